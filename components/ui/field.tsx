@@ -1,0 +1,44 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+const control =
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/20 aria-[invalid=true]:border-red-500";
+
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="block space-y-1">
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      {children}
+      {error ? (
+        <span role="alert" className="block text-xs text-red-700">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="block text-xs text-slate-500">{hint}</span>
+      ) : null}
+    </label>
+  );
+}
+
+export function Input({
+  invalid,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return <input aria-invalid={invalid || undefined} className={control} {...props} />;
+}
+
+export function Select({
+  invalid,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+  return <select aria-invalid={invalid || undefined} className={control} {...props} />;
+}

@@ -1,0 +1,82 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const noDb = {
+  group: ["@/server/db", "@/server/db/*"],
+  message:
+    "Only services (and scripts/seed) touch the database: call a service instead (routes → routers → services → db).",
+};
+const noServices = {
+  group: ["@/server/services/*"],
+  message: "Pages and components go through tRPC (server/api), not services.",
+};
+const noServerInClient = {
+  group: ["@/server/*"],
+  message: "Client code imports only types from server/; shared code lives in lib/.",
+  allowTypeImports: true,
+};
+
+export default tseslint.config(
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    files: ["server/api/**", "inngest/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] },
+  },
+  {
+    files: ["server/api/trpc.ts"],
+    // the tenant procedure hands the db handle to the service context it builds
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["app/**", "components/**"],
+    ignores: ["app/api/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDb, noServices] }] },
+  },
+  {
+    files: ["components/**", "lib/**", "app/**/client.tsx", "app/**/*-form.tsx"],
+    ignores: ["**/*.server.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noDb, noServices, noServerInClient] }],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/app/*", "@/components/*"],
+              message: "lib/ is shared by browser and server; it depends on nothing else here.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

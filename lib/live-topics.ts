@@ -1,0 +1,16 @@
+/**
+ * Topics that services publish after a write, and the tRPC routers whose queries a topic
+ * touches. Shared by the server (publish) and the browser (invalidate).
+ */
+export const LIVE_TOPICS = {
+  user: ["user", "group", "audit"],
+  client: ["client", "site", "audit"],
+  site: ["site", "client", "audit"],
+  group: ["group", "audit"],
+  notification: ["notification"],
+} as const satisfies Record<string, readonly string[]>;
+export type LiveTopic = keyof typeof LIVE_TOPICS;
+
+export type LiveEvent = { topic: LiveTopic; ids: string[] | null };
+
+export const LIVE_CHANNEL = "watchfloor_live";

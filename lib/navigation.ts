@@ -1,0 +1,49 @@
+import { ROLES, type Role } from "./roles";
+
+export type NavItem = {
+  href: string;
+  label: string;
+  roles: readonly Role[];
+  section: "main" | "admin";
+};
+
+const everyone = ROLES;
+
+/** Every page of the shell, who may open it, and where it sits in the sidebar. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/overview", label: "Overview", roles: everyone, section: "main" },
+  { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
+  { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },
+  { href: "/admin/clients", label: "Clients & sites", roles: ["admin"], section: "admin" },
+  { href: "/admin/groups", label: "Groups", roles: ["admin"], section: "admin" },
+  { href: "/admin/audit", label: "Audit log", roles: ["admin", "supervisor"], section: "admin" },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.roles.includes(role));
+}
+
+/** The roles allowed on a path, or null for pages open to every signed-in user. */
+export function rolesForPath(pathname: string): readonly Role[] | null {
+  const item = NAV_ITEMS.filter(
+    (i) => pathname === i.href || pathname.startsWith(`${i.href}/`),
+  ).sort((a, b) => b.href.length - a.href.length)[0];
+  return item ? item.roles : null;
+}
+
+export function landingFor(_role: Role): string {
+  return "/overview";
+}
+
+/** Only same-site relative paths may be used as a post-login destination. */
+export function safeCallbackUrl(value: unknown): string | null {
+  if (
+    typeof value !== "string" ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\")
+  ) {
+    return null;
+  }
+  return value;
+}

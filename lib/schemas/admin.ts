@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+import { TIERS } from "../tiers";
+
+export const uuid = z.uuid("Not a valid id");
+
+const name = z.string().trim().min(1, "Enter a name").max(120, "Keep it under 120 characters");
+const email = z.email("Enter a valid e-mail address").trim().toLowerCase().max(254);
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z
+  .string()
+  .trim()
+  .refine(isTimeZone, "Use an IANA time zone such as America/Chicago");
+
+export const scopeInput = z.object({
+  siteIds: z.array(uuid).max(500).default([]),
+  clientIds: z.array(uuid).max(500).default([]),
+});
+
+export const userCreateInput = z.object({
+  name,
+  email,
+  role: z.enum(ROLES, "Choose a role"),
+  password: z.string().min(10, "Use at least 10 characters").max(200),
+  scope: scopeInput.default({ siteIds: [], clientIds: [] }),
+});
+
+export const userUpdateInput = z.object({
+  id: uuid,
+  name: name.optional(),
+  role: z.enum(ROLES, "Choose a role").optional(),
+  active: z.boolean().optional(),
+  emailNotifications: z.boolean().optional(),
+  scope: scopeInput.optional(),
+});
+
+const recipients = z
+  .array(z.email("Each recipient must be an e-mail address").trim().toLowerCase())
+  .max(20, "At most 20 recipients");
+
+const pct = z.number().min(0, "At least 0").max(100, "At most 100");
+export const contractTargets = z.object({
+  slaMetPct: pct.optional(),
+  alarmResponseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  shiftFillPct: pct.optional(),
+  deviceUptimePct: pct.optional(),
+});
+
+export const clientCreateInput = z.object({
+  name,
+  tier: z.enum(TIERS, "Choose a plan tier"),
+  executiveRecipients: recipients.default([]),
+  contractTargets: contractTargets.default({}),
+});
+
+export const clientUpdateInput = clientCreateInput
+  .partial()
+  .extend({ id: uuid, active: z.boolean().optional() });
+
+export const siteCreateInput = z.object({
+  clientId: uuid,
+  name,
+  address: z.string().trim().max(300).default(""),
+  timeZone,
+  latitude: z
+    .number()
+    .min(-90, "Latitude is between -90 and 90")
+    .max(90, "Latitude is between -90 and 90"),
+  longitude: z
+    .number()
+    .min(-180, "Longitude is between -180 and 180")
+    .max(180, "Longitude is between -180 and 180"),
+  geofenceRadiusM: z.number().int().min(10, "At least 10 m").max(10000, "At most 10 km"),
+  criticality: z.number().int().min(1, "Criticality is 1–5").max(5, "Criticality is 1–5"),
+});
+
+export const siteUpdateInput = siteCreateInput
+  .partial()
+  .extend({ id: uuid, active: z.boolean().optional() });
+
+const webhook = z
+  .url("Enter the webhook's full URL")
+  .refine((u) => /^https?:\/\//.test(u), "The webhook must be an http(s) URL")
+  .nullable();
+
+export const groupCreateInput = z.object({
+  name,
+  description: z.string().trim().max(300).default(""),
+  slackWebhookUrl: webhook.default(null),
+});
+
+export const groupUpdateInput = groupCreateInput.partial().extend({ id: uuid });
+
+export const groupMemberInput = z.object({ groupId: uuid, userId: uuid });

@@ -1,0 +1,25 @@
+import { TRPCClientError } from "@trpc/client";
+
+type ZodShape = {
+  fieldErrors?: Record<string, string[] | undefined>;
+  formErrors?: string[];
+} | null;
+
+/** The message to show for a failed call. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof TRPCClientError) {
+    const zod = (err.data as { zodError?: ZodShape } | undefined)?.zodError;
+    if (zod) return "Some fields need attention";
+    return err.message;
+  }
+  return err instanceof Error ? err.message : "Something went wrong";
+}
+
+/** Per-field messages from a failed call's validation errors. */
+export function fieldErrors(err: unknown): Record<string, string | undefined> {
+  if (!(err instanceof TRPCClientError)) return {};
+  const zod = (err.data as { zodError?: ZodShape } | undefined)?.zodError;
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(zod?.fieldErrors ?? {})) out[k] = v?.[0];
+  return out;
+}

@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "@/server/seed/logins";
+import { ensureAuthSecret } from "./auth-secret";
+import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./embedded-postgres";
+import { runMigrations } from "./migrate";
+
+const log = (line: string) => console.log(`[watchfloor] ${line}`);
+
+export async function prepareDatabase(): Promise<{ url: string; embedded: EmbeddedDb | null }> {
+  if (process.env.DATABASE_URL) {
+    log(`using the PostgreSQL at DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
+    return { url: process.env.DATABASE_URL, embedded: null };
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  log(`starting the embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: ".data/pg",
+    port,
+    database: "watchfloor",
+    log,
+  });
+  return { url: embedded.url, embedded };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}
+
+export function printLogins() {
+  log("demo logins (password for all: " + DEMO_PASSWORD + ")");
+  for (const l of DEMO_LOGINS) log(`  ${l.email.padEnd(28)} ${l.role}`);
+}
+
+/** Starts the database, migrates, optionally seeds, then runs `next <command>` until it exits. */
+export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean }) {
+  let embedded: EmbeddedDb | null = null;
+  try {
+    const db = await prepareDatabase();
+    embedded = db.embedded;
+    process.env.DATABASE_URL = db.url;
+    await runMigrations(db.url);
+    log("migrations applied");
+    const { secret, source } = ensureAuthSecret();
+    if (source === "new")
+      log("generated AUTH_SECRET into .data/auth-secret (set AUTH_SECRET in production)");
+    if (opts.seedIfEmpty) {
+      const { seedIfEmpty } = await import("./seed-if-empty");
+      await seedIfEmpty(db.url, log);
+      printLogins();
+    }
+    const port = process.env.PORT ?? "3000";
+    const child = spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
+    });
+    log(`app starting at http://localhost:${port}`);
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      child.kill(signal);
+    };
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
+    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+    await embedded?.stop();
+    process.exit(code);
+  } catch (err) {
+    await embedded?.stop().catch(() => undefined);
+    if (err instanceof StartupError) {
+      console.error(`\n[watchfloor] ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

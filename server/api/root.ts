@@ -1,0 +1,23 @@
+import { auditRouter } from "./routers/audit";
+import { clientRouter } from "./routers/client";
+import { groupRouter } from "./routers/group";
+import { liveRouter } from "./routers/live";
+import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
+import { siteRouter } from "./routers/site";
+import { userRouter } from "./routers/user";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  user: userRouter,
+  client: clientRouter,
+  site: siteRouter,
+  group: groupRouter,
+  audit: auditRouter,
+  notification: notificationRouter,
+  live: liveRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getTenant } from "@/server/services/tenants/get";
+import { getUserInTenant } from "@/server/services/users/list";
+import { updateUser } from "@/server/services/users/update";
+import { router, tenantProcedure } from "../trpc";
+
+export const meRouter = router({
+  get: tenantProcedure.query(async ({ ctx }) => {
+    const { actor } = ctx.svc;
+    const [tenant, user] = await Promise.all([
+      getTenant(ctx.svc),
+      getUserInTenant(ctx.svc, actor.userId),
+    ]);
+    return {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      role: actor.role,
+      emailNotifications: user.emailNotifications,
+      tenant,
+    };
+  }),
+  updatePreferences: tenantProcedure
+    .input(z.object({ emailNotifications: z.boolean() }))
+    .mutation(({ ctx, input }) => updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input })),
+});

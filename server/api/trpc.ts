@@ -1,0 +1,77 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Role } from "@/lib/roles";
+import { auth } from "@/server/auth";
+import { db } from "@/server/db";
+import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
+import { loadActiveUser } from "@/server/services/users/load-active-user";
+import { toTRPCError } from "./errors";
+
+export async function createTRPCContext(opts: { headers: Headers }) {
+  const session = await auth();
+  return { session, headers: opts.headers };
+}
+type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Unknown errors leak nothing; their cause is logged by the route's onError.
+      message: internal
+        ? "Something went wrong on our side. Try again; if it keeps happening, tell an admin."
+        : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+const mapServiceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapServiceErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session?.user?.id)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { session: ctx.session } });
+});
+
+/** Resolves tenant, current role and scope once per request, from the database, not the token. */
+export const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const actor = await loadActiveUser(db, ctx.session.user.tenantId, ctx.session.user.id);
+  if (!actor)
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Your account is no longer active. Sign in again.",
+    });
+  const svc: ServiceCtx<UserActor> = { tenantId: ctx.session.user.tenantId, actor, db };
+  return next({ ctx: { svc } });
+});
+
+export function requireRole(...roles: Role[]) {
+  return tenantProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.svc.actor.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });
+    }
+    return next();
+  });
+}
+
+export const adminProcedure = requireRole("admin");

@@ -1,0 +1,67 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/server/db";
+import { RateLimitedError } from "@/server/services/_core/errors";
+import { lockedForSeconds, throttleKeys } from "@/server/services/auth/throttle";
+import { lockoutMessage, verifyCredentials } from "@/server/services/auth/verify-credentials";
+import { authConfig } from "./config";
+
+export const signInSchema = z.object({
+  email: z.email("Enter a valid e-mail address").max(254),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+class RateLimitedSignin extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export function clientAddress(headers: Headers): string {
+  return (
+    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown"
+  );
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        try {
+          const user = await verifyCredentials(db, {
+            ...parsed.data,
+            address: clientAddress(request.headers),
+          });
+          return (
+            user && {
+              id: user.id,
+              tenantId: user.tenantId,
+              role: user.role,
+              name: user.name,
+              email: user.email,
+            }
+          );
+        } catch (err) {
+          if (err instanceof RateLimitedError) throw new RateLimitedSignin();
+          throw err;
+        }
+      },
+    }),
+  ],
+});
+
+/** The message shown on the login page after a refused sign-in. */
+export async function signInRefusal(
+  code: string | undefined,
+  email: string,
+  address: string,
+): Promise<string> {
+  if (code === "rate_limited") {
+    const keys = throttleKeys(email, address);
+    return lockoutMessage(await lockedForSeconds(db, [keys.account, keys.address]));
+  }
+  return "That e-mail and password do not match an active account.";
+}

@@ -1,0 +1,51 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+export { schema };
+
+type Handle = { sql: postgres.Sql; db: Db };
+const globalForDb = globalThis as unknown as { watchfloorDb?: Handle };
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run dev` (it starts an embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  return url;
+}
+
+function handle(): Handle {
+  if (!globalForDb.watchfloorDb) {
+    const sql = postgres(databaseUrl(), {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => undefined,
+    });
+    globalForDb.watchfloorDb = { sql, db: drizzle(sql, { schema }) };
+  }
+  return globalForDb.watchfloorDb;
+}
+
+/** The process-wide Drizzle handle, created on first use so builds never need a database. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = handle().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export function rawSql(): postgres.Sql {
+  return handle().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.watchfloorDb;
+  globalForDb.watchfloorDb = undefined;
+  await h?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,268 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ROLES } from "@/lib/roles";
+import { TIERS } from "@/lib/tiers";
+import { id, timestamps } from "./_columns";
+
+export const roleEnum = pgEnum("role", ROLES);
+export const tierEnum = pgEnum("tier", TIERS);
+export const actorTypeEnum = pgEnum("actor_type", ["user", "system", "vendor_token", "api_key"]);
+export const channelEnum = pgEnum("notification_channel", ["email", "slack", "in_app"]);
+export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "failed"]);
+
+export const tenants = pgTable("tenants", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  slackWebhookUrl: text("slack_webhook_url"),
+  ...timestamps,
+});
+
+/** Contract targets a client signed for; scorecards and SLA pages compare against them. */
+export type ContractTargets = {
+  slaMetPct?: number;
+  alarmResponseMinutes?: number;
+  shiftFillPct?: number;
+  deviceUptimePct?: number;
+};
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tier: tierEnum("tier").notNull().default("none"),
+    executiveRecipients: text("executive_recipients")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    contractTargets: jsonb("contract_targets").$type<ContractTargets>().notNull().default({}),
+    active: boolean("active").notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    // admin client list, ordered by name
+    uniqueIndex("clients_tenant_id_name_idx").on(t.tenantId, t.name),
+  ],
+);
+
+export const sites = pgTable(
+  "sites",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    timeZone: text("time_zone").notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    geofenceRadiusM: integer("geofence_radius_m").notNull().default(150),
+    criticality: integer("criticality").notNull().default(3),
+    active: boolean("active").notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    // sites list by tenant, and a client's sites
+    index("sites_tenant_id_client_id_idx").on(t.tenantId, t.clientId),
+    check("sites_criticality_range", sql`${t.criticality} between 1 and 5`),
+    check("sites_geofence_radius_positive", sql`${t.geofenceRadiusM} > 0`),
+    check("sites_latitude_range", sql`${t.latitude} between -90 and 90`),
+    check("sites_longitude_range", sql`${t.longitude} between -180 and 180`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    emailNotifications: boolean("email_notifications").notNull().default(true),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // sign-in looks a user up by e-mail across tenants, so e-mail is unique system-wide
+    uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
+    // admin user list
+    index("users_tenant_id_name_idx").on(t.tenantId, t.name),
+  ],
+);
+
+/** Narrows site managers (sites or whole clients) and executives (clients); none means all. */
+export const userScopes = pgTable(
+  "user_scopes",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id").references(() => sites.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id").references(() => clients.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    index("user_scopes_tenant_id_idx").on(t.tenantId),
+    // resolving a user's scope on each request
+    index("user_scopes_user_id_idx").on(t.userId),
+    uniqueIndex("user_scopes_user_site_idx").on(t.userId, t.siteId),
+    uniqueIndex("user_scopes_user_client_idx").on(t.userId, t.clientId),
+    check("user_scopes_one_target", sql`num_nonnulls(${t.siteId}, ${t.clientId}) = 1`),
+  ],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    slackWebhookUrl: text("slack_webhook_url"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("groups_tenant_id_name_idx").on(t.tenantId, t.name)],
+);
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    index("group_members_tenant_id_idx").on(t.tenantId),
+    // "which groups is this user in" (routing, specialist scope)
+    index("group_members_user_id_idx").on(t.userId),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    actorType: actorTypeEnum("actor_type").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // an entity's timeline
+    index("audit_log_tenant_id_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.createdAt),
+    // the tenant-wide activity feed, newest first
+    index("audit_log_tenant_id_created_at_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    channel: channelEnum("channel").notNull(),
+    /** e-mail address, Slack webhook owner (group/tenant id) or user id for in-app */
+    recipient: text("recipient").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: notificationStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("notifications_tenant_id_dedupe_key_idx").on(t.tenantId, t.dedupeKey),
+    // the header bell: a user's in-app notifications, newest first
+    index("notifications_user_id_created_at_idx").on(t.userId, t.createdAt),
+    // the delivery sweep: pending work that is due
+    index("notifications_pending_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("notifications_tenant_id_created_at_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** first characters of the key, shown so people can tell keys apart */
+    prefix: text("prefix").notNull(),
+    /** sha-256 of the whole key; keys are 256 random bits so a fast hash is enough */
+    keyHash: text("key_hash").notNull().unique(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_keys_tenant_id_idx").on(t.tenantId)],
+);
+
+/** Failed sign-in counters, per account and per address, shared by every app instance. */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});

@@ -1,0 +1,47 @@
+import { eq, inArray } from "drizzle-orm";
+import { schema, type Db } from "@/server/db";
+import { platformPart } from "./parts/platform";
+import { Random } from "./random";
+import type { SeedContext, SeedPart } from "./types";
+
+const PARTS: SeedPart[] = [platformPart];
+export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
+
+export async function demoDataPresent(db: Db): Promise<boolean> {
+  const rows = await db
+    .select({ id: schema.tenants.id })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.slug, "northwind"))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Writes the demo tenants (and with `large`, the benchmark-sized data) in one transaction. */
+export async function seedDemo(
+  db: Db,
+  opts: { scale: "demo" | "large"; reset?: boolean; log?: (line: string) => void },
+) {
+  const log = opts.log ?? (() => undefined);
+  await db.transaction(async (tx) => {
+    if (opts.reset)
+      await tx.delete(schema.tenants).where(inArray(schema.tenants.slug, DEMO_TENANT_SLUGS));
+    const ctx: SeedContext = {
+      db: tx as unknown as Db,
+      random: new Random(20261128),
+      tenants: new Map(),
+      log,
+    };
+    for (const part of PARTS) {
+      await part.demo(ctx);
+      log(`seeded ${part.name}`);
+    }
+    if (opts.scale === "large") {
+      for (const part of PARTS) {
+        if (part.large) {
+          await part.large(ctx);
+          log(`seeded ${part.name} (large)`);
+        }
+      }
+    }
+  });
+}

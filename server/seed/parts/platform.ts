@@ -1,0 +1,466 @@
+import { inArray } from "drizzle-orm";
+import type { Role } from "@/lib/roles";
+import type { Tier } from "@/lib/tiers";
+import { schema } from "@/server/db";
+import { hashPassword } from "@/server/services/auth/password";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../logins";
+import type { SeedContext, SeedPart } from "../types";
+
+type SiteSeed = {
+  name: string;
+  address: string;
+  tz: string;
+  lat: number;
+  lon: number;
+  crit: number;
+};
+type ClientSeed = {
+  name: string;
+  tier: Tier;
+  recipients: string[];
+  slaMetPct: number;
+  sites: SiteSeed[];
+};
+
+const NORTHWIND_CLIENTS: ClientSeed[] = [
+  {
+    name: "Acme Logistics",
+    tier: "gold",
+    recipients: ["coo@acme-logistics.test", "security@acme-logistics.test"],
+    slaMetPct: 95,
+    sites: [
+      {
+        name: "Acme Chicago Hub",
+        address: "2200 S Halsted St, Chicago, IL",
+        tz: "America/Chicago",
+        lat: 41.8523,
+        lon: -87.6466,
+        crit: 4,
+      },
+      {
+        name: "Acme Dallas Cross-Dock",
+        address: "4100 Irving Blvd, Dallas, TX",
+        tz: "America/Chicago",
+        lat: 32.8032,
+        lon: -96.8576,
+        crit: 3,
+      },
+      {
+        name: "Acme Newark Port",
+        address: "1 Port St, Newark, NJ",
+        tz: "America/New_York",
+        lat: 40.6895,
+        lon: -74.1745,
+        crit: 5,
+      },
+    ],
+  },
+  {
+    name: "Summit Data Centers",
+    tier: "gold",
+    recipients: ["ciso@summit-dc.test"],
+    slaMetPct: 99,
+    sites: [
+      {
+        name: "Summit Ashburn DC1",
+        address: "21715 Filigree Ct, Ashburn, VA",
+        tz: "America/New_York",
+        lat: 39.0158,
+        lon: -77.4593,
+        crit: 5,
+      },
+      {
+        name: "Summit Phoenix DC2",
+        address: "120 E Van Buren St, Phoenix, AZ",
+        tz: "America/Phoenix",
+        lat: 33.4513,
+        lon: -112.0713,
+        crit: 5,
+      },
+      {
+        name: "Summit London DC3",
+        address: "Sovereign House, Docklands, London",
+        tz: "Europe/London",
+        lat: 51.5079,
+        lon: -0.0166,
+        crit: 5,
+      },
+      {
+        name: "Summit Singapore DC4",
+        address: "20 Ayer Rajah Crescent, Singapore",
+        tz: "Asia/Singapore",
+        lat: 1.2966,
+        lon: 103.7876,
+        crit: 4,
+      },
+    ],
+  },
+  {
+    name: "Harbor Health",
+    tier: "silver",
+    recipients: ["operations@harborhealth.test"],
+    slaMetPct: 97,
+    sites: [
+      {
+        name: "Harbor General Hospital",
+        address: "747 Broadway, Seattle, WA",
+        tz: "America/Los_Angeles",
+        lat: 47.6062,
+        lon: -122.3321,
+        crit: 5,
+      },
+      {
+        name: "Harbor Eastside Clinic",
+        address: "1135 116th Ave NE, Bellevue, WA",
+        tz: "America/Los_Angeles",
+        lat: 47.6205,
+        lon: -122.1866,
+        crit: 3,
+      },
+    ],
+  },
+  {
+    name: "Lakeside Schools",
+    tier: "silver",
+    recipients: ["superintendent@lakeside.test"],
+    slaMetPct: 92,
+    sites: [
+      {
+        name: "Lakeside High School",
+        address: "3000 Lake Dr, Denver, CO",
+        tz: "America/Denver",
+        lat: 39.7392,
+        lon: -104.9903,
+        crit: 3,
+      },
+      {
+        name: "Lakeside Elementary",
+        address: "450 Pine St, Boulder, CO",
+        tz: "America/Denver",
+        lat: 40.015,
+        lon: -105.2705,
+        crit: 2,
+      },
+    ],
+  },
+  {
+    name: "Meridian Retail",
+    tier: "bronze",
+    recipients: ["lossprevention@meridian.test"],
+    slaMetPct: 90,
+    sites: [
+      {
+        name: "Meridian Mall Atlanta",
+        address: "3393 Peachtree Rd, Atlanta, GA",
+        tz: "America/New_York",
+        lat: 33.8463,
+        lon: -84.3621,
+        crit: 3,
+      },
+      {
+        name: "Meridian Outlet Orlando",
+        address: "4951 International Dr, Orlando, FL",
+        tz: "America/New_York",
+        lat: 28.4743,
+        lon: -81.4513,
+        crit: 2,
+      },
+    ],
+  },
+  {
+    name: "Civic Parks Department",
+    tier: "none",
+    recipients: [],
+    slaMetPct: 85,
+    sites: [
+      {
+        name: "Riverside Park",
+        address: "100 Riverside Dr, Milwaukee, WI",
+        tz: "America/Chicago",
+        lat: 43.0389,
+        lon: -87.9065,
+        crit: 1,
+      },
+    ],
+  },
+];
+
+const BLUEFIN_CLIENTS: ClientSeed[] = [
+  {
+    name: "Portside Marina",
+    tier: "silver",
+    recipients: ["gm@portside.test"],
+    slaMetPct: 95,
+    sites: [
+      {
+        name: "Portside Marina Berths",
+        address: "1 Marina Pde, Sydney NSW",
+        tz: "Australia/Sydney",
+        lat: -33.8568,
+        lon: 151.2153,
+        crit: 3,
+      },
+    ],
+  },
+  {
+    name: "Granite Offices",
+    tier: "bronze",
+    recipients: ["facilities@granite.test"],
+    slaMetPct: 90,
+    sites: [
+      {
+        name: "Granite Tower Berlin",
+        address: "Friedrichstraße 68, Berlin",
+        tz: "Europe/Berlin",
+        lat: 52.5074,
+        lon: 13.3904,
+        crit: 3,
+      },
+      {
+        name: "Granite Annex Hamburg",
+        address: "Jungfernstieg 7, Hamburg",
+        tz: "Europe/Berlin",
+        lat: 53.5527,
+        lon: 9.9936,
+        crit: 2,
+      },
+    ],
+  },
+];
+
+const EXTRA_NORTHWIND_USERS: { email: string; name: string; role: Role; active?: boolean }[] = [
+  { email: "noah.patel@northwind.test", name: "Noah Patel", role: "noc_operator" },
+  { email: "grace.kim@northwind.test", name: "Grace Kim", role: "noc_operator" },
+  { email: "ivan.petrov@northwind.test", name: "Ivan Petrov", role: "specialist" },
+  { email: "lena.ortiz@northwind.test", name: "Lena Ortiz", role: "specialist" },
+  { email: "hugo.brandt@northwind.test", name: "Hugo Brandt", role: "supervisor" },
+  { email: "priya.shah@northwind.test", name: "Priya Shah", role: "site_manager" },
+  { email: "former.lead@northwind.test", name: "Rui Costa", role: "site_manager", active: false },
+];
+
+const DEFAULT_GROUPS = [
+  { name: "IoT Specialists", description: "Device faults, offline sensors and cameras" },
+  { name: "Security Team", description: "Intrusion, door-forced and patrol alerts" },
+  { name: "Helpdesk Supervisors", description: "Ticket escalations and SLA risk" },
+  { name: "Emergency Response", description: "Fire, panic and life-safety alarms" },
+];
+
+async function seedTenant(
+  ctx: SeedContext,
+  t: {
+    slug: string;
+    name: string;
+    clients: ClientSeed[];
+    users: { email: string; name: string; role: Role; active?: boolean }[];
+  },
+) {
+  const { db } = ctx;
+  const [tenant] = await db
+    .insert(schema.tenants)
+    .values({ slug: t.slug, name: t.name })
+    .returning();
+  if (!tenant) throw new Error("tenant insert failed");
+  const siteIds = new Map<string, string>();
+  const clientIds = new Map<string, string>();
+  for (const c of t.clients) {
+    const [client] = await db
+      .insert(schema.clients)
+      .values({
+        tenantId: tenant.id,
+        name: c.name,
+        tier: c.tier,
+        executiveRecipients: c.recipients,
+        contractTargets: {
+          slaMetPct: c.slaMetPct,
+          alarmResponseMinutes: c.tier === "gold" ? 5 : 10,
+          shiftFillPct: 98,
+        },
+      })
+      .returning();
+    if (!client) throw new Error("client insert failed");
+    clientIds.set(c.name, client.id);
+    const sites = await db
+      .insert(schema.sites)
+      .values(
+        c.sites.map((s) => ({
+          tenantId: tenant.id,
+          clientId: client.id,
+          name: s.name,
+          address: s.address,
+          timeZone: s.tz,
+          latitude: s.lat,
+          longitude: s.lon,
+          geofenceRadiusM: ctx.random.pick([100, 150, 200, 250]),
+          criticality: s.crit,
+        })),
+      )
+      .returning({ id: schema.sites.id, name: schema.sites.name });
+    for (const s of sites) siteIds.set(s.name, s.id);
+  }
+  const hashes = await Promise.all(t.users.map(() => hashPassword(DEMO_PASSWORD)));
+  const users = await db
+    .insert(schema.users)
+    .values(
+      t.users.map((u, i) => ({
+        tenantId: tenant.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: hashes[i] ?? "",
+        active: u.active ?? true,
+      })),
+    )
+    .returning({ id: schema.users.id, email: schema.users.email });
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const groups = await db
+    .insert(schema.groups)
+    .values(DEFAULT_GROUPS.map((g) => ({ tenantId: tenant.id, ...g })))
+    .returning({ id: schema.groups.id, name: schema.groups.name });
+  const groupIds = new Map(groups.map((g) => [g.name, g.id]));
+  return { tenant, siteIds, clientIds, userIds, groupIds };
+}
+
+function need(map: Map<string, string>, key: string): string {
+  const v = map.get(key);
+  if (!v) throw new Error(`seed: unknown ${key}`);
+  return v;
+}
+
+export const platformPart: SeedPart = {
+  name: "platform",
+  async demo(ctx) {
+    const nw = await seedTenant(ctx, {
+      slug: "northwind",
+      name: "Northwind Security",
+      clients: NORTHWIND_CLIENTS,
+      users: [...DEMO_LOGINS.filter((l) => l.tenant === "northwind"), ...EXTRA_NORTHWIND_USERS],
+    });
+    const bf = await seedTenant(ctx, {
+      slug: "bluefin",
+      name: "Bluefin Facilities",
+      clients: BLUEFIN_CLIENTS,
+      users: DEMO_LOGINS.filter((l) => l.tenant === "bluefin"),
+    });
+    const u = (email: string) => need(nw.userIds, email);
+    await ctx.db.insert(schema.userScopes).values([
+      {
+        tenantId: nw.tenant.id,
+        userId: u("manager@northwind.test"),
+        clientId: need(nw.clientIds, "Acme Logistics"),
+      },
+      {
+        tenantId: nw.tenant.id,
+        userId: u("manager@northwind.test"),
+        siteId: need(nw.siteIds, "Meridian Mall Atlanta"),
+      },
+      {
+        tenantId: nw.tenant.id,
+        userId: u("priya.shah@northwind.test"),
+        clientId: need(nw.clientIds, "Harbor Health"),
+      },
+      {
+        tenantId: nw.tenant.id,
+        userId: u("executive@northwind.test"),
+        clientId: need(nw.clientIds, "Acme Logistics"),
+      },
+      {
+        tenantId: nw.tenant.id,
+        userId: u("executive@northwind.test"),
+        clientId: need(nw.clientIds, "Summit Data Centers"),
+      },
+    ]);
+    const g = (name: string) => need(nw.groupIds, name);
+    const members: [string, string][] = [
+      ["IoT Specialists", "specialist@northwind.test"],
+      ["IoT Specialists", "ivan.petrov@northwind.test"],
+      ["Security Team", "lena.ortiz@northwind.test"],
+      ["Security Team", "operator@northwind.test"],
+      ["Helpdesk Supervisors", "supervisor@northwind.test"],
+      ["Helpdesk Supervisors", "hugo.brandt@northwind.test"],
+      ["Emergency Response", "supervisor@northwind.test"],
+      ["Emergency Response", "lena.ortiz@northwind.test"],
+      ["Emergency Response", "noah.patel@northwind.test"],
+    ];
+    await ctx.db
+      .insert(schema.groupMembers)
+      .values(
+        members.map(([group, email]) => ({
+          tenantId: nw.tenant.id,
+          groupId: g(group),
+          userId: u(email),
+        })),
+      );
+    for (const t of [nw, bf]) {
+      await ctx.db.insert(schema.notifications).values(
+        [...t.userIds.values()].map((userId) => ({
+          tenantId: t.tenant.id,
+          channel: "in_app" as const,
+          recipient: userId,
+          userId,
+          subject: "Welcome to Watchfloor",
+          body: "Your console is ready. The bell shows alerts routed to you, escalations and job failures as they happen.",
+          link: "/overview",
+          dedupeKey: `welcome:${userId}`,
+          status: "sent" as const,
+          sentAt: new Date(),
+        })),
+      );
+    }
+    ctx.tenants.set("northwind", nw.tenant.id);
+    ctx.tenants.set("bluefin", bf.tenant.id);
+  },
+
+  /** --scale large: 200 clients / 1,000 sites in the Northwind tenant (quality.md). */
+  async large(ctx) {
+    const tenantId = ctx.tenants.get("northwind");
+    if (!tenantId) throw new Error("large seed needs the demo tenant");
+    const zones = [
+      "America/New_York",
+      "America/Chicago",
+      "America/Denver",
+      "America/Phoenix",
+      "America/Los_Angeles",
+      "Europe/London",
+      "Europe/Berlin",
+      "Asia/Singapore",
+    ];
+    const tiers: Tier[] = ["none", "bronze", "silver", "silver", "gold"];
+    const existing = NORTHWIND_CLIENTS.length;
+    const perClient = 5;
+    for (let batch = existing; batch < 200; batch += 50) {
+      const count = Math.min(50, 200 - batch);
+      const clients = await ctx.db
+        .insert(schema.clients)
+        .values(
+          Array.from({ length: count }, (_, i) => ({
+            tenantId,
+            name: `Client ${String(batch + i + 1).padStart(3, "0")} Holdings`,
+            tier: ctx.random.pick(tiers),
+            executiveRecipients: [`exec${batch + i + 1}@clients.test`],
+            contractTargets: { slaMetPct: 95 },
+          })),
+        )
+        .returning({ id: schema.clients.id, name: schema.clients.name });
+      await ctx.db.insert(schema.sites).values(
+        clients.flatMap((c) =>
+          Array.from({ length: perClient }, (_, j) => ({
+            tenantId,
+            clientId: c.id,
+            name: `${c.name.replace(" Holdings", "")} Site ${j + 1}`,
+            address: `${ctx.random.int(1, 9999)} Market St`,
+            timeZone: ctx.random.pick(zones),
+            latitude: ctx.random.int(-60, 60) + ctx.random.next(),
+            longitude: ctx.random.int(-170, 170) + ctx.random.next(),
+            geofenceRadiusM: 150,
+            criticality: ctx.random.int(1, 5),
+          })),
+        ),
+      );
+    }
+    const total = await ctx.db
+      .select({ id: schema.sites.id })
+      .from(schema.sites)
+      .where(inArray(schema.sites.tenantId, [tenantId]));
+    ctx.log(`platform: ${total.length} sites in the large tenant`);
+  },
+};

@@ -1,0 +1,43 @@
+import type { Role } from "@/lib/roles";
+import type { DbOrTx } from "@/server/db";
+
+/** Which sites and clients a user may see. `all` for unscoped roles and unscoped users. */
+export type Scope = { all: true } | { all: false; siteIds: string[]; clientIds: string[] };
+
+export type UserActor = {
+  type: "user";
+  userId: string;
+  role: Role;
+  name: string;
+  email: string;
+  scope: Scope;
+};
+export type Actor =
+  | UserActor
+  | { type: "system"; job: string }
+  | { type: "vendorToken"; tokenId: string }
+  | { type: "apiKey"; keyId: string; name: string };
+
+/** What every service verb receives: the tenant, who acts, and the database or transaction. */
+export type ServiceCtx<A extends Actor = Actor> = { tenantId: string; actor: A; db: DbOrTx };
+
+export function actorRef(actor: Actor): {
+  type: "user" | "system" | "vendor_token" | "api_key";
+  id: string;
+  label: string;
+} {
+  switch (actor.type) {
+    case "user":
+      return { type: "user", id: actor.userId, label: actor.name };
+    case "system":
+      return { type: "system", id: actor.job, label: `job ${actor.job}` };
+    case "vendorToken":
+      return { type: "vendor_token", id: actor.tokenId, label: "vendor link" };
+    case "apiKey":
+      return { type: "api_key", id: actor.keyId, label: `API key ${actor.name}` };
+  }
+}
+
+export function systemCtx(tenantId: string, job: string, db: DbOrTx): ServiceCtx {
+  return { tenantId, actor: { type: "system", job }, db };
+}

@@ -1,0 +1,66 @@
+import type { Feature } from "@/lib/tiers";
+import { FEATURES, TIER_LABELS } from "@/lib/tiers";
+
+/** Typed errors thrown by services; one mapper turns them into tRPC / HTTP errors. */
+export class ServiceError extends Error {
+  constructor(
+    message: string,
+    readonly kind:
+      "not_found" | "forbidden" | "conflict" | "validation" | "tier_required" | "rate_limited",
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  constructor(entity: string) {
+    super(`${entity} not found`, "not_found");
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor(message = "You do not have permission to do that") {
+    super(message, "forbidden");
+  }
+}
+
+export class ConflictError extends ServiceError {
+  constructor(message: string) {
+    super(message, "conflict");
+  }
+}
+
+export class ValidationError extends ServiceError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message, "validation");
+  }
+}
+
+export class TierRequiredError extends ServiceError {
+  constructor(feature: Feature, clientName: string) {
+    const f = FEATURES[feature];
+    super(
+      `${f.label} needs the ${TIER_LABELS[f.minTier]} plan or higher; ${clientName} is not on it`,
+      "tier_required",
+    );
+  }
+}
+
+export class RateLimitedError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, "rate_limited");
+  }
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const pg = e as { code?: string; constraint_name?: string };
+  return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
+}

@@ -1,0 +1,69 @@
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { SCOPED_ROLES, type Role } from "@/lib/roles";
+import { schema, type DbOrTx } from "@/server/db";
+import type { Scope, ServiceCtx } from "./context";
+import { ForbiddenError } from "./errors";
+
+/** Resolves a user's scope: site managers and executives limited to their sites/clients. */
+export async function resolveScope(
+  db: DbOrTx,
+  tenantId: string,
+  userId: string,
+  role: Role,
+): Promise<Scope> {
+  if (!SCOPED_ROLES.includes(role)) return { all: true };
+  const rows = await db
+    .select({ siteId: schema.userScopes.siteId, clientId: schema.userScopes.clientId })
+    .from(schema.userScopes)
+    .where(and(eq(schema.userScopes.tenantId, tenantId), eq(schema.userScopes.userId, userId)));
+  // An executive with no scope rows sees every client ("their clients (or all)").
+  if (role === "executive" && rows.length === 0) return { all: true };
+  const clientIds = rows.flatMap((r) => (r.clientId ? [r.clientId] : []));
+  const direct = rows.flatMap((r) => (r.siteId ? [r.siteId] : []));
+  const viaClients = clientIds.length
+    ? await db
+        .select({ id: schema.sites.id })
+        .from(schema.sites)
+        .where(and(eq(schema.sites.tenantId, tenantId), inArray(schema.sites.clientId, clientIds)))
+    : [];
+  return {
+    all: false,
+    siteIds: [...new Set([...direct, ...viaClients.map((s) => s.id)])],
+    clientIds,
+  };
+}
+
+function scopeOf(ctx: ServiceCtx): Scope {
+  return ctx.actor.type === "user" ? ctx.actor.scope : { all: true };
+}
+
+/** SQL condition limiting rows with a site column to the actor's sites. */
+export function siteScopeFilter(ctx: ServiceCtx, siteColumn: AnyPgColumn): SQL | undefined {
+  const scope = scopeOf(ctx);
+  if (scope.all) return undefined;
+  return scope.siteIds.length ? inArray(siteColumn, scope.siteIds) : sql`false`;
+}
+
+/** SQL condition limiting rows with a client column (and optionally a site column) to the actor's scope. */
+export function clientScopeFilter(
+  ctx: ServiceCtx,
+  clientColumn: AnyPgColumn,
+  siteColumn?: AnyPgColumn,
+): SQL | undefined {
+  const scope = scopeOf(ctx);
+  if (scope.all) return undefined;
+  const conds: SQL[] = [];
+  if (scope.clientIds.length) conds.push(inArray(clientColumn, scope.clientIds));
+  if (siteColumn && scope.siteIds.length) conds.push(inArray(siteColumn, scope.siteIds));
+  return conds.length ? or(...conds) : sql`false`;
+}
+
+export function canSeeSite(ctx: ServiceCtx, siteId: string, clientId: string): boolean {
+  const scope = scopeOf(ctx);
+  return scope.all || scope.siteIds.includes(siteId) || scope.clientIds.includes(clientId);
+}
+
+export function requireActorRole(ctx: ServiceCtx, ...roles: Role[]): void {
+  if (ctx.actor.type === "user" && !roles.includes(ctx.actor.role)) throw new ForbiddenError();
+}

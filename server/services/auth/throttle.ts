@@ -1,0 +1,49 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "@/server/db";
+
+/** Failed attempts allowed in a window before a key is locked out, and for how long. */
+export const THROTTLE = {
+  account: { maxFailures: 5 },
+  address: { maxFailures: 20 },
+  windowMinutes: 15,
+  lockMinutes: 15,
+} as const;
+
+export function throttleKeys(email: string, address: string) {
+  return { account: `account:${email.trim().toLowerCase()}`, address: `address:${address}` };
+}
+
+/** Seconds until the first of these keys unlocks, or 0 when none is locked. */
+export async function lockedForSeconds(db: DbOrTx, keys: string[]): Promise<number> {
+  const rows = await db
+    .select({ lockedUntil: schema.signInThrottle.lockedUntil })
+    .from(schema.signInThrottle)
+    .where(inArray(schema.signInThrottle.key, keys));
+  const now = Date.now();
+  const waits = rows.map((r) =>
+    r.lockedUntil ? Math.ceil((r.lockedUntil.getTime() - now) / 1000) : 0,
+  );
+  return Math.max(0, ...waits);
+}
+
+/** Counts a failure against a key; locks it once it reaches `maxFailures` within the window. */
+export async function recordFailure(db: DbOrTx, key: string, maxFailures: number): Promise<void> {
+  const t = schema.signInThrottle;
+  const window = sql.raw(`interval '${THROTTLE.windowMinutes} minutes'`);
+  const lock = sql.raw(`interval '${THROTTLE.lockMinutes} minutes'`);
+  await db
+    .insert(t)
+    .values({ key, failures: 1 })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        failures: sql`case when ${t.windowStartedAt} < now() - ${window} then 1 else ${t.failures} + 1 end`,
+        windowStartedAt: sql`case when ${t.windowStartedAt} < now() - ${window} then now() else ${t.windowStartedAt} end`,
+        lockedUntil: sql`case when ${t.windowStartedAt} >= now() - ${window} and ${t.failures} + 1 >= ${maxFailures} then now() + ${lock} else ${t.lockedUntil} end`,
+      },
+    });
+}
+
+export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(schema.signInThrottle).where(eq(schema.signInThrottle.key, key));
+}
