@@ -381,15 +381,13 @@ export const platformPart: SeedPart = {
       ["Emergency Response", "lena.ortiz@northwind.test"],
       ["Emergency Response", "noah.patel@northwind.test"],
     ];
-    await ctx.db
-      .insert(schema.groupMembers)
-      .values(
-        members.map(([group, email]) => ({
-          tenantId: nw.tenant.id,
-          groupId: g(group),
-          userId: u(email),
-        })),
-      );
+    await ctx.db.insert(schema.groupMembers).values(
+      members.map(([group, email]) => ({
+        tenantId: nw.tenant.id,
+        groupId: g(group),
+        userId: u(email),
+      })),
+    );
     for (const t of [nw, bf]) {
       await ctx.db.insert(schema.notifications).values(
         [...t.userIds.values()].map((userId) => ({
