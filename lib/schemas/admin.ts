@@ -5,7 +5,9 @@ import { TIERS } from "../tiers";
 export const uuid = z.uuid("Not a valid id");
 
 const name = z.string().trim().min(1, "Enter a name").max(120, "Keep it under 120 characters");
-const email = z.email("Enter a valid e-mail address").trim().toLowerCase().max(254);
+const emailAddress = (message: string) =>
+  z.string().trim().toLowerCase().max(254).pipe(z.email(message));
+const email = emailAddress("Enter a valid e-mail address");
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -44,7 +46,7 @@ export const userUpdateInput = z.object({
 });
 
 const recipients = z
-  .array(z.email("Each recipient must be an e-mail address").trim().toLowerCase())
+  .array(emailAddress("Each recipient must be an e-mail address"))
   .max(20, "At most 20 recipients");
 
 const pct = z.number().min(0, "At least 0").max(100, "At most 100");

@@ -51,7 +51,12 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
     const port = process.env.PORT ?? "3000";
     const child = spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...process.env,
+        DATABASE_URL: db.url,
+        AUTH_SECRET: secret,
+      },
     });
     log(`app starting at http://localhost:${port}`);
     let stopping = false;

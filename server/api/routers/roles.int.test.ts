@@ -1,0 +1,74 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/roles";
+import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await createTestTenant("roles");
+});
+
+async function allowed(p: Promise<unknown>): Promise<boolean> {
+  try {
+    await p;
+    return true;
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "FORBIDDEN") return false;
+    throw err;
+  }
+}
+
+type Caller = ReturnType<typeof callerFor>;
+/** Every procedure of the foundation, called harmlessly; the matrix below says who may. */
+const procedures: Record<string, (c: Caller, t: TestTenant) => Promise<unknown>> = {
+  "user.list": (c) => c.user.list(),
+  "user.update": (c, t) =>
+    c.user.update({ id: t.users.specialist.id, name: t.users.specialist.name }),
+  "client.create": (c) => c.client.create({ name: `C ${Math.random()}`, tier: "none" }),
+  "client.update": (c, t) => c.client.update({ id: t.clients.bronze.id, name: "Bronze Client" }),
+  "site.update": (c, t) => c.site.update({ id: t.sites[2]?.id ?? "", name: "Bronze Store" }),
+  "group.list": (c) => c.group.list(),
+  "group.create": (c) => c.group.create({ name: `G ${Math.random()}` }),
+  "audit.recent": (c) => c.audit.recent({ limit: 5 }),
+  "client.list": (c) => c.client.list(),
+  "site.list": (c) => c.site.list({}),
+  "me.get": (c) => c.me.get(),
+  "notification.inbox": (c) => c.notification.inbox({ limit: 5 }),
+};
+
+const ALL: Role[] = [
+  "admin",
+  "supervisor",
+  "noc_operator",
+  "specialist",
+  "site_manager",
+  "executive",
+];
+const expected: Record<string, Role[]> = {
+  "user.list": ["admin"],
+  "user.update": ["admin"],
+  "client.create": ["admin"],
+  "client.update": ["admin"],
+  "site.update": ["admin"],
+  "group.list": ["admin", "supervisor"],
+  "group.create": ["admin"],
+  "audit.recent": ["admin", "supervisor"],
+  "client.list": ALL,
+  "site.list": ALL,
+  "me.get": ALL,
+  "notification.inbox": ALL,
+};
+
+describe("role sweep: every role × every procedure", () => {
+  for (const [name, call] of Object.entries(procedures)) {
+    it(`${name} is allowed for ${expected[name]?.join(", ")}`, async () => {
+      const got: Role[] = [];
+      for (const role of ALL) if (await allowed(call(callerFor(t.users[role]), t))) got.push(role);
+      expect(got).toEqual(expected[name]);
+    });
+  }
+
+  it("refuses signed-out callers", async () => {
+    await expect(callerFor(null).client.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

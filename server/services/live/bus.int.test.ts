@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import type { LiveEvent } from "@/lib/live-topics";
+import { db, schema } from "@/server/db";
+import { createTestTenant } from "@/server/test/factories";
+import { systemCtx } from "../_core/context";
+import { liveBus } from "./bus";
+import { publish } from "./publish";
+
+// A second connection pool stands in for another app process writing to the same database.
+const other = postgres(process.env.DATABASE_URL ?? "", { max: 2, onnotice: () => undefined });
+const otherDb = drizzle(other, { schema });
+afterAll(() => other.end());
+
+async function collect(
+  tenantId: string,
+  until: (events: LiveEvent[]) => boolean,
+  act: () => Promise<void>,
+) {
+  const controller = new AbortController();
+  const events: LiveEvent[] = [];
+  const iterator = liveBus.subscribe(tenantId, controller.signal);
+  const first = iterator.next(); // starts listening
+  const done = (async () => {
+    const r = await first;
+    if (!r.done) events.push(r.value);
+    while (!until(events)) {
+      const n = await iterator.next();
+      if (n.done) break;
+      events.push(n.value);
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  await act();
+  await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
+  controller.abort();
+  return events;
+}
+
+describe("live bus", () => {
+  it("delivers a committed change from another process to the tenant's subscribers only", async () => {
+    const [a, b] = await Promise.all([createTestTenant("live-a"), createTestTenant("live-b")]);
+    const events = await collect(
+      a.tenant.id,
+      (e) => e.some((x) => x.ids?.includes("a-2")),
+      async () => {
+        await otherDb.transaction(async (tx) =>
+          publish(systemCtx(b.tenant.id, "test", tx), "site", ["b-1"]),
+        );
+        await otherDb.transaction(async (tx) =>
+          publish(systemCtx(a.tenant.id, "test", tx), "site", ["a-1"]),
+        );
+        await otherDb
+          .transaction(async (tx) => {
+            await publish(systemCtx(a.tenant.id, "test", tx), "site", ["rolled-back"]);
+            throw new Error("roll back");
+          })
+          .catch(() => undefined);
+        await publish(systemCtx(a.tenant.id, "test", db), "user", ["a-2"]);
+      },
+    );
+    expect(events).toEqual([
+      { topic: "site", ids: ["a-1"] },
+      { topic: "user", ids: ["a-2"] },
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import type { Session } from "next-auth";
+import type { Role } from "@/lib/roles";
+import { createCaller } from "@/server/api/root";
+import { db, schema } from "@/server/db";
+import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
+import { resolveScope } from "@/server/services/_core/scope";
+import { hashPassword } from "@/server/services/auth/password";
+
+export const TEST_PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | null = null;
+
+export type TestUser = { id: string; tenantId: string; role: Role; email: string; name: string };
+
+/** A fresh tenant with two clients (gold and bronze), three sites and one user per role. */
+export async function createTestTenant(label = "t") {
+  const suffix = randomUUID().slice(0, 8);
+  const [tenant] = await db
+    .insert(schema.tenants)
+    .values({ slug: `${label}-${suffix}`, name: `Tenant ${label} ${suffix}` })
+    .returning();
+  if (!tenant) throw new Error("no tenant");
+  const [gold, bronze] = await db
+    .insert(schema.clients)
+    .values([
+      { tenantId: tenant.id, name: "Gold Client", tier: "gold" as const },
+      { tenantId: tenant.id, name: "Bronze Client", tier: "bronze" as const },
+    ])
+    .returning();
+  if (!gold || !bronze) throw new Error("no clients");
+  const site = (clientId: string, name: string, timeZone: string) => ({
+    tenantId: tenant.id,
+    clientId,
+    name,
+    timeZone,
+    latitude: 41.88,
+    longitude: -87.63,
+  });
+  const sites = await db
+    .insert(schema.sites)
+    .values([
+      site(gold.id, "Gold HQ", "America/Chicago"),
+      site(gold.id, "Gold Depot", "America/New_York"),
+      site(bronze.id, "Bronze Store", "Europe/London"),
+    ])
+    .returning();
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const roles: Role[] = [
+    "admin",
+    "supervisor",
+    "noc_operator",
+    "specialist",
+    "site_manager",
+    "executive",
+  ];
+  const users = await db
+    .insert(schema.users)
+    .values(
+      roles.map((role) => ({
+        tenantId: tenant.id,
+        role,
+        name: `${role} ${suffix}`,
+        email: `${role}.${suffix}@${label}.test`,
+        passwordHash: hash,
+      })),
+    )
+    .returning();
+  const byRole = Object.fromEntries(users.map((u) => [u.role, u as TestUser])) as Record<
+    Role,
+    TestUser
+  >;
+  return { tenant, clients: { gold, bronze }, sites, users: byRole };
+}
+
+export type TestTenant = Awaited<ReturnType<typeof createTestTenant>>;
+
+export function sessionFor(user: TestUser): Session {
+  return {
+    user: {
+      id: user.id,
+      tenantId: user.tenantId,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+    },
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+  };
+}
+
+/** A tRPC caller with a real context, as the route handler would build for this user. */
+export function callerFor(user: TestUser | null) {
+  return createCaller({ session: user ? sessionFor(user) : null, headers: new Headers() });
+}
+
+export async function ctxFor(user: TestUser): Promise<ServiceCtx<UserActor>> {
+  const scope = await resolveScope(db, user.tenantId, user.id, user.role);
+  return {
+    tenantId: user.tenantId,
+    db,
+    actor: {
+      type: "user",
+      userId: user.id,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+      scope,
+    },
+  };
+}
