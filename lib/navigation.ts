@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },
   { href: "/admin/clients", label: "Clients & sites", roles: ["admin"], section: "admin" },
   { href: "/admin/groups", label: "Groups", roles: ["admin"], section: "admin" },
+  { href: "/admin/api-keys", label: "API keys", roles: ["admin"], section: "admin" },
   { href: "/admin/audit", label: "Audit log", roles: ["admin", "supervisor"], section: "admin" },
 ];
 

@@ -1,3 +1,4 @@
+import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { clientRouter } from "./routers/client";
 import { groupRouter } from "./routers/group";
@@ -15,6 +16,7 @@ export const appRouter = router({
   site: siteRouter,
   group: groupRouter,
   audit: auditRouter,
+  apiKey: apiKeyRouter,
   notification: notificationRouter,
   live: liveRouter,
 });

@@ -10,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 
-const ENTITY_TYPES = ["user", "client", "site", "group"] as const;
+const ENTITY_TYPES = ["user", "client", "site", "group", "api_key"] as const;
 
 function summary(
   before: Record<string, unknown> | null,

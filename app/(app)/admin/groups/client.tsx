@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Timeline } from "@/components/admin/timeline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -104,6 +105,7 @@ export function GroupsClient() {
                   Add
                 </Button>
               </form>
+              <GroupHistory groupId={g.id} />
             </Card>
           );
         })}
@@ -170,6 +172,27 @@ function CreateGroup({ onDone }: { onDone: () => void }) {
           </div>
         </form>
       </Card>
+    </div>
+  );
+}
+
+function GroupHistory({ groupId }: { groupId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="border-t border-slate-200 px-4 py-2">
+      <button
+        type="button"
+        className="text-sm text-sky-700 hover:underline"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? "Hide history" : "Show history"}
+      </button>
+      {open ? (
+        <div className="py-2">
+          <Timeline entityType="group" entityId={groupId} />
+        </div>
+      ) : null}
     </div>
   );
 }

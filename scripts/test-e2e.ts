@@ -1,0 +1,276 @@
+/**
+ * Browser tests end to end: a fresh embedded PostgreSQL with the demo data, a production build
+ * served by `next start`, then Playwright against it. Extra CLI arguments go to `playwright test`
+ * (e.g. `npm run test:e2e -- e2e/auth --headed`).
+ *
+ * Environment:
+ *   E2E_PORT          port for `next start` (default 3100)
+ *   E2E_PG_PORT       port for the embedded PostgreSQL (default 54331)
+ *   E2E_DATABASE_URL  use this PostgreSQL instead of the embedded one (its demo tenants are reset)
+ *   E2E_SKIP_BUILD=1  reuse an existing production build (.next/BUILD_ID)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { closeDb, db, rawSql } from "@/server/db";
+import { seedDemo } from "@/server/seed";
+import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embedded-postgres";
+import { runMigrations } from "./lib/migrate";
+
+const PG_DATA_DIR = ".data/e2e-pg";
+const SERVER_LOG = ".data/e2e-server.log";
+const READY_TIMEOUT_MS = 120_000;
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+const log = (line: string) => console.log(`[e2e] ${line}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+class E2eError extends Error {}
+
+function findChromium(): string {
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const bundled = chromium.executablePath();
+  if (bundled && existsSync(bundled)) return bundled;
+  throw new E2eError(
+    "No Chromium found: install Debian's chromium (apt-get install chromium) or run `npx playwright install chromium`",
+  );
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new E2eError(`Timed out after ${seconds(timeoutMs)}: ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A PostgreSQL left running by an earlier run that was killed holds the data dir: stop it. */
+async function stopLeftoverPostgres(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  log(`stopping the PostgreSQL left running by an earlier e2e run (pid ${pid})`);
+  process.kill(pid, "SIGINT"); // fast shutdown
+  await until(() => !processAlive(pid), 30_000, `PostgreSQL pid ${pid} to stop`);
+}
+
+async function prepareDatabase(): Promise<{ url: string; embedded: EmbeddedDb | null }> {
+  // DATABASE_URL in the environment belongs to the integration tests; never use it here.
+  const external = process.env.E2E_DATABASE_URL;
+  if (external) {
+    log("using the PostgreSQL at E2E_DATABASE_URL");
+    return { url: external, embedded: null };
+  }
+  const port = Number(process.env.E2E_PG_PORT ?? 54331);
+  await stopLeftoverPostgres(path.resolve(PG_DATA_DIR));
+  rmSync(PG_DATA_DIR, { recursive: true, force: true });
+  log(`starting a fresh embedded PostgreSQL on 127.0.0.1:${port} (data in ${PG_DATA_DIR})`);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: PG_DATA_DIR,
+    port,
+    database: "watchfloor_e2e",
+    log: (line) => log(`  ${line}`),
+  });
+  return { url: embedded.url, embedded };
+}
+
+async function seed(url: string, reset: boolean) {
+  process.env.DATABASE_URL = url;
+  try {
+    await seedDemo(db, { scale: "demo", reset });
+    // A reused database keeps sign-in failures from earlier runs; start with none.
+    if (reset) await rawSql()`delete from sign_in_throttle`;
+  } finally {
+    await closeDb();
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function build(env: NodeJS.ProcessEnv) {
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID")) {
+    log("E2E_SKIP_BUILD=1: reusing the production build in .next");
+    return;
+  }
+  log("building for production (next build)…");
+  const started = Date.now();
+  const code = await run("./node_modules/.bin/next", ["build"], env);
+  if (code !== 0) throw new E2eError(`next build failed (exit code ${code})`);
+  log(`build finished in ${seconds(Date.now() - started)}`);
+}
+
+type Server = { child: ChildProcess; exited: Promise<void>; hasExited: () => boolean };
+
+async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
+  if (await portInUse(port)) {
+    throw new E2eError(
+      `Port ${port} is already in use, so the app cannot start for the browser tests. Choose another with E2E_PORT.`,
+    );
+  }
+  await mkdir(path.dirname(SERVER_LOG), { recursive: true });
+  const out = createWriteStream(SERVER_LOG);
+  // Its own process group, so stopping it also stops anything it forked.
+  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited = false;
+  const exitedP = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  log(`starting next on http://localhost:${port} (server log: ${SERVER_LOG})`);
+  return { child, exited: exitedP, hasExited: () => exited };
+}
+
+async function waitUntilReady(server: Server, baseURL: string) {
+  const started = Date.now();
+  try {
+    await until(
+      async () => {
+        if (server.hasExited()) throw new E2eError("next start exited before it answered");
+        try {
+          const res = await fetch(`${baseURL}/login`, {
+            redirect: "manual",
+            signal: AbortSignal.timeout(5_000),
+          });
+          return res.status === 200;
+        } catch {
+          return false;
+        }
+      },
+      READY_TIMEOUT_MS,
+      `GET ${baseURL}/login never answered 200`,
+    );
+  } catch (err) {
+    const tail = existsSync(SERVER_LOG)
+      ? readFileSync(SERVER_LOG, "utf8").split("\n").slice(-30).join("\n")
+      : "";
+    if (tail) console.error(`[e2e] last lines of ${SERVER_LOG}:\n${tail}`);
+    throw err;
+  }
+  log(`app answered in ${seconds(Date.now() - started)}`);
+}
+
+async function stopServer(server: Server) {
+  if (server.hasExited() || server.child.pid === undefined) return;
+  const group = -server.child.pid;
+  try {
+    process.kill(group, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 10_000);
+  await server.exited;
+  clearTimeout(timer);
+}
+
+async function main(): Promise<number> {
+  const chromiumPath = findChromium();
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const baseURL = `http://localhost:${port}`;
+  let embedded: EmbeddedDb | null = null;
+  let server: Server | null = null;
+
+  let stopping = false;
+  const cleanup = async () => {
+    if (server) await stopServer(server).catch(() => undefined);
+    server = null;
+    if (embedded) await embedded.stop().catch(() => undefined);
+    embedded = null;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping the app and the database`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const prepared = await prepareDatabase();
+    embedded = prepared.embedded;
+    await runMigrations(prepared.url);
+    log("migrations applied");
+    const seedStarted = Date.now();
+    await seed(prepared.url, !embedded);
+    log(`demo data seeded in ${seconds(Date.now() - seedStarted)}`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: prepared.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    await build(env);
+    server = await startServer(port, env);
+    await waitUntilReady(server, baseURL);
+
+    log(`running Playwright with ${chromiumPath}`);
+    const started = Date.now();
+    const code = await run("./node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
+      ...process.env,
+      DATABASE_URL: prepared.url,
+      E2E_BASE_URL: baseURL,
+      E2E_CHROMIUM: chromiumPath,
+    });
+    log(`Playwright finished in ${seconds(Date.now() - started)} (exit code ${code})`);
+    return code;
+  } finally {
+    await cleanup();
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof E2eError || err instanceof StartupError) {
+      console.error(`\n[e2e] ${err.message}\n`);
+    } else {
+      console.error(err);
+    }
+    process.exit(1);
+  });

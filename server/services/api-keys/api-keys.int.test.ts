@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { callerFor, createTestTenant } from "@/server/test/factories";
+import { authenticateApiKey } from "./api-keys";
+
+describe("API keys", () => {
+  it("shows a key once, stores only its hash, and stops working when revoked", async () => {
+    const t = await createTestTenant("keys");
+    const admin = callerFor(t.users.admin);
+    const { id, key } = await admin.apiKey.create({ name: "Alarm panel bridge" });
+    expect(key).toMatch(/^wf_[A-Za-z0-9_-]{43}$/);
+    const [listed] = await admin.apiKey.list();
+    expect(listed).toMatchObject({
+      id,
+      name: "Alarm panel bridge",
+      prefix: key.slice(0, 9),
+      revokedAt: null,
+    });
+    expect(JSON.stringify(listed)).not.toContain(key.slice(9));
+    expect(await authenticateApiKey(db, key)).toMatchObject({
+      tenantId: t.tenant.id,
+      actor: { keyId: id },
+    });
+    expect(await authenticateApiKey(db, `${key}x`)).toBeNull();
+    await admin.apiKey.revoke({ id });
+    expect(await authenticateApiKey(db, key)).toBeNull();
+    await expect(admin.apiKey.revoke({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = await createTestTenant("keys-other");
+    await expect(callerFor(other.users.admin).apiKey.revoke({ id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(t.users.supervisor).apiKey.list()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { schema } from "@/server/db";
+import { recordAudit } from "../audit/record";
+import type { ServiceCtx } from "../_core/context";
+import { NotFoundError } from "../_core/errors";
+import { inTx } from "../_core/tx";
+
+const { apiKeys } = schema;
+const PREFIX = "wf_";
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export async function listApiKeys(ctx: ServiceCtx) {
+  return ctx.db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+      createdAt: apiKeys.createdAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, ctx.tenantId))
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+/** Creates a key and returns it whole, once; only its hash is kept. */
+export async function createApiKey(ctx: ServiceCtx, input: { name: string }) {
+  const key = `${PREFIX}${randomBytes(32).toString("base64url")}`;
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(apiKeys)
+      .values({
+        tenantId: ctx.tenantId,
+        name: input.name,
+        prefix: key.slice(0, PREFIX.length + 6),
+        keyHash: hashApiKey(key),
+        createdBy: ctx.actor.type === "user" ? ctx.actor.userId : null,
+      })
+      .returning({ id: apiKeys.id, prefix: apiKeys.prefix });
+    if (!row) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      action: "api_key.create",
+      entityType: "api_key",
+      entityId: row.id,
+      after: { name: input.name, prefix: row.prefix },
+    });
+    return { id: row.id, key };
+  });
+}
+
+export async function revokeApiKey(ctx: ServiceCtx, input: { id: string }) {
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(apiKeys.id, input.id),
+          eq(apiKeys.tenantId, ctx.tenantId),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    if (!row) throw new NotFoundError("Active API key");
+    await recordAudit(tx, {
+      action: "api_key.revoke",
+      entityType: "api_key",
+      entityId: row.id,
+      before: { revoked: false },
+      after: { revoked: true },
+    });
+  });
+}
+
+/** Resolves a presented key to its tenant and an API-key actor, or null. */
+export async function authenticateApiKey(db: ServiceCtx["db"], key: string) {
+  if (!key.startsWith(PREFIX) || key.length > 200) return null;
+  const [row] = await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, tenantId: apiKeys.tenantId, name: apiKeys.name });
+  if (!row) return null;
+  return {
+    tenantId: row.tenantId,
+    actor: { type: "apiKey" as const, keyId: row.id, name: row.name },
+  };
+}

@@ -1,0 +1,31 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { tiersWith, type Feature } from "@/lib/tiers";
+import { schema } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
+import { TierRequiredError } from "../_core/errors";
+import { getClientInTenant } from "../clients/clients";
+
+/** Throws TierRequiredError (naming the tier) unless the client's plan includes the feature. */
+export async function requireFeature(
+  ctx: ServiceCtx,
+  clientId: string,
+  feature: Feature,
+): Promise<void> {
+  const client = await getClientInTenant(ctx, clientId);
+  if (!tiersWith(feature).includes(client.tier)) throw new TierRequiredError(feature, client.name);
+}
+
+/** The active clients of the tenant whose plan includes the feature: what a job may process. */
+export async function clientIdsWithFeature(ctx: ServiceCtx, feature: Feature): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: schema.clients.id })
+    .from(schema.clients)
+    .where(
+      and(
+        eq(schema.clients.tenantId, ctx.tenantId),
+        eq(schema.clients.active, true),
+        inArray(schema.clients.tier, tiersWith(feature)),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
