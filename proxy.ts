@@ -25,7 +25,6 @@ export const proxy = auth((req) => {
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(login);
   }
-  if (pathname === "/") return NextResponse.redirect(new URL(landingFor(role), req.nextUrl));
   const allowed = rolesForPath(pathname);
   if (allowed && !allowed.includes(role)) {
     return NextResponse.rewrite(new URL("/forbidden", req.nextUrl), { status: 403 });

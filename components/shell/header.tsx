@@ -13,13 +13,13 @@ export function Header({
   tenantName: string;
 }) {
   return (
-    <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-6">
+    <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 sm:px-6">
       <div className="text-sm text-slate-600">
         <span className="font-medium text-slate-900">{tenantName}</span>
       </div>
       <div className="flex items-center gap-4">
         <NotificationBell />
-        <div className="text-right leading-tight">
+        <div className="hidden text-right leading-tight sm:block">
           <div className="text-sm font-medium text-slate-900">{name}</div>
           <div className="text-xs text-slate-500">
             <span data-testid="role-label">{roleLabel}</span> · {email}

@@ -56,3 +56,28 @@ export function Sidebar({ items, tenantName }: { items: Item[]; tenantName: stri
     </nav>
   );
 }
+
+/** The same links as a scrolling strip for phone-sized screens, where the sidebar is hidden. */
+export function MobileNav({ items }: { items: Item[] }) {
+  const pathname = usePathname();
+  return (
+    <nav
+      aria-label="Main (compact)"
+      className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-slate-900 px-3 py-2 md:hidden"
+    >
+      {items.map((i) => {
+        const active = pathname === i.href || pathname.startsWith(`${i.href}/`);
+        return (
+          <Link
+            key={i.href}
+            href={i.href}
+            aria-current={active ? "page" : undefined}
+            className={`shrink-0 rounded-md px-2.5 py-1 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300"}`}
+          >
+            {i.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

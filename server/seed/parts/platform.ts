@@ -317,6 +317,26 @@ async function seedTenant(
     .values(DEFAULT_GROUPS.map((g) => ({ tenantId: tenant.id, ...g })))
     .returning({ id: schema.groups.id, name: schema.groups.name });
   const groupIds = new Map(groups.map((g) => [g.name, g.id]));
+  // The demo tenant's history starts with its own creation, as a real one's would.
+  const created = (entityType: string, ids: Map<string, string>) =>
+    [...ids].map(([name, entityId]) => ({
+      tenantId: tenant.id,
+      actorType: "system" as const,
+      actorId: "demo-seed",
+      actorLabel: "demo data",
+      action: `${entityType}.create`,
+      entityType,
+      entityId,
+      after: { name },
+    }));
+  await db
+    .insert(schema.auditLog)
+    .values([
+      ...created("client", clientIds),
+      ...created("site", siteIds),
+      ...created("user", userIds),
+      ...created("group", groupIds),
+    ]);
   return { tenant, siteIds, clientIds, userIds, groupIds };
 }
 

@@ -2,7 +2,17 @@ import type { Role } from "@/lib/roles";
 import type { DbOrTx } from "@/server/db";
 
 /** Which sites and clients a user may see. `all` for unscoped roles and unscoped users. */
-export type Scope = { all: true } | { all: false; siteIds: string[]; clientIds: string[] };
+export type Scope =
+  | { all: true }
+  | {
+      all: false;
+      /** every site in scope, directly or through its client */
+      siteIds: string[];
+      /** clients in scope as a whole */
+      clientIds: string[];
+      /** clients whose name and plan the user may read: whole clients plus owners of scoped sites */
+      visibleClientIds: string[];
+    };
 
 export type UserActor = {
   type: "user";

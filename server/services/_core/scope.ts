@@ -21,16 +21,26 @@ export async function resolveScope(
   if (role === "executive" && rows.length === 0) return { all: true };
   const clientIds = rows.flatMap((r) => (r.clientId ? [r.clientId] : []));
   const direct = rows.flatMap((r) => (r.siteId ? [r.siteId] : []));
-  const viaClients = clientIds.length
-    ? await db
-        .select({ id: schema.sites.id })
-        .from(schema.sites)
-        .where(and(eq(schema.sites.tenantId, tenantId), inArray(schema.sites.clientId, clientIds)))
-    : [];
+  const sites =
+    clientIds.length || direct.length
+      ? await db
+          .select({ id: schema.sites.id, clientId: schema.sites.clientId })
+          .from(schema.sites)
+          .where(
+            and(
+              eq(schema.sites.tenantId, tenantId),
+              or(
+                clientIds.length ? inArray(schema.sites.clientId, clientIds) : undefined,
+                direct.length ? inArray(schema.sites.id, direct) : undefined,
+              ),
+            ),
+          )
+      : [];
   return {
     all: false,
-    siteIds: [...new Set([...direct, ...viaClients.map((s) => s.id)])],
+    siteIds: [...new Set(sites.map((s) => s.id))],
     clientIds,
+    visibleClientIds: [...new Set([...clientIds, ...sites.map((s) => s.clientId)])],
   };
 }
 
@@ -57,6 +67,13 @@ export function clientScopeFilter(
   if (scope.clientIds.length) conds.push(inArray(clientColumn, scope.clientIds));
   if (siteColumn && scope.siteIds.length) conds.push(inArray(siteColumn, scope.siteIds));
   return conds.length ? or(...conds) : sql`false`;
+}
+
+/** SQL condition limiting client rows to the clients whose name and plan the actor may read. */
+export function visibleClientFilter(ctx: ServiceCtx, clientColumn: AnyPgColumn): SQL | undefined {
+  const scope = scopeOf(ctx);
+  if (scope.all) return undefined;
+  return scope.visibleClientIds.length ? inArray(clientColumn, scope.visibleClientIds) : sql`false`;
 }
 
 export function canSeeSite(ctx: ServiceCtx, siteId: string, clientId: string): boolean {

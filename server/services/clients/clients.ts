@@ -6,7 +6,7 @@ import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { ConflictError, isUniqueViolation, NotFoundError } from "../_core/errors";
-import { clientScopeFilter } from "../_core/scope";
+import { visibleClientFilter } from "../_core/scope";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 
@@ -25,7 +25,7 @@ export async function listClients(ctx: ServiceCtx) {
     })
     .from(clients)
     .leftJoin(sites, eq(sites.clientId, clients.id))
-    .where(and(eq(clients.tenantId, ctx.tenantId), clientScopeFilter(ctx, clients.id)))
+    .where(and(eq(clients.tenantId, ctx.tenantId), visibleClientFilter(ctx, clients.id)))
     .groupBy(clients.id)
     .orderBy(asc(clients.name));
   return rows.map((c) => ({ ...c, features: featuresOf(c.tier) }));
@@ -40,7 +40,7 @@ export async function getClientInTenant(ctx: ServiceCtx, id: string) {
       and(
         eq(clients.id, id),
         eq(clients.tenantId, ctx.tenantId),
-        clientScopeFilter(ctx, clients.id),
+        visibleClientFilter(ctx, clients.id),
       ),
     )
     .limit(1);
