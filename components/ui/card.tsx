@@ -8,7 +8,7 @@ export function Card({
   children: React.ReactNode;
 }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
       {title || actions ? (
         <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2.5">
           {title ? <h2 className="text-sm font-semibold text-slate-800">{title}</h2> : <span />}

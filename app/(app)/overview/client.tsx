@@ -55,7 +55,7 @@ export function OverviewClient() {
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <Card title="Sites">
             {sites.data?.length ? (
               <Table label="Sites">
