@@ -1,18 +1,25 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { landingFor, rolesForPath } from "@/lib/navigation";
 import { isRole } from "@/lib/roles";
-import { authConfig } from "@/server/auth/config";
 
-const { auth } = NextAuth(authConfig);
+const SECURE_COOKIE = "__Secure-authjs.session-token";
 
 /**
  * First line of page access: signed-out users go to the login page, and a role that may not
  * open a page gets the 403 page. Every page and procedure checks again on the server.
+ *
+ * It only reads the session: NextAuth's `auth()` wrapper would re-issue the session cookie on
+ * every response, and a response still in flight at sign-out would then sign the user back in.
  */
-export const proxy = auth((req) => {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  const role = req.auth?.user?.role;
+  const token = await getToken({
+    req,
+    secret: process.env.AUTH_SECRET,
+    secureCookie: req.cookies.has(SECURE_COOKIE),
+  });
+  const role = token?.role;
   const signedIn = isRole(role);
 
   if (pathname === "/login") {
@@ -30,7 +37,7 @@ export const proxy = auth((req) => {
     return NextResponse.rewrite(new URL("/forbidden", req.nextUrl), { status: 403 });
   }
   return NextResponse.next();
-});
+}
 
 export const config = {
   matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],

@@ -13,4 +13,7 @@ export type LiveTopic = keyof typeof LIVE_TOPICS;
 
 export type LiveEvent = { topic: LiveTopic; ids: string[] | null };
 
+/** What the subscription streams: change events, after one "ready" once the server listens. */
+export type LiveMessage = LiveEvent | { topic: "ready"; ids: null };
+
 export const LIVE_CHANNEL = "watchfloor_live";

@@ -110,11 +110,18 @@ async function seed(url: string, reset: boolean) {
   }
 }
 
+/** The foreground child (next build, playwright), which a signal to this script must stop too. */
+let foreground: ChildProcess | null = null;
+
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: "inherit", env });
+    foreground = child;
     child.once("error", reject);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.once("exit", (code, signal) => {
+      if (foreground === child) foreground = null;
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -224,8 +231,16 @@ async function main(): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping the app and the database`);
-    void cleanup().finally(() => process.exit(130));
+    log(`${signal}: stopping the tests, the app and the database`);
+    const child = foreground;
+    const childDone = child
+      ? new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once("exit", () => resolve());
+          child.kill(signal);
+        })
+      : Promise.resolve();
+    void childDone.then(cleanup).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);

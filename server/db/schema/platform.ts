@@ -224,6 +224,8 @@ export const notifications = pgTable(
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** how it went out: smtp, slack, in_app, or dev_mailbox when no SMTP server is configured */
+    deliveredVia: text("delivered_via"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

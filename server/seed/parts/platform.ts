@@ -334,7 +334,7 @@ async function seedTenant(
     .values([
       ...created("client", clientIds),
       ...created("site", siteIds),
-      ...created("user", userIds),
+      ...created("user", new Map(t.users.map((u) => [u.name, need(userIds, u.email)]))),
       ...created("group", groupIds),
     ]);
   return { tenant, siteIds, clientIds, userIds, groupIds };

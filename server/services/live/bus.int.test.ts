@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
-import type { LiveEvent } from "@/lib/live-topics";
+import type { LiveMessage } from "@/lib/live-topics";
 import { db, schema } from "@/server/db";
 import { createTestTenant } from "@/server/test/factories";
 import { systemCtx } from "../_core/context";
@@ -15,23 +15,21 @@ afterAll(() => other.end());
 
 async function collect(
   tenantId: string,
-  until: (events: LiveEvent[]) => boolean,
+  until: (events: LiveMessage[]) => boolean,
   act: () => Promise<void>,
 ) {
   const controller = new AbortController();
-  const events: LiveEvent[] = [];
+  const events: LiveMessage[] = [];
   const iterator = liveBus.subscribe(tenantId, controller.signal);
-  const first = iterator.next(); // starts listening
+  // the first message says the subscriber is registered: nothing after it can be missed
+  expect((await iterator.next()).value).toEqual({ topic: "ready", ids: null });
   const done = (async () => {
-    const r = await first;
-    if (!r.done) events.push(r.value);
     while (!until(events)) {
       const n = await iterator.next();
       if (n.done) break;
       events.push(n.value);
     }
   })();
-  await new Promise((r) => setTimeout(r, 200));
   await act();
   await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
   controller.abort();

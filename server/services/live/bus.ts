@@ -1,5 +1,11 @@
 import { EventEmitter, on } from "node:events";
-import { LIVE_CHANNEL, LIVE_TOPICS, type LiveEvent, type LiveTopic } from "@/lib/live-topics";
+import {
+  LIVE_CHANNEL,
+  LIVE_TOPICS,
+  type LiveEvent,
+  type LiveMessage,
+  type LiveTopic,
+} from "@/lib/live-topics";
 import { rawSql } from "@/server/db";
 
 /** One LISTEN connection per process, fanning each tenant's changes out to its subscribers. */
@@ -36,11 +42,16 @@ class LiveBus {
     }
   }
 
-  /** Yields the tenant's events until `signal` aborts. */
-  async *subscribe(tenantId: string, signal: AbortSignal): AsyncGenerator<LiveEvent> {
+  /**
+   * Yields "ready" once the process listens and this subscriber is registered (so the browser
+   * can refetch anything that changed before), then the tenant's events until `signal` aborts.
+   */
+  async *subscribe(tenantId: string, signal: AbortSignal): AsyncGenerator<LiveMessage> {
     await this.ensureListening();
+    const events = on(this.emitter, tenantId, { signal });
+    yield { topic: "ready", ids: null };
     try {
-      for await (const [event] of on(this.emitter, tenantId, { signal })) {
+      for await (const [event] of events) {
         yield event as LiveEvent;
       }
     } catch (err) {

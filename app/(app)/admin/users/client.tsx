@@ -49,7 +49,7 @@ export function UsersClient() {
         }
       />
       {creating ? <CreateUser options={options} onDone={() => setCreating(false)} /> : null}
-      <div className={`grid gap-6 ${editUser ? "lg:grid-cols-[1fr_380px]" : ""}`}>
+      <div className={`grid gap-6 ${editUser ? "xl:grid-cols-[1fr_380px]" : ""}`}>
         <Card>
           <Table label="Users">
             <thead>
