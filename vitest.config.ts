@@ -26,6 +26,8 @@ export default defineConfig({
           // next-auth imports "next/server" without an extension; let Vite resolve it
           server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
+          // events sent by services go nowhere unless a test starts its own executor
+          env: { INNGEST_DEV: "1", INNGEST_BASE_URL: "http://127.0.0.1:9" },
           hookTimeout: 60_000,
         },
       },

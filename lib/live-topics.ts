@@ -7,7 +7,8 @@ export const LIVE_TOPICS = {
   client: ["client", "site", "audit"],
   site: ["site", "client", "audit"],
   group: ["group", "audit"],
-  notification: ["notification"],
+  notification: ["notification", "mailbox"],
+  job: ["job"],
 } as const satisfies Record<string, readonly string[]>;
 export type LiveTopic = keyof typeof LIVE_TOPICS;
 

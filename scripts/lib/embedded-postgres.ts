@@ -12,7 +12,7 @@ const PASSWORD = "watchfloor";
 
 export class StartupError extends Error {}
 
-function portInUse(port: number): Promise<boolean> {
+export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
     socket.once("connect", () => {

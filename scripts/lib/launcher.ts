@@ -1,7 +1,12 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/server/seed/logins";
 import { ensureAuthSecret } from "./auth-secret";
-import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./embedded-postgres";
+import {
+  portInUse,
+  startEmbeddedPostgres,
+  StartupError,
+  type EmbeddedDb,
+} from "./embedded-postgres";
 import { runMigrations } from "./migrate";
 
 const log = (line: string) => console.log(`[watchfloor] ${line}`);
@@ -31,6 +36,44 @@ export function printLogins() {
   for (const l of DEMO_LOGINS) log(`  ${l.email.padEnd(28)} ${l.role}`);
 }
 
+/** How background functions run: Inngest when keys are set, else the embedded executor. */
+async function backgroundEnv(): Promise<Record<string, string>> {
+  if (process.env.INNGEST_SIGNING_KEY) {
+    log(
+      `background functions: Inngest at ${process.env.INNGEST_BASE_URL ?? "Inngest Cloud"} (INNGEST_SIGNING_KEY set)`,
+    );
+    return {};
+  }
+  return {
+    INNGEST_DEV: "1",
+    INNGEST_BASE_URL: process.env.INNGEST_BASE_URL ?? `http://127.0.0.1:${executorPort()}`,
+  };
+}
+
+function executorPort(): number {
+  return Number(process.env.EXECUTOR_PORT ?? 8288);
+}
+
+/**
+ * Starts the embedded executor beside the app unless Inngest is configured or something
+ * (a real `inngest-cli dev`, or an executor already running) listens on its address.
+ */
+async function startExecutorIfNeeded(env: NodeJS.ProcessEnv): Promise<ChildProcess | null> {
+  if (process.env.INNGEST_SIGNING_KEY) return null;
+  const port = executorPort();
+  if (await portInUse(port)) {
+    log(`background functions: using the Inngest dev server already on 127.0.0.1:${port}`);
+    return null;
+  }
+  log(
+    `background functions: embedded executor on 127.0.0.1:${port} (set INNGEST_SIGNING_KEY to use Inngest)`,
+  );
+  return spawn("./node_modules/.bin/tsx", ["scripts/executor.ts"], {
+    stdio: "inherit",
+    env: { ...env, EXECUTOR_PORT: String(port) },
+  });
+}
+
 /** Starts the database, migrates, optionally seeds, then runs `next <command>` until it exits. */
 export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean }) {
   let embedded: EmbeddedDb | null = null;
@@ -49,14 +92,18 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
       printLogins();
     }
     const port = process.env.PORT ?? "3000";
+    const env = {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      ...(await backgroundEnv()),
+      DATABASE_URL: db.url,
+      AUTH_SECRET: secret,
+      PORT: port,
+    };
+    const executor = await startExecutorIfNeeded(env);
     const child = spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
       stdio: "inherit",
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...process.env,
-        DATABASE_URL: db.url,
-        AUTH_SECRET: secret,
-      },
+      env,
     });
     log(`app starting at http://localhost:${port}`);
     let stopping = false;
@@ -64,10 +111,13 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
       if (stopping) return;
       stopping = true;
       child.kill(signal);
+      executor?.kill(signal);
     };
     process.on("SIGINT", () => stop("SIGINT"));
     process.on("SIGTERM", () => stop("SIGTERM"));
     const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+    executor?.kill("SIGTERM");
+    if (executor && executor.exitCode === null) await new Promise((r) => executor.once("exit", r));
     await embedded?.stop();
     process.exit(code);
   } catch (err) {

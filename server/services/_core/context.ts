@@ -29,7 +29,19 @@ export type Actor =
   | { type: "apiKey"; keyId: string; name: string };
 
 /** What every service verb receives: the tenant, who acts, and the database or transaction. */
-export type ServiceCtx<A extends Actor = Actor> = { tenantId: string; actor: A; db: DbOrTx };
+export type ServiceCtx<A extends Actor = Actor> = {
+  tenantId: string;
+  actor: A;
+  db: DbOrTx;
+  /** set inside inTx: queues work (sending events) for after the transaction commits */
+  afterCommit?: (fn: () => void) => void;
+};
+
+/** Runs `fn` once the caller's transaction commits, or now when there is none. */
+export function afterCommit(ctx: ServiceCtx, fn: () => void): void {
+  if (ctx.afterCommit) ctx.afterCommit(fn);
+  else fn();
+}
 
 export function actorRef(actor: Actor): {
   type: "user" | "system" | "vendor_token" | "api_key";

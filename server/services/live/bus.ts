@@ -36,7 +36,13 @@ class LiveBus {
       const ids = Array.isArray(msg.ids)
         ? msg.ids.filter((x): x is string => typeof x === "string")
         : null;
-      this.emitter.emit(msg.t, { topic: msg.topic as LiveTopic, ids } satisfies LiveEvent);
+      const event = { topic: msg.topic as LiveTopic, ids } satisfies LiveEvent;
+      if (msg.t === "*") {
+        // system-wide changes (job runs) go to every tenant's subscribers
+        for (const name of this.emitter.eventNames()) this.emitter.emit(name, event);
+      } else {
+        this.emitter.emit(msg.t, event);
+      }
     } catch {
       // a malformed payload is not ours; ignore it
     }

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { schema } from "@/server/db";
-import type { ServiceCtx } from "../_core/context";
+import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
+import { requestDelivery } from "./request-delivery";
 
 type Message = { subject: string; body: string; link?: string; dedupeKey: string };
 
@@ -61,7 +62,7 @@ export async function notifyUsers(
     .onConflictDoNothing({
       target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
     })
-    .returning({ id: schema.notifications.id });
+    .returning({ id: schema.notifications.id, channel: schema.notifications.channel });
   if (inserted.length)
     await publish(
       ctx,
@@ -69,4 +70,55 @@ export async function notifyUsers(
       inserted.map((r) => r.id),
     );
   return inserted.length;
+}
+
+/**
+ * Notifies a group: its members as above, plus one Slack message to the group's webhook (or
+ * the tenant's) when either is configured.
+ */
+export async function notifyGroup(
+  ctx: ServiceCtx,
+  input: Message & { groupId: string },
+): Promise<number> {
+  const [group] = await ctx.db
+    .select({
+      id: schema.groups.id,
+      webhook: schema.groups.slackWebhookUrl,
+      tenantWebhook: schema.tenants.slackWebhookUrl,
+    })
+    .from(schema.groups)
+    .innerJoin(schema.tenants, eq(schema.tenants.id, schema.groups.tenantId))
+    .where(and(eq(schema.groups.id, input.groupId), eq(schema.groups.tenantId, ctx.tenantId)));
+  if (!group) return 0;
+  const members = await ctx.db
+    .select({ userId: schema.groupMembers.userId })
+    .from(schema.groupMembers)
+    .where(eq(schema.groupMembers.groupId, group.id));
+  let added = await notifyUsers(ctx, { ...input, userIds: members.map((m) => m.userId) });
+  if (group.webhook || group.tenantWebhook) {
+    const slack = await ctx.db
+      .insert(schema.notifications)
+      .values({
+        tenantId: ctx.tenantId,
+        channel: "slack",
+        recipient: `group:${group.id}`,
+        subject: input.subject,
+        body: input.body,
+        link: input.link,
+        dedupeKey: `${input.dedupeKey}:slack:${group.id}`,
+      })
+      .onConflictDoNothing({
+        target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
+      })
+      .returning({ id: schema.notifications.id });
+    added += slack.length;
+    if (slack.length)
+      afterCommit(ctx, () =>
+        requestDelivery(
+          ctx.tenantId,
+          slack.map((r) => r.id),
+        ),
+      );
+  }
+  return added;
 }

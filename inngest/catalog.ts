@@ -1,0 +1,39 @@
+export const APP_ID = "watchfloor";
+
+/**
+ * Every background function's id, name, purpose and schedule, in one place that imports
+ * nothing: the functions are built from it, and the jobs page lists it. Each scheduled
+ * function also listens to `jobs/<id>.run-requested`, which the page's "Run now" sends.
+ */
+export const JOB_CATALOG = {
+  "deliver-notifications": {
+    name: "Deliver notifications",
+    description: "Sends queued e-mail and Slack notifications as soon as they are requested.",
+    cron: null,
+    events: ["notify/requested"],
+  },
+  "sweep-notifications": {
+    name: "Retry and sweep notifications",
+    description:
+      "Every minute: delivers notifications that are due, including retries after SMTP or Slack failures.",
+    cron: "* * * * *",
+    events: [],
+  },
+  "prune-job-history": {
+    name: "Prune job history",
+    description:
+      "Daily: removes finished runs older than 30 days and the events and cron ticks they used.",
+    cron: "TZ=UTC 30 3 * * *",
+    events: [],
+  },
+} as const satisfies Record<
+  string,
+  { name: string; description: string; cron: string | null; events: readonly string[] }
+>;
+
+export type JobId = keyof typeof JOB_CATALOG;
+export const JOB_IDS = Object.keys(JOB_CATALOG) as JobId[];
+
+export function runRequestedEvent(id: JobId): `jobs/${JobId}.run-requested` {
+  return `jobs/${id}.run-requested`;
+}

@@ -1,0 +1,6 @@
+import { deliverNotificationsFn } from "./platform/deliver-notifications";
+import { pruneJobHistoryFn } from "./platform/prune-job-history";
+import { sweepNotificationsFn } from "./platform/sweep-notifications";
+
+/** Every background function, served at /api/inngest. */
+export const functions = [deliverNotificationsFn, sweepNotificationsFn, pruneJobHistoryFn];

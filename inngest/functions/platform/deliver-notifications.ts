@@ -1,0 +1,22 @@
+import { events, inngest } from "@/inngest/client";
+import { deliverNotifications } from "@/server/services/notifications/deliver";
+import { systemDb } from "@/server/services/jobs/system-db";
+
+/** Sends requested e-mail and Slack notifications right away; retries are the sweep's job. */
+export const deliverNotificationsFn = inngest.createFunction(
+  {
+    id: "deliver-notifications",
+    name: "Deliver notifications",
+    triggers: [events.notifyRequested],
+    concurrency: { key: "event.data.tenantId", limit: 2 },
+  },
+  async ({ event, step }) => {
+    const counts = await step.run("deliver", () =>
+      deliverNotifications(systemDb(), { ids: event.data.notificationIds }),
+    );
+    return {
+      ...counts,
+      summary: `${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`,
+    };
+  },
+);

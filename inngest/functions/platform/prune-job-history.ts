@@ -1,0 +1,22 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { pruneJobHistory } from "@/server/services/jobs/prune";
+import { systemDb } from "@/server/services/jobs/system-db";
+
+const job = JOB_CATALOG["prune-job-history"];
+
+export const pruneJobHistoryFn = inngest.createFunction(
+  {
+    id: "prune-job-history",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("prune-job-history") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const removed = await step.run("prune", () => pruneJobHistory(systemDb()));
+    return {
+      ...removed,
+      summary: `removed ${removed.runs} runs, ${removed.events} events, ${removed.ticks} cron ticks`,
+    };
+  },
+);

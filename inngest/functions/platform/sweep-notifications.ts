@@ -1,0 +1,25 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { deliverNotifications } from "@/server/services/notifications/deliver";
+import { systemDb } from "@/server/services/jobs/system-db";
+
+const job = JOB_CATALOG["sweep-notifications"];
+
+/** Every minute: delivers whatever is due — retries after an outage, and anything not yet sent. */
+export const sweepNotificationsFn = inngest.createFunction(
+  {
+    id: "sweep-notifications",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("sweep-notifications") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const counts = await step.run("deliver-due", () =>
+      deliverNotifications(systemDb(), { limit: 500 }),
+    );
+    return {
+      ...counts,
+      summary: `${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`,
+    };
+  },
+);

@@ -1,0 +1,289 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq, inArray } from "drizzle-orm";
+import { Inngest, NonRetriableError } from "inngest";
+import { serve } from "inngest/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { Executor } from "./executor";
+import { createExecutorServer } from "./http";
+
+/*
+ * The embedded executor end to end: the same createFunction definitions, served by the
+ * SDK's real HTTP handler, driven through the SDK's execution protocol, state in PostgreSQL.
+ */
+const ran = new Map<string, number>();
+const count = (key: string) => ran.set(key, (ran.get(key) ?? 0) + 1);
+const suffix = Math.random().toString(36).slice(2, 8);
+const appId = `exec-${suffix}`;
+
+let executorServer: Server;
+let appServer: Server;
+let client: Inngest.Any;
+let appUrl: string;
+const executors: Executor[] = [];
+
+function makeFunctions(c: Inngest.Any) {
+  return [
+    c.createFunction(
+      { id: "two-step", triggers: [{ event: `${appId}/two` }] },
+      async ({ event, step }) => {
+        const a = await step.run("a", () => {
+          count(`a:${String(event.data.key)}`);
+          return { n: Number(event.data.n) * 2 };
+        });
+        const b = await step.run("b", () => {
+          count(`b:${String(event.data.key)}`);
+          return a.n + 1;
+        });
+        return { summary: `got ${b}` };
+      },
+    ),
+    c.createFunction(
+      { id: "sleeper", triggers: [{ event: `${appId}/sleep` }] },
+      async ({ event, step }) => {
+        await step.run("before", () => count(`before:${String(event.data.key)}`));
+        await step.sleep("nap", "2s");
+        return step.run("after", () => {
+          count(`after:${String(event.data.key)}`);
+          return "woke";
+        });
+      },
+    ),
+    c.createFunction(
+      { id: "waiter", triggers: [{ event: `${appId}/order` }] },
+      async ({ step }) => {
+        const paid = await step.waitForEvent("paid", {
+          event: `${appId}/paid`,
+          timeout: "1m",
+          match: "data.orderId",
+        });
+        return { paidAmount: paid?.data.amount ?? null };
+      },
+    ),
+    c.createFunction(
+      { id: "flaky", retries: 3, triggers: [{ event: `${appId}/flaky` }] },
+      async ({ event, step }) => {
+        return step.run("sometimes", () => {
+          count(`flaky:${String(event.data.key)}`);
+          if ((ran.get(`flaky:${String(event.data.key)}`) ?? 0) < 3) throw new Error("transient");
+          return "ok on the third try";
+        });
+      },
+    ),
+    c.createFunction(
+      { id: "hopeless", triggers: [{ event: `${appId}/hopeless` }] },
+      async ({ event, step }) => {
+        await step.run("refuse", () => {
+          count(`hopeless:${String(event.data.key)}`);
+          throw new NonRetriableError("bad input, retrying cannot help");
+        });
+      },
+    ),
+    c.createFunction(
+      { id: "ticker", triggers: [{ cron: "TZ=America/Chicago * * * * * *" }] },
+      async () => {
+        count("tick");
+        return "tick";
+      },
+    ),
+  ];
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return (server.address() as AddressInfo).port;
+}
+
+function newExecutor(leaseMs = 60_000) {
+  const e = new Executor({ db, appUrl, pollMs: 50, leaseMs, backoffBaseMs: 50, concurrency: 4 });
+  executors.push(e);
+  return e;
+}
+
+async function runOf(functionId: string, key: string) {
+  const rows = await db
+    .select()
+    .from(schema.jobRuns)
+    .where(eq(schema.jobRuns.functionId, `${appId}-${functionId}`));
+  return rows.find((r) => (r.event as { data?: { key?: string } }).data?.key === key);
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const send = (name: string, data: Record<string, unknown>) =>
+  client.send({ name: `${appId}/${name}`, data });
+
+beforeAll(async () => {
+  // The app (the SDK's real node handler) and the executor's own API, each on a free port.
+  let handler: ReturnType<typeof serve> | null = null;
+  appServer = createServer((req, res) => void handler?.(req, res));
+  appUrl = `http://127.0.0.1:${await listen(appServer)}/api/inngest`;
+  const front = new Executor({ db, appUrl });
+  executorServer = createExecutorServer(front);
+  const quiet = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+  };
+  client = new Inngest({
+    id: appId,
+    isDev: true,
+    baseUrl: `http://127.0.0.1:${await listen(executorServer)}`,
+    logger: quiet,
+    internalLogger: quiet,
+  });
+  handler = serve({ client, functions: makeFunctions(client) });
+  // registration, as the dev server does when it finds an app
+  expect(await front.sync()).toBe(true);
+});
+
+afterAll(async () => {
+  await Promise.all(executors.map((e) => e.stop()));
+  await new Promise((r) => appServer.close(r));
+  await new Promise((r) => executorServer.close(r));
+  await db.delete(schema.jobFunctions).where(inArray(schema.jobFunctions.appId, [appId]));
+});
+
+describe("embedded executor", () => {
+  it("registers the app's functions with their triggers", async () => {
+    const fns = await db
+      .select()
+      .from(schema.jobFunctions)
+      .where(eq(schema.jobFunctions.appId, appId));
+    expect(fns.map((f) => f.id).sort()).toEqual(
+      ["flaky", "hopeless", "sleeper", "ticker", "two-step", "waiter"].map((f) => `${appId}-${f}`),
+    );
+    expect(fns.find((f) => f.id.endsWith("ticker"))?.triggers).toEqual([
+      { cron: "TZ=America/Chicago * * * * * *" },
+    ]);
+  });
+
+  it("runs an event function through the real serve handler and records it", async () => {
+    await send("two", { key: "k1", n: 20 });
+    const e = newExecutor();
+    e.start();
+    const run = await until("two-step to finish", async () => {
+      const r = await runOf("two-step", "k1");
+      return r?.status === "completed" && r;
+    });
+    expect(run.summary).toBe("got 41");
+    expect(run.trigger).toBe("event");
+    const steps = await db
+      .select()
+      .from(schema.jobRunSteps)
+      .where(eq(schema.jobRunSteps.runId, run.id));
+    expect(steps.map((s) => `${s.name}:${s.status}`)).toEqual(["a:completed", "b:completed"]);
+    await e.stop();
+  });
+
+  it("resumes a run killed between steps without re-running the completed step", async () => {
+    await send("two", { key: "k2", n: 1 });
+    const first = newExecutor(300);
+    // one call to the app, then "die" holding the lease
+    await until("the run to exist", () => runOf("two-step", "k2"));
+    await first.tick({ maxRounds: 1 });
+    const mid = await runOf("two-step", "k2");
+    expect(Object.keys(mid?.steps ?? {})).toHaveLength(1);
+    expect(ran.get("a:k2")).toBe(1);
+    const second = newExecutor(300);
+    second.start();
+    await until(
+      "the run to finish",
+      async () => (await runOf("two-step", "k2"))?.status === "completed",
+    );
+    expect(ran.get("a:k2")).toBe(1);
+    expect(ran.get("b:k2")).toBe(1);
+    await second.stop();
+  });
+
+  it("wakes a sleeping run after a restart", async () => {
+    await send("sleep", { key: "s1" });
+    const first = newExecutor();
+    first.start();
+    await until(
+      "the run to sleep",
+      async () => (await runOf("sleeper", "s1"))?.status === "sleeping",
+    );
+    await first.stop();
+    const asleep = await runOf("sleeper", "s1");
+    expect(asleep?.wakeAt?.getTime()).toBeGreaterThan(Date.now());
+    const second = newExecutor();
+    second.start();
+    const done = await until("the run to wake and finish", async () => {
+      const r = await runOf("sleeper", "s1");
+      return r?.status === "completed" && r;
+    });
+    expect(done.result).toBe("woke");
+    expect(ran.get("before:s1")).toBe(1);
+    await second.stop();
+  });
+
+  it("waits for an event matching a field and ignores others", async () => {
+    const e = newExecutor();
+    e.start();
+    await send("order", { key: "w1", orderId: "o-1" });
+    await until("the run to wait", async () => (await runOf("waiter", "w1"))?.status === "waiting");
+    await send("paid", { orderId: "o-2", amount: 99 });
+    await send("paid", { orderId: "o-1", amount: 42 });
+    const done = await until("the run to finish", async () => {
+      const r = await runOf("waiter", "w1");
+      return r?.status === "completed" && r;
+    });
+    expect(done.result).toEqual({ paidAmount: 42 });
+    await e.stop();
+  });
+
+  it("retries a failing step with backoff and honours NonRetriableError", async () => {
+    const e = newExecutor();
+    e.start();
+    await send("flaky", { key: "f1" });
+    await send("hopeless", { key: "h1" });
+    const flaky = await until("flaky to succeed", async () => {
+      const r = await runOf("flaky", "f1");
+      return r?.status === "completed" && r;
+    });
+    expect(flaky.result).toBe("ok on the third try");
+    expect(ran.get("flaky:f1")).toBe(3);
+    const hopeless = await until("hopeless to fail", async () => {
+      const r = await runOf("hopeless", "h1");
+      return r?.status === "failed" && r;
+    });
+    expect(ran.get("hopeless:h1")).toBe(1);
+    expect(hopeless.error).toMatch(/retrying cannot help/);
+    await e.stop();
+  });
+
+  it("starts a run once per cron tick however many executors share the database", async () => {
+    const a = newExecutor();
+    const b = newExecutor();
+    a.start();
+    b.start();
+    await new Promise((r) => setTimeout(r, 3500));
+    await a.stop();
+    await b.stop();
+    const fnId = `${appId}-ticker`;
+    const ticks = await db
+      .select()
+      .from(schema.jobCronTicks)
+      .where(eq(schema.jobCronTicks.functionId, fnId));
+    const runs = await db.select().from(schema.jobRuns).where(eq(schema.jobRuns.functionId, fnId));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(runs).toHaveLength(ticks.length);
+    expect(new Set(runs.map((r) => r.eventId)).size).toBe(runs.length);
+    expect(runs.every((r) => r.trigger === "cron")).toBe(true);
+  });
+});

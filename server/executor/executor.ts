@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "@/server/db";
+import { driveRun } from "./drive";
+import { loadFunctions, saveFunctions, syncApp } from "./registry";
+import { claimDueRuns, ingestEvents, type RunRow } from "./runs";
+import { CronScheduler } from "./scheduler";
+import type { InngestEvent, RegisteredFunction } from "./types";
+
+export type ExecutorOptions = {
+  db: Db;
+  /** the app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest */
+  appUrl: string;
+  pollMs?: number;
+  leaseMs?: number;
+  backoffBaseMs?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+};
+
+/**
+ * Runs the app's Inngest functions the way Inngest's dev server does — registration, events,
+ * cron, durable steps, sleeps, waits and retries — with all state in PostgreSQL.
+ */
+export class Executor {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private functions: RegisteredFunction[] = [];
+  private readonly cron: CronScheduler;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private synced = false;
+  private lastSyncAttempt = 0;
+  private readonly active = new Set<Promise<unknown>>();
+  private readonly opts: Required<Omit<ExecutorOptions, "log">> & { log: (line: string) => void };
+
+  constructor(opts: ExecutorOptions) {
+    this.opts = {
+      pollMs: 250,
+      leaseMs: 60_000,
+      backoffBaseMs: 2_000,
+      concurrency: 4,
+      log: () => undefined,
+      ...opts,
+    };
+    this.cron = new CronScheduler(opts.db);
+  }
+
+  get registered(): readonly RegisteredFunction[] {
+    return this.functions;
+  }
+
+  /** Out-of-band registration (the SDK's POST /fn/register after a PUT to the app). */
+  async register(fns: RegisteredFunction[]): Promise<void> {
+    await saveFunctions(this.opts.db, fns);
+    this.functions = fns;
+    this.synced = true;
+    this.opts.log(`registered ${fns.length} functions`);
+  }
+
+  /** In-band sync with the app; retried by the loop until the app answers. */
+  async sync(): Promise<boolean> {
+    this.lastSyncAttempt = Date.now();
+    try {
+      await this.register(await syncApp(this.opts.appUrl));
+      return true;
+    } catch {
+      if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
+      return false;
+    }
+  }
+
+  async receive(events: InngestEvent[]): Promise<string[]> {
+    if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
+    await ingestEvents(this.opts.db, this.functions, events);
+    this.poke();
+    return events.map((e) => e.id);
+  }
+
+  /** One pass: fire due cron ticks, then work on due runs. */
+  async tick(options: { maxRounds?: number } = {}): Promise<void> {
+    if (!this.synced && Date.now() - this.lastSyncAttempt > 3000) await this.sync();
+    await this.cron.tick(this.functions);
+    const free = this.opts.concurrency - this.active.size;
+    if (free <= 0) return;
+    const runs = await claimDueRuns(this.opts.db, this.owner, this.opts.leaseMs, free);
+    for (const run of runs) {
+      const work = this.work(run, options.maxRounds).finally(() => this.active.delete(work));
+      this.active.add(work);
+    }
+    if (options.maxRounds !== undefined) await Promise.all(this.active);
+  }
+
+  private async work(run: RunRow, maxRounds: number | undefined): Promise<void> {
+    let fn = this.functions.find((f) => f.id === run.functionId);
+    if (!fn) {
+      this.functions = await loadFunctions(this.opts.db);
+      fn = this.functions.find((f) => f.id === run.functionId);
+    }
+    if (!fn) {
+      this.opts.log(`run ${run.id}: function ${run.functionId} is not registered`);
+      return;
+    }
+    try {
+      const state = await driveRun(fn, run, {
+        db: this.opts.db,
+        owner: this.owner,
+        leaseMs: this.opts.leaseMs,
+        backoffBaseMs: this.opts.backoffBaseMs,
+        maxRounds,
+        onFinalFailure: async (failed, error) => {
+          // lets onFailure handlers run, as Inngest does
+          await this.receive([
+            {
+              id: `failed:${failed.id}`,
+              name: "inngest/function.failed",
+              data: {
+                function_id: failed.functionId,
+                run_id: failed.id,
+                error,
+                event: failed.event,
+              },
+              ts: Date.now(),
+            },
+          ]);
+        },
+      });
+      if (state.status === "completed" || state.status === "failed") {
+        this.opts.log(
+          `run ${run.id} ${fn.id}: ${state.status}${state.error ? ` (${state.error})` : ""}`,
+        );
+      }
+    } catch (err) {
+      this.opts.log(
+        `run ${run.id} ${fn.id}: executor error ${err instanceof Error ? err.stack : String(err)}`,
+      );
+    }
+  }
+
+  private poke() {
+    if (this.timer && !this.ticking) {
+      this.ticking = this.tick()
+        .catch((err: unknown) => this.opts.log(`tick failed: ${String(err)}`))
+        .finally(() => (this.ticking = null));
+    }
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const loop = () => {
+      if (!this.ticking) {
+        this.ticking = this.tick()
+          .catch((err: unknown) => this.opts.log(`tick failed: ${String(err)}`))
+          .finally(() => (this.ticking = null));
+      }
+    };
+    this.timer = setInterval(loop, this.opts.pollMs);
+    loop();
+  }
+
+  /** Stops taking work and waits for what is in flight. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await Promise.all(this.active);
+  }
+}

@@ -1,0 +1,19 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/server/db";
+
+/** Removes finished runs older than `days`, and events and cron ticks no run needs any more. */
+export async function pruneJobHistory(
+  db: Db,
+  days = 30,
+): Promise<{ runs: number; events: number; ticks: number }> {
+  const cutoff = sql`now() - ${`${days} days`}::interval`;
+  const runs = await db.execute(
+    sql`delete from job_runs where status in ('completed', 'failed', 'cancelled') and ended_at < ${cutoff}`,
+  );
+  const events = await db.execute(sql`delete from job_events e where received_at < ${cutoff}
+    and not exists (select 1 from job_runs r where r.status = 'waiting')`);
+  const ticks = await db.execute(
+    sql`delete from job_cron_ticks where tick_at < now() - interval '7 days'`,
+  );
+  return { runs: runs.count, events: events.count, ticks: ticks.count };
+}
