@@ -6,8 +6,8 @@ export const LIVE_TOPICS = {
   user: ["user", "group", "audit"],
   client: ["client", "site", "audit"],
   site: ["site", "client", "audit"],
-  group: ["group", "audit"],
-  notification: ["notification", "mailbox"],
+  group: ["group", "tenant", "audit"],
+  notification: ["notification", "outbox"],
   job: ["job"],
 } as const satisfies Record<string, readonly string[]>;
 export type LiveTopic = keyof typeof LIVE_TOPICS;

@@ -17,6 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/clients", label: "Clients & sites", roles: ["admin"], section: "admin" },
   { href: "/admin/groups", label: "Groups", roles: ["admin"], section: "admin" },
   { href: "/admin/api-keys", label: "API keys", roles: ["admin"], section: "admin" },
+  { href: "/admin/jobs", label: "Background jobs", roles: ["admin"], section: "admin" },
+  { href: "/admin/outbox", label: "Outbox", roles: ["admin"], section: "admin" },
   { href: "/admin/audit", label: "Audit log", roles: ["admin", "supervisor"], section: "admin" },
 ];
 

@@ -9,6 +9,7 @@ const CODES: Record<ServiceError["kind"], TRPC_ERROR_CODE_KEY> = {
   validation: "BAD_REQUEST",
   tier_required: "FORBIDDEN",
   rate_limited: "TOO_MANY_REQUESTS",
+  unavailable: "SERVICE_UNAVAILABLE",
 };
 
 /** The one place service errors become tRPC errors. */
@@ -26,4 +27,5 @@ export const HTTP_STATUS: Record<ServiceError["kind"], number> = {
   validation: 400,
   tier_required: 403,
   rate_limited: 429,
+  unavailable: 503,
 };

@@ -2,10 +2,13 @@ import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { clientRouter } from "./routers/client";
 import { groupRouter } from "./routers/group";
+import { jobRouter } from "./routers/job";
 import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
+import { outboxRouter } from "./routers/outbox";
 import { siteRouter } from "./routers/site";
+import { tenantRouter } from "./routers/tenant";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, router } from "./trpc";
 
@@ -17,6 +20,9 @@ export const appRouter = router({
   group: groupRouter,
   audit: auditRouter,
   apiKey: apiKeyRouter,
+  job: jobRouter,
+  outbox: outboxRouter,
+  tenant: tenantRouter,
   notification: notificationRouter,
   live: liveRouter,
 });

@@ -1,15 +1,8 @@
-import { Cron } from "croner";
 import { and, eq } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { createRun } from "./runs";
-import { parseCron } from "./timing";
+import { nextCronTime } from "@/server/services/jobs/cron";
 import type { RegisteredFunction } from "./types";
-
-/** When a cron spec (with Inngest's optional `TZ=` prefix) fires next after `from`. */
-export function nextCronTime(spec: string, from: Date): Date | null {
-  const { timezone, expression } = parseCron(spec);
-  return new Cron(expression, { timezone, paused: true }).nextRun(from);
-}
 
 /**
  * Fires cron triggers. Each tick is claimed in job_cron_ticks first, so however many

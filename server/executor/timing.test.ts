@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCron, retryAfterMs, retryDelayMs, wakeTime } from "./timing";
+import { nextCronTime, parseCron } from "@/server/services/jobs/cron";
+import { retryAfterMs, retryDelayMs, wakeTime } from "./timing";
 
 const now = new Date("2026-11-28T12:00:00Z");
 
@@ -30,5 +31,14 @@ describe("timing", () => {
       expression: "0 6 * * *",
     });
     expect(parseCron("*/5 * * * *")).toEqual({ timezone: undefined, expression: "*/5 * * * *" });
+  });
+  it("finds the next tick in the cron's own time zone, across a DST change", () => {
+    // 06:00 in Chicago is 12:00 UTC in winter (CST) and 11:00 UTC in summer (CDT)
+    expect(nextCronTime("TZ=America/Chicago 0 6 * * *", now)?.toISOString()).toBe(
+      "2026-11-29T12:00:00.000Z",
+    );
+    expect(
+      nextCronTime("TZ=America/Chicago 0 6 * * *", new Date("2027-03-13T13:00:00Z"))?.toISOString(),
+    ).toBe("2027-03-14T11:00:00.000Z");
   });
 });

@@ -42,11 +42,3 @@ export function retryAfterMs(header: string | null, now: Date = new Date()): num
   const at = Date.parse(header);
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
-
-/** Splits Inngest's `TZ=Zone expr` cron form. */
-export function parseCron(spec: string): { timezone: string | undefined; expression: string } {
-  const m = /^TZ=(\S+)\s+(.+)$/.exec(spec.trim());
-  return m
-    ? { timezone: m[1], expression: (m[2] ?? "").trim() }
-    : { timezone: undefined, expression: spec.trim() };
-}

@@ -1,12 +1,20 @@
 import type { Feature } from "@/lib/tiers";
 import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 
+export type ServiceErrorKind =
+  | "not_found"
+  | "forbidden"
+  | "conflict"
+  | "validation"
+  | "tier_required"
+  | "rate_limited"
+  | "unavailable";
+
 /** Typed errors thrown by services; one mapper turns them into tRPC / HTTP errors. */
 export class ServiceError extends Error {
   constructor(
     message: string,
-    readonly kind:
-      "not_found" | "forbidden" | "conflict" | "validation" | "tier_required" | "rate_limited",
+    readonly kind: ServiceErrorKind,
   ) {
     super(message);
     this.name = new.target.name;
@@ -63,4 +71,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = (err as { cause?: unknown })?.cause ?? err;
   const pg = e as { code?: string; constraint_name?: string };
   return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
+}
+
+/** A part the request needs (the background executor, SMTP) cannot be reached right now. */
+export class UnavailableError extends ServiceError {
+  constructor(message: string) {
+    super(message, "unavailable");
+  }
 }

@@ -39,7 +39,10 @@ class LiveBus {
       const event = { topic: msg.topic as LiveTopic, ids } satisfies LiveEvent;
       if (msg.t === "*") {
         // system-wide changes (job runs) go to every tenant's subscribers
-        for (const name of this.emitter.eventNames()) this.emitter.emit(name, event);
+        // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
+        for (const name of this.emitter.eventNames()) {
+          if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
+        }
       } else {
         this.emitter.emit(msg.t, event);
       }

@@ -63,12 +63,15 @@ export async function notifyUsers(
       target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
     })
     .returning({ id: schema.notifications.id, channel: schema.notifications.channel });
-  if (inserted.length)
+  if (inserted.length) {
     await publish(
       ctx,
       "notification",
       inserted.map((r) => r.id),
     );
+    const outgoing = inserted.filter((r) => r.channel !== "in_app").map((r) => r.id);
+    afterCommit(ctx, () => requestDelivery(ctx.tenantId, outgoing));
+  }
   return inserted.length;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ROLE_LABELS } from "@/lib/roles";
 import type { userCreateInput } from "@/lib/schemas/admin";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
@@ -7,6 +8,7 @@ import type { ServiceCtx } from "../_core/context";
 import { ConflictError, isUniqueViolation } from "../_core/errors";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
+import { notifyUsers } from "../notifications/enqueue";
 import { replaceScope } from "./scope-rows";
 
 export async function createUser(ctx: ServiceCtx, input: z.output<typeof userCreateInput>) {
@@ -32,6 +34,13 @@ export async function createUser(ctx: ServiceCtx, input: z.output<typeof userCre
         after: { name: input.name, email: input.email, role: input.role, scope: input.scope },
       });
       await publish(tx, "user", [user.id]);
+      await notifyUsers(tx, {
+        userIds: [user.id],
+        subject: "Your Watchfloor account is ready",
+        body: `${ctx.actor.type === "user" ? ctx.actor.name : "An admin"} created an account for you as ${ROLE_LABELS[input.role]}. Sign in with this e-mail address and the password you were given, then change it.`,
+        link: "/overview",
+        dedupeKey: `account-created:${user.id}`,
+      });
       return user;
     });
   } catch (err) {

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import { ROLE_LABELS } from "@/lib/roles";
 import type { userUpdateInput } from "@/lib/schemas/admin";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
@@ -7,6 +8,7 @@ import type { ServiceCtx } from "../_core/context";
 import { ValidationError } from "../_core/errors";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
+import { notifyUsers } from "../notifications/enqueue";
 import { getUserInTenant } from "./list";
 import { replaceScope } from "./scope-rows";
 import { resolveScopeIds } from "./scope-ids";
@@ -50,6 +52,15 @@ export async function updateUser(ctx: ServiceCtx, input: z.output<typeof userUpd
       },
     });
     await publish(tx, "user", [id]);
+    if (after.role !== before.role) {
+      await notifyUsers(tx, {
+        userIds: [id],
+        subject: `Your role is now ${ROLE_LABELS[after.role]}`,
+        body: `Your Watchfloor role changed from ${ROLE_LABELS[before.role]} to ${ROLE_LABELS[after.role]}; what you can see and do changed with it.`,
+        link: "/overview",
+        dedupeKey: `role-change:${id}:${Date.now()}`,
+      });
+    }
     return after;
   });
 }
