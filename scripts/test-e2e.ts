@@ -22,6 +22,7 @@ import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embe
 import { runMigrations } from "./lib/migrate";
 
 const PG_DATA_DIR = ".data/e2e-pg";
+const EXECUTOR_LOG = ".data/e2e-executor.log";
 const SERVER_LOG = ".data/e2e-server.log";
 const READY_TIMEOUT_MS = 120_000;
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -166,6 +167,32 @@ async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server
   return { child, exited: exitedP, hasExited: () => exited };
 }
 
+/** The embedded executor, so background functions (and "Run now") work in the browser tests. */
+async function startExecutor(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
+  if (await portInUse(port)) {
+    throw new E2eError(
+      `Port ${port} is already in use, so the executor cannot start. Choose another with E2E_EXECUTOR_PORT.`,
+    );
+  }
+  const out = createWriteStream(EXECUTOR_LOG);
+  const child = spawn("./node_modules/.bin/tsx", ["scripts/executor.ts"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited = false;
+  const exitedP = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  log(`starting the embedded executor on 127.0.0.1:${port} (log: ${EXECUTOR_LOG})`);
+  return { child, exited: exitedP, hasExited: () => exited };
+}
+
 async function waitUntilReady(server: Server, baseURL: string) {
   const started = Date.now();
   try {
@@ -220,9 +247,13 @@ async function main(): Promise<number> {
   const baseURL = `http://localhost:${port}`;
   let embedded: EmbeddedDb | null = null;
   let server: Server | null = null;
+  let executor: Server | null = null;
+  const executorPort = Number(process.env.E2E_EXECUTOR_PORT ?? 18288);
 
   let stopping = false;
   const cleanup = async () => {
+    if (executor) await stopServer(executor).catch(() => undefined);
+    executor = null;
     if (server) await stopServer(server).catch(() => undefined);
     server = null;
     if (embedded) await embedded.stop().catch(() => undefined);
@@ -259,10 +290,17 @@ async function main(): Promise<number> {
       DATABASE_URL: prepared.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      INNGEST_DEV: "1",
+      INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
+      EXECUTOR_PORT: String(executorPort),
+      WATCHFLOOR_INNGEST_URL: `http://127.0.0.1:${port}/api/inngest`,
     };
+    delete env.INNGEST_SIGNING_KEY;
     await build(env);
     server = await startServer(port, env);
     await waitUntilReady(server, baseURL);
+    executor = await startExecutor(executorPort, env);
 
     log(`running Playwright with ${chromiumPath}`);
     const started = Date.now();

@@ -78,7 +78,8 @@ export class Executor {
 
   /** One pass: fire due cron ticks, then work on due runs. */
   async tick(options: { maxRounds?: number } = {}): Promise<void> {
-    if (!this.synced && Date.now() - this.lastSyncAttempt > 3000) await this.sync();
+    // until the app answers, try every few seconds; then re-sync now and then to pick up changes
+    if (Date.now() - this.lastSyncAttempt > (this.synced ? 60_000 : 3_000)) await this.sync();
     await this.cron.tick(this.functions);
     const free = this.opts.concurrency - this.active.size;
     if (free <= 0) return;

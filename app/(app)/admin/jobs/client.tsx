@@ -71,7 +71,7 @@ export function JobsClient() {
           </Table>
         </Card>
       </div>
-      <div className={`grid gap-6 ${selected ? "xl:grid-cols-[1fr_420px]" : ""}`}>
+      <div className={`grid gap-6 ${selected ? "2xl:grid-cols-[1fr_420px]" : ""}`}>
         <Card
           title="Recent runs"
           actions={
@@ -149,7 +149,9 @@ export function JobsClient() {
           )}
         </Card>
         {selected ? (
-          <RunDetail id={selected} name={names} onClose={() => setSelected(null)} />
+          <div className="order-first 2xl:order-none">
+            <RunDetail id={selected} name={names} onClose={() => setSelected(null)} />
+          </div>
         ) : null}
       </div>
     </>

@@ -49,7 +49,7 @@ export function UsersClient() {
         }
       />
       {creating ? <CreateUser options={options} onDone={() => setCreating(false)} /> : null}
-      <div className={`grid gap-6 ${editUser ? "xl:grid-cols-[1fr_380px]" : ""}`}>
+      <div className={`grid gap-6 ${editUser ? "2xl:grid-cols-[1fr_380px]" : ""}`}>
         <Card>
           <Table label="Users">
             <thead>
@@ -118,12 +118,15 @@ export function UsersClient() {
           </Table>
         </Card>
         {editUser ? (
-          <EditUser
-            key={editUser.id}
-            user={editUser}
-            options={options}
-            onClose={() => setEditing(null)}
-          />
+          // beside the table on wide screens, above it otherwise, so it is never off-screen
+          <div className="order-first 2xl:order-none">
+            <EditUser
+              key={editUser.id}
+              user={editUser}
+              options={options}
+              onClose={() => setEditing(null)}
+            />
+          </div>
         ) : null}
       </div>
     </>
