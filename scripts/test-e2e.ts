@@ -140,17 +140,28 @@ async function build(env: NodeJS.ProcessEnv) {
 
 type Server = { child: ChildProcess; exited: Promise<void>; hasExited: () => boolean };
 
-async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
-  if (await portInUse(port)) {
+/**
+ * Starts a long-running helper process (the app, the executor) on a port, in its own process
+ * group so stopping it also stops anything it forked, with its output in a log file.
+ */
+async function startProcess(opts: {
+  what: string;
+  port: number;
+  portEnv: string;
+  cmd: string;
+  args: string[];
+  logFile: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<Server> {
+  if (await portInUse(opts.port)) {
     throw new E2eError(
-      `Port ${port} is already in use, so the app cannot start for the browser tests. Choose another with E2E_PORT.`,
+      `Port ${opts.port} is already in use, so ${opts.what} cannot start for the browser tests. Choose another with ${opts.portEnv}.`,
     );
   }
-  await mkdir(path.dirname(SERVER_LOG), { recursive: true });
-  const out = createWriteStream(SERVER_LOG);
-  // Its own process group, so stopping it also stops anything it forked.
-  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
-    env,
+  await mkdir(path.dirname(opts.logFile), { recursive: true });
+  const out = createWriteStream(opts.logFile);
+  const child = spawn(opts.cmd, opts.args, {
+    env: opts.env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -163,35 +174,32 @@ async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server
       resolve();
     }),
   );
-  log(`starting next on http://localhost:${port} (server log: ${SERVER_LOG})`);
+  log(`starting ${opts.what} on port ${opts.port} (log: ${opts.logFile})`);
   return { child, exited: exitedP, hasExited: () => exited };
 }
 
-/** The embedded executor, so background functions (and "Run now") work in the browser tests. */
-async function startExecutor(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
-  if (await portInUse(port)) {
-    throw new E2eError(
-      `Port ${port} is already in use, so the executor cannot start. Choose another with E2E_EXECUTOR_PORT.`,
-    );
-  }
-  const out = createWriteStream(EXECUTOR_LOG);
-  const child = spawn("./node_modules/.bin/tsx", ["scripts/executor.ts"], {
+const startServer = (port: number, env: NodeJS.ProcessEnv) =>
+  startProcess({
+    what: "the app",
+    port,
+    portEnv: "E2E_PORT",
+    cmd: "./node_modules/.bin/next",
+    args: ["start", "-p", String(port)],
+    logFile: SERVER_LOG,
     env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  let exited = false;
-  const exitedP = new Promise<void>((resolve) =>
-    child.once("exit", () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  log(`starting the embedded executor on 127.0.0.1:${port} (log: ${EXECUTOR_LOG})`);
-  return { child, exited: exitedP, hasExited: () => exited };
-}
+
+/** The embedded executor, so background functions (and "Run now") work in the browser tests. */
+const startExecutor = (port: number, env: NodeJS.ProcessEnv) =>
+  startProcess({
+    what: "the embedded executor",
+    port,
+    portEnv: "E2E_EXECUTOR_PORT",
+    cmd: "./node_modules/.bin/tsx",
+    args: ["scripts/executor.ts"],
+    logFile: EXECUTOR_LOG,
+    env,
+  });
 
 async function waitUntilReady(server: Server, baseURL: string) {
   const started = Date.now();

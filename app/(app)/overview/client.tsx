@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -9,16 +8,8 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import { localTime } from "@/lib/format";
 import { ROLE_LABELS } from "@/lib/roles";
 import { TIERS, TIER_LABELS, FEATURES } from "@/lib/tiers";
+import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
-
-function useNow(intervalMs: number) {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
 
 export function OverviewClient() {
   const trpc = useTRPC();

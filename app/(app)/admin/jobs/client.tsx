@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -9,21 +9,13 @@ import { Select } from "@/components/ui/field";
 import { RunStatus } from "@/components/ui/run-status";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
+import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { RunDetail } from "./run-detail";
 
 type Job = RouterOutputs["job"]["list"][number];
-
-function useNow(ms: number) {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-  return now;
-}
 
 export function duration(start: Date, end: Date | null, now: Date): string {
   const ms = (end ?? now).getTime() - start.getTime();
