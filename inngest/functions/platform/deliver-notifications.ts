@@ -12,7 +12,10 @@ export const deliverNotificationsFn = inngest.createFunction(
   },
   async ({ event, step }) => {
     const counts = await step.run("deliver", () =>
-      deliverNotifications(systemDb(), { ids: event.data.notificationIds }),
+      deliverNotifications(systemDb(), {
+        ids: event.data.notificationIds,
+        tenantId: event.data.tenantId,
+      }),
     );
     return {
       ...counts,

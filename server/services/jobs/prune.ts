@@ -10,10 +10,8 @@ export async function pruneJobHistory(
   const runs = await db.execute(
     sql`delete from job_runs where status in ('completed', 'failed', 'cancelled') and ended_at < ${cutoff}`,
   );
-  const events = await db.execute(sql`delete from job_events e where received_at < ${cutoff}
-    and not exists (select 1 from job_runs r where r.status = 'waiting')`);
-  const ticks = await db.execute(
-    sql`delete from job_cron_ticks where tick_at < now() - interval '7 days'`,
-  );
+  // waits match only events that arrive after them, and runs keep their own trigger event
+  const events = await db.execute(sql`delete from job_events where received_at < ${cutoff}`);
+  const ticks = await db.execute(sql`delete from job_cron_ticks where tick_at < ${cutoff}`);
   return { runs: runs.count, events: events.count, ticks: ticks.count };
 }

@@ -26,13 +26,26 @@ export function appBaseUrl(): string {
   );
 }
 
+/** A delivery failure that retrying cannot fix (no webhook, a webhook Slack refuses). */
+export class PermanentError extends Error {}
+
+/** Slack's mrkdwn treats &, < and > as markup: escape them so text cannot mention or link. */
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const SECTION_LIMIT = 3000;
+
 /** A Slack incoming-webhook message: fallback text plus a section block. */
 export function slackMessage(subject: string, body: string, link: string | null) {
   const url = link ? `${appBaseUrl()}${link}` : null;
-  const text = `*${subject}*\n${body}${url ? `\n<${url}|Open in Watchfloor>` : ""}`;
+  const suffix = url ? `\n<${url}|Open in Watchfloor>` : "";
+  let text = `*${escapeSlack(subject)}*\n${escapeSlack(body)}`;
+  if (text.length + suffix.length > SECTION_LIMIT)
+    text = `${text.slice(0, SECTION_LIMIT - suffix.length - 1)}…`;
   return {
-    text: `${subject}: ${body}`,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+    text: escapeSlack(`${subject}: ${body}`).slice(0, SECTION_LIMIT),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: text + suffix } }],
   };
 }
 
@@ -43,5 +56,9 @@ export async function postToSlack(webhookUrl: string, message: unknown): Promise
     body: JSON.stringify(message),
     signal: AbortSignal.timeout(10_000),
   });
-  if (!res.ok) throw new Error(`Slack answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (res.ok) return;
+  const detail = `Slack answered ${res.status}: ${(await res.text()).slice(0, 200)}`;
+  // 4xx (bad payload, removed webhook) will not get better by retrying; 429 and 5xx may
+  if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new PermanentError(detail);
+  throw new Error(detail);
 }

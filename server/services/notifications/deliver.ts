@@ -2,7 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { systemCtx } from "../_core/context";
 import { publish } from "../live/publish";
-import { mailFrom, mailTransport, postToSlack, slackMessage, appBaseUrl } from "./channels";
+import {
+  appBaseUrl,
+  mailFrom,
+  mailTransport,
+  PermanentError,
+  postToSlack,
+  slackMessage,
+} from "./channels";
 
 export const DELIVERY = {
   maxAttempts: 6,
@@ -11,10 +18,7 @@ export const DELIVERY = {
 };
 
 /** Backoff after failed attempt `n`: base·2^(n-1) — 30 s, 1, 2, 4, 8 min by default. */
-export function nextAttemptDelayMs(
-  attempts: number,
-  baseMs = Number(process.env.NOTIFY_RETRY_BASE_MS ?? 30_000),
-): number {
+export function nextAttemptDelayMs(attempts: number, baseMs = retryBaseMs()): number {
   return baseMs * 2 ** Math.max(0, attempts - 1);
 }
 
@@ -36,7 +40,10 @@ async function resolveSlackWebhook(db: Db, row: Row): Promise<string | null> {
   return tenant?.url ?? null;
 }
 
-class PermanentError extends Error {}
+function retryBaseMs(): number {
+  const configured = Number(process.env.NOTIFY_RETRY_BASE_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+}
 
 async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack"> {
   if (row.channel === "email") {
@@ -61,43 +68,56 @@ async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack">
 
 /**
  * Delivers pending e-mail and Slack notifications that are due (or the given ones). Each is
- * claimed first, so two deliverers never send the same one; a failure is retried with
+ * claimed on its own just before it is sent (a lease of `leaseSeconds`, far longer than one
+ * send may take), so two deliverers never send the same one; a failure is retried with
  * backoff until the last attempt, then shown as failed with its error.
  */
 export async function deliverNotifications(
   db: Db,
-  input: { ids?: string[]; limit?: number } = {},
+  input: { ids?: string[]; tenantId?: string; limit?: number } = {},
 ): Promise<{ sent: number; retrying: number; failed: number }> {
+  const counts = { sent: 0, retrying: 0, failed: 0 };
+  if (input.ids && !input.ids.length) return counts;
   const n = schema.notifications;
   const limit = input.limit ?? 200;
-  const onlyIds = input.ids?.length
-    ? sql`and id = any(${`{${input.ids.join(",")}}`}::uuid[])`
-    : sql``;
-  const claimed = (await db.execute(sql`
-    update ${n} set attempts = attempts + 1, next_attempt_at = now() + ${`${DELIVERY.leaseSeconds} seconds`}::interval
-    where id in (
-      select id from ${n}
-      where status = 'pending' and channel in ('email', 'slack') and next_attempt_at <= now() ${onlyIds}
-      order by next_attempt_at
-      limit ${limit}
-      for update skip locked
-    )
-    returning id`)) as unknown as { id: string }[];
-  const counts = { sent: 0, retrying: 0, failed: 0 };
+  const onlyIds = input.ids ? sql`and id = any(${`{${input.ids.join(",")}}`}::uuid[])` : sql``;
+  const onlyTenant = input.tenantId ? sql`and tenant_id = ${input.tenantId}` : sql``;
   const touched = new Map<string, string[]>();
-  for (const { id } of claimed) {
-    const [row] = await db.select().from(n).where(eq(n.id, id));
-    if (!row) continue;
+  for (let i = 0; i < limit; i++) {
+    const [row] = (await db.execute(sql`
+      update ${n} set attempts = attempts + 1, next_attempt_at = now() + ${`${DELIVERY.leaseSeconds} seconds`}::interval
+      where id = (
+        select id from ${n}
+        where status = 'pending' and channel in ('email', 'slack') and next_attempt_at <= now() ${onlyIds} ${onlyTenant}
+        order by next_attempt_at
+        limit 1
+        for update skip locked
+      )
+      returning id, tenant_id as "tenantId", attempts`)) as unknown as {
+      id: string;
+      tenantId: string;
+      attempts: number;
+    }[];
+    if (!row) break;
+    const [full] = await db.select().from(n).where(eq(n.id, row.id));
+    if (!full) continue;
+    let via: Awaited<ReturnType<typeof send>> | null = null;
+    let failure: unknown = null;
     try {
-      const via = await send(db, row);
+      via = await send(db, full);
+    } catch (err) {
+      failure = err;
+    }
+    if (via) {
+      // sent: from here on an error must not make it look unsent (it would go out again)
       await db
         .update(n)
         .set({ status: "sent", sentAt: new Date(), deliveredVia: via, lastError: null })
-        .where(eq(n.id, id));
+        .where(eq(n.id, row.id));
       counts.sent += 1;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const final = err instanceof PermanentError || row.attempts >= DELIVERY.maxAttempts;
+    } else {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      const final = failure instanceof PermanentError || row.attempts >= DELIVERY.maxAttempts;
       await db
         .update(n)
         .set(
@@ -108,13 +128,14 @@ export async function deliverNotifications(
                 nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(row.attempts)),
               },
         )
-        .where(eq(n.id, id));
+        .where(eq(n.id, row.id));
       if (final) counts.failed += 1;
       else counts.retrying += 1;
     }
-    touched.set(row.tenantId, [...(touched.get(row.tenantId) ?? []), id]);
+    touched.set(row.tenantId, [...(touched.get(row.tenantId) ?? []), row.id]);
   }
-  for (const [tenantId, ids] of touched)
+  for (const [tenantId, ids] of touched) {
     await publish(systemCtx(tenantId, "deliver-notifications", db), "notification", ids);
+  }
   return counts;
 }
