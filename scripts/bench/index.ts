@@ -1,0 +1,19 @@
+import { prepareDatabase } from "../lib/launcher";
+import { runMigrations } from "../lib/migrate";
+import { benchLive } from "./live";
+
+/** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
+const benches: Record<string, (url: string) => Promise<void>> = { live: benchLive };
+
+const name = process.argv[2];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}>`);
+  process.exit(2);
+}
+const { url, embedded } = await prepareDatabase();
+process.env.DATABASE_URL = url;
+await runMigrations(url);
+await bench(url);
+await embedded?.stop();
+process.exit(0);
