@@ -1,0 +1,40 @@
+/** NOC vocabulary shared by the browser and the server (noc.md). */
+export const ALERT_TYPES = [
+  "DEVICE_FAILURE",
+  "DEVICE_OFFLINE",
+  "LOW_BATTERY",
+  "SECURITY_BREACH",
+  "INTRUSION",
+  "FIRE_ALARM",
+  "PANIC",
+  "SLA_BREACH_RISK",
+  "GEOFENCE_VIOLATION",
+  "SHIFT_NO_SHOW",
+  "SHIFT_LATE",
+  "SHIFT_WRONG_SITE",
+] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ALERT_STATUSES = ["new", "acknowledged", "in_progress", "resolved"] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const ALERT_SOURCES = ["device", "ticket", "shift", "api", "manual", "system"] as const;
+export const RESOLUTIONS = ["manual", "auto", "duplicate", "false_alarm"] as const;
+
+/** Life-safety types are never suppressed by a maintenance window. */
+export const LIFE_SAFETY_TYPES: readonly AlertType[] = ["FIRE_ALARM", "PANIC"];
+
+/** Minutes an alert of each severity may wait for acknowledgement (alarm age, first clock). */
+export const TARGET_RESPONSE_MINUTES: Record<Severity, number> = {
+  critical: 5,
+  high: 10,
+  medium: 30,
+  low: 120,
+  info: 480,
+};
+
+export const ROUTE_THRESHOLD = 80;
+export const ESCALATE_THRESHOLD = 90;

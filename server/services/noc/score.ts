@@ -1,0 +1,154 @@
+import type { AlertType, Severity } from "@/lib/noc";
+import type { Tier } from "@/lib/tiers";
+
+/** What the heuristic looks at for one alert; gathered by the triage service in one query. */
+export type ScoreInput = {
+  type: AlertType;
+  severity: Severity;
+  siteCriticality: number; // 1–5
+  clientTier: Tier;
+  /** the hour at the site (0–23), in the site's own time zone */
+  localHour: number;
+  /** day of week at the site, 0 = Sunday */
+  localDay: number;
+  relatedLast24h: number; // other alerts at the same site in the last 24 h
+  occurrences: number; // this alert's occurrence count (≥ 1)
+  deviceHealth: number | null; // 0–100, null when no device
+  slaHoursLeft: number | null; // time to the ticket's SLA due, null when no ticket
+};
+
+export type Factor = { key: string; label: string; points: number };
+export type Score = { score: number; factors: Factor[] };
+
+export const SEVERITY_POINTS: Record<Severity, number> = {
+  critical: 40,
+  high: 28,
+  medium: 16,
+  low: 6,
+  info: 0,
+};
+
+/** How dangerous each type is in itself, before anything else is known. */
+export const TYPE_RISK: Record<AlertType, number> = {
+  FIRE_ALARM: 25,
+  PANIC: 25,
+  INTRUSION: 20,
+  SECURITY_BREACH: 20,
+  SLA_BREACH_RISK: 12,
+  DEVICE_FAILURE: 10,
+  GEOFENCE_VIOLATION: 8,
+  SHIFT_NO_SHOW: 10,
+  SHIFT_WRONG_SITE: 6,
+  DEVICE_OFFLINE: 6,
+  SHIFT_LATE: 3,
+  LOW_BATTERY: 2,
+};
+
+const TIER_POINTS: Record<Tier, number> = { none: 0, bronze: 1, silver: 3, gold: 5 };
+
+/** Outside 07:00–19:00 or at a weekend, fewer people are on site to notice. */
+export function isAfterHours(localHour: number, localDay: number): boolean {
+  return localHour < 7 || localHour >= 19 || localDay === 0 || localDay === 6;
+}
+
+/**
+ * The heuristic priority score, 0–100, with the points each factor added, largest first.
+ * Pure: the triage service gathers the inputs; the model uses the same features.
+ */
+export function heuristicScore(input: ScoreInput): Score {
+  const f: Factor[] = [
+    {
+      key: "severity",
+      label: `Severity ${input.severity}`,
+      points: SEVERITY_POINTS[input.severity],
+    },
+    {
+      key: "type",
+      label: `${input.type.replaceAll("_", " ").toLowerCase()} risk`,
+      points: TYPE_RISK[input.type],
+    },
+    {
+      key: "site",
+      label: `Site criticality ${input.siteCriticality}/5`,
+      points: Math.max(0, Math.min(5, input.siteCriticality) - 1) * 2.5,
+    },
+    { key: "tier", label: `${input.clientTier} client`, points: TIER_POINTS[input.clientTier] },
+    {
+      key: "afterHours",
+      label: "After hours at the site",
+      points: isAfterHours(input.localHour, input.localDay) ? 5 : 0,
+    },
+    {
+      key: "related",
+      label: `${input.relatedLast24h} related alert${input.relatedLast24h === 1 ? "" : "s"} at the site in 24 h`,
+      points: Math.min(10, input.relatedLast24h * 2),
+    },
+    {
+      key: "occurrences",
+      label: `Seen ${input.occurrences} time${input.occurrences === 1 ? "" : "s"}`,
+      points: Math.min(6, Math.max(0, input.occurrences - 1) * 2),
+    },
+    {
+      key: "device",
+      label:
+        input.deviceHealth === null
+          ? "No device"
+          : `Device health ${Math.round(input.deviceHealth)}`,
+      points:
+        input.deviceHealth === null
+          ? 0
+          : Math.round(((100 - Math.max(0, Math.min(100, input.deviceHealth))) / 100) * 6),
+    },
+    {
+      key: "sla",
+      label:
+        input.slaHoursLeft === null
+          ? "No ticket"
+          : `SLA due in ${Math.max(0, input.slaHoursLeft).toFixed(1)} h`,
+      points:
+        input.slaHoursLeft === null
+          ? 0
+          : input.slaHoursLeft <= 0
+            ? 8
+            : input.slaHoursLeft < 1
+              ? 6
+              : input.slaHoursLeft < 4
+                ? 3
+                : 0,
+    },
+  ];
+  const total = f.reduce((s, x) => s + x.points, 0);
+  const factors = f.filter((x) => x.points > 0).sort((a, b) => b.points - a.points);
+  return { score: Math.max(0, Math.min(100, Math.round(total))), factors };
+}
+
+/** The model's features for an alert: the same signals, as numbers. */
+export function features(input: ScoreInput): number[] {
+  return [
+    SEVERITY_POINTS[input.severity] / 40,
+    TYPE_RISK[input.type] / 25,
+    input.siteCriticality / 5,
+    TIER_POINTS[input.clientTier] / 5,
+    isAfterHours(input.localHour, input.localDay) ? 1 : 0,
+    Math.min(10, input.relatedLast24h) / 10,
+    Math.min(10, input.occurrences) / 10,
+    input.deviceHealth === null ? 0 : (100 - input.deviceHealth) / 100,
+    input.slaHoursLeft === null
+      ? 0
+      : input.slaHoursLeft <= 0
+        ? 1
+        : Math.max(0, 1 - input.slaHoursLeft / 8),
+  ];
+}
+
+export const FEATURE_LABELS = [
+  "Severity",
+  "Type risk",
+  "Site criticality",
+  "Client tier",
+  "After hours",
+  "Related alerts in 24 h",
+  "Occurrences",
+  "Device health",
+  "SLA proximity",
+] as const;
