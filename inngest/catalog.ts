@@ -6,6 +6,13 @@ export const APP_ID = "watchfloor";
  * function also listens to `jobs/<id>.run-requested`, which the page's "Run now" sends.
  */
 export const JOB_CATALOG = {
+  "triage-alert": {
+    name: "Triage alert",
+    description:
+      "On each new alert (or repeat): scores and explains it, routes it to its group at 80+, escalates at 90+.",
+    cron: null,
+    events: ["noc/alert.created"],
+  },
   "deliver-notifications": {
     name: "Deliver notifications",
     description: "Sends queued e-mail and Slack notifications as soon as they are requested.",

@@ -1,6 +1,12 @@
+import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
 
 /** Every background function, served at /api/inngest. */
-export const functions = [deliverNotificationsFn, sweepNotificationsFn, pruneJobHistoryFn];
+export const functions = [
+  triageAlertFn,
+  deliverNotificationsFn,
+  sweepNotificationsFn,
+  pruneJobHistoryFn,
+];

@@ -1,0 +1,23 @@
+import { events, inngest } from "@/inngest/client";
+import { systemDb } from "@/server/services/jobs/system-db";
+import { triageAlert } from "@/server/services/noc/triage";
+
+/** Scores, explains, routes and escalates an alert within seconds of its arrival. */
+export const triageAlertFn = inngest.createFunction(
+  {
+    id: "triage-alert",
+    name: "Triage alert",
+    triggers: [events.alertCreated],
+    concurrency: { key: "event.data.tenantId", limit: 10 },
+  },
+  async ({ event, step }) => {
+    const outcome = await step.run("triage", () => triageAlert(systemDb(), event.data));
+    return {
+      ...outcome,
+      summary:
+        outcome.outcome === "scored"
+          ? `scored ${outcome.score} (${outcome.scoredBy})${outcome.routedTo ? ", routed" : ""}${outcome.escalated ? ", escalated" : ""}`
+          : outcome.outcome,
+    };
+  },
+);

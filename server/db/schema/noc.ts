@@ -1,0 +1,217 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ALERT_SOURCES, ALERT_STATUSES, ALERT_TYPES, RESOLUTIONS, SEVERITIES } from "@/lib/noc";
+import { id, timestamps } from "./_columns";
+import { clients, groups, sites, tenants, users } from "./platform";
+
+export const alertTypeEnum = pgEnum("alert_type", ALERT_TYPES);
+export const severityEnum = pgEnum("alert_severity", SEVERITIES);
+export const alertStatusEnum = pgEnum("alert_status", ALERT_STATUSES);
+export const alertSourceEnum = pgEnum("alert_source", ALERT_SOURCES);
+export const resolutionEnum = pgEnum("alert_resolution", RESOLUTIONS);
+export const escalationClockEnum = pgEnum("escalation_clock", [
+  "score",
+  "unacknowledged",
+  "not_progressed",
+  "nobody_on_shift",
+  "routed_unacknowledged",
+]);
+
+export type ScoreFactor = { key: string; label: string; points: number };
+
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id"),
+    ticketId: uuid("ticket_id"),
+    shiftId: uuid("shift_id"),
+    type: alertTypeEnum("type").notNull(),
+    severity: severityEnum("severity").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    source: alertSourceEnum("source").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    /** a client-supplied key that makes POST /api/alerts safe to retry */
+    idempotencyKey: text("idempotency_key"),
+    status: alertStatusEnum("status").notNull().default("new"),
+    score: integer("score"),
+    scoreFactors: jsonb("score_factors").$type<ScoreFactor[]>(),
+    /** "heuristic" or "model v<N>" */
+    scoredBy: text("scored_by"),
+    triagedAt: timestamp("triaged_at", { withTimezone: true }),
+    assignedUserId: uuid("assigned_user_id").references(() => users.id, { onDelete: "set null" }),
+    assignedGroupId: uuid("assigned_group_id").references(() => groups.id, {
+      onDelete: "set null",
+    }),
+    routedAt: timestamp("routed_at", { withTimezone: true }),
+    escalated: boolean("escalated").notNull().default(false),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalationTarget: text("escalation_target"),
+    occurrenceCount: integer("occurrence_count").notNull().default(1),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
+    progressedAt: timestamp("progressed_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolution: resolutionEnum("resolution"),
+    resolutionNote: text("resolution_note"),
+    /** set when a maintenance window held the alert back: kept, filterable, not in the queue */
+    suppressedByWindowId: uuid("suppressed_by_window_id"),
+    ...timestamps,
+  },
+  (t) => [
+    // de-duplication: one open alert per fingerprint, enforced under concurrent arrivals
+    uniqueIndex("alerts_tenant_id_fingerprint_open_idx")
+      .on(t.tenantId, t.fingerprint)
+      .where(sql`${t.status} <> 'resolved'`),
+    uniqueIndex("alerts_tenant_id_idempotency_key_idx")
+      .on(t.tenantId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    // the NOC queue: open alerts by score then age
+    index("alerts_queue_idx")
+      .on(t.tenantId, sql`${t.score} desc nulls first`, t.firstSeenAt)
+      .where(sql`${t.status} <> 'resolved'`),
+    // related alerts at a site, and per-site false-alarm rates
+    index("alerts_tenant_id_site_id_last_seen_idx").on(t.tenantId, t.siteId, t.lastSeenAt),
+    // model training and MTTA/MTTR stats over resolved alerts
+    index("alerts_tenant_id_resolved_at_idx")
+      .on(t.tenantId, t.resolvedAt)
+      .where(sql`${t.status} = 'resolved'`),
+    index("alerts_tenant_id_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  ],
+);
+
+export const alertComments = pgTable(
+  "alert_comments",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    alertId: uuid("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("alert_comments_alert_id_idx").on(t.alertId, t.createdAt),
+    index("alert_comments_tenant_id_idx").on(t.tenantId),
+  ],
+);
+
+/** Each escalation clock fires once per alert: the primary key says so. */
+export const alertEscalations = pgTable(
+  "alert_escalations",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    alertId: uuid("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    clock: escalationClockEnum("clock").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.alertId, t.clock] }),
+    index("alert_escalations_tenant_id_idx").on(t.tenantId),
+  ],
+);
+
+/** Admin-editable routing: which group an alert type goes to when it scores ≥ 80. */
+export const routingRules = pgTable(
+  "routing_rules",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    type: alertTypeEnum("type").notNull(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.type] })],
+);
+
+export const maintenanceWindows = pgTable(
+  "maintenance_windows",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** empty = every client / site / type */
+    clientIds: uuid("client_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    siteIds: uuid("site_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    types: alertTypeEnum("types")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  // windows in force for a tenant at a moment
+  (t) => [index("maintenance_windows_tenant_id_ends_at_idx").on(t.tenantId, t.endsAt)],
+);
+
+/** Trained priority models: the newest usable one scores alerts; the rest are history. */
+export const priorityModels = pgTable(
+  "priority_models",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    version: integer("version").notNull(),
+    model: jsonb("model")
+      .$type<{ weights: number[]; bias: number; means: number[]; scales: number[] }>()
+      .notNull(),
+    sampleSize: integer("sample_size").notNull(),
+    positives: integer("positives").notNull(),
+    auc: doublePrecision("auc").notNull(),
+    usable: boolean("usable").notNull(),
+    trainedAt: timestamp("trained_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("priority_models_tenant_id_kind_version_idx").on(t.tenantId, t.kind, t.version),
+  ],
+);

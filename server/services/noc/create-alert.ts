@@ -1,0 +1,126 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { LIFE_SAFETY_TYPES } from "@/lib/noc";
+import type { alertCreateInput } from "@/lib/schemas/noc";
+import { schema } from "@/server/db";
+import { inngest } from "@/inngest/client";
+import { recordAudit } from "../audit/record";
+import { afterCommit, type ServiceCtx } from "../_core/context";
+import { NotFoundError } from "../_core/errors";
+import { inTx } from "../_core/tx";
+import { publish } from "../live/publish";
+
+const { alerts, sites, maintenanceWindows } = schema;
+type Input = z.output<typeof alertCreateInput> & {
+  source: (typeof schema.alertSourceEnum.enumValues)[number];
+};
+
+/** The window in force now that covers this alert, if any (life-safety types never are). */
+async function activeWindow(
+  ctx: ServiceCtx,
+  a: { clientId: string; siteId: string; type: Input["type"] },
+) {
+  if (LIFE_SAFETY_TYPES.includes(a.type)) return null;
+  const [w] = await ctx.db
+    .select({ id: maintenanceWindows.id })
+    .from(maintenanceWindows)
+    .where(
+      and(
+        eq(maintenanceWindows.tenantId, ctx.tenantId),
+        sql`${maintenanceWindows.cancelledAt} is null`,
+        sql`${maintenanceWindows.startsAt} <= now() and ${maintenanceWindows.endsAt} > now()`,
+        sql`(cardinality(${maintenanceWindows.clientIds}) = 0 or ${a.clientId}::uuid = any(${maintenanceWindows.clientIds}))`,
+        sql`(cardinality(${maintenanceWindows.siteIds}) = 0 or ${a.siteId}::uuid = any(${maintenanceWindows.siteIds}))`,
+        sql`(cardinality(${maintenanceWindows.types}) = 0 or ${a.type}::alert_type = any(${maintenanceWindows.types}))`,
+      ),
+    )
+    .limit(1);
+  return w?.id ?? null;
+}
+
+/**
+ * Creates an alert, or — when an open alert has the same fingerprint — counts another
+ * occurrence of it (one row however many arrive at once: the partial unique index decides).
+ * Either way triage runs again after the commit.
+ */
+export async function createAlert(
+  ctx: ServiceCtx,
+  input: Input,
+): Promise<{ id: string; created: boolean }> {
+  return inTx(ctx, async (tx) => {
+    if (input.idempotencyKey) {
+      const [seen] = await tx.db
+        .select({ id: alerts.id })
+        .from(alerts)
+        .where(
+          and(eq(alerts.tenantId, ctx.tenantId), eq(alerts.idempotencyKey, input.idempotencyKey)),
+        );
+      if (seen) return { id: seen.id, created: false };
+    }
+    const [site] = await tx.db
+      .select({ id: sites.id, clientId: sites.clientId })
+      .from(sites)
+      .where(and(eq(sites.id, input.siteId), eq(sites.tenantId, ctx.tenantId)));
+    if (!site) throw new NotFoundError("Site");
+    const fingerprint =
+      input.fingerprint ??
+      [input.type, site.id, input.deviceId ?? input.ticketId ?? input.shiftId ?? ""].join(":");
+    const windowId = await activeWindow(tx, {
+      clientId: site.clientId,
+      siteId: site.id,
+      type: input.type,
+    });
+    const [row] = await tx.db
+      .insert(alerts)
+      .values({
+        tenantId: ctx.tenantId,
+        clientId: site.clientId,
+        siteId: site.id,
+        deviceId: input.deviceId,
+        ticketId: input.ticketId,
+        shiftId: input.shiftId,
+        type: input.type,
+        severity: input.severity,
+        title: input.title,
+        description: input.description,
+        source: input.source,
+        fingerprint,
+        idempotencyKey: input.idempotencyKey,
+        suppressedByWindowId: windowId,
+      })
+      .onConflictDoUpdate({
+        target: [alerts.tenantId, alerts.fingerprint],
+        targetWhere: sql`${alerts.status} <> 'resolved'`,
+        set: {
+          occurrenceCount: sql`${alerts.occurrenceCount} + 1`,
+          lastSeenAt: sql`now()`,
+          description: sql`excluded.description`,
+        },
+      })
+      .returning({ id: alerts.id, inserted: sql<boolean>`(xmax = 0)` });
+    if (!row) throw new Error("alert upsert returned no row");
+    await recordAudit(tx, {
+      action: row.inserted ? "alert.create" : "alert.repeat",
+      entityType: "alert",
+      entityId: row.id,
+      after: row.inserted
+        ? {
+            type: input.type,
+            severity: input.severity,
+            title: input.title,
+            source: input.source,
+            suppressed: Boolean(windowId),
+          }
+        : { occurrence: "another" },
+    });
+    await publish(tx, "alert", [row.id]);
+    afterCommit(tx, () => {
+      inngest
+        .send({ name: "noc/alert.created", data: { tenantId: ctx.tenantId, alertId: row.id } })
+        .catch((err: unknown) =>
+          console.warn(`[noc] triage not requested for ${row.id}: ${String(err)}`),
+        );
+    });
+    return { id: row.id, created: row.inserted };
+  });
+}

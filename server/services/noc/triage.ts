@@ -1,0 +1,258 @@
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { ESCALATE_THRESHOLD, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
+import { tierIncludes } from "@/lib/tiers";
+import { schema, type Db } from "@/server/db";
+import { recordAudit } from "../audit/record";
+import { systemCtx, type ServiceCtx } from "../_core/context";
+import { inTx } from "../_core/tx";
+import { publish } from "../live/publish";
+import { notifyGroup, notifyUsers } from "../notifications/enqueue";
+import { predictLogistic } from "./logistic";
+import { FEATURE_LABELS, features, heuristicScore, type Score, type ScoreInput } from "./score";
+
+const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations, users } =
+  schema;
+
+/** Where an alert type goes when nobody has edited the routing table (noc.md). */
+export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
+  DEVICE_FAILURE: "IoT Specialists",
+  SECURITY_BREACH: "Security Team",
+  SLA_BREACH_RISK: "Helpdesk Supervisors",
+  INTRUSION: "Security Team",
+  FIRE_ALARM: "Emergency Response",
+};
+
+function localClock(timeZone: string, at: Date): { hour: number; day: number } {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "numeric",
+    hourCycle: "h23",
+    weekday: "short",
+  }).formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
+  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(
+    parts.find((p) => p.type === "weekday")?.value ?? "Sun",
+  );
+  return { hour, day: Math.max(0, day) };
+}
+
+/** Scores with the tenant's model when one is usable, else with the heuristic. */
+export function scoreWith(
+  model: { version: number; model: Parameters<typeof predictLogistic>[0] } | null,
+  input: ScoreInput,
+): Score & { scoredBy: string } {
+  if (!model) return { ...heuristicScore(input), scoredBy: "heuristic" };
+  const { p, contributions } = predictLogistic(model.model, features(input));
+  const score = Math.round(p * 100);
+  const positive = contributions.map((c, i) => ({ c, i })).filter((x) => x.c > 0);
+  const total = positive.reduce((s, x) => s + x.c, 0) || 1;
+  const factors = positive
+    .map((x) => ({
+      key: `f${x.i}`,
+      label: FEATURE_LABELS[x.i] ?? `feature ${x.i}`,
+      points: Math.round((x.c / total) * score),
+    }))
+    .filter((f) => f.points > 0)
+    .sort((a, b) => b.points - a.points);
+  return { score, factors, scoredBy: `model v${model.version}` };
+}
+
+/**
+ * Triage on noc/alert.created: score and explain, route (≥ 80) to the type's group with an
+ * immediate notification, escalate (≥ 90) to supervisors. Safe to run again for the same
+ * alert: routing and each escalation happen once (conditional updates, unique keys), and
+ * notifications carry dedupe keys.
+ */
+export async function triageAlert(db: Db, input: { tenantId: string; alertId: string }) {
+  const ctx = systemCtx(input.tenantId, "triage-alert", db);
+  const [a] = await db
+    .select({
+      id: alerts.id,
+      type: alerts.type,
+      severity: alerts.severity,
+      title: alerts.title,
+      status: alerts.status,
+      siteId: alerts.siteId,
+      occurrences: alerts.occurrenceCount,
+      routedAt: alerts.routedAt,
+      suppressed: alerts.suppressedByWindowId,
+      siteName: sites.name,
+      timeZone: sites.timeZone,
+      criticality: sites.criticality,
+      tier: clients.tier,
+    })
+    .from(alerts)
+    .innerJoin(sites, eq(sites.id, alerts.siteId))
+    .innerJoin(clients, eq(clients.id, alerts.clientId))
+    .where(and(eq(alerts.id, input.alertId), eq(alerts.tenantId, input.tenantId)));
+  if (!a) return { outcome: "missing" as const };
+  if (a.status === "resolved") return { outcome: "resolved" as const };
+  if (!tierIncludes(a.tier, "alertTriage")) {
+    await db
+      .update(alerts)
+      .set({ scoredBy: "not in plan", triagedAt: new Date() })
+      .where(eq(alerts.id, a.id));
+    return { outcome: "not in plan" as const };
+  }
+
+  const [related] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.tenantId, input.tenantId),
+        eq(alerts.siteId, a.siteId),
+        ne(alerts.id, a.id),
+        sql`${alerts.lastSeenAt} > now() - interval '24 hours'`,
+      ),
+    );
+  const [model] = await db
+    .select({ version: priorityModels.version, model: priorityModels.model })
+    .from(priorityModels)
+    .where(
+      and(
+        eq(priorityModels.tenantId, input.tenantId),
+        eq(priorityModels.kind, "alert"),
+        eq(priorityModels.usable, true),
+      ),
+    )
+    .orderBy(desc(priorityModels.version))
+    .limit(1);
+  const clock = localClock(a.timeZone, new Date());
+  const scored = scoreWith(model ?? null, {
+    type: a.type,
+    severity: a.severity,
+    siteCriticality: a.criticality,
+    clientTier: a.tier,
+    localHour: clock.hour,
+    localDay: clock.day,
+    relatedLast24h: related?.n ?? 0,
+    occurrences: a.occurrences,
+    deviceHealth: null,
+    slaHoursLeft: null,
+  });
+  await db
+    .update(alerts)
+    .set({
+      score: scored.score,
+      scoreFactors: scored.factors,
+      scoredBy: scored.scoredBy,
+      triagedAt: new Date(),
+    })
+    .where(eq(alerts.id, a.id));
+  let routedTo: string | null = null;
+  let escalated = false;
+
+  if (scored.score >= ROUTE_THRESHOLD && !a.suppressed) {
+    const groupId = await routeGroup(ctx, a.type);
+    if (groupId) {
+      // the route and its notification commit together, so a crash cannot leave one without the other
+      routedTo = await inTx(ctx, async (tx) => {
+        const [routed] = await tx.db
+          .update(alerts)
+          .set({ assignedGroupId: groupId, routedAt: new Date() })
+          .where(and(eq(alerts.id, a.id), isNull(alerts.routedAt)))
+          .returning({ id: alerts.id });
+        if (!routed) return null;
+        await recordAudit(tx, {
+          action: "alert.route",
+          entityType: "alert",
+          entityId: a.id,
+          after: { groupId, score: scored.score },
+        });
+        await notifyGroup(tx, {
+          groupId,
+          subject: `[${scored.score}] ${a.title}`,
+          body: `${a.type.replaceAll("_", " ")} at ${a.siteName} scored ${scored.score}: ${scored.factors
+            .slice(0, 3)
+            .map((f) => `${f.label} +${f.points}`)
+            .join(", ")}.`,
+          link: `/noc?alert=${a.id}`,
+          dedupeKey: `alert:${a.id}:routed`,
+        });
+        return groupId;
+      });
+    }
+  }
+  if (scored.score >= ESCALATE_THRESHOLD && !a.suppressed) {
+    escalated = await escalate(ctx, {
+      alertId: a.id,
+      clock: "score",
+      title: a.title,
+      siteName: a.siteName,
+      reason: `scored ${scored.score}`,
+    });
+  }
+  await publish(ctx, "alert", [a.id]);
+  return {
+    outcome: "scored" as const,
+    score: scored.score,
+    scoredBy: scored.scoredBy,
+    routedTo,
+    escalated,
+  };
+}
+
+async function routeGroup(ctx: ServiceCtx, type: AlertType): Promise<string | null> {
+  const [rule] = await ctx.db
+    .select({ groupId: routingRules.groupId })
+    .from(routingRules)
+    .where(and(eq(routingRules.tenantId, ctx.tenantId), eq(routingRules.type, type)));
+  if (rule) return rule.groupId;
+  const name = DEFAULT_ROUTES[type];
+  if (!name) return null;
+  const [g] = await ctx.db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.tenantId, ctx.tenantId), eq(groups.name, name)));
+  return g?.id ?? null;
+}
+
+/** Escalates to supervisors once per alert and clock; returns whether this call did it. */
+export async function escalate(
+  ctx: ServiceCtx,
+  input: {
+    alertId: string;
+    clock: (typeof schema.escalationClockEnum.enumValues)[number];
+    title: string;
+    siteName: string;
+    reason: string;
+  },
+): Promise<boolean> {
+  return inTx(ctx, async (tx) => {
+    const [fresh] = await tx.db
+      .insert(alertEscalations)
+      .values({ tenantId: ctx.tenantId, alertId: input.alertId, clock: input.clock })
+      .onConflictDoNothing()
+      .returning({ alertId: alertEscalations.alertId });
+    if (!fresh) return false;
+    await tx.db
+      .update(alerts)
+      .set({ escalated: true, escalatedAt: new Date(), escalationTarget: "supervisors" })
+      .where(eq(alerts.id, input.alertId));
+    await recordAudit(tx, {
+      action: "alert.escalate",
+      entityType: "alert",
+      entityId: input.alertId,
+      after: { clock: input.clock, reason: input.reason },
+    });
+    const supervisors = await tx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.tenantId, ctx.tenantId),
+          inArray(users.role, ["supervisor"]),
+          eq(users.active, true),
+        ),
+      );
+    await notifyUsers(tx, {
+      userIds: supervisors.map((s) => s.id),
+      subject: `Escalated: ${input.title}`,
+      body: `At ${input.siteName}; ${input.reason}.`,
+      link: `/noc?alert=${input.alertId}`,
+      dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
+    });
+    return true;
+  });
+}
