@@ -6,7 +6,7 @@ import {
   recordInngestStep,
 } from "@/server/services/jobs/record-inngest-run";
 import { summariseResult } from "@/server/services/jobs/summary";
-import { systemDb } from "@/server/services/jobs/system-db";
+import { systemDb } from "@/server/services/_core/system-db";
 
 const seen = new Set<string>();
 

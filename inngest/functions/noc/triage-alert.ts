@@ -1,5 +1,5 @@
 import { events, inngest } from "@/inngest/client";
-import { systemDb } from "@/server/services/jobs/system-db";
+import { systemDb } from "@/server/services/_core/system-db";
 import { triageAlert } from "@/server/services/noc/triage";
 
 /** Scores, explains, routes and escalates an alert within seconds of its arrival. */

@@ -1,6 +1,6 @@
 import { events, inngest } from "@/inngest/client";
 import { deliverNotifications } from "@/server/services/notifications/deliver";
-import { systemDb } from "@/server/services/jobs/system-db";
+import { systemDb } from "@/server/services/_core/system-db";
 
 /** Sends requested e-mail and Slack notifications right away; retries are the sweep's job. */
 export const deliverNotificationsFn = inngest.createFunction(

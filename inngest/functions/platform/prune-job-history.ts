@@ -1,7 +1,7 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
 import { pruneJobHistory } from "@/server/services/jobs/prune";
-import { systemDb } from "@/server/services/jobs/system-db";
+import { systemDb } from "@/server/services/_core/system-db";
 
 const job = JOB_CATALOG["prune-job-history"];
 
