@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { navFor, rolesForPath, safeCallbackUrl } from "./navigation";
+import { landingFor, navFor, rolesForPath, safeCallbackUrl } from "./navigation";
 
 describe("navigation", () => {
   it("shows admin pages only to admins", () => {
     expect(navFor("admin").map((i) => i.href)).toContain("/admin/users");
     expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/admin/users");
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
+      "/noc",
       "/overview",
       "/notifications",
       "/admin/audit",
     ]);
+  });
+
+  it("sends operators and specialists to the NOC queue, others to the overview", () => {
+    expect(landingFor("noc_operator")).toBe("/noc");
+    expect(landingFor("specialist")).toBe("/noc");
+    expect(landingFor("site_manager")).toBe("/overview");
+    expect(navFor("site_manager").map((i) => i.href)).not.toContain("/noc");
   });
 
   it("finds the roles for nested paths", () => {

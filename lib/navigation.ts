@@ -11,6 +11,12 @@ const everyone = ROLES;
 
 /** Every page of the shell, who may open it, and where it sits in the sidebar. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    href: "/noc",
+    label: "NOC queue",
+    roles: ["admin", "supervisor", "noc_operator", "specialist"],
+    section: "main",
+  },
   { href: "/overview", label: "Overview", roles: everyone, section: "main" },
   { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },
@@ -34,8 +40,8 @@ export function rolesForPath(pathname: string): readonly Role[] | null {
   return item ? item.roles : null;
 }
 
-export function landingFor(_role: Role): string {
-  return "/overview";
+export function landingFor(role: Role): string {
+  return role === "noc_operator" || role === "specialist" ? "/noc" : "/overview";
 }
 
 /** Only same-site relative paths may be used as a post-login destination. */

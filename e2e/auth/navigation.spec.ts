@@ -1,4 +1,4 @@
-import { navFor } from "@/lib/navigation";
+import { landingFor, navFor } from "@/lib/navigation";
 import { ROLE_LABELS } from "@/lib/roles";
 import { DEMO_LOGINS } from "@/server/seed/logins";
 import { bellShowsUnread, expect, shot, test } from "../fixtures";
@@ -10,10 +10,14 @@ test.describe("main navigation per role", () => {
     test(`${login.role} (${login.email}) sees exactly its pages`, async ({ page, loginAs }) => {
       await loginAs(login.email);
       await page.goto("/");
-      await expect(page).toHaveURL(/\/overview$/);
+      // each role starts where its work is: the NOC queue for operators and specialists
+      const landing = landingFor(login.role);
+      await expect(page).toHaveURL(new RegExp(`${landing}$`));
       const firstName = login.name.split(" ")[0] ?? login.name;
       await expect(
-        page.getByRole("heading", { name: `Good to see you, ${firstName}` }),
+        landing === "/noc"
+          ? page.getByRole("heading", { name: "NOC queue", level: 1 })
+          : page.getByRole("heading", { name: `Good to see you, ${firstName}` }),
       ).toBeVisible();
 
       const expected = navFor(login.role);
@@ -22,7 +26,8 @@ test.describe("main navigation per role", () => {
       for (const [index, item] of expected.entries()) {
         await expect(links.nth(index)).toHaveAttribute("href", item.href);
       }
-      await expect(links.filter({ hasText: "Overview" })).toHaveAttribute("aria-current", "page");
+      const landingLabel = expected.find((i) => i.href === landing)?.label ?? "";
+      await expect(links.filter({ hasText: landingLabel })).toHaveAttribute("aria-current", "page");
 
       await expect(page.getByRole("banner").getByTestId("role-label")).toHaveText(
         ROLE_LABELS[login.role],

@@ -1,3 +1,4 @@
+import { alertRouter } from "./routers/alert";
 import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { clientRouter } from "./routers/client";
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   me: meRouter,
+  alert: alertRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,

@@ -1,10 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
+import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart];
+const PARTS: SeedPart[] = [platformPart, nocPart];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
 import { tierIncludes } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
@@ -236,23 +236,30 @@ export async function escalate(
       entityId: input.alertId,
       after: { clock: input.clock, reason: input.reason },
     });
-    const supervisors = await tx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          eq(users.tenantId, ctx.tenantId),
-          inArray(users.role, ["supervisor"]),
-          eq(users.active, true),
-        ),
-      );
-    await notifyUsers(tx, {
-      userIds: supervisors.map((s) => s.id),
-      subject: `Escalated: ${input.title}`,
-      body: `At ${input.siteName}; ${input.reason}.`,
-      link: `/noc?alert=${input.alertId}`,
+    await notifySupervisors(tx, {
+      ...input,
       dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
     });
     return true;
+  });
+}
+
+/** Tells the tenant's active supervisors about an escalated alert (in-app and e-mail). */
+export async function notifySupervisors(
+  ctx: ServiceCtx,
+  input: { alertId: string; title: string; siteName: string; reason: string; dedupeKey: string },
+) {
+  const supervisors = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(eq(users.tenantId, ctx.tenantId), eq(users.role, "supervisor"), eq(users.active, true)),
+    );
+  await notifyUsers(ctx, {
+    userIds: supervisors.map((s) => s.id),
+    subject: `Escalated: ${input.title}`,
+    body: `At ${input.siteName}; ${input.reason}.`,
+    link: `/noc?alert=${input.alertId}`,
+    dedupeKey: input.dedupeKey,
   });
 }

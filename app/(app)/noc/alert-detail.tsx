@@ -1,0 +1,270 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Select } from "@/components/ui/field";
+import { formatDateTime, formatRelative } from "@/lib/format";
+import { RESOLUTIONS } from "@/lib/noc";
+import { useTRPC } from "@/lib/trpc/client";
+import { errorMessage } from "@/lib/trpc/errors";
+import { ScoreBadge, SeverityBadge } from "./parts";
+
+const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
+  manual: "Real incident, handled",
+  auto: "Cleared by itself",
+  duplicate: "Duplicate",
+  false_alarm: "False alarm",
+};
+
+export function AlertDetail({
+  id,
+  canOperate,
+  onResolve,
+  onClose,
+}: {
+  id: string;
+  canOperate: boolean;
+  onResolve: () => void;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.alert.get.queryOptions({ id }));
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
+  const start = useMutation(trpc.alert.start.mutationOptions());
+  const escalate = useMutation(trpc.alert.escalate.mutationOptions());
+  const comment = useMutation(trpc.alert.comment.mutationOptions());
+  const [note, setNote] = useState("");
+  const a = detail.data;
+  const error = acknowledge.error ?? start.error ?? escalate.error ?? comment.error;
+  if (!a) {
+    return (
+      <Card title="Alert">
+        <p className="p-4 text-sm text-slate-500">
+          {detail.isError ? "This alert is not available to you." : "Loading…"}
+        </p>
+      </Card>
+    );
+  }
+  const max = Math.max(1, ...(a.scoreFactors ?? []).map((f) => f.points));
+  const open = a.status !== "resolved";
+  return (
+    <Card
+      title={a.title}
+      actions={
+        <Button variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+      }
+    >
+      <div className="space-y-4 p-4 text-sm">
+        <div className="flex flex-wrap items-center gap-2">
+          <ScoreBadge score={a.score} />
+          <SeverityBadge severity={a.severity} />
+          <Badge>{a.type.replaceAll("_", " ").toLowerCase()}</Badge>
+          <Badge tone={open ? "sky" : "green"}>{a.status.replace("_", " ")}</Badge>
+          {a.escalated ? <Badge tone="red">escalated</Badge> : null}
+          {a.suppressedByWindowId ? <Badge tone="amber">suppressed by maintenance</Badge> : null}
+        </div>
+        <div className="text-slate-600">
+          {a.site?.name} · {a.site?.client} · first seen {formatRelative(a.firstSeenAt)},{" "}
+          {a.occurrenceCount}× in all
+        </div>
+        {a.description ? <p className="whitespace-pre-wrap">{a.description}</p> : null}
+
+        <section aria-label={`Why ${a.score ?? "unscored"}`}>
+          <h3 className="mb-1 font-semibold">Why {a.score ?? "—"}</h3>
+          <p className="mb-2 text-xs text-slate-500">Scored by {a.scoredBy ?? "—"}</p>
+          <ul className="space-y-1">
+            {(a.scoreFactors ?? []).map((f) => (
+              <li key={f.key} className="grid grid-cols-[1fr_auto] items-center gap-2">
+                <div>
+                  <div className="flex justify-between text-xs">
+                    <span>{f.label}</span>
+                    <span className="tabular-nums font-medium">+{f.points}</span>
+                  </div>
+                  <div className="h-1.5 rounded bg-slate-100">
+                    <div
+                      className="h-1.5 rounded bg-sky-600"
+                      style={{ width: `${(f.points / max) * 100}%` }}
+                    />
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        {open ? (
+          <div className="flex flex-wrap gap-2">
+            {a.status === "new" ? (
+              <Button
+                onClick={() => acknowledge.mutate({ ids: [a.id] })}
+                disabled={acknowledge.isPending}
+              >
+                Acknowledge (a)
+              </Button>
+            ) : null}
+            {a.status !== "in_progress" ? (
+              <Button variant="secondary" onClick={() => start.mutate({ id: a.id })}>
+                Start work
+              </Button>
+            ) : null}
+            {canOperate ? (
+              <Button variant="secondary" onClick={() => escalate.mutate({ id: a.id })}>
+                Escalate (e)
+              </Button>
+            ) : null}
+            <Button variant="secondary" onClick={onResolve}>
+              Resolve (r)
+            </Button>
+          </div>
+        ) : (
+          <p className="text-slate-600">
+            Resolved {a.resolvedAt ? formatRelative(a.resolvedAt) : ""} as{" "}
+            {a.resolution ? RESOLUTION_LABELS[a.resolution] : "—"}
+            {a.resolutionNote ? ` — ${a.resolutionNote}` : ""}
+          </p>
+        )}
+        {error ? (
+          <p role="alert" className="text-red-700">
+            {errorMessage(error)}
+          </p>
+        ) : null}
+
+        <section>
+          <h3 className="mb-1 font-semibold">Comments</h3>
+          <ul className="space-y-1.5">
+            {a.comments.map((c) => (
+              <li key={c.id}>
+                <span className="font-medium">{c.author ?? "someone"}</span>{" "}
+                <span className="text-xs text-slate-500">{formatRelative(c.createdAt)}</span>
+                <p className="whitespace-pre-wrap">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+          <form
+            className="mt-2 flex gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              comment.mutate({ id: a.id, body: note }, { onSuccess: () => setNote("") });
+            }}
+          >
+            <input
+              aria-label="Comment"
+              className="flex-1 rounded-md border border-slate-300 px-2 py-1"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="Add a comment"
+            />
+            <Button type="submit" variant="secondary" disabled={!note.trim() || comment.isPending}>
+              Post
+            </Button>
+          </form>
+        </section>
+
+        <section>
+          <h3 className="mb-1 font-semibold">At this site in the last 24 h</h3>
+          {a.related.length ? (
+            <ul className="space-y-1">
+              {a.related.map((r) => (
+                <li key={r.id} className="flex items-center gap-2">
+                  <ScoreBadge score={r.score} /> <span className="truncate">{r.title}</span>
+                  <span className="text-xs text-slate-500">{r.status}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-500">Nothing else.</p>
+          )}
+          <p className="mt-1 text-xs text-slate-500">
+            False-alarm rate here, 30 days:{" "}
+            {a.falseAlarm.rate === null
+              ? "no resolved alerts"
+              : `${Math.round(a.falseAlarm.rate * 100)}% of ${a.falseAlarm.resolved}`}
+          </p>
+        </section>
+
+        <section>
+          <h3 className="mb-1 font-semibold">Timeline</h3>
+          <ol aria-label="Timeline" className="space-y-1 border-l border-slate-200 pl-3 text-xs">
+            {a.timeline.map((e) => (
+              <li key={e.id}>
+                <span className="font-medium">{e.action.replace("alert.", "")}</span> by{" "}
+                {e.actorLabel} · {formatDateTime(e.createdAt)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </Card>
+  );
+}
+
+export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const trpc = useTRPC();
+  const resolve = useMutation(trpc.alert.resolve.mutationOptions({ onSuccess: onDone }));
+  const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number]>("manual");
+  const [note, setNote] = useState("");
+  return (
+    <div
+      className="fixed inset-0 z-30 grid place-items-center bg-slate-900/40 p-4"
+      onKeyDown={(e) => e.key === "Escape" && onDone()}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label="Resolve alerts"
+        className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl"
+      >
+        <h2 className="text-lg font-semibold">
+          Resolve {ids.length} alert{ids.length === 1 ? "" : "s"}
+        </h2>
+        <form
+          className="mt-3 space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            resolve.mutate({ ids, resolution, note: note || undefined });
+          }}
+        >
+          <Field label="Resolution">
+            <Select
+              autoFocus
+              value={resolution}
+              onChange={(e) => setResolution(e.target.value as (typeof RESOLUTIONS)[number])}
+            >
+              {RESOLUTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {RESOLUTION_LABELS[r]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Note" hint="What happened; the next model training learns from it.">
+            <textarea
+              className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </Field>
+          {resolve.error ? (
+            <p role="alert" className="text-sm text-red-700">
+              {errorMessage(resolve.error)}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={resolve.isPending}>
+              Resolve
+            </Button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,318 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
+import { Td, Th } from "@/components/ui/table";
+import { useNow } from "@/lib/hooks/use-now";
+import { ALERT_STATUSES, ALERT_TYPES, SEVERITIES } from "@/lib/noc";
+import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
+import { useTRPC } from "@/lib/trpc/client";
+import { errorMessage } from "@/lib/trpc/errors";
+import { AlertDetail, ResolveDialog } from "./alert-detail";
+import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
+import { StatsBar } from "./stats-bar";
+
+export function NocClient({
+  initialFilters,
+  initialSelected,
+}: {
+  initialFilters: QueueFilterInput;
+  initialSelected: string | null;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const now = useNow(15_000);
+  const [filters, setFilters] = useState(initialFilters);
+  const queue = useQuery(trpc.alert.list.queryOptions({ ...filters, limit: 200 }));
+  const me = useQuery(trpc.me.get.queryOptions());
+  const [selected, setSelected] = useState<string | null>(initialSelected);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [resolving, setResolving] = useState<string[] | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const rows = useMemo(() => queue.data ?? [], [queue.data]);
+  const canOperate = me.data
+    ? ["admin", "supervisor", "noc_operator"].includes(me.data.role)
+    : false;
+
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
+  const escalate = useMutation(trpc.alert.escalate.mutationOptions());
+  const actionError = acknowledge.error ?? escalate.error;
+
+  const setFilter = (patch: Partial<QueueFilterInput>) => {
+    const next = { ...filters, ...patch };
+    for (const k of Object.keys(next) as (keyof QueueFilterInput)[])
+      if (next[k] === undefined || next[k] === "") delete next[k];
+    setFilters(next);
+    router.replace(`/noc${filtersToSearch(next)}`, { scroll: false });
+  };
+
+  const move = useCallback(
+    (delta: number) => {
+      if (!rows.length) return;
+      const i = rows.findIndex((r) => r.id === selected);
+      const next = rows[Math.max(0, Math.min(rows.length - 1, i < 0 ? 0 : i + delta))];
+      if (next) {
+        setSelected(next.id);
+        document.getElementById(`alert-row-${next.id}`)?.scrollIntoView({ block: "nearest" });
+      }
+    },
+    [rows, selected],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (
+        target.closest("input, textarea, select, [role=dialog]") ||
+        e.metaKey ||
+        e.ctrlKey ||
+        e.altKey
+      )
+        return;
+      if (e.key === "j") move(1);
+      else if (e.key === "k") move(-1);
+      else if (e.key === "/") {
+        e.preventDefault();
+        search.current?.focus();
+      } else if (e.key === "a" && selected) acknowledge.mutate({ ids: [selected] });
+      else if (e.key === "e" && selected && canOperate) escalate.mutate({ id: selected });
+      else if (e.key === "r" && selected) setResolving([selected]);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [move, selected, acknowledge, escalate, canOperate]);
+
+  const toggle = (id: string) =>
+    setChecked((c) => {
+      const n = new Set(c);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">NOC queue</h1>
+          <p className="text-sm text-slate-600">
+            Open alerts by priority, then age. Keys:{" "}
+            <kbd className="rounded border px-1 text-xs">j</kbd>/
+            <kbd className="rounded border px-1 text-xs">k</kbd> move,{" "}
+            <kbd className="rounded border px-1 text-xs">a</kbd> acknowledge,{" "}
+            <kbd className="rounded border px-1 text-xs">e</kbd> escalate,{" "}
+            <kbd className="rounded border px-1 text-xs">r</kbd> resolve,{" "}
+            <kbd className="rounded border px-1 text-xs">/</kbd> search.
+          </p>
+        </div>
+        <StatsBar />
+      </div>
+
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <div className="w-64">
+          <Input
+            ref={search}
+            aria-label="Search alerts"
+            placeholder="Search title, site…  (/)"
+            defaultValue={filters.q ?? ""}
+            onChange={(e) => setFilter({ q: e.target.value || undefined })}
+          />
+        </div>
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          options={ALERT_STATUSES.filter((s) => s !== "resolved")}
+          onChange={(v) => setFilter({ status: v as QueueFilterInput["status"] })}
+        />
+        <FilterSelect
+          label="Severity"
+          value={filters.severity}
+          options={SEVERITIES}
+          onChange={(v) => setFilter({ severity: v as QueueFilterInput["severity"] })}
+        />
+        <FilterSelect
+          label="Type"
+          value={filters.type}
+          options={ALERT_TYPES}
+          onChange={(v) => setFilter({ type: v as QueueFilterInput["type"] })}
+        />
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            checked={Boolean(filters.mine)}
+            onChange={(e) => setFilter({ mine: e.target.checked || undefined })}
+          />{" "}
+          Assigned to me
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            checked={Boolean(filters.suppressed)}
+            onChange={(e) => setFilter({ suppressed: e.target.checked || undefined })}
+          />{" "}
+          Suppressed by maintenance
+        </label>
+      </div>
+
+      {checked.size ? (
+        <div
+          role="region"
+          aria-label="Bulk actions"
+          className="mb-3 flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+        >
+          <span>{checked.size} selected</span>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              acknowledge.mutate({ ids: [...checked] }, { onSuccess: () => setChecked(new Set()) })
+            }
+          >
+            Acknowledge selected
+          </Button>
+          <Button variant="secondary" onClick={() => setResolving([...checked])}>
+            Resolve selected
+          </Button>
+          <Button variant="ghost" onClick={() => setChecked(new Set())}>
+            Clear
+          </Button>
+        </div>
+      ) : null}
+      {actionError ? (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          {errorMessage(actionError)}
+        </p>
+      ) : null}
+
+      <div className={`grid gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_420px]" : ""}`}>
+        <Card>
+          {rows.length ? (
+            <div className="max-h-[70vh] overflow-auto">
+              <table aria-label="Alert queue" className="w-full text-left text-sm">
+                <thead className="sticky top-0 z-10">
+                  <tr>
+                    <Th>
+                      <span className="sr-only">Select</span>
+                    </Th>
+                    <Th>Score</Th>
+                    <Th>Alert</Th>
+                    <Th>Site</Th>
+                    <Th>Waiting</Th>
+                    <Th>Seen</Th>
+                    <Th>Assigned</Th>
+                    <Th>State</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr
+                      key={r.id}
+                      id={`alert-row-${r.id}`}
+                      aria-selected={selected === r.id}
+                      onClick={() => setSelected(r.id)}
+                      className={`cursor-pointer ${selected === r.id ? "bg-sky-100/70 outline-2 -outline-offset-2 outline-sky-500" : "hover:bg-slate-50"}`}
+                    >
+                      <Td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${r.title}`}
+                          checked={checked.has(r.id)}
+                          onClick={(e) => e.stopPropagation()}
+                          onChange={() => toggle(r.id)}
+                        />
+                      </Td>
+                      <Td>
+                        <ScoreBadge score={r.score} />
+                      </Td>
+                      <Td>
+                        <div className="font-medium text-slate-900">{r.title}</div>
+                        <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
+                          <SeverityBadge severity={r.severity} />
+                          {r.type.replaceAll("_", " ").toLowerCase()}
+                          {r.escalated ? (
+                            <span className="font-medium text-red-700">· escalated</span>
+                          ) : null}
+                        </div>
+                      </Td>
+                      <Td>
+                        <div>{r.siteName}</div>
+                        <div className="text-xs text-slate-500">{r.clientName}</div>
+                      </Td>
+                      <Td>
+                        <AlarmAge
+                          severity={r.severity}
+                          firstSeenAt={r.firstSeenAt}
+                          acknowledgedAt={r.acknowledgedAt}
+                          now={now}
+                        />
+                      </Td>
+                      <Td className="tabular-nums">{r.occurrences}×</Td>
+                      <Td className="text-xs text-slate-600">
+                        {r.assigneeName ?? r.groupName ?? "—"}
+                      </Td>
+                      <Td className="text-xs">{r.status.replace("_", " ")}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <EmptyState>
+              {queue.isPending ? "Loading…" : "No open alerts match. The queue updates by itself."}
+            </EmptyState>
+          )}
+        </Card>
+        {selected ? (
+          <div className="order-first xl:order-none">
+            <AlertDetail
+              id={selected}
+              canOperate={canOperate}
+              onResolve={() => setResolving([selected])}
+              onClose={() => setSelected(null)}
+            />
+          </div>
+        ) : null}
+      </div>
+      {resolving ? (
+        <ResolveDialog
+          ids={resolving}
+          onDone={() => {
+            setResolving(null);
+            setChecked(new Set());
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (v: string | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1.5">
+      <span className="text-slate-600">{label}</span>
+      <Select value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o.replaceAll("_", " ").toLowerCase()}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
+import { filtersFromSearch } from "@/lib/noc-filters";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { NocClient } from "./client";
+
+export const metadata: Metadata = { title: "NOC queue" };
+
+export default async function NocPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (!(await mayOpen("/noc"))) return <Forbidden />;
+  const params = await searchParams;
+  const filters = filtersFromSearch(params);
+  const qc = getQueryClient();
+  await Promise.all([
+    qc.prefetchQuery(trpc.alert.list.queryOptions({ ...filters, limit: 200 })),
+    qc.prefetchQuery(trpc.alert.stats.queryOptions()),
+    qc.prefetchQuery(trpc.me.get.queryOptions()),
+  ]);
+  const selected = typeof params.alert === "string" ? params.alert : null;
+  return (
+    <HydrateClient>
+      <NocClient initialFilters={filters} initialSelected={selected} />
+    </HydrateClient>
+  );
+}

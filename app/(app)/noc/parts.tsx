@@ -1,0 +1,71 @@
+"use client";
+
+import { Badge, type Tone } from "@/components/ui/badge";
+import { TARGET_RESPONSE_MINUTES, type Severity } from "@/lib/noc";
+
+export function ScoreBadge({ score }: { score: number | null }) {
+  if (score === null) return <Badge>scoring…</Badge>;
+  const tone: Tone = score >= 90 ? "red" : score >= 80 ? "amber" : score >= 50 ? "sky" : "slate";
+  return (
+    <span title={`Priority ${score} of 100`}>
+      <Badge tone={tone}>{score}</Badge>
+    </span>
+  );
+}
+
+const SEVERITY_TONE: Record<Severity, Tone> = {
+  critical: "red",
+  high: "amber",
+  medium: "sky",
+  low: "slate",
+  info: "slate",
+};
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
+}
+
+export function formatAge(ms: number): string {
+  const m = Math.max(0, Math.floor(ms / 60_000));
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ${m % 60} min`;
+  return `${Math.floor(h / 24)} d`;
+}
+
+/** How long an alert has waited against its severity's target: fine, amber past half, red past it. */
+export function AlarmAge({
+  severity,
+  firstSeenAt,
+  acknowledgedAt,
+  now,
+}: {
+  severity: Severity;
+  firstSeenAt: Date;
+  acknowledgedAt: Date | null;
+  now: Date;
+}) {
+  const waited = (acknowledgedAt ?? now).getTime() - firstSeenAt.getTime();
+  const target = TARGET_RESPONSE_MINUTES[severity] * 60_000;
+  const state = acknowledgedAt
+    ? "acknowledged"
+    : waited > target
+      ? "overdue"
+      : waited > target / 2
+        ? "due soon"
+        : "within target";
+  const cls =
+    state === "overdue"
+      ? "text-red-700 font-semibold"
+      : state === "due soon"
+        ? "text-amber-700 font-medium"
+        : "text-slate-600";
+  return (
+    <span
+      className={`whitespace-nowrap tabular-nums ${cls}`}
+      title={`Target ${TARGET_RESPONSE_MINUTES[severity]} min — ${state}`}
+    >
+      {formatAge(now.getTime() - firstSeenAt.getTime())}
+      {state === "overdue" ? " · overdue" : state === "due soon" ? " · due soon" : ""}
+    </span>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { SEVERITIES } from "@/lib/noc";
+import { useTRPC } from "@/lib/trpc/client";
+import { SeverityBadge } from "./parts";
+
+const mins = (v: number | null) =>
+  v === null ? "–" : v < 60 ? `${v.toFixed(v < 10 ? 1 : 0)} min` : `${(v / 60).toFixed(1)} h`;
+
+export function StatsBar() {
+  const trpc = useTRPC();
+  const stats = useQuery(trpc.alert.stats.queryOptions());
+  const s = stats.data;
+  return (
+    <div
+      aria-label="Queue statistics"
+      className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm"
+    >
+      <div className="flex items-center gap-2">
+        {SEVERITIES.map((sev) => (
+          <span key={sev} className="flex items-center gap-1">
+            <SeverityBadge severity={sev} />
+            <span className="tabular-nums font-semibold" data-testid={`open-${sev}`}>
+              {s?.open[sev] ?? 0}
+            </span>
+          </span>
+        ))}
+      </div>
+      <div className="text-slate-600">
+        MTTA <b className="text-slate-900">{mins(s?.mttaToday ?? null)}</b> today ·{" "}
+        {mins(s?.mtta7d ?? null)} 7 d
+      </div>
+      <div className="text-slate-600">
+        MTTR <b className="text-slate-900">{mins(s?.mttrToday ?? null)}</b> today ·{" "}
+        {mins(s?.mttr7d ?? null)} 7 d
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
+
+test.describe("NOC queue", () => {
+  test("an operator works the queue from the keyboard and reads why an alert scored what it did", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("operator@northwind.test");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/noc$/);
+    const queue = page.getByRole("table", { name: "Alert queue" });
+    const rows = queue.locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+
+    // ordered by score, highest first
+    const scores = (await rows.locator("td:nth-child(2)").allInnerTexts())
+      .map((s) => Number(s.trim()))
+      .filter((n) => !Number.isNaN(n));
+    expect(scores.length).toBeGreaterThan(3);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    // j selects the first alert and opens it; the panel explains the score
+    await page.keyboard.press("j");
+    await expect(rows.first()).toHaveAttribute("aria-selected", "true");
+    const why = page.getByRole("region", { name: /^Why \d+$/ });
+    await expect(why).toBeVisible();
+    await expect(why.getByRole("listitem").first()).toContainText("+");
+    await expect(why).toContainText("Scored by heuristic");
+    await shot(page, "noc-queue");
+
+    // a acknowledges (when new), r resolves through the dialog
+    const state = rows.first().locator("td:nth-child(8)");
+    if ((await state.innerText()).trim() === "new") {
+      await page.keyboard.press("a");
+      await expect(state).toHaveText("acknowledged");
+    }
+    await page.keyboard.press("r");
+    const dialog = page.getByRole("dialog", { name: "Resolve alerts" });
+    await dialog.getByLabel("Resolution").selectOption({ label: "False alarm" });
+    await dialog.getByLabel("Note").fill("Cleaner set off the sensor");
+    await dialog.getByRole("button", { name: "Resolve" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText(/Resolved .* as False alarm — Cleaner set off the sensor/),
+    ).toBeVisible();
+  });
+
+  test("an alert sent to the API appears in an open queue without a reload", async ({
+    page,
+    loginAs,
+    browser,
+  }) => {
+    await loginAs("operator@northwind.test");
+    await page.goto("/noc");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", {
+      timeout: 15_000,
+    });
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: number }).__noReload = 1;
+    });
+
+    const admin = await browser.newContext();
+    try {
+      await signIn(admin, "admin@northwind.test");
+      const key = await trpcMutation<{ key: string }>(admin.request, "apiKey.create", {
+        name: `e2e ${unique()}`,
+      });
+      const sites = await trpcQuery<{ id: string; name: string }[]>(admin.request, "site.list", {});
+      const site = sites.data?.find((s) => s.name === "Acme Newark Port");
+      expect(site).toBeTruthy();
+      const title = `Door forced e2e ${unique()}`;
+      const res = await admin.request.post("/api/alerts", {
+        headers: { authorization: `Bearer ${key.data?.key}` },
+        data: { siteId: site?.id, type: "INTRUSION", severity: "critical", title },
+      });
+      expect(res.status()).toBe(201);
+      const row = page
+        .getByRole("table", { name: "Alert queue" })
+        .getByRole("row")
+        .filter({ hasText: title });
+      await expect(row).toBeVisible({ timeout: 10_000 });
+      // triage scores it within seconds; a critical intrusion at a criticality-5 gold site lands at the top
+      await expect(row.locator("td:nth-child(2)")).toHaveText(/^\d+$/, { timeout: 15_000 });
+      expect(
+        await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload),
+      ).toBe(1);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  test("a specialist sees only alerts routed to their groups", async ({
+    page,
+    loginAs,
+    browser,
+  }) => {
+    const admin = await browser.newContext();
+    try {
+      await signIn(admin, "admin@northwind.test");
+      const groups = await trpcQuery<{ id: string; name: string }[]>(admin.request, "group.list");
+      const iot = groups.data?.find((g) => g.name === "IoT Specialists");
+      const queue = await trpcQuery<{ id: string; groupName: string | null }[]>(
+        admin.request,
+        "alert.list",
+        { limit: 50 },
+      );
+      const [routed, other] = (queue.data ?? []).filter((a) => a.groupName === null);
+      expect(iot && routed && other).toBeTruthy();
+      const assigned = await trpcMutation(admin.request, "alert.assign", {
+        id: routed?.id,
+        groupId: iot?.id,
+      });
+      expect(assigned.error).toBeUndefined();
+
+      await loginAs("specialist@northwind.test");
+      await page.goto("/noc");
+      const list = await trpcQuery<{ id: string; groupName: string | null }[]>(
+        page.request,
+        "alert.list",
+        { limit: 500 },
+      );
+      expect(list.data?.map((a) => a.id)).toContain(routed?.id);
+      for (const r of list.data ?? []) expect(r.groupName).toBe("IoT Specialists");
+      const hidden = await trpcQuery(page.request, "alert.get", { id: other?.id });
+      expect(hidden.error?.code).toBe("NOT_FOUND");
+      expect(hidden.data).toBeUndefined();
+      await expect(page.getByRole("table", { name: "Alert queue" })).toBeVisible();
+    } finally {
+      await admin.close();
+    }
+  });
+
+  test("a site manager is refused the queue and its procedures", async ({ page, loginAs }) => {
+    await loginAs("manager@northwind.test");
+    const res = await page.goto("/noc");
+    expect(res?.status()).toBe(403);
+    const list = await trpcQuery(page.request, "alert.list", { limit: 5 });
+    expect(list.error?.code).toBe("FORBIDDEN");
+    expect(list.data).toBeUndefined();
+  });
+});

@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { systemCtx } from "@/server/services/_core/context";
+import { createAlert } from "@/server/services/noc/create-alert";
+import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
+
+let t: TestTenant;
+let other: TestTenant;
+let groupId: string;
+
+async function newAlert(tenant: TestTenant, fingerprint: string) {
+  const { id } = await createAlert(systemCtx(tenant.tenant.id, "test", db), {
+    siteId: tenant.sites[0]?.id ?? "",
+    type: "DEVICE_FAILURE",
+    severity: "high",
+    title: `Camera ${fingerprint}`,
+    description: "",
+    fingerprint,
+    source: "manual",
+  });
+  return id;
+}
+
+beforeAll(async () => {
+  [t, other] = await Promise.all([createTestTenant("alerts"), createTestTenant("alerts-other")]);
+  const [g] = await db
+    .insert(schema.groups)
+    .values({ tenantId: t.tenant.id, name: "IoT Specialists" })
+    .returning();
+  groupId = g?.id ?? "";
+  await db
+    .insert(schema.groupMembers)
+    .values({ tenantId: t.tenant.id, groupId, userId: t.users.specialist.id });
+});
+
+describe("alert procedures", () => {
+  it("walk an alert through its statuses, audited, and refuse to touch a resolved one", async () => {
+    const id = await newAlert(t, "walk");
+    const op = callerFor(t.users.noc_operator);
+    await op.alert.acknowledge({ ids: [id] });
+    await op.alert.start({ id });
+    await op.alert.comment({ id, body: "Technician on the way" });
+    await op.alert.resolve({ ids: [id], resolution: "manual", note: "Replaced the PSU" });
+    const detail = await op.alert.get({ id });
+    expect(detail).toMatchObject({
+      status: "resolved",
+      resolution: "manual",
+      resolutionNote: "Replaced the PSU",
+    });
+    expect(detail.acknowledgedBy).toBe(t.users.noc_operator.id);
+    expect(detail.comments.map((c) => c.body)).toEqual(["Technician on the way"]);
+    expect(detail.timeline.map((e) => e.action).sort()).toEqual(
+      ["alert.acknowledge", "alert.comment", "alert.create", "alert.resolve", "alert.start"].sort(),
+    );
+    await expect(op.alert.acknowledge({ ids: [id] })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("bulk changes are all or nothing, and another tenant's alert is not found", async () => {
+    const mine = await newAlert(t, "bulk-mine");
+    const theirs = await newAlert(other, "bulk-theirs");
+    const op = callerFor(t.users.noc_operator);
+    await expect(
+      op.alert.resolve({ ids: [mine, theirs], resolution: "duplicate" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, mine));
+    expect(row?.status).toBe("new");
+    await expect(op.alert.get({ id: theirs })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [their] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, theirs));
+    expect(their?.status).toBe("new");
+  });
+
+  it("lets specialists see and work only their groups' alerts, and never escalate", async () => {
+    const routed = await newAlert(t, "routed");
+    const unrouted = await newAlert(t, "unrouted");
+    await callerFor(t.users.supervisor).alert.assign({ id: routed, groupId });
+    const spec = callerFor(t.users.specialist);
+    expect((await spec.alert.list({ limit: 100 })).map((a) => a.id)).toEqual([routed]);
+    await expect(spec.alert.get({ id: unrouted })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await spec.alert.acknowledge({ ids: [routed] });
+    await expect(spec.alert.escalate({ id: routed })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      spec.alert.assign({ id: routed, userId: t.users.specialist.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses the queue to site managers and executives", async () => {
+    await expect(callerFor(t.users.site_manager).alert.list({ limit: 5 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(t.users.executive).alert.stats()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("filters and searches the queue, and counts open alerts by severity", async () => {
+    const id = await newAlert(t, "searchable-zebra");
+    const op = callerFor(t.users.noc_operator);
+    expect((await op.alert.list({ q: "zebra", limit: 10 })).map((a) => a.id)).toEqual([id]);
+    expect(await op.alert.list({ q: "zebra", severity: "low", limit: 10 })).toEqual([]);
+    const stats = await op.alert.stats();
+    expect(stats.open.high).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { RESOLUTIONS } from "@/lib/noc";
+import { queueFilterSchema } from "@/lib/noc-filters";
+import { uuid } from "@/lib/schemas/admin";
+import { alertCreateInput } from "@/lib/schemas/noc";
+import {
+  acknowledgeAlerts,
+  assignAlert,
+  commentOnAlert,
+  escalateAlert,
+  resolveAlerts,
+  startAlert,
+} from "@/server/services/noc/actions";
+import { createAlert } from "@/server/services/noc/create-alert";
+import { getAlertDetail, listQueue, queueStats } from "@/server/services/noc/queries";
+import { requireRole, router } from "../trpc";
+
+const noc = requireRole("admin", "supervisor", "noc_operator", "specialist");
+const operators = requireRole("admin", "supervisor", "noc_operator");
+const ids = z
+  .array(uuid)
+  .min(1, "Choose at least one alert")
+  .max(200, "At most 200 alerts at once");
+
+export const alertRouter = router({
+  list: noc
+    .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .query(({ ctx, input }) => listQueue(ctx.svc, input)),
+  stats: noc.query(({ ctx }) => queueStats(ctx.svc)),
+  get: noc
+    .input(z.object({ id: uuid }))
+    .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),
+  create: operators
+    .input(alertCreateInput)
+    .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" })),
+  acknowledge: noc
+    .input(z.object({ ids }))
+    .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input)),
+  start: noc.input(z.object({ id: uuid })).mutation(({ ctx, input }) => startAlert(ctx.svc, input)),
+  resolve: noc
+    .input(
+      z.object({
+        ids,
+        resolution: z.enum(RESOLUTIONS, "Choose how it was resolved"),
+        note: z.string().trim().max(2000).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input)),
+  assign: operators
+    .input(
+      z.object({
+        id: uuid,
+        userId: uuid.nullable().optional(),
+        groupId: uuid.nullable().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
+  escalate: operators
+    .input(z.object({ id: uuid, reason: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input)),
+  comment: noc
+    .input(z.object({ id: uuid, body: z.string().trim().min(1, "Write a comment").max(2000) }))
+    .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),
+});

@@ -1,0 +1,125 @@
+import { and, eq } from "drizzle-orm";
+import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
+import { schema } from "@/server/db";
+import { heuristicScore } from "@/server/services/noc/score";
+import type { SeedContext, SeedPart } from "../types";
+
+const TITLES: Record<AlertType, string[]> = {
+  DEVICE_FAILURE: ["Camera feed lost", "Access panel fault", "NVR disk failure"],
+  DEVICE_OFFLINE: ["Sensor offline", "Gateway not reporting"],
+  LOW_BATTERY: ["Door sensor battery low", "Panic button battery low"],
+  SECURITY_BREACH: ["Badge used at two sites", "Server room door held open"],
+  INTRUSION: ["Motion after hours, zone 3", "Door forced, gate 2", "Fence line breach"],
+  FIRE_ALARM: ["Smoke detector, loading dock", "Fire panel alarm, floor 2"],
+  PANIC: ["Panic button pressed, reception"],
+  SLA_BREACH_RISK: ["Ticket close to SLA breach"],
+  GEOFENCE_VIOLATION: ["Guard left the geofence"],
+  SHIFT_NO_SHOW: ["Guard did not check in"],
+  SHIFT_LATE: ["Guard checked in late"],
+  SHIFT_WRONG_SITE: ["Guard checked in at the wrong site"],
+};
+const SEVERITY_FOR: Record<AlertType, Severity[]> = {
+  DEVICE_FAILURE: ["high", "medium"],
+  DEVICE_OFFLINE: ["medium", "low"],
+  LOW_BATTERY: ["low", "info"],
+  SECURITY_BREACH: ["high", "critical"],
+  INTRUSION: ["high", "critical", "medium"],
+  FIRE_ALARM: ["critical"],
+  PANIC: ["critical"],
+  SLA_BREACH_RISK: ["high", "medium"],
+  GEOFENCE_VIOLATION: ["medium", "low"],
+  SHIFT_NO_SHOW: ["high", "medium"],
+  SHIFT_LATE: ["low"],
+  SHIFT_WRONG_SITE: ["medium"],
+};
+
+/** Open alerts for the queue and two months of resolved ones (stats, false-alarm rates, training). */
+export const nocPart: SeedPart = {
+  name: "noc",
+  async demo(ctx: SeedContext) {
+    for (const slug of ["northwind", "bluefin"]) {
+      const tenantId = ctx.tenants.get(slug);
+      if (!tenantId) continue;
+      const sites = await ctx.db
+        .select({
+          id: schema.sites.id,
+          clientId: schema.sites.clientId,
+          criticality: schema.sites.criticality,
+          tier: schema.clients.tier,
+        })
+        .from(schema.sites)
+        .innerJoin(schema.clients, eq(schema.clients.id, schema.sites.clientId))
+        .where(eq(schema.sites.tenantId, tenantId));
+      const [operator] = await ctx.db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(and(eq(schema.users.tenantId, tenantId), eq(schema.users.role, "noc_operator")));
+      const now = Date.now();
+      const rows: (typeof schema.alerts.$inferInsert)[] = [];
+      const history = slug === "northwind" ? 400 : 60;
+      const open = slug === "northwind" ? 14 : 4;
+      for (let i = 0; i < history + open; i++) {
+        const site = ctx.random.pick(sites);
+        const type = ctx.random.pick(ALERT_TYPES);
+        const severity = ctx.random.pick(SEVERITY_FOR[type]);
+        const isOpen = i >= history;
+        const firstSeen = new Date(
+          isOpen
+            ? now - ctx.random.int(1, 90) * 60_000
+            : now - ctx.random.int(1, 60 * 24 * 60) * 60_000,
+        );
+        const hour = firstSeen.getUTCHours();
+        const scored = heuristicScore({
+          type,
+          severity,
+          siteCriticality: site.criticality,
+          clientTier: site.tier,
+          localHour: hour,
+          localDay: firstSeen.getUTCDay(),
+          relatedLast24h: ctx.random.int(0, 3),
+          occurrences: 1,
+          deviceHealth: null,
+          slaHoursLeft: null,
+        });
+        // real incidents are likelier for severe, risky alerts at night: the pattern the model learns
+        const pReal = Math.min(0.95, 0.1 + scored.score / 120);
+        const real = ctx.random.chance(pReal);
+        const ackMinutes = ctx.random.int(1, severity === "critical" ? 6 : 25);
+        rows.push({
+          tenantId,
+          clientId: site.clientId,
+          siteId: site.id,
+          type,
+          severity,
+          title: ctx.random.pick(TITLES[type]),
+          source: ctx.random.pick(["device", "api", "manual", "system"] as const),
+          fingerprint: `seed:${slug}:${i}`,
+          status: isOpen
+            ? ctx.random.pick(["new", "new", "new", "acknowledged", "in_progress"] as const)
+            : "resolved",
+          score: scored.score,
+          scoreFactors: scored.factors,
+          scoredBy: "heuristic",
+          triagedAt: firstSeen,
+          firstSeenAt: firstSeen,
+          lastSeenAt: firstSeen,
+          occurrenceCount: ctx.random.chance(0.15) ? ctx.random.int(2, 5) : 1,
+          ...(isOpen
+            ? {}
+            : {
+                acknowledgedAt: new Date(firstSeen.getTime() + ackMinutes * 60_000),
+                acknowledgedBy: operator?.id ?? null,
+                resolvedAt: new Date(
+                  firstSeen.getTime() + (ackMinutes + ctx.random.int(5, 240)) * 60_000,
+                ),
+                resolvedBy: operator?.id ?? null,
+                resolution: real ? "manual" : ctx.random.chance(0.8) ? "false_alarm" : "duplicate",
+                escalated: real && scored.score >= 90,
+              }),
+        });
+      }
+      for (let i = 0; i < rows.length; i += 200)
+        await ctx.db.insert(schema.alerts).values(rows.slice(i, i + 200));
+    }
+  },
+};

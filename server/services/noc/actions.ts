@@ -1,0 +1,196 @@
+import { and, eq } from "drizzle-orm";
+import { RESOLUTIONS } from "@/lib/noc";
+import { schema } from "@/server/db";
+import { recordAudit } from "../audit/record";
+import type { ServiceCtx } from "../_core/context";
+import { ConflictError, ForbiddenError, ValidationError } from "../_core/errors";
+import { inTx } from "../_core/tx";
+import { getGroupInTenant } from "../groups/groups";
+import { publish } from "../live/publish";
+import { getUserInTenant } from "../users/list";
+import { getAlertInTenant } from "./access";
+import { notifySupervisors } from "./triage";
+
+const { alerts, alertComments, sites } = schema;
+type Alert = typeof alerts.$inferSelect;
+
+function userId(ctx: ServiceCtx): string | null {
+  return ctx.actor.type === "user" ? ctx.actor.userId : null;
+}
+
+function requireNocRole(ctx: ServiceCtx, ...extra: "specialist"[]) {
+  if (ctx.actor.type !== "user") return;
+  const allowed = ["admin", "supervisor", "noc_operator", ...extra];
+  if (!allowed.includes(ctx.actor.role))
+    throw new ForbiddenError("Your role cannot do that to alerts");
+}
+
+/** Applies one change to several alerts in one transaction: all of them, or none. */
+async function forEachAlert(
+  ctx: ServiceCtx,
+  ids: string[],
+  change: (tx: ServiceCtx, alert: Alert) => Promise<Partial<Alert> | null>,
+  action: string,
+) {
+  return inTx(ctx, async (tx) => {
+    let changed = 0;
+    for (const id of [...new Set(ids)]) {
+      const alert = await getAlertInTenant(tx, id);
+      const set = await change(tx, alert);
+      if (!set) continue;
+      await tx.db
+        .update(alerts)
+        .set(set)
+        .where(and(eq(alerts.id, id), eq(alerts.tenantId, ctx.tenantId)));
+      const before = Object.fromEntries(Object.keys(set).map((k) => [k, alert[k as keyof Alert]]));
+      await recordAudit(tx, {
+        action,
+        entityType: "alert",
+        entityId: id,
+        before,
+        after: set as Record<string, unknown>,
+      });
+      changed++;
+    }
+    if (changed) await publish(tx, "alert", ids);
+    return { changed };
+  });
+}
+
+const open = (a: Alert) => {
+  if (a.status === "resolved") throw new ConflictError(`“${a.title}” is already resolved`);
+};
+
+export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
+  requireNocRole(ctx, "specialist");
+  return forEachAlert(
+    ctx,
+    input.ids,
+    async (_tx, a) => {
+      open(a);
+      if (a.status !== "new") return null; // already acknowledged: nothing to do
+      return { status: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: userId(ctx) };
+    },
+    "alert.acknowledge",
+  );
+}
+
+export function startAlert(ctx: ServiceCtx, input: { id: string }) {
+  requireNocRole(ctx, "specialist");
+  return forEachAlert(
+    ctx,
+    [input.id],
+    async (_tx, a) => {
+      open(a);
+      if (a.status === "in_progress") return null;
+      const now = new Date();
+      return {
+        status: "in_progress",
+        progressedAt: now,
+        ...(a.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedBy: userId(ctx) }),
+      };
+    },
+    "alert.start",
+  );
+}
+
+export function resolveAlerts(
+  ctx: ServiceCtx,
+  input: { ids: string[]; resolution: (typeof RESOLUTIONS)[number]; note?: string },
+) {
+  requireNocRole(ctx, "specialist");
+  return forEachAlert(
+    ctx,
+    input.ids,
+    async (_tx, a) => {
+      open(a);
+      const now = new Date();
+      return {
+        status: "resolved",
+        resolvedAt: now,
+        resolvedBy: userId(ctx),
+        resolution: input.resolution,
+        resolutionNote: input.note?.trim() || null,
+        ...(a.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedBy: userId(ctx) }),
+      };
+    },
+    "alert.resolve",
+  );
+}
+
+export function assignAlert(
+  ctx: ServiceCtx,
+  input: { id: string; userId?: string | null; groupId?: string | null },
+) {
+  requireNocRole(ctx);
+  if (input.userId === undefined && input.groupId === undefined)
+    throw new ValidationError("Choose a user or a group");
+  return forEachAlert(
+    ctx,
+    [input.id],
+    async (tx, a) => {
+      open(a);
+      if (input.userId) await getUserInTenant(tx, input.userId);
+      if (input.groupId) await getGroupInTenant(tx, input.groupId);
+      return {
+        ...(input.userId !== undefined ? { assignedUserId: input.userId } : {}),
+        ...(input.groupId !== undefined ? { assignedGroupId: input.groupId } : {}),
+      };
+    },
+    "alert.assign",
+  );
+}
+
+/** A person escalates by hand (as often as needed); the clocks escalate once each on their own. */
+export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason?: string }) {
+  requireNocRole(ctx);
+  const who = ctx.actor.type === "user" ? ctx.actor.name : "the system";
+  return inTx(ctx, async (tx) => {
+    const result = await forEachAlert(
+      tx,
+      [input.id],
+      async (_t, a) => {
+        open(a);
+        return { escalated: true, escalatedAt: new Date(), escalationTarget: "supervisors" };
+      },
+      "alert.escalate",
+    );
+    const a = await getAlertInTenant(tx, input.id);
+    const [site] = await tx.db
+      .select({ name: sites.name })
+      .from(sites)
+      .where(eq(sites.id, a.siteId));
+    await notifySupervisors(tx, {
+      alertId: a.id,
+      title: a.title,
+      siteName: site?.name ?? "the site",
+      reason: input.reason?.trim() ? `${who}: ${input.reason.trim()}` : `escalated by ${who}`,
+      dedupeKey: `alert:${a.id}:escalated:manual:${Date.now()}`,
+    });
+    return result;
+  });
+}
+
+export async function commentOnAlert(ctx: ServiceCtx, input: { id: string; body: string }) {
+  requireNocRole(ctx, "specialist");
+  return inTx(ctx, async (tx) => {
+    const a = await getAlertInTenant(tx, input.id);
+    const [c] = await tx.db
+      .insert(alertComments)
+      .values({
+        tenantId: ctx.tenantId,
+        alertId: a.id,
+        userId: userId(ctx),
+        body: input.body.trim(),
+      })
+      .returning({ id: alertComments.id });
+    await recordAudit(tx, {
+      action: "alert.comment",
+      entityType: "alert",
+      entityId: a.id,
+      after: { comment: input.body.trim().slice(0, 200) },
+    });
+    await publish(tx, "alert", [a.id]);
+    return { id: c?.id ?? null };
+  });
+}

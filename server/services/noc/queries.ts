@@ -1,0 +1,211 @@
+import {
+  aliasedTable,
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  sql,
+} from "drizzle-orm";
+import type { AlertStatus, AlertType, Severity } from "@/lib/noc";
+import { schema } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
+import { listEntityTimeline } from "../audit/list";
+import { alertVisibility, getAlertInTenant } from "./access";
+
+const { alerts, sites, clients, users, groups, alertComments } = schema;
+const assignee = aliasedTable(users, "assignee");
+
+export type QueueFilters = {
+  status?: AlertStatus;
+  type?: AlertType;
+  severity?: Severity;
+  clientId?: string;
+  siteId?: string;
+  groupId?: string;
+  mine?: boolean;
+  suppressed?: boolean;
+  q?: string;
+  limit: number;
+};
+
+/** The open queue, by score then age, with what each row shows; filters as on the page. */
+export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
+  const visible = await alertVisibility(ctx);
+  const me = ctx.actor.type === "user" ? ctx.actor.userId : null;
+  const q = f.q?.trim();
+  return ctx.db
+    .select({
+      id: alerts.id,
+      type: alerts.type,
+      severity: alerts.severity,
+      title: alerts.title,
+      status: alerts.status,
+      score: alerts.score,
+      scoredBy: alerts.scoredBy,
+      occurrences: alerts.occurrenceCount,
+      firstSeenAt: alerts.firstSeenAt,
+      lastSeenAt: alerts.lastSeenAt,
+      acknowledgedAt: alerts.acknowledgedAt,
+      escalated: alerts.escalated,
+      suppressed: isNotNull(alerts.suppressedByWindowId),
+      siteId: alerts.siteId,
+      siteName: sites.name,
+      clientName: clients.name,
+      assigneeName: assignee.name,
+      groupName: groups.name,
+    })
+    .from(alerts)
+    .innerJoin(sites, eq(sites.id, alerts.siteId))
+    .innerJoin(clients, eq(clients.id, alerts.clientId))
+    .leftJoin(assignee, eq(assignee.id, alerts.assignedUserId))
+    .leftJoin(groups, eq(groups.id, alerts.assignedGroupId))
+    .where(
+      and(
+        eq(alerts.tenantId, ctx.tenantId),
+        visible,
+        f.status ? eq(alerts.status, f.status) : ne(alerts.status, "resolved"),
+        f.suppressed ? isNotNull(alerts.suppressedByWindowId) : isNull(alerts.suppressedByWindowId),
+        f.type ? eq(alerts.type, f.type) : undefined,
+        f.severity ? eq(alerts.severity, f.severity) : undefined,
+        f.clientId ? eq(alerts.clientId, f.clientId) : undefined,
+        f.siteId ? eq(alerts.siteId, f.siteId) : undefined,
+        f.groupId ? eq(alerts.assignedGroupId, f.groupId) : undefined,
+        f.mine && me ? eq(alerts.assignedUserId, me) : undefined,
+        q
+          ? or(
+              ilike(alerts.title, `%${q}%`),
+              ilike(sites.name, `%${q}%`),
+              ilike(alerts.description, `%${q}%`),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${alerts.score} desc nulls first`, asc(alerts.firstSeenAt))
+    .limit(f.limit);
+}
+
+/** Open alerts by severity, and how fast they were acknowledged and resolved (minutes). */
+export async function queueStats(ctx: ServiceCtx) {
+  const visible = await alertVisibility(ctx);
+  const base = and(eq(alerts.tenantId, ctx.tenantId), visible);
+  const [bySeverity, timing] = await Promise.all([
+    ctx.db
+      .select({ severity: alerts.severity, n: sql<number>`count(*)::int` })
+      .from(alerts)
+      .where(and(base, ne(alerts.status, "resolved"), isNull(alerts.suppressedByWindowId)))
+      .groupBy(alerts.severity),
+    ctx.db
+      .select({
+        mttaToday: sql<
+          number | null
+        >`avg(extract(epoch from ${alerts.acknowledgedAt} - ${alerts.firstSeenAt}) / 60) filter (where ${alerts.firstSeenAt} >= date_trunc('day', now()))`,
+        mtta7d: sql<
+          number | null
+        >`avg(extract(epoch from ${alerts.acknowledgedAt} - ${alerts.firstSeenAt}) / 60)`,
+        mttrToday: sql<
+          number | null
+        >`avg(extract(epoch from ${alerts.resolvedAt} - ${alerts.firstSeenAt}) / 60) filter (where ${alerts.firstSeenAt} >= date_trunc('day', now()))`,
+        mttr7d: sql<
+          number | null
+        >`avg(extract(epoch from ${alerts.resolvedAt} - ${alerts.firstSeenAt}) / 60)`,
+      })
+      .from(alerts)
+      .where(and(base, gte(alerts.firstSeenAt, sql`now() - interval '7 days'`))),
+  ]);
+  const t = timing[0];
+  const num = (v: unknown) =>
+    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+  return {
+    open: Object.fromEntries(bySeverity.map((r) => [r.severity, r.n])) as Partial<
+      Record<Severity, number>
+    >,
+    mttaToday: num(t?.mttaToday),
+    mtta7d: num(t?.mtta7d),
+    mttrToday: num(t?.mttrToday),
+    mttr7d: num(t?.mttr7d),
+  };
+}
+
+/** An alert with its explanation, comments, timeline and related alerts at the site. */
+export async function getAlertDetail(ctx: ServiceCtx, id: string) {
+  const a = await getAlertInTenant(ctx, id);
+  const visible = await alertVisibility(ctx);
+  const [site] = await ctx.db
+    .select({
+      name: sites.name,
+      timeZone: sites.timeZone,
+      criticality: sites.criticality,
+      client: clients.name,
+      tier: clients.tier,
+    })
+    .from(sites)
+    .innerJoin(clients, eq(clients.id, sites.clientId))
+    .where(eq(sites.id, a.siteId));
+  const [comments, timeline, related, falseAlarm] = await Promise.all([
+    ctx.db
+      .select({
+        id: alertComments.id,
+        body: alertComments.body,
+        createdAt: alertComments.createdAt,
+        author: users.name,
+      })
+      .from(alertComments)
+      .leftJoin(users, eq(users.id, alertComments.userId))
+      .where(eq(alertComments.alertId, a.id))
+      .orderBy(asc(alertComments.createdAt)),
+    listEntityTimeline(ctx, { entityType: "alert", entityId: a.id }),
+    ctx.db
+      .select({
+        id: alerts.id,
+        type: alerts.type,
+        title: alerts.title,
+        status: alerts.status,
+        score: alerts.score,
+        lastSeenAt: alerts.lastSeenAt,
+      })
+      .from(alerts)
+      .where(
+        and(
+          eq(alerts.tenantId, ctx.tenantId),
+          visible,
+          eq(alerts.siteId, a.siteId),
+          ne(alerts.id, a.id),
+          gte(alerts.lastSeenAt, sql`now() - interval '24 hours'`),
+        ),
+      )
+      .orderBy(desc(alerts.lastSeenAt))
+      .limit(10),
+    siteFalseAlarmRate(ctx, a.siteId),
+  ]);
+  return { ...a, site, comments, timeline, related, falseAlarm };
+}
+
+/** Share of the site's alerts resolved in the last 30 days that were false alarms or duplicates. */
+export async function siteFalseAlarmRate(ctx: ServiceCtx, siteId: string) {
+  const [r] = await ctx.db
+    .select({
+      resolved: sql<number>`count(*)::int`,
+      falseAlarms: sql<number>`count(*) filter (where ${alerts.resolution} in ('false_alarm', 'duplicate'))::int`,
+    })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.tenantId, ctx.tenantId),
+        eq(alerts.siteId, siteId),
+        eq(alerts.status, "resolved"),
+        gte(alerts.resolvedAt, sql`now() - interval '30 days'`),
+      ),
+    );
+  const resolved = r?.resolved ?? 0;
+  return {
+    resolved,
+    falseAlarms: r?.falseAlarms ?? 0,
+    rate: resolved ? (r?.falseAlarms ?? 0) / resolved : null,
+  };
+}
