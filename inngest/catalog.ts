@@ -13,6 +13,13 @@ export const JOB_CATALOG = {
     cron: null,
     events: ["noc/alert.created"],
   },
+  "escalation-clocks": {
+    name: "Escalation clocks",
+    description:
+      "Every 5 minutes: escalates alerts not acknowledged in time, routed and not picked up, or stuck after acknowledgement.",
+    cron: "*/5 * * * *",
+    events: [],
+  },
   "deliver-notifications": {
     name: "Deliver notifications",
     description: "Sends queued e-mail and Slack notifications as soon as they are requested.",

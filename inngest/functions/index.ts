@@ -1,3 +1,4 @@
+import { escalationClocksFn } from "./noc/escalation-clocks";
 import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
@@ -6,6 +7,7 @@ import { sweepNotificationsFn } from "./platform/sweep-notifications";
 /** Every background function, served at /api/inngest. */
 export const functions = [
   triageAlertFn,
+  escalationClocksFn,
   deliverNotificationsFn,
   sweepNotificationsFn,
   pruneJobHistoryFn,

@@ -1,0 +1,74 @@
+import { and, eq, like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { createTestTenant } from "@/server/test/factories";
+import { systemCtx } from "../_core/context";
+import { createAlert } from "./create-alert";
+import { runEscalationClocks } from "./escalation-clocks";
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+describe("escalation clocks", () => {
+  it("escalate each overdue alert once per clock, and leave the rest", async () => {
+    const t = await createTestTenant("clocks");
+    const ctx = systemCtx(t.tenant.id, "test", db);
+    const make = async (fingerprint: string, severity: "critical" | "low") =>
+      (
+        await createAlert(ctx, {
+          siteId: t.sites[0]?.id ?? "",
+          type: "INTRUSION",
+          severity,
+          title: fingerprint,
+          description: "",
+          fingerprint,
+          source: "manual",
+        })
+      ).id;
+    const late = await make("critical-late", "critical"); // target 5 min
+    const fresh = await make("critical-fresh", "critical");
+    const lowOld = await make("low-20min", "low"); // target 120 min
+    const stuck = await make("acked-stuck", "critical");
+    const routed = await make("routed-ignored", "critical");
+    const set = (id: string, v: Partial<typeof schema.alerts.$inferInsert>) =>
+      db.update(schema.alerts).set(v).where(eq(schema.alerts.id, id));
+    await set(late, { firstSeenAt: minutesAgo(7) });
+    await set(lowOld, { firstSeenAt: minutesAgo(20) });
+    await set(stuck, {
+      firstSeenAt: minutesAgo(50),
+      status: "acknowledged",
+      acknowledgedAt: minutesAgo(40),
+    });
+    await set(routed, { firstSeenAt: minutesAgo(4), routedAt: minutesAgo(12) });
+
+    await runEscalationClocks(db);
+    await runEscalationClocks(db); // again: nothing more
+
+    const rows = await db
+      .select({ alertId: schema.alertEscalations.alertId, clock: schema.alertEscalations.clock })
+      .from(schema.alertEscalations)
+      .where(eq(schema.alertEscalations.tenantId, t.tenant.id));
+    const got = rows
+      .map(
+        (r) =>
+          `${r.alertId === late ? "late" : r.alertId === stuck ? "stuck" : r.alertId === routed ? "routed" : "other"}:${r.clock}`,
+      )
+      .sort();
+    expect(got).toEqual([
+      "late:unacknowledged",
+      "routed:routed_unacknowledged",
+      "stuck:not_progressed",
+    ]);
+    const [f] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, fresh));
+    expect(f?.escalated).toBe(false);
+    const notes = await db
+      .select()
+      .from(schema.notifications)
+      .where(
+        and(
+          eq(schema.notifications.tenantId, t.tenant.id),
+          like(schema.notifications.dedupeKey, "alert:%:escalated:%:in_app:%"),
+        ),
+      );
+    expect(notes).toHaveLength(3); // one supervisor, three escalations, once each
+  });
+});

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
+import type { Db } from "@/server/db";
+import { systemCtx } from "../_core/context";
+import { escalate } from "./triage";
+
+type Clock = "unacknowledged" | "not_progressed" | "routed_unacknowledged";
+type Due = {
+  tenantId: string;
+  alertId: string;
+  title: string;
+  siteName: string;
+  clock: Clock;
+  minutes: number;
+};
+
+const targetCase = sql.raw(
+  `case a.severity ${Object.entries(TARGET_RESPONSE_MINUTES)
+    .map(([s, m]) => `when '${s}' then ${m}`)
+    .join(" ")} end`,
+);
+
+/**
+ * The escalation clocks (noc.md), for every tenant in one pass:
+ * - not acknowledged within the target time for its severity;
+ * - routed (score ≥ 80) and not acknowledged within 10 minutes;
+ * - acknowledged but not in progress within 30 minutes.
+ * Each clock escalates an alert once (alert_escalations' key), so running again, or after a
+ * restart, changes nothing more. Clients whose plan lacks triage are left alone.
+ */
+export async function runEscalationClocks(db: Db): Promise<{ escalated: number; checked: number }> {
+  const due = (await db.execute(sql`
+    select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
+           round(extract(epoch from now() - c.since) / 60)::int as minutes
+    from alerts a
+    join sites s on s.id = a.site_id
+    join clients cl on cl.id = a.client_id and cl.tier <> 'none'
+    cross join lateral (values
+      ('unacknowledged', a.first_seen_at, a.status = 'new' and a.first_seen_at < now() - make_interval(mins => ${targetCase})),
+      ('routed_unacknowledged', a.routed_at, a.status = 'new' and a.routed_at < now() - interval '10 minutes'),
+      ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < now() - interval '30 minutes')
+    ) as c(clock, since, fires)
+    where a.status in ('new', 'acknowledged') and a.suppressed_by_window_id is null and c.fires
+      and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
+    order by a.first_seen_at
+    limit 2000`)) as unknown as Due[];
+  let escalated = 0;
+  for (const d of due) {
+    const reasons: Record<Clock, string> = {
+      unacknowledged: `not acknowledged after ${d.minutes} min`,
+      routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
+      not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
+    };
+    const did = await escalate(systemCtx(d.tenantId, "escalation-clocks", db), {
+      alertId: d.alertId,
+      clock: d.clock,
+      title: d.title,
+      siteName: d.siteName,
+      reason: reasons[d.clock],
+    });
+    if (did) escalated++;
+  }
+  return { escalated, checked: due.length };
+}
