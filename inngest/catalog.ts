@@ -20,6 +20,13 @@ export const JOB_CATALOG = {
     cron: "*/5 * * * *",
     events: [],
   },
+  "train-models": {
+    name: "Train priority models",
+    description:
+      "Weekly, and on demand: fits each tenant's alert-priority model on its resolved alerts; used only at AUC 0.6 or better.",
+    cron: "TZ=UTC 0 4 * * 1",
+    events: [],
+  },
   "deliver-notifications": {
     name: "Deliver notifications",
     description: "Sends queued e-mail and Slack notifications as soon as they are requested.",

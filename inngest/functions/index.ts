@@ -1,4 +1,5 @@
 import { escalationClocksFn } from "./noc/escalation-clocks";
+import { trainModelsFn } from "./noc/train-models";
 import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
@@ -8,6 +9,7 @@ import { sweepNotificationsFn } from "./platform/sweep-notifications";
 export const functions = [
   triageAlertFn,
   escalationClocksFn,
+  trainModelsFn,
   deliverNotificationsFn,
   sweepNotificationsFn,
   pruneJobHistoryFn,

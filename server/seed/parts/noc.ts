@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
 import { schema } from "@/server/db";
 import { heuristicScore } from "@/server/services/noc/score";
+import { trainAlertModel } from "@/server/services/noc/train-model";
 import type { SeedContext, SeedPart } from "../types";
 
 const TITLES: Record<AlertType, string[]> = {
@@ -82,7 +83,7 @@ export const nocPart: SeedPart = {
           slaHoursLeft: null,
         });
         // real incidents are likelier for severe, risky alerts at night: the pattern the model learns
-        const pReal = Math.min(0.95, 0.1 + scored.score / 120);
+        const pReal = Math.min(0.95, Math.max(0.03, (scored.score - 25) / 60));
         const real = ctx.random.chance(pReal);
         const ackMinutes = ctx.random.int(1, severity === "critical" ? 6 : 25);
         rows.push({
@@ -120,6 +121,11 @@ export const nocPart: SeedPart = {
       }
       for (let i = 0; i < rows.length; i += 200)
         await ctx.db.insert(schema.alerts).values(rows.slice(i, i + 200));
+      // train on the history now, so new alerts are scored by the model from the first start
+      const trained = await trainAlertModel(ctx.db, tenantId);
+      ctx.log(
+        `noc: ${slug} alert model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
+      );
     }
   },
 };

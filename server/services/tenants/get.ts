@@ -12,3 +12,12 @@ export async function getTenant(ctx: ServiceCtx) {
   if (!row) throw new NotFoundError("Tenant");
   return row;
 }
+
+/** Every tenant's id: for jobs that work through all of them. */
+export async function listTenantIds(db: ServiceCtx["db"]): Promise<string[]> {
+  const rows = await db
+    .select({ id: schema.tenants.id })
+    .from(schema.tenants)
+    .orderBy(schema.tenants.slug);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,32 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { systemDb } from "@/server/services/_core/system-db";
+import { trainAlertModel } from "@/server/services/noc/train-model";
+import { listTenantIds } from "@/server/services/tenants/get";
+
+const job = JOB_CATALOG["train-models"];
+
+/** One step per tenant, so a retry re-trains only the tenants that have not finished. */
+export const trainModelsFn = inngest.createFunction(
+  {
+    id: "train-models",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("train-models") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    const results = [];
+    for (const tenantId of tenants) {
+      results.push(
+        await step.run(`train-${tenantId}`, () => trainAlertModel(systemDb(), tenantId)),
+      );
+    }
+    const trained = results.filter((r) => r.outcome === "trained").length;
+    return {
+      tenants: tenants.length,
+      trained,
+      summary: `${trained} of ${tenants.length} tenants have a usable model`,
+    };
+  },
+);

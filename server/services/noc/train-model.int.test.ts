@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { Random } from "@/server/seed/random";
+import { createTestTenant } from "@/server/test/factories";
+import { createAlert } from "./create-alert";
+import { systemCtx } from "../_core/context";
+import { trainAlertModel } from "./train-model";
+import { triageAlert } from "./triage";
+
+describe("alert model training", () => {
+  it("falls back to the heuristic with too few labels, then trains on a real pattern and scores with it", async () => {
+    const t = await createTestTenant("model");
+    expect(await trainAlertModel(db, t.tenant.id)).toMatchObject({
+      outcome: "too few labels",
+      samples: 0,
+    });
+
+    // 400 resolved alerts where critical intrusions are real and low-battery ones are not
+    const r = new Random(7);
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const severe = r.chance(0.5);
+      const real = r.chance(severe ? 0.85 : 0.1);
+      return {
+        tenantId: t.tenant.id,
+        clientId: t.clients.gold.id,
+        siteId: t.sites[0]?.id ?? "",
+        type: severe ? ("INTRUSION" as const) : ("LOW_BATTERY" as const),
+        severity: severe ? ("critical" as const) : ("low" as const),
+        title: "seeded",
+        source: "system" as const,
+        fingerprint: `model-${i}`,
+        status: "resolved" as const,
+        firstSeenAt: new Date(Date.now() - (i + 1) * 3600_000),
+        lastSeenAt: new Date(Date.now() - (i + 1) * 3600_000),
+        resolvedAt: new Date(Date.now() - i * 3600_000),
+        resolution: real ? ("manual" as const) : ("false_alarm" as const),
+      };
+    });
+    await db.insert(schema.alerts).values(rows);
+    const trained = await trainAlertModel(db, t.tenant.id);
+    expect(trained).toMatchObject({ outcome: "trained", version: 1, samples: 400 });
+    expect((trained as { auc: number }).auc).toBeGreaterThan(0.75);
+    const [stored] = await db
+      .select()
+      .from(schema.priorityModels)
+      .where(eq(schema.priorityModels.tenantId, t.tenant.id));
+    expect(stored).toMatchObject({ version: 1, usable: true, sampleSize: 400 });
+
+    const { id } = await createAlert(systemCtx(t.tenant.id, "test", db), {
+      siteId: t.sites[0]?.id ?? "",
+      type: "INTRUSION",
+      severity: "critical",
+      title: "Door forced",
+      description: "",
+      source: "manual",
+    });
+    const result = await triageAlert(db, { tenantId: t.tenant.id, alertId: id });
+    expect(result).toMatchObject({ outcome: "scored", scoredBy: "model v1" });
+    const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
+    expect(row?.score).toBeGreaterThan(60);
+    expect(row?.scoreFactors?.[0]?.label).toBe("Severity");
+  });
+});

@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { AlertType, Severity } from "@/lib/noc";
+import type { Tier } from "@/lib/tiers";
+import { schema, type DbOrTx } from "@/server/db";
+import { auc, predictLogistic, trainLogistic } from "./logistic";
+import { features } from "./score";
+
+export const MODEL_RULES = {
+  minSamples: 200,
+  minEachClass: 20,
+  minAuc: 0.6,
+  lookbackDays: 180,
+  maxRows: 20_000,
+};
+
+type Row = {
+  id: string;
+  type: AlertType;
+  severity: Severity;
+  criticality: number;
+  tier: Tier;
+  hour: number;
+  day: number;
+  related: number;
+  occurrences: number;
+  real: boolean;
+};
+
+/**
+ * Trains the tenant's alert-priority model from its resolved alerts: a real incident
+ * (resolved as handled, or escalated) is a positive, a false alarm, duplicate or
+ * self-clearing alert a negative. Fits on 80 % (a fixed split by id), measures AUC on the
+ * rest, and stores the model — usable only with enough labels and AUC ≥ 0.6.
+ */
+export async function trainAlertModel(db: DbOrTx, tenantId: string) {
+  const rows = (await db.execute(sql`
+    select a.id, a.type, a.severity, s.criticality, c.tier,
+      extract(hour from a.first_seen_at at time zone s.time_zone)::int as hour,
+      extract(dow from a.first_seen_at at time zone s.time_zone)::int as day,
+      (select count(*)::int from alerts r
+        where r.tenant_id = a.tenant_id and r.site_id = a.site_id and r.id <> a.id
+          and r.last_seen_at between a.first_seen_at - interval '24 hours' and a.first_seen_at) as related,
+      a.occurrence_count as occurrences,
+      (a.resolution = 'manual' or a.escalated) as real
+    from alerts a
+    join sites s on s.id = a.site_id
+    join clients c on c.id = a.client_id
+    where a.tenant_id = ${tenantId} and a.status = 'resolved' and a.resolution is not null
+      and a.resolved_at > now() - ${`${MODEL_RULES.lookbackDays} days`}::interval
+    order by a.resolved_at desc
+    limit ${MODEL_RULES.maxRows}`)) as unknown as Row[];
+  const positives = rows.filter((r) => r.real).length;
+  const negatives = rows.length - positives;
+  if (
+    rows.length < MODEL_RULES.minSamples ||
+    positives < MODEL_RULES.minEachClass ||
+    negatives < MODEL_RULES.minEachClass
+  ) {
+    return { outcome: "too few labels" as const, samples: rows.length, positives };
+  }
+  const x = (r: Row) =>
+    features({
+      type: r.type,
+      severity: r.severity,
+      siteCriticality: r.criticality,
+      clientTier: r.tier,
+      localHour: r.hour,
+      localDay: r.day,
+      relatedLast24h: r.related,
+      occurrences: r.occurrences,
+      deviceHealth: null,
+      slaHoursLeft: null,
+    });
+  const holdout = (id: string) => (createHash("sha1").update(id).digest()[0] ?? 0) < 52; // ≈ 20 %
+  const train = rows.filter((r) => !holdout(r.id));
+  const test = rows.filter((r) => holdout(r.id));
+  const model = trainLogistic(
+    train.map(x),
+    train.map((r) => (r.real ? 1 : 0)),
+  );
+  const score = auc(
+    test.map((r) => predictLogistic(model, x(r)).p),
+    test.map((r) => (r.real ? 1 : 0)),
+  );
+  const usable = Number.isFinite(score) && score >= MODEL_RULES.minAuc;
+  const [last] = await db
+    .select({ version: schema.priorityModels.version })
+    .from(schema.priorityModels)
+    .where(
+      and(eq(schema.priorityModels.tenantId, tenantId), eq(schema.priorityModels.kind, "alert")),
+    )
+    .orderBy(desc(schema.priorityModels.version))
+    .limit(1);
+  const version = (last?.version ?? 0) + 1;
+  await db.insert(schema.priorityModels).values({
+    tenantId,
+    kind: "alert",
+    version,
+    model,
+    sampleSize: rows.length,
+    positives,
+    auc: Number.isFinite(score) ? score : 0,
+    usable,
+  });
+  return {
+    outcome: usable ? ("trained" as const) : ("below AUC bar" as const),
+    version,
+    samples: rows.length,
+    positives,
+    auc: score,
+  };
+}
