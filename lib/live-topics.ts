@@ -9,7 +9,7 @@ export const LIVE_TOPICS = {
   group: ["group", "tenant", "audit"],
   notification: ["notification", "outbox"],
   job: ["job"],
-  alert: ["alert"],
+  alert: ["alert", "nocSettings"],
 } as const satisfies Record<string, readonly string[]>;
 export type LiveTopic = keyof typeof LIVE_TOPICS;
 

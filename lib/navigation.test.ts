@@ -7,6 +7,7 @@ describe("navigation", () => {
     expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/admin/users");
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
       "/noc",
+      "/noc/rules",
       "/overview",
       "/notifications",
       "/admin/audit",
@@ -23,6 +24,9 @@ describe("navigation", () => {
   it("finds the roles for nested paths", () => {
     expect(rolesForPath("/admin/users/123")).toEqual(["admin"]);
     expect(rolesForPath("/admin/audit")).toEqual(["admin", "supervisor"]);
+    // the longest matching page decides: the rules page is narrower than the queue
+    expect(rolesForPath("/noc/rules")).toEqual(["admin", "supervisor"]);
+    expect(rolesForPath("/noc")).toContain("noc_operator");
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 

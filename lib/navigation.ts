@@ -17,6 +17,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "supervisor", "noc_operator", "specialist"],
     section: "main",
   },
+  {
+    href: "/noc/rules",
+    label: "Routing & maintenance",
+    roles: ["admin", "supervisor"],
+    section: "main",
+  },
   { href: "/overview", label: "Overview", roles: everyone, section: "main" },
   { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },

@@ -37,7 +37,7 @@ export function Sidebar({ items, tenantName }: { items: Item[]; tenantName: stri
           ) : null}
           <ul className="space-y-0.5">
             {s.items.map((i) => {
-              const active = pathname === i.href || pathname.startsWith(`${i.href}/`);
+              const active = isActive(pathname, i.href, items);
               return (
                 <li key={i.href}>
                   <Link
@@ -66,7 +66,7 @@ export function MobileNav({ items }: { items: Item[] }) {
       className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-slate-900 px-3 py-2 md:hidden"
     >
       {items.map((i) => {
-        const active = pathname === i.href || pathname.startsWith(`${i.href}/`);
+        const active = isActive(pathname, i.href, items);
         return (
           <Link
             key={i.href}
@@ -79,5 +79,15 @@ export function MobileNav({ items }: { items: Item[] }) {
         );
       })}
     </nav>
+  );
+}
+
+/** The item for this page: an exact match, else the longest href the path starts with. */
+function isActive(pathname: string, href: string, items: Item[]): boolean {
+  if (pathname === href) return true;
+  if (!pathname.startsWith(`${href}/`)) return false;
+  return !items.some(
+    (o) =>
+      o.href.length > href.length && (pathname === o.href || pathname.startsWith(`${o.href}/`)),
   );
 }

@@ -6,6 +6,7 @@ import { groupRouter } from "./routers/group";
 import { jobRouter } from "./routers/job";
 import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
+import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
 import { outboxRouter } from "./routers/outbox";
 import { siteRouter } from "./routers/site";
@@ -16,6 +17,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   me: meRouter,
   alert: alertRouter,
+  nocSettings: nocSettingsRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,
