@@ -101,6 +101,11 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
       PORT: port,
     };
     const executor = await startExecutorIfNeeded(env);
+    // the demo simulator runs with the demo command only
+    const simulator =
+      opts.nextArgs[0] === "dev" && process.env.WATCHFLOOR_SIMULATOR !== "0"
+        ? spawn("./node_modules/.bin/tsx", ["scripts/simulator.ts"], { stdio: "inherit", env })
+        : null;
     const child = spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
       stdio: "inherit",
       env,
@@ -112,11 +117,13 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
       stopping = true;
       child.kill(signal);
       executor?.kill(signal);
+      simulator?.kill(signal);
     };
     process.on("SIGINT", () => stop("SIGINT"));
     process.on("SIGTERM", () => stop("SIGTERM"));
     const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
     executor?.kill("SIGTERM");
+    simulator?.kill("SIGTERM");
     if (executor && executor.exitCode === null) await new Promise((r) => executor.once("exit", r));
     await embedded?.stop();
     process.exit(code);

@@ -10,6 +10,7 @@ import { formatDateTime, formatRelative } from "@/lib/format";
 import { RESOLUTIONS } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { AssignControls } from "./assign";
 import { ScoreBadge, SeverityBadge } from "./parts";
 
 const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
@@ -97,6 +98,9 @@ export function AlertDetail({
           </ul>
         </section>
 
+        {open && canOperate ? (
+          <AssignControls id={a.id} userId={a.assignedUserId} groupId={a.assignedGroupId} />
+        ) : null}
         {open ? (
           <div className="flex flex-wrap gap-2">
             {a.status === "new" ? (

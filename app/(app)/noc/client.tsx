@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
 import { useNow } from "@/lib/hooks/use-now";
-import { ALERT_STATUSES, ALERT_TYPES, SEVERITIES } from "@/lib/noc";
 import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AlertDetail, ResolveDialog } from "./alert-detail";
+import { FilterBar } from "./filters";
+import { NewAlertDialog } from "./new-alert";
 import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
 import { StatsBar } from "./stats-bar";
 
@@ -32,6 +32,7 @@ export function NocClient({
   const [selected, setSelected] = useState<string | null>(initialSelected);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [resolving, setResolving] = useState<string[] | null>(null);
+  const [creating, setCreating] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const rows = useMemo(() => queue.data ?? [], [queue.data]);
   const canOperate = me.data
@@ -111,55 +112,21 @@ export function NocClient({
             <kbd className="rounded border px-1 text-xs">/</kbd> search.
           </p>
         </div>
-        <StatsBar />
-      </div>
-
-      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
-        <div className="w-64">
-          <Input
-            ref={search}
-            aria-label="Search alerts"
-            placeholder="Search title, site…  (/)"
-            defaultValue={filters.q ?? ""}
-            onChange={(e) => setFilter({ q: e.target.value || undefined })}
-          />
+        <div className="flex flex-wrap items-center gap-3">
+          <StatsBar />
+          {canOperate ? <Button onClick={() => setCreating(true)}>New alert</Button> : null}
         </div>
-        <FilterSelect
-          label="Status"
-          value={filters.status}
-          options={ALERT_STATUSES.filter((s) => s !== "resolved")}
-          onChange={(v) => setFilter({ status: v as QueueFilterInput["status"] })}
-        />
-        <FilterSelect
-          label="Severity"
-          value={filters.severity}
-          options={SEVERITIES}
-          onChange={(v) => setFilter({ severity: v as QueueFilterInput["severity"] })}
-        />
-        <FilterSelect
-          label="Type"
-          value={filters.type}
-          options={ALERT_TYPES}
-          onChange={(v) => setFilter({ type: v as QueueFilterInput["type"] })}
-        />
-        <label className="flex items-center gap-1.5">
-          <input
-            type="checkbox"
-            checked={Boolean(filters.mine)}
-            onChange={(e) => setFilter({ mine: e.target.checked || undefined })}
-          />{" "}
-          Assigned to me
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input
-            type="checkbox"
-            checked={Boolean(filters.suppressed)}
-            onChange={(e) => setFilter({ suppressed: e.target.checked || undefined })}
-          />{" "}
-          Suppressed by maintenance
-        </label>
       </div>
+      {creating ? (
+        <NewAlertDialog
+          onDone={(id) => {
+            setCreating(false);
+            if (id) setSelected(id);
+          }}
+        />
+      ) : null}
 
+      <FilterBar filters={filters} setFilter={setFilter} searchRef={search} />
       {checked.size ? (
         <div
           role="region"
@@ -288,31 +255,5 @@ export function NocClient({
         />
       ) : null}
     </>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string | undefined;
-  options: readonly string[];
-  onChange: (v: string | undefined) => void;
-}) {
-  return (
-    <label className="flex items-center gap-1.5">
-      <span className="text-slate-600">{label}</span>
-      <Select value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o.replaceAll("_", " ").toLowerCase()}
-          </option>
-        ))}
-      </Select>
-    </label>
   );
 }

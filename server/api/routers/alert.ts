@@ -11,6 +11,7 @@ import {
   resolveAlerts,
   startAlert,
 } from "@/server/services/noc/actions";
+import { listAssignees } from "@/server/services/noc/assignees";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { getAlertDetail, listQueue, queueStats } from "@/server/services/noc/queries";
 import { requireRole, router } from "../trpc";
@@ -27,6 +28,7 @@ export const alertRouter = router({
     .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
   stats: noc.query(({ ctx }) => queueStats(ctx.svc)),
+  assignees: operators.query(({ ctx }) => listAssignees(ctx.svc)),
   get: noc
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { closeDb, db, schema } from "@/server/db";
+import { simulateAlertTick } from "@/server/services/noc/simulate";
+
+/** The demo simulator (on with `npm run dev`): keeps the live pages moving. */
+const everyMs = Number(process.env.SIMULATOR_INTERVAL_MS ?? 8000);
+const [tenant] = await db
+  .select({ id: schema.tenants.id })
+  .from(schema.tenants)
+  .where(eq(schema.tenants.slug, "northwind"));
+if (!tenant) {
+  console.log("[simulator] no demo tenant; nothing to simulate");
+  await closeDb();
+  process.exit(0);
+}
+console.log(
+  `[simulator] a new demo alert every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
+);
+let stopping = false;
+const stop = async () => {
+  stopping = true;
+  await closeDb();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+while (!stopping) {
+  await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
+  try {
+    await simulateAlertTick(db, tenant.id);
+  } catch (err) {
+    console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

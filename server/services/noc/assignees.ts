@@ -1,0 +1,26 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { schema } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
+
+/** People and groups an alert can be assigned to. */
+export async function listAssignees(ctx: ServiceCtx) {
+  const [people, teams] = await Promise.all([
+    ctx.db
+      .select({ id: schema.users.id, name: schema.users.name, role: schema.users.role })
+      .from(schema.users)
+      .where(
+        and(
+          eq(schema.users.tenantId, ctx.tenantId),
+          eq(schema.users.active, true),
+          inArray(schema.users.role, ["admin", "supervisor", "noc_operator", "specialist"]),
+        ),
+      )
+      .orderBy(asc(schema.users.name)),
+    ctx.db
+      .select({ id: schema.groups.id, name: schema.groups.name })
+      .from(schema.groups)
+      .where(eq(schema.groups.tenantId, ctx.tenantId))
+      .orderBy(asc(schema.groups.name)),
+  ]);
+  return { people, teams };
+}

@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { createTestTenant } from "@/server/test/factories";
+import { simulateAlertTick } from "./simulate";
+
+describe("demo simulator", () => {
+  it("raises alerts at the tenant's sites and nowhere else", async () => {
+    const t = await createTestTenant("sim");
+    for (let i = 0; i < 5; i++)
+      expect(await simulateAlertTick(db, t.tenant.id)).toMatch(/^(new|repeat) [A-Z_]+ at /);
+    const rows = await db
+      .select()
+      .from(schema.alerts)
+      .where(eq(schema.alerts.tenantId, t.tenant.id));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((r) => t.sites.some((s) => s.id === r.siteId) && r.source === "system")).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { and, eq, lt, ne, sql } from "drizzle-orm";
+import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
+import { schema, type Db } from "@/server/db";
+import { systemCtx } from "../_core/context";
+import { createAlert } from "./create-alert";
+import { resolveAlerts } from "./actions";
+
+const SEVERITY: Record<AlertType, Severity[]> = {
+  DEVICE_FAILURE: ["high", "medium"],
+  DEVICE_OFFLINE: ["medium", "low"],
+  LOW_BATTERY: ["low", "info"],
+  SECURITY_BREACH: ["high", "critical"],
+  INTRUSION: ["high", "critical", "medium"],
+  FIRE_ALARM: ["critical"],
+  PANIC: ["critical"],
+  SLA_BREACH_RISK: ["high", "medium"],
+  GEOFENCE_VIOLATION: ["medium", "low"],
+  SHIFT_NO_SHOW: ["high", "medium"],
+  SHIFT_LATE: ["low"],
+  SHIFT_WRONG_SITE: ["medium"],
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+
+/**
+ * One tick of the demo simulator: a new alert somewhere in the tenant (now and then a repeat
+ * of an open one), and sometimes an old open alert clearing by itself.
+ */
+export async function simulateAlertTick(db: Db, tenantId: string): Promise<string> {
+  const ctx = systemCtx(tenantId, "demo-simulator", db);
+  const sites = await db
+    .select({ id: schema.sites.id, name: schema.sites.name })
+    .from(schema.sites)
+    .where(eq(schema.sites.tenantId, tenantId));
+  const site = pick(sites);
+  if (!site) return "no sites";
+  // rarer life-safety alarms, more device and shift noise, as a real queue has
+  const type =
+    Math.random() < 0.05
+      ? pick(["FIRE_ALARM", "PANIC"] as const)
+      : pick(ALERT_TYPES.filter((t) => t !== "FIRE_ALARM" && t !== "PANIC"));
+  const repeat = Math.random() < 0.2;
+  const { created } = await createAlert(ctx, {
+    siteId: site.id,
+    type,
+    severity: pick(SEVERITY[type]),
+    title: `${type
+      .replaceAll("_", " ")
+      .toLowerCase()
+      .replace(/^./, (c) => c.toUpperCase())} at ${site.name}`,
+    description: "Raised by the demo simulator.",
+    fingerprint: repeat ? `sim:${type}:${site.id}` : `sim:${type}:${site.id}:${Date.now()}`,
+    source: "system",
+  });
+  let cleared = "";
+  if (Math.random() < 0.3) {
+    const [old] = await db
+      .select({ id: schema.alerts.id })
+      .from(schema.alerts)
+      .where(
+        and(
+          eq(schema.alerts.tenantId, tenantId),
+          ne(schema.alerts.status, "resolved"),
+          lt(schema.alerts.firstSeenAt, sql`now() - interval '20 minutes'`),
+          sql`${schema.alerts.type} not in ('FIRE_ALARM', 'PANIC')`,
+        ),
+      )
+      .orderBy(sql`random()`)
+      .limit(1);
+    if (old) {
+      await resolveAlerts(ctx, {
+        ids: [old.id],
+        resolution: "auto",
+        note: "Cleared by itself (demo simulator)",
+      });
+      cleared = ", cleared one";
+    }
+  }
+  return `${created ? "new" : "repeat"} ${type} at ${site.name}${cleared}`;
+}
