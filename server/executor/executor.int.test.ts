@@ -267,6 +267,36 @@ describe("embedded executor", () => {
     await e.stop();
   });
 
+  it("starts a function for events that arrived before it was registered", async () => {
+    const fns = await db
+      .select()
+      .from(schema.jobFunctions)
+      .where(eq(schema.jobFunctions.appId, appId));
+    await db.delete(schema.jobFunctions).where(eq(schema.jobFunctions.id, `${appId}-two-step`));
+    const late = new Executor({ db, appUrl });
+    await late.receive([
+      { id: `early-${suffix}`, name: `${appId}/two`, data: { key: "early", n: 5 }, ts: Date.now() },
+    ]);
+    expect(await runOf("two-step", "early")).toBeUndefined();
+    await late.register(
+      fns.map((f) => ({
+        id: f.id,
+        appId: f.appId,
+        name: f.name,
+        triggers: f.triggers,
+        url: f.url,
+        retries: f.retries,
+      })),
+    );
+    const e = newExecutor();
+    e.start();
+    await until(
+      "the early event's run to finish",
+      async () => (await runOf("two-step", "early"))?.status === "completed",
+    );
+    await e.stop();
+  });
+
   it("starts a run once per cron tick however many executors share the database", async () => {
     const a = newExecutor();
     const b = newExecutor();

@@ -3,7 +3,9 @@ import { hostname } from "node:os";
 import type { Db } from "@/server/db";
 import { driveRun } from "./drive";
 import { loadFunctions, saveFunctions, syncApp } from "./registry";
-import { claimDueRuns, ingestEvents, type RunRow } from "./runs";
+import { claimDueRuns, ingestEvents, startFromRecentEvents, type RunRow } from "./runs";
+
+const RECENT_EVENTS_MS = 10 * 60_000;
 import { CronScheduler } from "./scheduler";
 import type { InngestEvent, RegisteredFunction } from "./types";
 
@@ -51,10 +53,14 @@ export class Executor {
 
   /** Out-of-band registration (the SDK's POST /fn/register after a PUT to the app). */
   async register(fns: RegisteredFunction[]): Promise<void> {
+    const known = new Set((await loadFunctions(this.opts.db)).map((f) => f.id));
     await saveFunctions(this.opts.db, fns);
     this.functions = fns;
     this.synced = true;
     this.opts.log(`registered ${fns.length} functions`);
+    // events that arrived while the app (and so these functions) were still starting
+    const added = fns.filter((f) => !known.has(f.id));
+    if (added.length) await startFromRecentEvents(this.opts.db, added, RECENT_EVENTS_MS);
   }
 
   /** In-band sync with the app; retried by the loop until the app answers. */

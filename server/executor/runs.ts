@@ -234,3 +234,45 @@ export async function recordStep(
     endedAt: entry.ended ? new Date() : null,
   });
 }
+
+/**
+ * Starts newly registered functions for the events of the last `withinMs` that trigger them
+ * (an app that was still starting when they arrived); an event starts a function once.
+ */
+export async function startFromRecentEvents(
+  db: Db,
+  fns: RegisteredFunction[],
+  withinMs: number,
+): Promise<number> {
+  const names = [
+    ...new Set(fns.flatMap((f) => f.triggers.flatMap((t) => ("event" in t ? [t.event] : [])))),
+  ];
+  if (!names.length) return 0;
+  const recent = await db
+    .select()
+    .from(jobEvents)
+    .where(
+      and(
+        inArray(jobEvents.name, names),
+        sql`${jobEvents.receivedAt} > now() - ${`${withinMs} milliseconds`}::interval`,
+      ),
+    );
+  let started = 0;
+  for (const e of recent) {
+    const event: InngestEvent = { id: e.id, name: e.name, data: e.data, ts: e.ts.getTime() };
+    for (const fn of fns) {
+      if (!triggerMatches(fn, event)) continue;
+      if (
+        await createRun(
+          db,
+          fn,
+          event,
+          e.name.endsWith(".run-requested") ? "manual" : "event",
+          e.name,
+        )
+      )
+        started++;
+    }
+  }
+  return started;
+}
