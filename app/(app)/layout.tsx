@@ -26,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           roleLabel={ROLE_LABELS[me.role]}
           tenantName={me.tenant.name}
         />
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">{children}</main>
+        <main className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 sm:px-6">{children}</main>
       </div>
       <LiveUpdates />
     </div>
