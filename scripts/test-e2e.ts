@@ -23,6 +23,7 @@ import { runMigrations } from "./lib/migrate";
 
 const PG_DATA_DIR = ".data/e2e-pg";
 const EXECUTOR_LOG = ".data/e2e-executor.log";
+const DIST_DIR = ".next-e2e";
 const SERVER_LOG = ".data/e2e-server.log";
 const READY_TIMEOUT_MS = 120_000;
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -127,7 +128,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 }
 
 async function build(env: NodeJS.ProcessEnv) {
-  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID")) {
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`)) {
     log("E2E_SKIP_BUILD=1: reusing the production build in .next");
     return;
   }
@@ -298,6 +299,7 @@ async function main(): Promise<number> {
       DATABASE_URL: prepared.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST_DIR,
       PORT: String(port),
       INNGEST_DEV: "1",
       INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
