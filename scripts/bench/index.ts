@@ -1,9 +1,13 @@
 import { prepareDatabase } from "../lib/launcher";
 import { runMigrations } from "../lib/migrate";
 import { benchLive } from "./live";
+import { benchNoc } from "./noc";
 
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
-const benches: Record<string, (url: string) => Promise<void>> = { live: benchLive };
+const benches: Record<string, (url: string) => Promise<void>> = {
+  live: benchLive,
+  noc: () => benchNoc(),
+};
 
 const name = process.argv[2];
 const bench = name ? benches[name] : undefined;

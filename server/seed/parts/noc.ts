@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
 import { schema } from "@/server/db";
 import { heuristicScore } from "@/server/services/noc/score";
@@ -126,6 +126,42 @@ export const nocPart: SeedPart = {
       ctx.log(
         `noc: ${slug} alert model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );
+    }
+  },
+
+  /** --scale large: 2,000,000 alerts of history and 20,000 open in Northwind (quality.md), set-based. */
+  async large(ctx: SeedContext) {
+    const tenantId = ctx.tenants.get("northwind");
+    if (!tenantId) throw new Error("large seed needs the demo tenant");
+    const types = `array[${ALERT_TYPES.map((t) => `'${t}'`).join(",")}]::alert_type[]`;
+    for (const [count, open] of [
+      [2_000_000, false],
+      [20_000, true],
+    ] as const) {
+      for (let done = 0; done < count; done += 250_000) {
+        const n = Math.min(250_000, count - done);
+        await ctx.db.execute(
+          sql.raw(`
+          with s as (select id, client_id, row_number() over (order by id) - 1 as i, count(*) over () as c
+                     from sites where tenant_id = '${tenantId}')
+          insert into alerts (tenant_id, client_id, site_id, type, severity, title, source, fingerprint, status,
+                              score, scored_by, triaged_at, first_seen_at, last_seen_at, acknowledged_at, resolved_at, resolution)
+          select '${tenantId}', s.client_id, s.id,
+                 (${types})[1 + (g % ${ALERT_TYPES.length})],
+                 (array['critical','high','medium','low','info']::alert_severity[])[1 + (g * 7 % 5)],
+                 'Large-scale alert ' || g, 'system', 'large:${open ? "open" : "hist"}:' || g,
+                 ${open ? "(array['new','acknowledged','in_progress']::alert_status[])[1 + (g % 3)]" : "'resolved'"},
+                 (g * 37) % 101, 'heuristic', t, t, t,
+                 ${open ? "null" : "t + interval '4 minutes'"},
+                 ${open ? "null" : "t + interval '50 minutes'"},
+                 ${open ? "null" : "(array['manual','false_alarm','duplicate','auto']::alert_resolution[])[1 + (g % 4)]"}
+          from generate_series(${done}, ${done + n - 1}) g
+          cross join lateral (select now() - (g % 525600) * interval '1 minute' ${open ? "/ 100" : ""} as t) tt
+          join s on s.i = g % s.c
+        `),
+        );
+      }
+      ctx.log(`noc: ${count} ${open ? "open" : "resolved"} alerts`);
     }
   },
 };

@@ -1,0 +1,144 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { closeDb, db, schema } from "@/server/db";
+import { resolveScope } from "@/server/services/_core/scope";
+import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+/**
+ * NOC speed (quality.md): the queue's first page over the --scale large history, and
+ * alert → scored/routed/notified latency at 50 alerts/s through the embedded executor.
+ */
+export async function benchNoc() {
+  const [operator] = await db
+    .select()
+    .from(schema.users)
+    .where(eq(schema.users.email, "operator@northwind.test"));
+  if (!operator)
+    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+  const [{ open = 0, total = 0 } = {}] = (await db.execute(sql`
+    select count(*) filter (where status <> 'resolved')::int as open, count(*)::int as total
+    from alerts where tenant_id = ${operator.tenantId}`)) as unknown as {
+    open: number;
+    total: number;
+  }[];
+  console.log(
+    `noc: ${total} alerts in the tenant, ${open} open${total < 1_000_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
+  );
+
+  const { listQueue } = await import("@/server/services/noc/queries");
+  const scope = await resolveScope(db, operator.tenantId, operator.id, operator.role);
+  const ctx: ServiceCtx<UserActor> = {
+    tenantId: operator.tenantId,
+    db,
+    actor: {
+      type: "user",
+      userId: operator.id,
+      role: operator.role,
+      name: operator.name,
+      email: operator.email,
+      scope,
+    },
+  };
+  const filters = [
+    {},
+    { severity: "high" as const },
+    { status: "new" as const },
+    { type: "INTRUSION" as const },
+    { q: "gate" },
+  ];
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await listQueue(ctx, { ...filters[i % filters.length], limit: 50 });
+    times.push(performance.now() - t0);
+  }
+  console.log(
+    `noc: queue first page (50 rows, 5 filter mixes) p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`,
+  );
+
+  // Triage under load: the app's functions served by the SDK's node handler, the executor in-process.
+  const { Executor } = await import("@/server/executor/executor");
+  const { createExecutorServer } = await import("@/server/executor/http");
+  let handler: ((req: never, res: never) => unknown) | null = null;
+  const app = createServer((req, res) => void handler?.(req as never, res as never));
+  await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
+  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+  const executor = new Executor({
+    db,
+    appUrl,
+    pollMs: 50,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  });
+  const front = createExecutorServer(executor);
+  await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+  process.env.INNGEST_DEV = "1";
+  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  const { serve } = await import("inngest/node");
+  const { inngest } = await import("@/inngest/client");
+  const { functions } = await import("@/inngest/functions");
+  handler = serve({ client: inngest, functions }) as never;
+  await executor.sync();
+  executor.start();
+
+  const { createAlert } = await import("@/server/services/noc/create-alert");
+  const { systemCtx } = await import("@/server/services/_core/context");
+  const sites = await db
+    .select({ id: schema.sites.id })
+    .from(schema.sites)
+    .where(eq(schema.sites.tenantId, operator.tenantId))
+    .limit(200);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+  const rate = 50;
+  const ids: string[] = [];
+  const started = Date.now();
+  for (let i = 0; i < seconds * rate; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    void createAlert(systemCtx(operator.tenantId, "bench", db), {
+      siteId: sites[i % sites.length]?.id ?? "",
+      type: i % 10 === 0 ? "FIRE_ALARM" : "INTRUSION",
+      severity: i % 3 === 0 ? "critical" : "high",
+      title: `bench ${i}`,
+      description: "",
+      source: "api",
+      fingerprint: `bench:${started}:${i}`,
+    }).then((r) => ids.push(r.id));
+  }
+  const deadline = Date.now() + 120_000;
+  let triaged: { created: Date; triaged: Date | null }[] = [];
+  while (Date.now() < deadline) {
+    triaged = await db
+      .select({ created: schema.alerts.createdAt, triaged: schema.alerts.triagedAt })
+      .from(schema.alerts)
+      .where(
+        and(
+          inArray(schema.alerts.id, ids.slice(0, 30_000)),
+          isNotNull(schema.alerts.triagedAt),
+          ne(schema.alerts.status, "resolved"),
+        ),
+      );
+    if (triaged.length >= ids.length && ids.length >= seconds * rate) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const lat = triaged.flatMap((t) =>
+    t.triaged ? [t.triaged.getTime() - t.created.getTime()] : [],
+  );
+  console.log(`noc: ${seconds * rate} alerts at ${rate}/s for ${seconds} s; ${lat.length} triaged`);
+  console.log(
+    `noc: created → scored/routed/notified p50 ${pct(lat, 50)} ms, p95 ${pct(lat, 95)} ms`,
+  );
+  await executor.stop();
+  front.close();
+  app.close();
+  await db
+    .delete(schema.alerts)
+    .where(sql`${schema.alerts.fingerprint} like ${`bench:${started}:%`}`);
+  await closeDb();
+}
