@@ -38,3 +38,19 @@ export const TARGET_RESPONSE_MINUTES: Record<Severity, number> = {
 
 export const ROUTE_THRESHOLD = 80;
 export const ESCALATE_THRESHOLD = 90;
+
+/** The severities each type usually arrives with (demo data and the demo simulator). */
+export const TYPICAL_SEVERITIES: Record<AlertType, readonly Severity[]> = {
+  DEVICE_FAILURE: ["high", "medium"],
+  DEVICE_OFFLINE: ["medium", "low"],
+  LOW_BATTERY: ["low", "info"],
+  SECURITY_BREACH: ["high", "critical"],
+  INTRUSION: ["high", "critical", "medium"],
+  FIRE_ALARM: ["critical"],
+  PANIC: ["critical"],
+  SLA_BREACH_RISK: ["high", "medium"],
+  GEOFENCE_VIOLATION: ["medium", "low"],
+  SHIFT_NO_SHOW: ["high", "medium"],
+  SHIFT_LATE: ["low"],
+  SHIFT_WRONG_SITE: ["medium"],
+};

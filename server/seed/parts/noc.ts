@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
+import { ALERT_TYPES, TYPICAL_SEVERITIES, type AlertType } from "@/lib/noc";
 import { schema } from "@/server/db";
 import { heuristicScore } from "@/server/services/noc/score";
 import { trainAlertModel } from "@/server/services/noc/train-model";
@@ -18,20 +18,6 @@ const TITLES: Record<AlertType, string[]> = {
   SHIFT_NO_SHOW: ["Guard did not check in"],
   SHIFT_LATE: ["Guard checked in late"],
   SHIFT_WRONG_SITE: ["Guard checked in at the wrong site"],
-};
-const SEVERITY_FOR: Record<AlertType, Severity[]> = {
-  DEVICE_FAILURE: ["high", "medium"],
-  DEVICE_OFFLINE: ["medium", "low"],
-  LOW_BATTERY: ["low", "info"],
-  SECURITY_BREACH: ["high", "critical"],
-  INTRUSION: ["high", "critical", "medium"],
-  FIRE_ALARM: ["critical"],
-  PANIC: ["critical"],
-  SLA_BREACH_RISK: ["high", "medium"],
-  GEOFENCE_VIOLATION: ["medium", "low"],
-  SHIFT_NO_SHOW: ["high", "medium"],
-  SHIFT_LATE: ["low"],
-  SHIFT_WRONG_SITE: ["medium"],
 };
 
 /** Open alerts for the queue and two months of resolved ones (stats, false-alarm rates, training). */
@@ -62,7 +48,7 @@ export const nocPart: SeedPart = {
       for (let i = 0; i < history + open; i++) {
         const site = ctx.random.pick(sites);
         const type = ctx.random.pick(ALERT_TYPES);
-        const severity = ctx.random.pick(SEVERITY_FOR[type]);
+        const severity = ctx.random.pick(TYPICAL_SEVERITIES[type]);
         const isOpen = i >= history;
         const firstSeen = new Date(
           isOpen

@@ -1,24 +1,10 @@
 import { and, eq, lt, ne, sql } from "drizzle-orm";
-import { ALERT_TYPES, type AlertType, type Severity } from "@/lib/noc";
+import { ALERT_TYPES, TYPICAL_SEVERITIES } from "@/lib/noc";
 import { schema, type Db } from "@/server/db";
 import { systemCtx } from "../_core/context";
 import { createAlert } from "./create-alert";
 import { resolveAlerts } from "./actions";
 
-const SEVERITY: Record<AlertType, Severity[]> = {
-  DEVICE_FAILURE: ["high", "medium"],
-  DEVICE_OFFLINE: ["medium", "low"],
-  LOW_BATTERY: ["low", "info"],
-  SECURITY_BREACH: ["high", "critical"],
-  INTRUSION: ["high", "critical", "medium"],
-  FIRE_ALARM: ["critical"],
-  PANIC: ["critical"],
-  SLA_BREACH_RISK: ["high", "medium"],
-  GEOFENCE_VIOLATION: ["medium", "low"],
-  SHIFT_NO_SHOW: ["high", "medium"],
-  SHIFT_LATE: ["low"],
-  SHIFT_WRONG_SITE: ["medium"],
-};
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 
 /**
@@ -42,7 +28,7 @@ export async function simulateAlertTick(db: Db, tenantId: string): Promise<strin
   const { created } = await createAlert(ctx, {
     siteId: site.id,
     type,
-    severity: pick(SEVERITY[type]),
+    severity: pick(TYPICAL_SEVERITIES[type]),
     title: `${type
       .replaceAll("_", " ")
       .toLowerCase()
