@@ -1,10 +1,10 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatRelative } from "@/lib/format";
 
 export function NotificationBell() {
   const trpc = useTRPC();
@@ -85,7 +85,9 @@ export function NotificationBell() {
                 <li key={n.id} className={`px-3 py-2 text-sm ${n.readAt ? "" : "bg-sky-50/60"}`}>
                   <div className="font-medium text-slate-900">{n.subject}</div>
                   <div className="line-clamp-2 text-slate-600">{n.body}</div>
-                  <div className="mt-0.5 text-xs text-slate-400">{formatRelative(n.createdAt)}</div>
+                  <div className="mt-0.5 text-xs text-slate-400">
+                    <RelativeTime date={n.createdAt} />
+                  </div>
                 </li>
               ))
             ) : (

@@ -1,12 +1,13 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { RESOLUTIONS } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
@@ -70,7 +71,7 @@ export function AlertDetail({
           {a.suppressedByWindowId ? <Badge tone="amber">suppressed by maintenance</Badge> : null}
         </div>
         <div className="text-slate-600">
-          {a.site?.name} · {a.site?.client} · first seen {formatRelative(a.firstSeenAt)},{" "}
+          {a.site?.name} · {a.site?.client} · first seen <RelativeTime date={a.firstSeenAt} />,{" "}
           {a.occurrenceCount}× in all
         </div>
         {a.description ? <p className="whitespace-pre-wrap">{a.description}</p> : null}
@@ -127,7 +128,7 @@ export function AlertDetail({
           </div>
         ) : (
           <p className="text-slate-600">
-            Resolved {a.resolvedAt ? formatRelative(a.resolvedAt) : ""} as{" "}
+            Resolved {a.resolvedAt ? <RelativeTime date={a.resolvedAt} /> : null} as{" "}
             {a.resolution ? RESOLUTION_LABELS[a.resolution] : "—"}
             {a.resolutionNote ? ` — ${a.resolutionNote}` : ""}
           </p>
@@ -144,7 +145,9 @@ export function AlertDetail({
             {a.comments.map((c) => (
               <li key={c.id}>
                 <span className="font-medium">{c.author ?? "someone"}</span>{" "}
-                <span className="text-xs text-slate-500">{formatRelative(c.createdAt)}</span>
+                <span className="text-xs text-slate-500">
+                  <RelativeTime date={c.createdAt} />
+                </span>
                 <p className="whitespace-pre-wrap">{c.body}</p>
               </li>
             ))}

@@ -61,6 +61,7 @@ export function AlarmAge({
         : "text-slate-600";
   return (
     <span
+      suppressHydrationWarning
       className={`whitespace-nowrap tabular-nums ${cls}`}
       title={`Target ${TARGET_RESPONSE_MINUTES[severity]} min — ${state}`}
     >

@@ -1,5 +1,6 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 
@@ -92,7 +93,7 @@ export function ApiKeysClient() {
                   <Td className="font-mono text-xs">{k.prefix}…</Td>
                   <Td className="text-slate-600">{formatDateTime(k.createdAt)}</Td>
                   <Td className="text-slate-600">
-                    {k.lastUsedAt ? formatRelative(k.lastUsedAt) : "never"}
+                    {k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} /> : "never"}
                   </Td>
                   <Td>
                     {k.revokedAt ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { RunStatus } from "@/components/ui/run-status";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
@@ -113,11 +114,11 @@ export function JobsClient() {
                     </Td>
                     <Td className="whitespace-nowrap text-slate-600">
                       <span title={formatDateTime(r.startedAt)}>
-                        {formatRelative(r.startedAt, now)}
+                        <RelativeTime date={r.startedAt} now={now} />
                       </span>
                     </Td>
                     <Td className="whitespace-nowrap tabular-nums text-slate-600">
-                      {duration(r.startedAt, r.endedAt, now)}
+                      <span suppressHydrationWarning>{duration(r.startedAt, r.endedAt, now)}</span>
                     </Td>
                     <Td>
                       <RunStatus status={r.status} />
@@ -174,18 +175,14 @@ function JobRow({ job, now }: { job: Job; now: Date }) {
         )}
       </Td>
       <Td className="whitespace-nowrap text-slate-600">
-        {job.nextRunAt ? (
-          <span title={formatDateTime(job.nextRunAt)}>{formatRelative(job.nextRunAt, now)}</span>
-        ) : (
-          "on demand"
-        )}
+        {job.nextRunAt ? <RelativeTime date={job.nextRunAt} now={now} /> : "on demand"}
       </Td>
       <Td>
         {job.lastRun ? (
           <div className="flex flex-col items-start gap-0.5">
             <RunStatus status={job.lastRun.status} />
             <span className="text-xs text-slate-500">
-              {formatRelative(job.lastRun.startedAt, now)}
+              <RelativeTime date={job.lastRun.startedAt} now={now} />
             </span>
           </div>
         ) : (

@@ -1,5 +1,6 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RunStatus } from "@/components/ui/run-status";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 
@@ -78,11 +79,13 @@ export function OutboxClient() {
                     </div>
                     <div className="mt-0.5 text-xs text-slate-500">
                       to {m.recipient.startsWith("group:") ? "group Slack channel" : m.recipient} ·{" "}
-                      {formatRelative(m.createdAt)}
+                      <RelativeTime date={m.createdAt} />
                       {m.attempts ? ` · ${m.attempts} attempt${m.attempts === 1 ? "" : "s"}` : ""}
-                      {m.status === "pending" && m.attempts
-                        ? ` · next try ${formatRelative(m.nextAttemptAt)}`
-                        : ""}
+                      {m.status === "pending" && m.attempts ? (
+                        <RelativeTime prefix=" · next try " date={m.nextAttemptAt} />
+                      ) : (
+                        ""
+                      )}
                     </div>
                     {m.lastError && m.status !== "sent" ? (
                       <div className="mt-0.5 text-xs text-red-700">{m.lastError}</div>

@@ -1,12 +1,12 @@
 "use client";
 
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatRelative } from "@/lib/format";
 import { ROLE_LABELS, SCOPED_ROLES } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { CreateUser, EditUser } from "./user-forms";
@@ -91,9 +91,11 @@ export function UsersClient() {
                         <Badge tone="red">Deactivated</Badge>
                       )}
                       <div className="mt-0.5 text-xs text-slate-400">
-                        {u.lastSignInAt
-                          ? `signed in ${formatRelative(u.lastSignInAt)}`
-                          : "never signed in"}
+                        {u.lastSignInAt ? (
+                          <RelativeTime prefix="signed in " date={u.lastSignInAt} />
+                        ) : (
+                          "never signed in"
+                        )}
                       </div>
                     </Td>
                     <Td className="text-right">
