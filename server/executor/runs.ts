@@ -26,8 +26,6 @@ function triggerMatches(fn: RegisteredFunction, event: InngestEvent): boolean {
   });
 }
 
-const publishRunChange = publishJobChange;
-
 export async function createRun(
   db: DbOrTx,
   fn: RegisteredFunction,
@@ -56,7 +54,7 @@ export async function createRun(
     })
     .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })
     .returning({ id: jobRuns.id });
-  if (row) await publishRunChange(db, row.id);
+  if (row) await publishJobChange(db, row.id);
   return row?.id ?? null;
 }
 
@@ -120,7 +118,7 @@ export async function ingestEvents(
                 eq(jobRunSteps.status, "waiting"),
               ),
             );
-          await publishRunChange(tx, run.id);
+          await publishJobChange(tx, run.id);
         }
       }
     });
@@ -206,7 +204,7 @@ export async function saveRun(
     })
     .where(and(eq(jobRuns.id, runId), eq(jobRuns.leaseOwner, owner)))
     .returning({ id: jobRuns.id });
-  if (updated.length) await publishRunChange(db, runId);
+  if (updated.length) await publishJobChange(db, runId);
   return updated.length > 0;
 }
 

@@ -15,7 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { ALERT_SOURCES, ALERT_STATUSES, ALERT_TYPES, RESOLUTIONS, SEVERITIES } from "@/lib/noc";
 import { id, timestamps } from "./_columns";
-import { clients, groups, sites, tenants, users } from "./platform";
+import { clients, groups, sites, tenantRef, users } from "./platform";
 
 export const alertTypeEnum = pgEnum("alert_type", ALERT_TYPES);
 export const severityEnum = pgEnum("alert_severity", SEVERITIES);
@@ -36,9 +36,7 @@ export const alerts = pgTable(
   "alerts",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     clientId: uuid("client_id")
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
@@ -110,9 +108,7 @@ export const alertComments = pgTable(
   "alert_comments",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     alertId: uuid("alert_id")
       .notNull()
       .references(() => alerts.id, { onDelete: "cascade" }),
@@ -130,9 +126,7 @@ export const alertComments = pgTable(
 export const alertEscalations = pgTable(
   "alert_escalations",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     alertId: uuid("alert_id")
       .notNull()
       .references(() => alerts.id, { onDelete: "cascade" }),
@@ -149,9 +143,7 @@ export const alertEscalations = pgTable(
 export const routingRules = pgTable(
   "routing_rules",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     type: alertTypeEnum("type").notNull(),
     groupId: uuid("group_id")
       .notNull()
@@ -165,9 +157,7 @@ export const maintenanceWindows = pgTable(
   "maintenance_windows",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     name: text("name").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -197,9 +187,7 @@ export const priorityModels = pgTable(
   "priority_models",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     kind: text("kind").notNull(),
     version: integer("version").notNull(),
     model: jsonb("model")

@@ -33,6 +33,12 @@ export const tenants = pgTable("tenants", {
   ...timestamps,
 });
 
+/** The tenant every row belongs to; deleting a tenant deletes its rows. */
+export const tenantRef = () =>
+  uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" });
+
 /** Contract targets a client signed for; scorecards and SLA pages compare against them. */
 export type ContractTargets = {
   slaMetPct?: number;
@@ -45,9 +51,7 @@ export const clients = pgTable(
   "clients",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     name: text("name").notNull(),
     tier: tierEnum("tier").notNull().default("none"),
     executiveRecipients: text("executive_recipients")
@@ -68,9 +72,7 @@ export const sites = pgTable(
   "sites",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     clientId: uuid("client_id")
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
@@ -98,9 +100,7 @@ export const users = pgTable(
   "users",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: roleEnum("role").notNull(),
@@ -123,9 +123,7 @@ export const userScopes = pgTable(
   "user_scopes",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -146,9 +144,7 @@ export const groups = pgTable(
   "groups",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     slackWebhookUrl: text("slack_webhook_url"),
@@ -160,9 +156,7 @@ export const groups = pgTable(
 export const groupMembers = pgTable(
   "group_members",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     groupId: uuid("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
@@ -183,9 +177,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     actorType: actorTypeEnum("actor_type").notNull(),
     actorId: text("actor_id").notNull(),
     actorLabel: text("actor_label").notNull(),
@@ -208,9 +200,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     channel: channelEnum("channel").notNull(),
     /** e-mail address, Slack webhook owner (group/tenant id) or user id for in-app */
     recipient: text("recipient").notNull(),
@@ -245,9 +235,7 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantRef(),
     name: text("name").notNull(),
     /** first characters of the key, shown so people can tell keys apart */
     prefix: text("prefix").notNull(),
