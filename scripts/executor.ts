@@ -13,7 +13,17 @@ const appUrl =
   `http://127.0.0.1:${process.env.PORT ?? "3000"}/api/inngest`;
 const log = (line: string) => console.log(`[executor] ${line}`);
 
-const executor = new Executor({ db, appUrl, log });
+const knob = (name: string) => {
+  const v = process.env[name];
+  return v && Number(v) > 0 ? Number(v) : undefined;
+};
+const executor = new Executor({
+  db,
+  appUrl,
+  log,
+  ...(knob("EXECUTOR_CONCURRENCY") ? { concurrency: knob("EXECUTOR_CONCURRENCY") } : {}),
+  ...(knob("EXECUTOR_POLL_MS") ? { pollMs: knob("EXECUTOR_POLL_MS") } : {}),
+});
 const server = createExecutorServer(executor);
 server.listen(port, "127.0.0.1", () => {
   log(`listening on 127.0.0.1:${port}; running the functions served at ${appUrl}`);

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
@@ -53,38 +54,53 @@ export async function benchNoc() {
     { q: "gate" },
   ];
   const times: number[] = [];
+  const byFilter = filters.map(() => [] as number[]);
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
     await listQueue(ctx, { ...filters[i % filters.length], limit: 50 });
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    times.push(ms);
+    byFilter[i % filters.length]?.push(ms);
   }
+  console.log(
+    `noc: queue p95 by filter: ${filters
+      .map((f, i) => `${JSON.stringify(f)} ${pct(byFilter[i] ?? [], 95).toFixed(1)}`)
+      .join(", ")} ms`,
+  );
   console.log(
     `noc: queue first page (50 rows, 5 filter mixes) p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`,
   );
 
-  // Triage under load: the app's functions served by the SDK's node handler, the executor in-process.
-  const { Executor } = await import("@/server/executor/executor");
-  const { createExecutorServer } = await import("@/server/executor/http");
+  // Triage under load, as deployed: this process plays the app (it serves the functions with
+  // the SDK's node handler and creates the alerts), the executor runs in its own process.
   let handler: ((req: never, res: never) => unknown) | null = null;
   const app = createServer((req, res) => void handler?.(req as never, res as never));
   await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  const executor = new Executor({
-    db,
-    appUrl,
-    pollMs: 50,
-    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  const executorPort = 18_000 + Math.floor(Math.random() * 1000);
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/executor.ts"], {
+    env: {
+      ...process.env,
+      EXECUTOR_PORT: String(executorPort),
+      WATCHFLOOR_INNGEST_URL: appUrl,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   });
-  const front = createExecutorServer(executor);
-  await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
   process.env.INNGEST_DEV = "1";
-  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  process.env.INNGEST_BASE_URL = `http://127.0.0.1:${executorPort}`;
   const { serve } = await import("inngest/node");
   const { inngest } = await import("@/inngest/client");
   const { functions } = await import("@/inngest/functions");
   handler = serve({ client: inngest, functions }) as never;
-  await executor.sync();
-  executor.start();
+  for (let i = 0; ; i++) {
+    const health = await fetch(`http://127.0.0.1:${executorPort}/health`)
+      .then((r) => r.json() as Promise<{ functions: number }>)
+      .catch(() => null);
+    if (health && health.functions > 0) break;
+    if (i > 600) throw new Error("the executor did not start and sync within 60 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   const { createAlert } = await import("@/server/services/noc/create-alert");
   const { systemCtx } = await import("@/server/services/_core/context");
@@ -112,10 +128,15 @@ export async function benchNoc() {
     }).then((r) => ids.push(r.id));
   }
   const deadline = Date.now() + 120_000;
-  let triaged: { created: Date; triaged: Date | null }[] = [];
+  let triaged: { created: Date; triaged: Date | null; routed: Date | null }[] = [];
   while (Date.now() < deadline) {
     triaged = await db
-      .select({ created: schema.alerts.createdAt, triaged: schema.alerts.triagedAt })
+      .select({
+        created: schema.alerts.createdAt,
+        triaged: schema.alerts.triagedAt,
+        // routing and its notification commit together
+        routed: schema.alerts.routedAt,
+      })
       .from(schema.alerts)
       .where(
         and(
@@ -128,14 +149,33 @@ export async function benchNoc() {
     await new Promise((r) => setTimeout(r, 500));
   }
   const lat = triaged.flatMap((t) =>
-    t.triaged ? [t.triaged.getTime() - t.created.getTime()] : [],
+    t.triaged
+      ? [Math.max(t.triaged.getTime(), t.routed?.getTime() ?? 0) - t.created.getTime()]
+      : [],
   );
-  console.log(`noc: ${seconds * rate} alerts at ${rate}/s for ${seconds} s; ${lat.length} triaged`);
+  const routed = triaged.filter((t) => t.routed).length;
+  // where the tail comes from: p95 per 10 s of the run
+  const buckets = new Map<number, number[]>();
+  for (const t of triaged) {
+    if (!t.triaged) continue;
+    const b = Math.floor((t.created.getTime() - started) / 10_000);
+    const l = Math.max(t.triaged.getTime(), t.routed?.getTime() ?? 0) - t.created.getTime();
+    buckets.set(b, [...(buckets.get(b) ?? []), l]);
+  }
+  console.log(
+    `noc: p95 per 10 s: ${[...buckets.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, ls]) => pct(ls, 95))
+      .join(", ")} ms`,
+  );
+  console.log(
+    `noc: ${seconds * rate} alerts at ${rate}/s for ${seconds} s; ${lat.length} triaged, ${routed} routed with a notification`,
+  );
   console.log(
     `noc: created → scored/routed/notified p50 ${pct(lat, 50)} ms, p95 ${pct(lat, 95)} ms`,
   );
-  await executor.stop();
-  front.close();
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
   app.close();
   await db
     .delete(schema.alerts)

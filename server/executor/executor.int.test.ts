@@ -190,6 +190,37 @@ describe("embedded executor", () => {
     await e.stop();
   });
 
+  it("takes many concurrent senders in batches: one run per event, none for a resend", async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `batch-${i}`);
+    // 40 senders at once, the first event sent twice with the same id
+    const results = await Promise.all([
+      ...keys.map((key, i) =>
+        client.send({
+          name: `${appId}/two`,
+          data: { key, n: i },
+          id: `batch-event-${suffix}-${i}`,
+        }),
+      ),
+      client.send({ name: `${appId}/two`, data: { key: keys[0] }, id: `batch-event-${suffix}-0` }),
+    ]);
+    expect(results).toHaveLength(41);
+    const e = newExecutor();
+    e.start();
+    const runs = await until("40 runs to finish", async () => {
+      const rows = await db
+        .select()
+        .from(schema.jobRuns)
+        .where(eq(schema.jobRuns.functionId, `${appId}-two-step`));
+      const mine = rows.filter((r) =>
+        String((r.event as { data?: { key?: string } }).data?.key).startsWith("batch-"),
+      );
+      return mine.length === 40 && mine.every((r) => r.status === "completed") && mine;
+    });
+    expect(new Set(runs.map((r) => r.eventId)).size).toBe(40);
+    expect(runs.find((r) => r.eventId === `batch-event-${suffix}-7`)?.summary).toBe("got 15");
+    await e.stop();
+  });
+
   it("resumes a run killed between steps without re-running the completed step", async () => {
     await send("two", { key: "k2", n: 1 });
     const first = newExecutor(300);

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { publishJobChange } from "@/server/services/jobs/publish";
+import {
+  jobChangeNotice,
+  publishJobChange,
+  publishJobChanges,
+} from "@/server/services/jobs/publish";
 import { schema, type Db, type DbOrTx } from "@/server/db";
 import { evaluate } from "./expression";
 import type { InngestEvent, Memo, RegisteredFunction } from "./types";
@@ -26,6 +30,43 @@ function triggerMatches(fn: RegisteredFunction, event: InngestEvent): boolean {
   });
 }
 
+type RunStart = {
+  fn: RegisteredFunction;
+  event: InngestEvent;
+  trigger: "cron" | "event" | "manual";
+  triggerDetail: string;
+};
+
+/** Inserts queued runs (one per function and event: a repeat is ignored); returns new ids. */
+export async function createRuns(db: DbOrTx, starts: RunStart[]): Promise<string[]> {
+  if (!starts.length) return [];
+  const rows = await db
+    .insert(jobRuns)
+    .values(
+      starts.map(({ fn, event, trigger, triggerDetail }) => ({
+        id: randomUUID(),
+        mode: "embedded" as const,
+        functionId: fn.id,
+        tenantId:
+          typeof event.data.tenantId === "string" && UUID.test(event.data.tenantId)
+            ? event.data.tenantId
+            : null,
+        trigger,
+        triggerDetail,
+        eventId: event.id,
+        event: event as unknown as Record<string, unknown>,
+        status: "queued" as const,
+        maxAttempts: fn.retries + 1,
+        wakeAt: new Date(),
+      })),
+    )
+    .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })
+    .returning({ id: jobRuns.id });
+  const ids = rows.map((r) => r.id);
+  await publishJobChanges(db, ids);
+  return ids;
+}
+
 export async function createRun(
   db: DbOrTx,
   fn: RegisteredFunction,
@@ -33,100 +74,101 @@ export async function createRun(
   trigger: "cron" | "event" | "manual",
   triggerDetail: string,
 ): Promise<string | null> {
-  const tenantId =
-    typeof event.data.tenantId === "string" && UUID.test(event.data.tenantId)
-      ? event.data.tenantId
-      : null;
-  const [row] = await db
-    .insert(jobRuns)
-    .values({
-      id: randomUUID(),
-      mode: "embedded",
-      functionId: fn.id,
-      tenantId,
-      trigger,
-      triggerDetail,
-      eventId: event.id,
-      event: event as unknown as Record<string, unknown>,
-      status: "queued",
-      maxAttempts: fn.retries + 1,
-      wakeAt: new Date(),
-    })
-    .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })
-    .returning({ id: jobRuns.id });
-  if (row) await publishJobChange(db, row.id);
-  return row?.id ?? null;
+  const [id] = await createRuns(db, [{ fn, event, trigger, triggerDetail }]);
+  return id ?? null;
 }
 
-/** Records events, starts the functions they trigger, and resumes runs waiting for them. */
+/**
+ * Records a batch of events in one transaction, starts the functions they trigger, and
+ * resumes runs waiting for them. Under load the executor hands over everything that arrived
+ * while the previous batch was being written, so the cost per event falls as the rate rises.
+ */
 export async function ingestEvents(
   db: Db,
   fns: RegisteredFunction[],
   events: InngestEvent[],
 ): Promise<string[]> {
-  const started: string[] = [];
-  for (const event of events) {
-    await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(jobEvents)
-        .values({ id: event.id, name: event.name, data: event.data, ts: new Date(event.ts) })
-        .onConflictDoNothing()
-        .returning({ id: jobEvents.id });
-      if (!inserted.length) return; // a resend of an event we already have
-      for (const fn of fns) {
-        if (!triggerMatches(fn, event)) continue;
-        const manual = event.name.endsWith(".run-requested");
-        const id = await createRun(tx, fn, event, manual ? "manual" : "event", event.name);
-        if (id) started.push(id);
-      }
-      const waiting = await tx
-        .select({ id: jobRuns.id, event: jobRuns.event, pending: jobRuns.pending })
-        .from(jobRuns)
-        .where(
-          and(eq(jobRuns.status, "waiting"), sql`${jobRuns.pending}->>'event' = ${event.name}`),
-        );
-      for (const run of waiting) {
-        if (run.pending?.kind !== "wait") continue;
-        let match = true;
-        if (run.pending.if) {
-          try {
-            match = evaluate(run.pending.if, { event: run.event, async: event });
-          } catch {
-            match = false;
-          }
+  if (!events.length) return [];
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(jobEvents)
+      .values(events.map((e) => ({ id: e.id, name: e.name, data: e.data, ts: new Date(e.ts) })))
+      .onConflictDoNothing()
+      .returning({ id: jobEvents.id });
+    const fresh = new Set(inserted.map((r) => r.id));
+    // a resend of an event we already have starts nothing (nor does a repeat within the batch)
+    const news: InngestEvent[] = [];
+    for (const e of events) if (fresh.delete(e.id)) news.push(e);
+    const started = await createRuns(
+      tx,
+      news.flatMap((event) =>
+        fns
+          .filter((fn) => triggerMatches(fn, event))
+          .map((fn) => ({
+            fn,
+            event,
+            trigger: event.name.endsWith(".run-requested")
+              ? ("manual" as const)
+              : ("event" as const),
+            triggerDetail: event.name,
+          })),
+      ),
+    );
+    const names = [...new Set(news.map((e) => e.name))];
+    if (!names.length) return started;
+    const waiting = await tx
+      .select({ id: jobRuns.id, event: jobRuns.event, pending: jobRuns.pending })
+      .from(jobRuns)
+      .where(
+        and(
+          eq(jobRuns.status, "waiting"),
+          inArray(sql<string>`${jobRuns.pending}->>'event'`, names),
+        ),
+      );
+    for (const run of waiting) {
+      if (run.pending?.kind !== "wait") continue;
+      const pending = run.pending;
+      // the first matching event (in arrival order) resumes the run
+      const event = news.find((e) => {
+        if (e.name !== pending.event) return false;
+        if (!pending.if) return true;
+        try {
+          return evaluate(pending.if, { event: run.event, async: e });
+        } catch {
+          return false;
         }
-        if (!match) continue;
-        const resumed = await tx
-          .update(jobRuns)
-          .set({
-            steps: sql`${jobRuns.steps} || jsonb_build_object(${run.pending.stepId}::text, jsonb_build_object('data', ${JSON.stringify(event)}::jsonb))`,
-            stack: sql`array_append(${jobRuns.stack}, ${run.pending.stepId}::text)`,
-            status: "queued",
-            pending: null,
-            wakeAt: new Date(),
-          })
-          .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "waiting")))
-          .returning({ id: jobRuns.id });
-        if (resumed.length) {
-          await tx
-            .update(jobRunSteps)
-            .set({ status: "completed", endedAt: new Date() })
-            .where(
-              and(
-                eq(jobRunSteps.runId, run.id),
-                eq(jobRunSteps.stepId, run.pending.stepId),
-                eq(jobRunSteps.status, "waiting"),
-              ),
-            );
-          await publishJobChange(tx, run.id);
-        }
+      });
+      if (!event) continue;
+      const resumed = await tx
+        .update(jobRuns)
+        .set({
+          steps: sql`${jobRuns.steps} || jsonb_build_object(${pending.stepId}::text, jsonb_build_object('data', ${JSON.stringify(event)}::jsonb))`,
+          stack: sql`array_append(${jobRuns.stack}, ${pending.stepId}::text)`,
+          status: "queued",
+          pending: null,
+          wakeAt: new Date(),
+        })
+        .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "waiting")))
+        .returning({ id: jobRuns.id });
+      if (resumed.length) {
+        await tx
+          .update(jobRunSteps)
+          .set({ status: "completed", endedAt: new Date() })
+          .where(
+            and(
+              eq(jobRunSteps.runId, run.id),
+              eq(jobRunSteps.stepId, pending.stepId),
+              eq(jobRunSteps.status, "waiting"),
+            ),
+          );
+        await publishJobChange(tx, run.id);
       }
-    });
-  }
-  return started;
+    }
+    return started;
+  });
 }
 
-/** Takes up to `limit` runs that are due and not leased by a live executor. */
+/** Takes up to `limit` runs that are due and not leased by a live executor (one statement). */
 export async function claimDueRuns(
   db: Db,
   owner: string,
@@ -134,10 +176,13 @@ export async function claimDueRuns(
   limit: number,
 ): Promise<RunRow[]> {
   return db
-    .execute<RunRow>(
-      sql`
-    update ${jobRuns} set lease_owner = ${owner}, lease_expires_at = now() + ${`${leaseMs} milliseconds`}::interval
-    where id in (
+    .update(jobRuns)
+    .set({
+      leaseOwner: owner,
+      leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+    })
+    .where(
+      sql`${jobRuns.id} in (
       select id from ${jobRuns}
       where mode = 'embedded'
         and status in ('queued', 'running', 'sleeping', 'waiting')
@@ -146,14 +191,9 @@ export async function claimDueRuns(
       order by wake_at
       limit ${limit}
       for update skip locked
+    )`,
     )
-    returning id`,
-    )
-    .then(async (rows) => {
-      const ids = (rows as unknown as { id: string }[]).map((r) => r.id);
-      if (!ids.length) return [];
-      return db.select().from(jobRuns).where(inArray(jobRuns.id, ids));
-    });
+    .returning();
 }
 
 export type RunState = {
@@ -185,26 +225,32 @@ export async function saveRun(
     state.status === "sleeping" ||
     state.status === "waiting" ||
     (state.wakeAt && state.wakeAt.getTime() > Date.now());
+  const saved = db.$with("saved").as(
+    db
+      .update(jobRuns)
+      .set({
+        steps: state.steps,
+        stack: state.stack,
+        attempt: state.attempt,
+        nextStepId: state.nextStepId,
+        status: state.status,
+        wakeAt: state.wakeAt,
+        pending: state.pending,
+        ...(state.result !== undefined ? { result: state.result } : {}),
+        ...(state.summary !== undefined ? { summary: state.summary } : {}),
+        ...(state.error !== undefined ? { error: state.error } : {}),
+        ...(state.endedAt !== undefined ? { endedAt: state.endedAt } : {}),
+        leaseOwner: parked ? null : owner,
+        leaseExpiresAt: parked ? null : sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+      })
+      .where(and(eq(jobRuns.id, runId), eq(jobRuns.leaseOwner, owner)))
+      .returning({ id: jobRuns.id }),
+  );
+  // one round trip: the write and its live notice
   const updated = await db
-    .update(jobRuns)
-    .set({
-      steps: state.steps,
-      stack: state.stack,
-      attempt: state.attempt,
-      nextStepId: state.nextStepId,
-      status: state.status,
-      wakeAt: state.wakeAt,
-      pending: state.pending,
-      ...(state.result !== undefined ? { result: state.result } : {}),
-      ...(state.summary !== undefined ? { summary: state.summary } : {}),
-      ...(state.error !== undefined ? { error: state.error } : {}),
-      ...(state.endedAt !== undefined ? { endedAt: state.endedAt } : {}),
-      leaseOwner: parked ? null : owner,
-      leaseExpiresAt: parked ? null : sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-    })
-    .where(and(eq(jobRuns.id, runId), eq(jobRuns.leaseOwner, owner)))
-    .returning({ id: jobRuns.id });
-  if (updated.length) await publishJobChange(db, runId);
+    .with(saved)
+    .select({ id: saved.id, notice: jobChangeNotice(saved.id) })
+    .from(saved);
   return updated.length > 0;
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
@@ -45,4 +45,9 @@ export async function seedDemo(
       }
     }
   });
+  // bulk loads leave the planner without statistics until autovacuum gets round to it
+  if (opts.scale === "large") {
+    await db.execute(sql`analyze`);
+    log("analyzed");
+  }
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
 import { tierIncludes } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
@@ -22,13 +22,21 @@ export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
   FIRE_ALARM: "Emergency Response",
 };
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localClock(timeZone: string, at: Date): { hour: number; day: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hour: "numeric",
-    hourCycle: "h23",
-    weekday: "short",
-  }).formatToParts(at);
+  // building a DateTimeFormat costs far more than using one: keep one per zone
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hour: "numeric",
+      hourCycle: "h23",
+      weekday: "short",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
   const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(
     parts.find((p) => p.type === "weekday")?.value ?? "Sun",
@@ -80,6 +88,17 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
       timeZone: sites.timeZone,
       criticality: sites.criticality,
       tier: clients.tier,
+      // one round trip: the site's other alerts of the last 24 h and the tenant's usable model
+      related: sql<number>`(select count(*)::int from ${alerts} r
+        where r.tenant_id = ${alerts.tenantId} and r.site_id = ${alerts.siteId}
+          and r.id <> ${alerts.id} and r.last_seen_at > now() - interval '24 hours')`,
+      model: sql<{
+        version: number;
+        model: Parameters<typeof predictLogistic>[0];
+      } | null>`(select json_build_object('version', m.version, 'model', m.model)
+        from ${priorityModels} m
+        where m.tenant_id = ${alerts.tenantId} and m.kind = 'alert' and m.usable
+        order by m.version desc limit 1)`,
     })
     .from(alerts)
     .innerJoin(sites, eq(sites.id, alerts.siteId))
@@ -95,38 +114,15 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
     return { outcome: "not in plan" as const };
   }
 
-  const [related] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.tenantId, input.tenantId),
-        eq(alerts.siteId, a.siteId),
-        ne(alerts.id, a.id),
-        sql`${alerts.lastSeenAt} > now() - interval '24 hours'`,
-      ),
-    );
-  const [model] = await db
-    .select({ version: priorityModels.version, model: priorityModels.model })
-    .from(priorityModels)
-    .where(
-      and(
-        eq(priorityModels.tenantId, input.tenantId),
-        eq(priorityModels.kind, "alert"),
-        eq(priorityModels.usable, true),
-      ),
-    )
-    .orderBy(desc(priorityModels.version))
-    .limit(1);
   const clock = localClock(a.timeZone, new Date());
-  const scored = scoreWith(model ?? null, {
+  const scored = scoreWith(a.model, {
     type: a.type,
     severity: a.severity,
     siteCriticality: a.criticality,
     clientTier: a.tier,
     localHour: clock.hour,
     localDay: clock.day,
-    relatedLast24h: related?.n ?? 0,
+    relatedLast24h: a.related,
     occurrences: a.occurrences,
     deviceHealth: null,
     slaHoursLeft: null,
