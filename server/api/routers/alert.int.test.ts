@@ -98,6 +98,10 @@ describe("alert procedures", () => {
     const op = callerFor(t.users.noc_operator);
     expect((await op.alert.list({ q: "zebra", limit: 10 })).map((a) => a.id)).toEqual([id]);
     expect(await op.alert.list({ q: "zebra", severity: "low", limit: 10 })).toEqual([]);
+    // the site's name matches too, and LIKE wildcards are taken literally
+    expect((await op.alert.list({ q: "gold hq", limit: 50 })).map((a) => a.id)).toContain(id);
+    expect(await op.alert.list({ q: "zeb%a", limit: 10 })).toEqual([]);
+    expect(await op.alert.list({ q: "_ebra", limit: 10 })).toEqual([]);
     const stats = await op.alert.stats();
     expect(stats.open.high).toBeGreaterThanOrEqual(1);
   });

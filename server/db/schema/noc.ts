@@ -101,6 +101,10 @@ export const alerts = pgTable(
       .on(t.tenantId, t.resolvedAt)
       .where(sql`${t.status} = 'resolved'`),
     index("alerts_tenant_id_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+    // the queue's search box: substring match over open alerts (pg_trgm)
+    index("alerts_open_search_idx")
+      .using("gin", sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`)
+      .where(sql`${t.status} <> 'resolved'`),
   ],
 );
 

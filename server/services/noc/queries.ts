@@ -5,7 +5,7 @@ import {
   desc,
   eq,
   gte,
-  ilike,
+  inArray,
   isNotNull,
   isNull,
   ne,
@@ -33,6 +33,32 @@ export type QueueFilters = {
   q?: string;
   limit: number;
 };
+
+/** Escapes LIKE's wildcards so a search for "50%" means those characters. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Title or description (the trigram index over open alerts), or the site's name. The few
+ * matching sites are looked up first: as a literal list the planner can still use the
+ * trigram index, where an OR with a subquery makes it walk the whole queue.
+ */
+async function searchMatches(ctx: ServiceCtx, q: string) {
+  const pattern = likePattern(q);
+  const text = sql`(${alerts.title} || ' ' || ${alerts.description}) ilike ${pattern}`;
+  const matchingSites = await ctx.db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.tenantId, ctx.tenantId), sql`${sites.name} ilike ${pattern}`));
+  return matchingSites.length
+    ? or(
+        text,
+        inArray(
+          alerts.siteId,
+          matchingSites.map((s) => s.id),
+        ),
+      )
+    : text;
+}
 
 /** The open queue, by score then age, with what each row shows; filters as on the page. */
 export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
@@ -77,13 +103,7 @@ export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
         f.siteId ? eq(alerts.siteId, f.siteId) : undefined,
         f.groupId ? eq(alerts.assignedGroupId, f.groupId) : undefined,
         f.mine && me ? eq(alerts.assignedUserId, me) : undefined,
-        q
-          ? or(
-              ilike(alerts.title, `%${q}%`),
-              ilike(sites.name, `%${q}%`),
-              ilike(alerts.description, `%${q}%`),
-            )
-          : undefined,
+        q ? await searchMatches(ctx, q) : undefined,
       ),
     )
     .orderBy(sql`${alerts.score} desc nulls first`, asc(alerts.firstSeenAt))
