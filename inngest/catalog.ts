@@ -27,6 +27,27 @@ export const JOB_CATALOG = {
     cron: "TZ=UTC 0 4 * * 1",
     events: [],
   },
+  "predict-sla-breaches": {
+    name: "Predict SLA breaches",
+    description:
+      "Every 15 minutes: scores every open ticket of silver-and-up clients, raises a NOC alert at 0.7 and clears it under 0.5.",
+    cron: "*/15 * * * *",
+    events: [],
+  },
+  "escalate-sla-risks": {
+    name: "Escalate SLA risks",
+    description:
+      "Every 30 minutes: raises the priority of tickets at 0.8 or more one level (once per level) and tells Helpdesk Supervisors.",
+    cron: "*/30 * * * *",
+    events: [],
+  },
+  "train-ticket-models": {
+    name: "Train SLA breach models",
+    description:
+      "Weekly, and on demand: fits each tenant's breach model on its closed tickets; used only at AUC 0.6 or better.",
+    cron: "TZ=UTC 30 4 * * 1",
+    events: [],
+  },
   "deliver-notifications": {
     name: "Deliver notifications",
     description: "Sends queued e-mail and Slack notifications as soon as they are requested.",

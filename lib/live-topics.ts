@@ -10,6 +10,7 @@ export const LIVE_TOPICS = {
   notification: ["notification", "outbox"],
   job: ["job"],
   alert: ["alert", "nocSettings"],
+  ticket: ["ticket", "slaPolicy"],
 } as const satisfies Record<string, readonly string[]>;
 export type LiveTopic = keyof typeof LIVE_TOPICS;
 

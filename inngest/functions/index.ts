@@ -4,6 +4,9 @@ import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
+import { escalateSlaRisksFn } from "./sla/escalate-sla-risks";
+import { predictSlaBreachesFn } from "./sla/predict-sla-breaches";
+import { trainTicketModelsFn } from "./sla/train-ticket-models";
 
 /** Every background function, served at /api/inngest. */
 export const functions = [
@@ -13,4 +16,7 @@ export const functions = [
   deliverNotificationsFn,
   sweepNotificationsFn,
   pruneJobHistoryFn,
+  predictSlaBreachesFn,
+  escalateSlaRisksFn,
+  trainTicketModelsFn,
 ];

@@ -2,11 +2,13 @@ import { prepareDatabase } from "../lib/launcher";
 import { runMigrations } from "../lib/migrate";
 import { benchLive } from "./live";
 import { benchNoc } from "./noc";
+import { benchSla } from "./sla";
 
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
 const benches: Record<string, (url: string) => Promise<void>> = {
   live: benchLive,
   noc: () => benchNoc(),
+  sla: () => benchSla(),
 };
 
 const name = process.argv[2];

@@ -10,7 +10,9 @@ import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
 import { outboxRouter } from "./routers/outbox";
 import { siteRouter } from "./routers/site";
+import { slaPolicyRouter } from "./routers/sla-policy";
 import { tenantRouter } from "./routers/tenant";
+import { ticketRouter } from "./routers/ticket";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, router } from "./trpc";
 
@@ -18,6 +20,8 @@ export const appRouter = router({
   me: meRouter,
   alert: alertRouter,
   nocSettings: nocSettingsRouter,
+  ticket: ticketRouter,
+  slaPolicy: slaPolicyRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,

@@ -2,10 +2,11 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
+import { slaPart } from "./parts/sla";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart, nocPart];
+const PARTS: SeedPart[] = [platformPart, nocPart, slaPart];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {

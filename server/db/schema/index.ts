@@ -1,3 +1,4 @@
 export * from "./platform";
 export * from "./jobs";
 export * from "./noc";
+export * from "./sla";

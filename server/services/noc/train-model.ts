@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import type { Tier } from "@/lib/tiers";
-import { schema, type DbOrTx } from "@/server/db";
+import type { DbOrTx } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "./logistic";
+import { saveTrainedModel } from "./model-store";
 import { features } from "./score";
 
 export const MODEL_RULES = {
@@ -83,31 +84,12 @@ export async function trainAlertModel(db: DbOrTx, tenantId: string) {
     test.map((r) => predictLogistic(model, x(r)).p),
     test.map((r) => (r.real ? 1 : 0)),
   );
-  const usable = Number.isFinite(score) && score >= MODEL_RULES.minAuc;
-  const [last] = await db
-    .select({ version: schema.priorityModels.version })
-    .from(schema.priorityModels)
-    .where(
-      and(eq(schema.priorityModels.tenantId, tenantId), eq(schema.priorityModels.kind, "alert")),
-    )
-    .orderBy(desc(schema.priorityModels.version))
-    .limit(1);
-  const version = (last?.version ?? 0) + 1;
-  await db.insert(schema.priorityModels).values({
+  return saveTrainedModel(db, {
     tenantId,
     kind: "alert",
-    version,
     model,
-    sampleSize: rows.length,
-    positives,
-    auc: Number.isFinite(score) ? score : 0,
-    usable,
-  });
-  return {
-    outcome: usable ? ("trained" as const) : ("below AUC bar" as const),
-    version,
     samples: rows.length,
     positives,
     auc: score,
-  };
+  });
 }

@@ -1,0 +1,19 @@
+import { ticketCreateInput } from "@/lib/schemas/sla";
+import { apiKeyContext, handle, readJson } from "@/server/api/http";
+import { createTicket } from "@/server/services/sla/tickets";
+
+/**
+ * POST /api/tickets — helpdesk e-mail gateways and client portals open tickets here.
+ * Auth: `Authorization: Bearer <API key>`. Safe to retry with an `Idempotency-Key` header (or
+ * `idempotencyKey` in the body): 201 with the new ticket's id and number, 200 on a repeat.
+ */
+export function POST(req: Request) {
+  return handle(async () => {
+    const ctx = await apiKeyContext(req);
+    const body = await readJson(req, ticketCreateInput);
+    const idempotencyKey =
+      req.headers.get("idempotency-key")?.trim().slice(0, 200) || body.idempotencyKey;
+    const result = await createTicket(ctx, { ...body, idempotencyKey });
+    return Response.json(result, { status: result.created ? 201 : 200 });
+  });
+}

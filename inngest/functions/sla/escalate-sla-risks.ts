@@ -1,0 +1,27 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { systemDb } from "@/server/services/_core/system-db";
+import { autoEscalateTenant } from "@/server/services/sla/escalate";
+import { listTenantIds } from "@/server/services/tenants/get";
+
+const job = JOB_CATALOG["escalate-sla-risks"];
+
+export const escalateSlaRisksFn = inngest.createFunction(
+  {
+    id: "escalate-sla-risks",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("escalate-sla-risks") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    let escalated = 0;
+    for (const tenantId of tenants) {
+      const r = await step.run(`escalate-${tenantId}`, () =>
+        autoEscalateTenant(systemDb(), tenantId),
+      );
+      escalated += r.escalated;
+    }
+    return { escalated, summary: `${escalated} tickets escalated` };
+  },
+);

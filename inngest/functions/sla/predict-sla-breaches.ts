@@ -1,0 +1,35 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { systemDb } from "@/server/services/_core/system-db";
+import { predictTenant } from "@/server/services/sla/predict";
+import { listTenantIds } from "@/server/services/tenants/get";
+
+const job = JOB_CATALOG["predict-sla-breaches"];
+
+/** One step per tenant: a retry re-scores only the tenants that have not finished. */
+export const predictSlaBreachesFn = inngest.createFunction(
+  {
+    id: "predict-sla-breaches",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("predict-sla-breaches") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    let scored = 0;
+    let atRisk = 0;
+    let raised = 0;
+    for (const tenantId of tenants) {
+      const r = await step.run(`predict-${tenantId}`, () => predictTenant(systemDb(), tenantId));
+      scored += r.scored;
+      atRisk += r.atRisk;
+      raised += r.alertsRaised;
+    }
+    return {
+      scored,
+      atRisk,
+      raised,
+      summary: `${scored} open tickets scored, ${atRisk} at risk, ${raised} new alerts`,
+    };
+  },
+);

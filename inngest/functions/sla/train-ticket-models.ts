@@ -1,0 +1,25 @@
+import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { inngest } from "@/inngest/client";
+import { systemDb } from "@/server/services/_core/system-db";
+import { trainTicketModel } from "@/server/services/sla/train";
+import { listTenantIds } from "@/server/services/tenants/get";
+
+const job = JOB_CATALOG["train-ticket-models"];
+
+export const trainTicketModelsFn = inngest.createFunction(
+  {
+    id: "train-ticket-models",
+    name: job.name,
+    triggers: [{ cron: job.cron }, { event: runRequestedEvent("train-ticket-models") }],
+    concurrency: { limit: 1 },
+  },
+  async ({ step }) => {
+    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    let trained = 0;
+    for (const tenantId of tenants) {
+      const r = await step.run(`train-${tenantId}`, () => trainTicketModel(systemDb(), tenantId));
+      if (r.outcome === "trained") trained++;
+    }
+    return { trained, summary: `${trained} of ${tenants.length} tenants have a usable model` };
+  },
+);

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { SLA_CALENDARS, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from "../sla";
+import { uuid } from "./admin";
+
+export const ticketCreateInput = z.object({
+  siteId: uuid,
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the ticket a title")
+    .max(200, "Keep the title under 200 characters"),
+  description: z
+    .string()
+    .trim()
+    .max(10_000, "Keep the description under 10,000 characters")
+    .default(""),
+  requester: z
+    .string()
+    .trim()
+    .min(1, "Say who asked (a name or e-mail)")
+    .max(200, "Keep the requester under 200 characters"),
+  category: z.enum(TICKET_CATEGORIES, `category must be one of ${TICKET_CATEGORIES.join(", ")}`),
+  priority: z.enum(TICKET_PRIORITIES, `priority must be one of ${TICKET_PRIORITIES.join(", ")}`),
+  assigneeId: uuid.nullable().optional(),
+  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+});
+export type TicketCreateInput = z.input<typeof ticketCreateInput>;
+
+export const ticketStatusInput = z.object({
+  id: uuid,
+  status: z.enum(TICKET_STATUSES, `status must be one of ${TICKET_STATUSES.join(", ")}`),
+});
+
+export const ticketCommentInput = z.object({
+  id: uuid,
+  body: z.string().trim().min(1, "Write something").max(5000, "Keep it under 5000 characters"),
+  fromRequester: z.boolean().default(false),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 08:00");
+const minutes = (what: string) =>
+  z
+    .number(`${what} must be a number of minutes`)
+    .int(`${what} must be whole minutes`)
+    .min(1, `${what} must be at least a minute`)
+    .max(60 * 24 * 60, `${what} must be under 60 days`);
+
+export const slaPolicyInput = z.object({
+  clientId: uuid.nullable(),
+  priority: z.enum(TICKET_PRIORITIES),
+  responseMinutes: minutes("The response target"),
+  resolutionMinutes: minutes("The resolution target"),
+  calendar: z.enum(SLA_CALENDARS),
+  businessDays: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+  opensAt: hhmm.default("08:00"),
+  closesAt: hhmm.default("18:00"),
+});
+
+export const holidayInput = z.object({
+  clientId: uuid,
+  day: z.iso.date("Use a date like 2026-12-25"),
+  name: z.string().trim().min(1, "Name the holiday").max(120),
+});
+
+export const slaFilterSchema = z.object({
+  clientId: uuid.optional(),
+  siteId: uuid.optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  minProbability: z.number().min(0).max(1).optional(),
+});
+export type SlaFilters = z.infer<typeof slaFilterSchema>;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { uuid } from "@/lib/schemas/admin";
+import {
+  slaFilterSchema,
+  ticketCommentInput,
+  ticketCreateInput,
+  ticketStatusInput,
+} from "@/lib/schemas/sla";
+import { TICKET_PRIORITIES } from "@/lib/sla";
+import {
+  getTicketDetail,
+  listRiskQueue,
+  slaCharts,
+  ticketAssignees,
+} from "@/server/services/sla/queries";
+import {
+  assignTicket,
+  changeTicketStatus,
+  commentOnTicket,
+  createTicket,
+  setTicketPriority,
+} from "@/server/services/sla/tickets";
+import { requireRole, router } from "../trpc";
+
+/** Who works tickets: the helpdesk side; site managers see and raise tickets at their sites. */
+const helpdesk = requireRole("admin", "supervisor", "noc_operator");
+const viewers = requireRole("admin", "supervisor", "noc_operator", "site_manager");
+
+export const ticketRouter = router({
+  risk: viewers
+    .input(slaFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .query(({ ctx, input }) => listRiskQueue(ctx.svc, input)),
+  charts: viewers.query(({ ctx }) => slaCharts(ctx.svc)),
+  get: viewers
+    .input(z.object({ id: uuid }))
+    .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id)),
+  assignees: helpdesk.query(({ ctx }) => ticketAssignees(ctx.svc)),
+  create: viewers
+    .input(ticketCreateInput)
+    .mutation(({ ctx, input }) => createTicket(ctx.svc, input)),
+  setStatus: helpdesk
+    .input(ticketStatusInput)
+    .mutation(({ ctx, input }) => changeTicketStatus(ctx.svc, input)),
+  assign: helpdesk
+    .input(z.object({ id: uuid, assigneeId: uuid.nullable() }))
+    .mutation(({ ctx, input }) => assignTicket(ctx.svc, input)),
+  setPriority: requireRole("admin", "supervisor")
+    .input(z.object({ id: uuid, priority: z.enum(TICKET_PRIORITIES) }))
+    .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input)),
+  comment: viewers
+    .input(ticketCommentInput)
+    .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input)),
+});

@@ -1,0 +1,169 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { TicketStatus } from "@/lib/sla";
+import { schema, type DbOrTx } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
+import { computeSlaClock, type Pause, type SlaClock } from "./clock";
+import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policies";
+
+const { tickets, sites, ticketStatusChanges } = schema;
+
+/** Statuses during which the resolution clock stands still (reopening resumes it). */
+const PAUSED: readonly TicketStatus[] = ["pending_customer", "resolved", "closed"];
+
+/** Spans of a ticket's history in a paused status, from its status changes in order. */
+export function pausesFrom(changes: { toStatus: TicketStatus; at: Date }[]): Pause[] {
+  const pauses: Pause[] = [];
+  let open: Date | null = null;
+  for (const c of changes) {
+    const paused = PAUSED.includes(c.toStatus);
+    if (paused && !open) open = c.at;
+    else if (!paused && open) {
+      pauses.push({ from: open, to: c.at });
+      open = null;
+    }
+  }
+  if (open) pauses.push({ from: open, to: null });
+  return pauses;
+}
+
+export type TicketClocks = {
+  policy: EffectivePolicy;
+  timeZone: string;
+  holidays: string[];
+  pauses: Pause[];
+  response: SlaClock;
+  resolution: SlaClock;
+};
+
+type ClockRow = {
+  id: string;
+  clientId: string;
+  priority: (typeof tickets.$inferSelect)["priority"];
+  status: TicketStatus;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  timeZone: string;
+};
+
+/** Both SLA clocks of many tickets, with one query per kind of input (not per ticket). */
+export async function clocksFor(
+  db: DbOrTx,
+  tenantId: string,
+  ids: string[],
+  now = new Date(),
+): Promise<Map<string, TicketClocks & { row: ClockRow }>> {
+  const out = new Map<string, TicketClocks & { row: ClockRow }>();
+  if (!ids.length) return out;
+  const rows: ClockRow[] = await db
+    .select({
+      id: tickets.id,
+      clientId: tickets.clientId,
+      priority: tickets.priority,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+      firstResponseAt: tickets.firstResponseAt,
+      resolvedAt: tickets.resolvedAt,
+      timeZone: sites.timeZone,
+    })
+    .from(tickets)
+    .innerJoin(sites, eq(sites.id, tickets.siteId))
+    .where(and(eq(tickets.tenantId, tenantId), inArray(tickets.id, ids)));
+  const [policyOf, holidays, changes] = await Promise.all([
+    loadPolicies(db, tenantId),
+    loadHolidays(db, tenantId, [...new Set(rows.map((r) => r.clientId))]),
+    db
+      .select({
+        ticketId: ticketStatusChanges.ticketId,
+        toStatus: ticketStatusChanges.toStatus,
+        at: ticketStatusChanges.at,
+      })
+      .from(ticketStatusChanges)
+      .where(
+        and(eq(ticketStatusChanges.tenantId, tenantId), inArray(ticketStatusChanges.ticketId, ids)),
+      )
+      .orderBy(asc(ticketStatusChanges.at), asc(ticketStatusChanges.id)),
+  ]);
+  const changesOf = new Map<string, { toStatus: TicketStatus; at: Date }[]>();
+  for (const c of changes) changesOf.set(c.ticketId, [...(changesOf.get(c.ticketId) ?? []), c]);
+  for (const row of rows) {
+    const policy = policyOf(row.clientId, row.priority);
+    const hol = holidays.get(row.clientId) ?? [];
+    const calendar = calendarFor(policy, row.timeZone, hol);
+    const pauses = pausesFrom(changesOf.get(row.id) ?? []);
+    const resolvedNow = row.status === "resolved" || row.status === "closed";
+    out.set(row.id, {
+      row,
+      policy,
+      timeZone: row.timeZone,
+      holidays: hol,
+      pauses,
+      // the response clock does not pause: a first answer is due even while waiting on the customer
+      response: computeSlaClock({
+        start: row.createdAt,
+        targetMinutes: policy.responseMinutes,
+        calendar,
+        pauses: [],
+        stoppedAt: row.firstResponseAt ?? (resolvedNow ? row.resolvedAt : null),
+        now,
+      }),
+      resolution: computeSlaClock({
+        start: row.createdAt,
+        targetMinutes: policy.resolutionMinutes,
+        calendar,
+        pauses,
+        stoppedAt: resolvedNow ? row.resolvedAt : null,
+        now,
+      }),
+    });
+  }
+  return out;
+}
+
+/** Recomputes and stores the SLA clocks of the given tickets; returns how many changed. */
+export async function recomputeClocks(
+  ctx: ServiceCtx,
+  ids: string[],
+  now = new Date(),
+): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const clocks = await clocksFor(ctx.db, ctx.tenantId, ids.slice(i, i + 5_000), now);
+    if (!clocks.size) continue;
+    const values = [...clocks.entries()].map(([id, c]) => ({
+      id,
+      policy: c.policy.id,
+      rd: c.response.dueAt.toISOString(),
+      sd: c.resolution.dueAt.toISOString(),
+      rb: c.response.breached,
+      sb: c.resolution.breached,
+      ps: c.resolution.paused ? (c.pauses.at(-1)?.from.toISOString() ?? null) : null,
+      pauses: c.pauses.map((p) => ({
+        from: p.from.toISOString(),
+        to: p.to?.toISOString() ?? null,
+      })),
+      target: c.policy.resolutionMinutes,
+      used:
+        c.row.status === "resolved" || c.row.status === "closed"
+          ? Math.round(c.resolution.usedMinutes)
+          : null,
+    }));
+    const updated = await ctx.db.execute(sql`
+      update ${tickets} t set
+        policy_id = v.policy, response_due_at = v.rd, resolution_due_at = v.sd,
+        response_breached = v.rb, resolution_breached = v.sb, paused_since = v.ps,
+        pauses = v.pauses, resolution_target_minutes = v.target, resolution_used_minutes = v.used,
+        updated_at = now()
+      from json_to_recordset(${JSON.stringify(values)}::json)
+        as v(id uuid, policy uuid, rd timestamptz, sd timestamptz, rb boolean, sb boolean,
+          ps timestamptz, pauses jsonb, target int, used int)
+      where t.id = v.id and t.tenant_id = ${ctx.tenantId}
+        and (t.response_due_at is distinct from v.rd or t.resolution_due_at is distinct from v.sd
+          or t.response_breached <> v.rb or t.resolution_breached <> v.sb
+          or t.paused_since is distinct from v.ps or t.policy_id is distinct from v.policy
+          or t.pauses <> v.pauses or t.resolution_target_minutes is distinct from v.target
+          or t.resolution_used_minutes is distinct from v.used)`);
+    n += (updated as unknown as { count: number }).count ?? 0;
+  }
+  return n;
+}

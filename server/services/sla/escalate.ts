@@ -1,0 +1,95 @@
+import { and, eq, sql } from "drizzle-orm";
+import { SLA_RULES, raisedPriority, type TicketPriority } from "@/lib/sla";
+import { tiersWith } from "@/lib/tiers";
+import { schema, type Db } from "@/server/db";
+import { recordAudit } from "../audit/record";
+import { systemCtx } from "../_core/context";
+import { inTx } from "../_core/tx";
+import { publish } from "../live/publish";
+import { notifyGroup } from "../notifications/enqueue";
+import { recomputeClocks } from "./clock-store";
+
+const { tickets, ticketEscalations, groups, tenants } = schema;
+
+/**
+ * The 30-minute auto-escalation: an open ticket of an eligible client at ≥ 0.8 breach
+ * probability goes up one priority level (P4→P3→P2→P1) — once per level, however often this
+ * runs — with the escalation recorded, its clock recomputed for the new priority, and the
+ * Helpdesk Supervisors told.
+ */
+export async function autoEscalateTenant(db: Db, tenantId: string) {
+  const ctx = systemCtx(tenantId, "escalate-sla-risks", db);
+  const candidates = (await db.execute(sql`
+    select t.id, t.number, t.title, t.priority, t.escalation_level as level,
+      t.breach_probability as p
+    from tickets t join clients c on c.id = t.client_id
+    where t.tenant_id = ${tenantId} and c.active
+      and c.tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("slaBreachPrevention"))}::jsonb)::tier)
+      and t.status in ('open', 'in_progress', 'pending_customer')
+      and t.breach_probability >= ${SLA_RULES.escalateAt} and t.priority <> 'P1'`)) as unknown as {
+    id: string;
+    number: number;
+    title: string;
+    priority: TicketPriority;
+    level: number;
+    p: number;
+  }[];
+  if (!candidates.length) return { escalated: 0, checked: 0 };
+  const [helpdesk] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.tenantId, tenantId), eq(groups.name, "Helpdesk Supervisors")));
+  let escalated = 0;
+  for (const t of candidates) {
+    const level = t.level + 1;
+    const to = raisedPriority(t.priority);
+    const done = await inTx(ctx, async (tx) => {
+      const [fresh] = await tx.db
+        .insert(ticketEscalations)
+        .values({
+          tenantId,
+          ticketId: t.id,
+          level,
+          fromPriority: t.priority,
+          toPriority: to,
+          probability: t.p,
+        })
+        .onConflictDoNothing()
+        .returning({ id: ticketEscalations.id });
+      if (!fresh) return false;
+      const moved = await tx.db
+        .update(tickets)
+        .set({ priority: to, escalationLevel: level })
+        .where(and(eq(tickets.id, t.id), eq(tickets.escalationLevel, t.level)))
+        .returning({ id: tickets.id });
+      if (!moved.length) return false;
+      await recomputeClocks(tx, [t.id]);
+      await recordAudit(tx, {
+        action: "ticket.escalate",
+        entityType: "ticket",
+        entityId: t.id,
+        before: { priority: t.priority, escalationLevel: t.level },
+        after: { priority: to, escalationLevel: level, probability: t.p },
+      });
+      if (helpdesk)
+        await notifyGroup(tx, {
+          groupId: helpdesk.id,
+          subject: `Escalated to ${to}: #${t.number} ${t.title}`,
+          body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
+          link: `/sla?ticket=${t.id}`,
+          dedupeKey: `ticket:${t.id}:escalated:${level}`,
+        });
+      return true;
+    });
+    if (done) escalated++;
+  }
+  if (escalated) await publish(ctx, "ticket", null);
+  return { escalated, checked: candidates.length };
+}
+
+export async function autoEscalateAllTenants(db: Db) {
+  const all = await db.select({ id: tenants.id }).from(tenants);
+  let escalated = 0;
+  for (const t of all) escalated += (await autoEscalateTenant(db, t.id)).escalated;
+  return { escalated };
+}

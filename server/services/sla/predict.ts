@@ -1,0 +1,299 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { SLA_RULES, type RiskFactor, type TicketPriority, type TicketStatus } from "@/lib/sla";
+import { tiersWith } from "@/lib/tiers";
+import { schema, type Db } from "@/server/db";
+import { systemCtx } from "../_core/context";
+import { publish } from "../live/publish";
+import type { LogisticModel } from "../noc/logistic";
+import { raiseSystemAlerts, resolveAlertsByFingerprint } from "../noc/system-alerts";
+import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
+import { calendarFor, loadHolidays, loadPolicies } from "./policies";
+import { heuristicRisk, modelRisk, type RiskInput } from "./risk";
+import { riskFingerprint } from "./tickets";
+
+const { tenants, clients, slaPredictionRuns, priorityModels } = schema;
+
+type OpenTicket = {
+  id: string;
+  number: number;
+  title: string;
+  clientId: string;
+  siteId: string;
+  priority: TicketPriority;
+  status: TicketStatus;
+  category: string;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  assigneeId: string | null;
+  reopenedCount: number;
+  recentSentiment: number | null;
+  pauses: { from: string; to: string | null }[];
+  timeZone: string;
+};
+
+/** The newest usable ticket model of a tenant, or null (the heuristic scores). */
+export async function usableTicketModel(db: Db, tenantId: string) {
+  const [m] = await db
+    .select({ version: priorityModels.version, model: priorityModels.model })
+    .from(priorityModels)
+    .where(
+      and(
+        eq(priorityModels.tenantId, tenantId),
+        eq(priorityModels.kind, "ticket"),
+        eq(priorityModels.usable, true),
+      ),
+    )
+    .orderBy(sql`${priorityModels.version} desc`)
+    .limit(1);
+  return m ?? null;
+}
+
+/** What the prediction needs to know about an open ticket now; shared with training. */
+export function riskInputAt(
+  t: {
+    priority: TicketPriority;
+    firstResponseAt: Date | null;
+    reopenedCount: number;
+    recentSentiment: number | null;
+    assigneeOpen: number | null;
+    categorySlowness: number;
+  },
+  clock: { usedMinutes: number; remainingMinutes: number; pausedMinutes: number },
+  targetMinutes: number,
+  pausedWallHours: number,
+  now: Date,
+): RiskInput {
+  return {
+    fractionUsed: clock.usedMinutes / targetMinutes,
+    hoursLeft: clock.remainingMinutes / 60,
+    noFirstResponse: !t.firstResponseAt || t.firstResponseAt > now,
+    priority: t.priority,
+    categorySlowness: t.categorySlowness,
+    assigneeOpen: t.assigneeOpen,
+    reopenedCount: t.reopenedCount,
+    pendingHours: pausedWallHours,
+    sentiment: t.recentSentiment,
+  };
+}
+
+const severityFor = (p: number) => (p >= 0.9 ? "critical" : p >= 0.8 ? "high" : "medium");
+
+/**
+ * Scores every open ticket of the tenant's eligible clients (no cap): reads them in one
+ * query with the few aggregates it needs, computes the clocks against shared working-time
+ * timelines, writes probabilities and a history row per ticket in large set-based batches,
+ * raises or updates one SLA_BREACH_RISK alert per ticket at ≥ 0.7 and resolves those under
+ * 0.5.
+ */
+export async function predictTenant(db: Db, tenantId: string, now = new Date()) {
+  const started = performance.now();
+  const ctx = systemCtx(tenantId, "predict-sla-breaches", db);
+  const eligible = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.tenantId, tenantId),
+        eq(clients.active, true),
+        inArray(clients.tier, tiersWith("slaBreachPrevention")),
+      ),
+    );
+  const clientIds = eligible.map((c) => c.id);
+  const empty = { scored: 0, atRisk: 0, alertsRaised: 0, alertsResolved: 0, scoredBy: "none" };
+  if (!clientIds.length) return { ...empty, ms: 0 };
+
+  const [rows, categoryRows, workloadRows, policyOf, holidays, model, openAlerts] =
+    await Promise.all([
+      db.execute(sql`
+        select t.id, t.number, t.title, t.client_id as "clientId", t.site_id as "siteId",
+          t.priority, t.status, t.category, t.created_at as "createdAt",
+          t.first_response_at as "firstResponseAt", t.assignee_id as "assigneeId",
+          t.reopened_count as "reopenedCount", t.recent_sentiment as "recentSentiment",
+          t.pauses, s.time_zone as "timeZone"
+        from tickets t join sites s on s.id = t.site_id
+        where t.tenant_id = ${tenantId}
+          and t.status in ('open', 'in_progress', 'pending_customer')
+          and t.client_id in (select jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb)::uuid)`) as unknown as Promise<
+        (Omit<OpenTicket, "createdAt" | "firstResponseAt"> & {
+          createdAt: string | Date;
+          firstResponseAt: string | Date | null;
+        })[]
+      >,
+      // how long each category usually takes, as a share of its target (last 90 days)
+      db.execute(sql`
+        select category, avg(resolution_used_minutes::float8 / nullif(resolution_target_minutes, 0)) as slowness
+        from tickets
+        where tenant_id = ${tenantId} and resolved_at > ${now.toISOString()}::timestamptz - interval '90 days'
+          and resolution_used_minutes is not null
+        group by category`) as unknown as Promise<{ category: string; slowness: number }[]>,
+      db.execute(sql`
+        select assignee_id as "assigneeId", count(*)::int as n from tickets
+        where tenant_id = ${tenantId} and assignee_id is not null
+          and status in ('open', 'in_progress', 'pending_customer')
+        group by assignee_id`) as unknown as Promise<{ assigneeId: string; n: number }[]>,
+      loadPolicies(db, tenantId),
+      loadHolidays(db, tenantId, clientIds),
+      usableTicketModel(db, tenantId),
+      db.execute(sql`
+        select fingerprint from alerts
+        where tenant_id = ${tenantId} and type = 'SLA_BREACH_RISK' and status <> 'resolved'`) as unknown as Promise<
+        { fingerprint: string }[]
+      >,
+    ]);
+  const scanMs = performance.now() - started;
+  const slowness = new Map(categoryRows.map((r) => [r.category, Number(r.slowness) || 1]));
+  const workload = new Map(workloadRows.map((r) => [r.assigneeId, r.n]));
+  const alerted = new Set(openAlerts.map((a) => a.fingerprint));
+
+  const tickets: OpenTicket[] = rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt),
+    firstResponseAt: r.firstResponseAt ? new Date(r.firstResponseAt) : null,
+  }));
+  // one working-time timeline per distinct calendar, shared by its tickets
+  const range = timelineRangeFor(
+    tickets.map((t) => ({
+      start: t.createdAt,
+      targetMinutes: policyOf(t.clientId, t.priority).resolutionMinutes,
+      now,
+      stoppedAt: null,
+    })),
+  );
+  const timelines = new TimelineCache(range);
+  const scoredBy = model ? `model v${model.version}` : "heuristic";
+
+  const out: {
+    id: string;
+    p: number;
+    f: RiskFactor[];
+    used: number;
+    due: string;
+    ticket: OpenTicket;
+  }[] = [];
+  for (const t of tickets) {
+    const policy = policyOf(t.clientId, t.priority);
+    const hol = holidays.get(t.clientId) ?? [];
+    const calendar = calendarFor(policy, t.timeZone, hol);
+    const timeline = timelines.get(calendar);
+    const pauses = t.pauses.map((p) => ({
+      from: new Date(p.from),
+      to: p.to ? new Date(p.to) : null,
+    }));
+    const clock = computeSlaClock(
+      {
+        start: t.createdAt,
+        targetMinutes: policy.resolutionMinutes,
+        calendar,
+        pauses,
+        stoppedAt: null,
+        now,
+      },
+      timeline,
+      { spans: false },
+    );
+    const pausedWallHours =
+      pauses.reduce(
+        (s, p) => s + ((p.to ?? now).getTime() - Math.min(p.from.getTime(), now.getTime())),
+        0,
+      ) / 3_600_000;
+    const input = riskInputAt(
+      {
+        ...t,
+        assigneeOpen: t.assigneeId ? (workload.get(t.assigneeId) ?? 0) : null,
+        categorySlowness: slowness.get(t.category) ?? 1,
+      },
+      clock,
+      policy.resolutionMinutes,
+      pausedWallHours,
+      now,
+    );
+    const risk = model ? modelRisk(model.model as LogisticModel, input) : heuristicRisk(input);
+    out.push({
+      id: t.id,
+      p: risk.probability,
+      f: risk.factors,
+      used: Math.round(clock.fractionUsed * 1000) / 1000,
+      due: clock.dueAt.toISOString(),
+      ticket: t,
+    });
+  }
+
+  // set-based writes, in batches large enough to be cheap and small enough to stay bounded
+  for (let i = 0; i < out.length; i += 20_000) {
+    const batch = out.slice(i, i + 20_000);
+    const payload = JSON.stringify(
+      batch.map((o) => ({ id: o.id, p: o.p, f: o.f, used: o.used, due: o.due })),
+    );
+    await db.execute(sql`
+      with v as (
+        select * from json_to_recordset(${payload}::json)
+          as x(id uuid, p float8, f jsonb, used float8, due timestamptz)
+      ),
+      history as (
+        insert into ticket_predictions (ticket_id, tenant_id, run_at, probability, fraction_used)
+        select v.id, ${tenantId}, ${now.toISOString()}::timestamptz, v.p, v.used from v
+        returning 1
+      )
+      update tickets t set breach_probability = v.p, risk_factors = v.f, scored_by = ${scoredBy},
+        predicted_at = ${now.toISOString()}::timestamptz, resolution_due_at = v.due,
+        resolution_breached = t.resolution_breached or v.used >= 1
+      from v where t.id = v.id and t.tenant_id = ${tenantId}`);
+  }
+
+  const risky = out.filter((o) => o.p >= SLA_RULES.alertAt);
+  const raised = await raiseSystemAlerts(
+    ctx,
+    risky.map((o) => ({
+      siteId: o.ticket.siteId,
+      clientId: o.ticket.clientId,
+      ticketId: o.id,
+      type: "SLA_BREACH_RISK",
+      severity: severityFor(o.p),
+      title:
+        `SLA breach risk ${Math.round(o.p * 100)}%: #${o.ticket.number} ${o.ticket.title}`.slice(
+          0,
+          200,
+        ),
+      description: `Why ${o.p.toFixed(2)}: ${o.f.map((f) => f.label).join("; ")}.`,
+      fingerprint: riskFingerprint(o.id),
+      source: "ticket",
+    })),
+  );
+  const calmed = out
+    .filter((o) => o.p < SLA_RULES.alertResolveBelow && alerted.has(riskFingerprint(o.id)))
+    .map((o) => riskFingerprint(o.id));
+  const resolved = await resolveAlertsByFingerprint(
+    ctx,
+    calmed,
+    `Breach risk fell below ${SLA_RULES.alertResolveBelow}`,
+  );
+  const ms = Math.round(performance.now() - started);
+  const summary = {
+    scored: out.length,
+    atRisk: risky.length,
+    alertsRaised: raised.created,
+    alertsResolved: resolved,
+    scoredBy,
+  };
+  await db.insert(slaPredictionRuns).values({
+    tenantId,
+    runAt: now,
+    ...summary,
+    durationMs: ms,
+  });
+  await publish(ctx, "ticket", null);
+  return { ...summary, ms, scanMs: Math.round(scanMs) };
+}
+
+/** The 15-minute run: every tenant, one after another. */
+export async function predictAllTenants(db: Db, now = new Date()) {
+  const all = await db.select({ id: tenants.id }).from(tenants);
+  let scored = 0;
+  let atRisk = 0;
+  for (const t of all) {
+    const r = await predictTenant(db, t.id, now);
+    scored += r.scored;
+    atRisk += r.atRisk;
+  }
+  return { tenants: all.length, scored, atRisk };
+}

@@ -1,0 +1,248 @@
+import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { SlaFilters } from "@/lib/schemas/sla";
+import { OPEN_TICKET_STATUSES } from "@/lib/sla";
+import { tiersWith } from "@/lib/tiers";
+import { schema } from "@/server/db";
+import { listEntityTimeline } from "../audit/list";
+import type { ServiceCtx } from "../_core/context";
+import { siteScopeFilter } from "../_core/scope";
+import { clocksFor } from "./clock-store";
+import { getTicketInTenant } from "./tickets";
+
+const {
+  tickets,
+  sites,
+  clients,
+  users,
+  ticketComments,
+  ticketStatusChanges,
+  ticketPredictions,
+  ticketEscalations,
+  slaPolicies,
+  slaPredictionRuns,
+} = schema;
+const assignee = aliasedTable(users, "assignee");
+
+const eligibleClient = () => inArray(clients.tier, tiersWith("slaBreachPrevention"));
+
+/** Open tickets of eligible clients in the actor's scope, most at risk first. */
+export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: number }) {
+  return ctx.db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      title: tickets.title,
+      priority: tickets.priority,
+      status: tickets.status,
+      category: tickets.category,
+      probability: tickets.breachProbability,
+      factors: tickets.riskFactors,
+      scoredBy: tickets.scoredBy,
+      predictedAt: tickets.predictedAt,
+      dueAt: tickets.resolutionDueAt,
+      responseDueAt: tickets.responseDueAt,
+      firstResponseAt: tickets.firstResponseAt,
+      pausedSince: tickets.pausedSince,
+      escalationLevel: tickets.escalationLevel,
+      createdAt: tickets.createdAt,
+      siteName: sites.name,
+      clientName: clients.name,
+      assigneeName: assignee.name,
+    })
+    .from(tickets)
+    .innerJoin(sites, eq(sites.id, tickets.siteId))
+    .innerJoin(clients, eq(clients.id, tickets.clientId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .where(
+      and(
+        eq(tickets.tenantId, ctx.tenantId),
+        inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
+        eligibleClient(),
+        siteScopeFilter(ctx, tickets.siteId),
+        f.clientId ? eq(tickets.clientId, f.clientId) : undefined,
+        f.siteId ? eq(tickets.siteId, f.siteId) : undefined,
+        f.priority ? eq(tickets.priority, f.priority) : undefined,
+        f.minProbability !== undefined
+          ? gte(tickets.breachProbability, f.minProbability)
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${tickets.breachProbability} desc nulls last`, asc(tickets.resolutionDueAt))
+    .limit(f.limit);
+}
+
+const scopeSql = (ctx: ServiceCtx) => {
+  const f = siteScopeFilter(ctx, tickets.siteId);
+  return f ? sql`and ${f}` : sql``;
+};
+
+/** The page's charts, over the tenant's eligible clients in the actor's scope (30 days). */
+export async function slaCharts(ctx: ServiceCtx) {
+  const tiers = JSON.stringify(tiersWith("slaBreachPrevention"));
+  const eligible = sql`tickets.client_id in (select id from clients where tenant_id = ${ctx.tenantId}
+    and tier in (select jsonb_array_elements_text(${tiers}::jsonb)::tier))`;
+  const [distribution, daily, perClient, escalations, calibration, lastRun] = await Promise.all([
+    ctx.db.execute(sql`
+      select least(floor(coalesce(breach_probability, 0) * 10), 9)::int as bin, count(*)::int as n
+      from tickets where tenant_id = ${ctx.tenantId}
+        and status in ('open', 'in_progress', 'pending_customer') and ${eligible} ${scopeSql(ctx)}
+      group by 1 order by 1`) as unknown as Promise<{ bin: number; n: number }[]>,
+    ctx.db.execute(sql`
+      with days as (
+        select generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') as day
+      )
+      select to_char(days.day, 'YYYY-MM-DD') as day,
+        count(t.id) filter (where t.resolution_breached)::int as breaches,
+        count(t.id)::int as resolved,
+        round(100.0 * count(t.id) filter (where not t.resolution_breached) / nullif(count(t.id), 0), 1)::float8 as "metPct"
+      from days left join tickets t on t.tenant_id = ${ctx.tenantId}
+        and t.resolved_at >= days.day and t.resolved_at < days.day + interval '1 day'
+        and ${eligible} ${scopeSql(ctx)}
+      group by days.day order by days.day`) as unknown as Promise<
+      { day: string; breaches: number; resolved: number; metPct: number | null }[]
+    >,
+    ctx.db.execute(sql`
+      select c.name as client, count(*)::int as resolved,
+        round(100.0 * count(*) filter (where not tickets.resolution_breached) / count(*), 1)::float8 as "metPct",
+        (c.contract_targets->>'slaMetPct')::float8 as target
+      from tickets join clients c on c.id = tickets.client_id
+      where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > now() - interval '30 days'
+        and ${eligible} ${scopeSql(ctx)}
+      group by c.name, c.contract_targets order by 3 asc`) as unknown as Promise<
+      { client: string; resolved: number; metPct: number; target: number | null }[]
+    >,
+    ctx.db.execute(sql`
+      with days as (
+        select generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') as day
+      )
+      select to_char(days.day, 'YYYY-MM-DD') as day, count(e.id)::int as n
+      from days left join ticket_escalations e on e.tenant_id = ${ctx.tenantId}
+        and e.at >= days.day and e.at < days.day + interval '1 day'
+        and e.ticket_id in (select id from tickets where tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)})
+      group by days.day order by days.day`) as unknown as Promise<{ day: string; n: number }[]>,
+    // calibration: predictions of the last 30 days for tickets since resolved, by band
+    ctx.db.execute(sql`
+      select least(floor(p.probability * 10), 9)::int as band, count(*)::int as n,
+        avg(p.probability)::float8 as predicted,
+        avg(case when tickets.resolution_breached then 1 else 0 end)::float8 as actual
+      from ticket_predictions p join tickets on tickets.id = p.ticket_id
+      where p.tenant_id = ${ctx.tenantId} and p.run_at > now() - interval '30 days'
+        and tickets.resolved_at is not null and ${eligible} ${scopeSql(ctx)}
+      group by 1 order by 1`) as unknown as Promise<
+      { band: number; n: number; predicted: number; actual: number }[]
+    >,
+    ctx.db
+      .select()
+      .from(slaPredictionRuns)
+      .where(eq(slaPredictionRuns.tenantId, ctx.tenantId))
+      .orderBy(desc(slaPredictionRuns.runAt))
+      .limit(1),
+  ]);
+  return { distribution, daily, perClient, escalations, calibration, lastRun: lastRun[0] ?? null };
+}
+
+/**
+ * A ticket with everything behind its SLA: the policy that matched, the calendar, pauses,
+ * status changes, reassignments, escalations, comments with sentiment, and the probability
+ * history — the "explain this SLA" view.
+ */
+export async function getTicketDetail(ctx: ServiceCtx, id: string) {
+  const t = await getTicketInTenant(ctx, id);
+  const [[info], comments, changes, history, escalations, timeline, clocks] = await Promise.all([
+    ctx.db
+      .select({
+        siteName: sites.name,
+        timeZone: sites.timeZone,
+        clientName: clients.name,
+        tier: clients.tier,
+        assigneeName: assignee.name,
+      })
+      .from(sites)
+      .innerJoin(clients, eq(clients.id, sites.clientId))
+      .leftJoin(assignee, eq(assignee.id, sql`${t.assigneeId}::uuid`))
+      .where(eq(sites.id, t.siteId)),
+    ctx.db
+      .select({
+        id: ticketComments.id,
+        author: ticketComments.authorName,
+        fromRequester: ticketComments.fromRequester,
+        body: ticketComments.body,
+        sentiment: ticketComments.sentiment,
+        createdAt: ticketComments.createdAt,
+      })
+      .from(ticketComments)
+      .where(eq(ticketComments.ticketId, t.id))
+      .orderBy(asc(ticketComments.createdAt)),
+    ctx.db
+      .select({
+        from: ticketStatusChanges.fromStatus,
+        to: ticketStatusChanges.toStatus,
+        at: ticketStatusChanges.at,
+        actor: ticketStatusChanges.actor,
+      })
+      .from(ticketStatusChanges)
+      .where(eq(ticketStatusChanges.ticketId, t.id))
+      .orderBy(asc(ticketStatusChanges.at), asc(ticketStatusChanges.id)),
+    ctx.db
+      .select({ at: ticketPredictions.runAt, probability: ticketPredictions.probability })
+      .from(ticketPredictions)
+      .where(eq(ticketPredictions.ticketId, t.id))
+      .orderBy(asc(ticketPredictions.runAt))
+      .limit(500),
+    ctx.db
+      .select()
+      .from(ticketEscalations)
+      .where(eq(ticketEscalations.ticketId, t.id))
+      .orderBy(asc(ticketEscalations.at)),
+    listEntityTimeline(ctx, { entityType: "ticket", entityId: t.id }),
+    clocksFor(ctx.db, ctx.tenantId, [t.id]),
+  ]);
+  const clock = clocks.get(t.id);
+  const [policyRow] = clock?.policy.id
+    ? await ctx.db.select().from(slaPolicies).where(eq(slaPolicies.id, clock.policy.id))
+    : [];
+  return {
+    ticket: t,
+    siteName: info?.siteName ?? "",
+    timeZone: info?.timeZone ?? "UTC",
+    clientName: info?.clientName ?? "",
+    tier: info?.tier ?? "none",
+    assigneeName: info?.assigneeName ?? null,
+    comments,
+    changes,
+    history,
+    escalations,
+    timeline,
+    sla: clock
+      ? {
+          policy: {
+            ...clock.policy,
+            source: !clock.policy.id
+              ? "built-in default"
+              : policyRow?.clientId
+                ? `${info?.clientName ?? "client"} override`
+                : "tenant default",
+          },
+          holidays: clock.holidays,
+          pauses: clock.pauses,
+          response: clock.response,
+          resolution: clock.resolution,
+        }
+      : null,
+  };
+}
+
+/** Active users a ticket can be assigned to. */
+export async function ticketAssignees(ctx: ServiceCtx) {
+  return ctx.db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, ctx.tenantId),
+        eq(users.active, true),
+        inArray(users.role, ["admin", "supervisor", "noc_operator", "specialist"]),
+      ),
+    )
+    .orderBy(asc(users.name));
+}

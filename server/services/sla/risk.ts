@@ -1,0 +1,127 @@
+import type { RiskFactor, TicketPriority } from "@/lib/sla";
+import { predictLogistic, type LogisticModel } from "../noc/logistic";
+
+/** What the prediction knows about an open ticket at one moment (sla.md's factors). */
+export type RiskInput = {
+  /** share of the resolution target already used (working time, pauses excluded) */
+  fractionUsed: number;
+  /** working hours left before the resolution target (negative when past it) */
+  hoursLeft: number;
+  noFirstResponse: boolean;
+  priority: TicketPriority;
+  /** the category's mean resolution time over this ticket's target (1 = typically just makes it) */
+  categorySlowness: number;
+  /** open tickets of the assignee (null when unassigned) */
+  assigneeOpen: number | null;
+  reopenedCount: number;
+  /** hours spent waiting on the customer so far */
+  pendingHours: number;
+  /** mean AFINN comparative score of recent comments (negative = unhappy), null without any */
+  sentiment: number | null;
+};
+
+export type Risk = { probability: number; factors: RiskFactor[] };
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const PRIORITY_LEVEL: Record<TicketPriority, number> = { P1: 3, P2: 2, P3: 1, P4: 0 };
+
+export const FEATURE_KEYS = [
+  "used",
+  "left",
+  "noResponse",
+  "priority",
+  "category",
+  "workload",
+  "reopened",
+  "pending",
+  "sentiment",
+  "unassigned",
+] as const;
+
+/** The model's feature vector (the same for training and scoring). */
+export function riskFeatures(x: RiskInput): number[] {
+  return [
+    clamp(x.fractionUsed, 0, 2),
+    // closeness to the deadline: 1 at the deadline, falling as hours remain
+    1 / (1 + clamp(x.hoursLeft, 0, 500)),
+    x.noFirstResponse ? 1 : 0,
+    PRIORITY_LEVEL[x.priority],
+    clamp(x.categorySlowness, 0, 3),
+    clamp(x.assigneeOpen ?? 0, 0, 40),
+    clamp(x.reopenedCount, 0, 5),
+    clamp(x.pendingHours, 0, 96),
+    clamp(-(x.sentiment ?? 0), 0, 5),
+    x.assigneeOpen === null ? 1 : 0,
+  ];
+}
+
+function label(key: (typeof FEATURE_KEYS)[number], x: RiskInput): string {
+  switch (key) {
+    case "used":
+      return `${Math.round(x.fractionUsed * 100)}% of the SLA used`;
+    case "left":
+      return x.hoursLeft <= 0
+        ? "Past the resolution target"
+        : x.hoursLeft < 1
+          ? `${Math.max(1, Math.round(x.hoursLeft * 60))} min left`
+          : `${x.hoursLeft.toFixed(1)} h left`;
+    case "noResponse":
+      return "No first response yet";
+    case "priority":
+      return `Priority ${x.priority}`;
+    case "category":
+      return `Category usually takes ${Math.round(x.categorySlowness * 100)}% of the target`;
+    case "workload":
+      return `Assignee has ${x.assigneeOpen ?? 0} open tickets`;
+    case "reopened":
+      return `Reopened ${x.reopenedCount}×`;
+    case "pending":
+      return `${x.pendingHours.toFixed(1)} h waiting on the customer`;
+    case "sentiment":
+      return "Unhappy customer comments";
+    case "unassigned":
+      return "Nobody assigned";
+  }
+}
+
+/** Heuristic log-odds weights per feature, before any model is trained (and as fallback). */
+export const HEURISTIC = {
+  bias: -5.0,
+  weights: [5.5, 1.6, 0.9, 0.2, 0.9, 0.05, 0.35, 0.01, 0.45, 0.7],
+};
+
+function explain(x: RiskInput, contributions: number[], p: number): RiskFactor[] {
+  const positive = contributions
+    .map((c, i) => ({ c, key: FEATURE_KEYS[i] }))
+    .filter((f): f is { c: number; key: (typeof FEATURE_KEYS)[number] } => !!f.key && f.c > 0.05);
+  const total = positive.reduce((s, f) => s + f.c, 0) || 1;
+  return positive
+    .sort((a, b) => b.c - a.c)
+    .slice(0, 4)
+    .map((f) => ({
+      key: f.key,
+      label: label(f.key, x),
+      // each factor's share of the probability, so "why 0.86" adds up
+      weight: Math.round((f.c / total) * p * 100) / 100,
+    }));
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-clamp(z, -30, 30)));
+
+/** Breach probability by the heuristic weights. A ticket already past its target is at 1. */
+export function heuristicRisk(x: RiskInput): Risk {
+  if (x.hoursLeft <= 0)
+    return { probability: 1, factors: [{ key: "left", label: label("left", x), weight: 1 }] };
+  const f = riskFeatures(x);
+  const contributions = f.map((v, i) => v * (HEURISTIC.weights[i] ?? 0));
+  const p = sigmoid(contributions.reduce((s, c) => s + c, HEURISTIC.bias));
+  return { probability: Math.round(p * 1000) / 1000, factors: explain(x, contributions, p) };
+}
+
+/** Breach probability by a trained model (contributions against the training mean). */
+export function modelRisk(model: LogisticModel, x: RiskInput): Risk {
+  if (x.hoursLeft <= 0)
+    return { probability: 1, factors: [{ key: "left", label: label("left", x), weight: 1 }] };
+  const { p, contributions } = predictLogistic(model, riskFeatures(x));
+  return { probability: Math.round(p * 1000) / 1000, factors: explain(x, contributions, p) };
+}
