@@ -64,7 +64,7 @@ export const JOB_CATALOG = {
   "prune-job-history": {
     name: "Prune job history",
     description:
-      "Daily: removes finished runs older than 30 days and the events and cron ticks they used.",
+      "Daily: removes finished runs older than 30 days, the events and cron ticks they used, and SLA prediction history older than 35 days.",
     cron: "TZ=UTC 30 3 * * *",
     events: [],
   },

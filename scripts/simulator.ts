@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { simulateAlertTick } from "@/server/services/noc/simulate";
+import { simulateTicketTick } from "@/server/services/sla/simulate";
 
 /** The demo simulator (on with `npm run dev`): keeps the live pages moving. */
 const everyMs = Number(process.env.SIMULATOR_INTERVAL_MS ?? 8000);
@@ -14,7 +15,7 @@ if (!tenant) {
   process.exit(0);
 }
 console.log(
-  `[simulator] a new demo alert every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
+  `[simulator] a new demo alert and a ticket change every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
 );
 let stopping = false;
 const stop = async () => {
@@ -28,6 +29,7 @@ while (!stopping) {
   await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
   try {
     await simulateAlertTick(db, tenant.id);
+    await simulateTicketTick(db, tenant.id);
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
   }

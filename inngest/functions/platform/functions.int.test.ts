@@ -325,7 +325,8 @@ describe("prune-job-history", () => {
         runs: 3,
         events: 1,
         ticks: 1,
-        summary: "removed 3 runs, 1 events, 1 cron ticks",
+        predictions: 0,
+        summary: "removed 3 runs, 1 events, 1 cron ticks, 0 old SLA predictions",
       });
     const left = await db
       .select({ id: schema.jobRuns.id })

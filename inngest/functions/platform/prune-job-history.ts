@@ -2,6 +2,7 @@ import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
 import { pruneJobHistory } from "@/server/services/jobs/prune";
 import { systemDb } from "@/server/services/_core/system-db";
+import { pruneTicketPredictions } from "@/server/services/sla/predict";
 
 const job = JOB_CATALOG["prune-job-history"];
 
@@ -14,9 +15,13 @@ export const pruneJobHistoryFn = inngest.createFunction(
   },
   async ({ step }) => {
     const removed = await step.run("prune", () => pruneJobHistory(systemDb()));
+    const predictions = await step.run("prune-sla-predictions", () =>
+      pruneTicketPredictions(systemDb()),
+    );
     return {
       ...removed,
-      summary: `removed ${removed.runs} runs, ${removed.events} events, ${removed.ticks} cron ticks`,
+      predictions,
+      summary: `removed ${removed.runs} runs, ${removed.events} events, ${removed.ticks} cron ticks, ${predictions} old SLA predictions`,
     };
   },
 );

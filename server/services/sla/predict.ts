@@ -297,3 +297,14 @@ export async function predictAllTenants(db: Db, now = new Date()) {
   }
   return { tenants: all.length, scored, atRisk };
 }
+
+/**
+ * Drops prediction history older than `days` (the charts and calibration look back 30): at
+ * 200,000 open tickets a run writes as many rows, 96 runs a day.
+ */
+export async function pruneTicketPredictions(db: Db, days = 35): Promise<number> {
+  const r = await db.execute(
+    sql`delete from ticket_predictions where run_at < now() - ${`${days} days`}::interval`,
+  );
+  return r.count;
+}

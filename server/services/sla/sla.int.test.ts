@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { callerFor, createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { autoEscalateTenant } from "./escalate";
-import { predictTenant } from "./predict";
+import { predictTenant, pruneTicketPredictions } from "./predict";
 import { createTicket, riskFingerprint } from "./tickets";
 
 let t: TestTenant;
@@ -133,6 +133,27 @@ describe("SLA prediction run", () => {
     expect((await ticket(id)).breachProbability).toBeLessThan(0.5);
     expect(r.alertsResolved).toBeGreaterThanOrEqual(1);
     expect((await riskAlerts(id))[0]).toMatchObject({ status: "resolved", resolution: "auto" });
+  });
+
+  it("keeps 35 days of prediction history", async () => {
+    const id = await ticketAged(t, goldSite(), 5);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await db.insert(schema.ticketPredictions).values([
+      { ticketId: id, tenantId: t.tenant.id, runAt: old, probability: 0.1, fractionUsed: 0.1 },
+      {
+        ticketId: id,
+        tenantId: t.tenant.id,
+        runAt: new Date(),
+        probability: 0.2,
+        fractionUsed: 0.2,
+      },
+    ]);
+    expect(await pruneTicketPredictions(db)).toBeGreaterThanOrEqual(1);
+    const left = await db
+      .select()
+      .from(schema.ticketPredictions)
+      .where(eq(schema.ticketPredictions.ticketId, id));
+    expect(left.map((r) => r.probability)).toEqual([0.2]);
   });
 
   it("never touches another tenant's tickets", async () => {

@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, schema } from "@/server/db";
+import { createTestTenant } from "@/server/test/factories";
+import { simulateTicketTick } from "./simulate";
+
+describe("ticket simulator", () => {
+  it("opens and moves tickets of the tenant, with their clocks, and nothing elsewhere", async () => {
+    const t = await createTestTenant("sim-tix");
+    const said: string[] = [];
+    for (let i = 0; i < 25; i++) said.push(await simulateTicketTick(db, t.tenant.id));
+    expect(said.some((s) => s.startsWith("opened #"))).toBe(true);
+    const rows = await db
+      .select()
+      .from(schema.tickets)
+      .where(eq(schema.tickets.tenantId, t.tenant.id));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    for (const r of rows) {
+      expect(t.sites.some((s) => s.id === r.siteId)).toBe(true);
+      expect(r.resolutionDueAt).not.toBeNull();
+    }
+  });
+});
