@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -75,6 +76,21 @@ export function AlertDetail({
           {a.occurrenceCount}× in all
         </div>
         {a.description ? <p className="whitespace-pre-wrap">{a.description}</p> : null}
+        {a.ticket ? (
+          <p className="rounded border border-slate-200 bg-slate-50 px-3 py-2">
+            From ticket{" "}
+            <Link
+              className="font-medium text-sky-700 underline"
+              href={`/sla?ticket=${a.ticket.id}`}
+            >
+              #{a.ticket.number} {a.ticket.title}
+            </Link>{" "}
+            · {a.ticket.priority} · {a.ticket.status.replace("_", " ")}
+            {a.ticket.probability !== null
+              ? ` · breach risk ${Math.round(a.ticket.probability * 100)}%`
+              : ""}
+          </p>
+        ) : null}
 
         <section aria-label={`Why ${a.score ?? "unscored"}`}>
           <h3 className="mb-1 font-semibold">Why {a.score ?? "—"}</h3>

@@ -18,7 +18,7 @@ import type { ServiceCtx } from "../_core/context";
 import { listEntityTimeline } from "../audit/list";
 import { alertVisibility, getAlertInTenant } from "./access";
 
-const { alerts, sites, clients, users, groups, alertComments } = schema;
+const { alerts, sites, clients, users, groups, alertComments, tickets } = schema;
 const assignee = aliasedTable(users, "assignee");
 
 export type QueueFilters = {
@@ -167,7 +167,7 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
     .from(sites)
     .innerJoin(clients, eq(clients.id, sites.clientId))
     .where(eq(sites.id, a.siteId));
-  const [comments, timeline, related, falseAlarm] = await Promise.all([
+  const [comments, timeline, related, falseAlarm, ticket] = await Promise.all([
     ctx.db
       .select({
         id: alertComments.id,
@@ -202,8 +202,24 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
       .orderBy(desc(alerts.lastSeenAt))
       .limit(10),
     siteFalseAlarmRate(ctx, a.siteId),
+    // the ticket an SLA alert came from
+    a.ticketId
+      ? ctx.db
+          .select({
+            id: tickets.id,
+            number: tickets.number,
+            title: tickets.title,
+            status: tickets.status,
+            priority: tickets.priority,
+            probability: tickets.breachProbability,
+            dueAt: tickets.resolutionDueAt,
+          })
+          .from(tickets)
+          .where(and(eq(tickets.id, a.ticketId), eq(tickets.tenantId, ctx.tenantId)))
+          .then((rows) => rows[0] ?? null)
+      : null,
   ]);
-  return { ...a, site, comments, timeline, related, falseAlarm };
+  return { ...a, site, comments, timeline, related, falseAlarm, ticket };
 }
 
 /** Share of the site's alerts resolved in the last 30 days that were false alarms or duplicates. */
