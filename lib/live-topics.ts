@@ -11,6 +11,7 @@ export const LIVE_TOPICS = {
   job: ["job"],
   alert: ["alert", "nocSettings"],
   ticket: ["ticket", "slaPolicy"],
+  workOrder: ["workOrder", "vendor"],
 } as const satisfies Record<string, readonly string[]>;
 export type LiveTopic = keyof typeof LIVE_TOPICS;
 

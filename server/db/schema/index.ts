@@ -2,3 +2,4 @@ export * from "./platform";
 export * from "./jobs";
 export * from "./noc";
 export * from "./sla";
+export * from "./vendors";

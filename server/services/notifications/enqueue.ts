@@ -125,3 +125,43 @@ export async function notifyGroup(
   }
   return added;
 }
+
+/**
+ * An e-mail to an address outside the tenant's users (a vendor): queued in the outbox and
+ * delivered like any other, once per dedupe key.
+ */
+export async function notifyEmail(
+  ctx: ServiceCtx,
+  input: Message & { to: string },
+): Promise<number> {
+  const inserted = await ctx.db
+    .insert(schema.notifications)
+    .values({
+      tenantId: ctx.tenantId,
+      channel: "email",
+      recipient: input.to,
+      userId: null,
+      subject: input.subject,
+      body: input.body,
+      link: input.link,
+      dedupeKey: `${input.dedupeKey}:email:${input.to}`,
+    })
+    .onConflictDoNothing({
+      target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
+    })
+    .returning({ id: schema.notifications.id });
+  if (inserted.length) {
+    await publish(
+      ctx,
+      "notification",
+      inserted.map((r) => r.id),
+    );
+    afterCommit(ctx, () =>
+      requestDelivery(
+        ctx.tenantId,
+        inserted.map((r) => r.id),
+      ),
+    );
+  }
+  return inserted.length;
+}
