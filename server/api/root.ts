@@ -14,6 +14,8 @@ import { slaPolicyRouter } from "./routers/sla-policy";
 import { tenantRouter } from "./routers/tenant";
 import { ticketRouter } from "./routers/ticket";
 import { userRouter } from "./routers/user";
+import { vendorRouter } from "./routers/vendor";
+import { workOrderRouter } from "./routers/work-order";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -22,6 +24,8 @@ export const appRouter = router({
   nocSettings: nocSettingsRouter,
   ticket: ticketRouter,
   slaPolicy: slaPolicyRouter,
+  workOrder: workOrderRouter,
+  vendor: vendorRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,

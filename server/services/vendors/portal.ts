@@ -5,7 +5,7 @@ import {
   nextStatusesFor,
   type WorkOrderStatus,
 } from "@/lib/work-orders";
-import { schema, type Db } from "@/server/db";
+import { schema, type Db, type DbOrTx } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { ConflictError, RateLimitedError, ValidationError } from "../_core/errors";
@@ -36,7 +36,7 @@ const {
 export const PORTAL_LIMITS = { actionsPerWindow: 60, missesPerWindow: 30, windowMinutes: 10 };
 
 /** Counts a hit against a key; false once the key is over its limit in the window. */
-export async function underLimit(db: Db, key: string, max: number): Promise<boolean> {
+export async function underLimit(db: DbOrTx, key: string, max: number): Promise<boolean> {
   const t = schema.signInThrottle;
   const window = sql.raw(`interval '${PORTAL_LIMITS.windowMinutes} minutes'`);
   const [row] = await db
@@ -228,7 +228,7 @@ export async function portalView(access: PortalAccess) {
 async function limited(access: PortalAccess) {
   if (
     !(await underLimit(
-      access.ctx.db as Db,
+      access.ctx.db,
       `portal:token:${access.tokenId}`,
       PORTAL_LIMITS.actionsPerWindow,
     ))

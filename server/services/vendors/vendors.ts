@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { tiersWith } from "@/lib/tiers";
 import { DEFAULT_PERIOD_DAYS } from "@/lib/work-orders";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
@@ -113,6 +114,9 @@ export async function vendorRankings(ctx: ServiceCtx, input: { days?: number; no
     join vendors v on v.id = w.vendor_id
     cross join p
     where w.tenant_id = ${ctx.tenantId} and w.completed_at is not null
+      -- performance tracking is for clients on silver and up
+      and w.client_id in (select id from clients where tenant_id = ${ctx.tenantId}
+        and tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("vendorPerformance"))}::jsonb)::tier))
       and w.completed_at > p.now - 2 * p.len and w.completed_at <= p.now
     group by w.vendor_id, v.name, 3`)) as unknown as AggRow[];
   const current = rows.filter((r) => r.period === "current");

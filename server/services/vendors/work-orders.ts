@@ -284,3 +284,36 @@ export async function noteOnWorkOrder(ctx: ServiceCtx, input: { id: string; note
     await publish(tx, "workOrder", [wo.id]);
   });
 }
+
+/**
+ * The requester's answer to a possible-rework flag: confirmed, the earlier (verified) order
+ * counts as reworked against its vendor; declined, the flag is cleared.
+ */
+export async function confirmRework(ctx: ServiceCtx, input: { id: string; confirmed: boolean }) {
+  return inTx(ctx, async (tx) => {
+    const wo = await getWorkOrderInTenant(tx, input.id);
+    if (!wo.possibleReworkOf)
+      throw new ConflictError("This order is not flagged as a possible rework");
+    await tx.db
+      .update(workOrders)
+      .set({ reworkConfirmed: input.confirmed })
+      .where(eq(workOrders.id, wo.id));
+    if (input.confirmed)
+      await tx.db
+        .update(workOrders)
+        .set({ rework: true })
+        .where(and(eq(workOrders.id, wo.possibleReworkOf), eq(workOrders.tenantId, ctx.tenantId)));
+    await addEvent(tx, {
+      workOrderId: wo.id,
+      kind: "rework",
+      note: input.confirmed ? "Confirmed as rework of an earlier order" : "Not a rework",
+    });
+    await recordAudit(tx, {
+      action: "work_order.rework_confirm",
+      entityType: "work_order",
+      entityId: wo.id,
+      after: { confirmed: input.confirmed, earlier: wo.possibleReworkOf },
+    });
+    await publish(tx, "workOrder", [wo.id, wo.possibleReworkOf]);
+  });
+}

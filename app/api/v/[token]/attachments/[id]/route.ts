@@ -1,0 +1,17 @@
+import { handle } from "@/server/api/http";
+import { fileResponse, portalAccess } from "@/server/api/portal";
+import { readAttachment } from "@/server/services/vendors/attachments";
+
+/** GET /api/v/<token>/attachments/<id> — only attachments of the link's own work order. */
+export async function GET(
+  req: Request,
+  { params }: { params: Promise<{ token: string; id: string }> },
+) {
+  return handle(async () => {
+    const { token, id } = await params;
+    const access = await portalAccess(req, token);
+    return fileResponse(
+      await readAttachment(access.ctx, { attachmentId: id, onlyWorkOrderId: access.workOrderId }),
+    );
+  });
+}

@@ -1,0 +1,15 @@
+import { handle } from "@/server/api/http";
+import { fileResponse, staffContext } from "@/server/api/portal";
+import { readAttachment } from "@/server/services/vendors/attachments";
+
+/** GET /api/work-orders/<id>/attachments/<aid> — for signed-in staff who may see the order. */
+export async function GET(
+  _req: Request,
+  { params }: { params: Promise<{ id: string; aid: string }> },
+) {
+  return handle(async () => {
+    const ctx = await staffContext();
+    const { id, aid } = await params;
+    return fileResponse(await readAttachment(ctx, { attachmentId: aid, onlyWorkOrderId: id }));
+  });
+}

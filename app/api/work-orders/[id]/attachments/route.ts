@@ -1,0 +1,18 @@
+import { handle } from "@/server/api/http";
+import { readUpload, staffContext } from "@/server/api/portal";
+import { addAttachment } from "@/server/services/vendors/attachments";
+
+/** POST /api/work-orders/<id>/attachments (multipart, field "file") — staff add a photo or PDF. */
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => {
+    const ctx = await staffContext();
+    const file = await readUpload(req);
+    const saved = await addAttachment(ctx, {
+      workOrderId: (await params).id,
+      bytes: file.bytes,
+      declaredName: file.name,
+      declaredType: file.type,
+    });
+    return Response.json(saved, { status: 201 });
+  });
+}

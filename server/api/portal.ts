@@ -1,0 +1,77 @@
+import { auth } from "@/server/auth";
+import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
+import { systemDb } from "@/server/services/_core/system-db";
+import { loadActiveUser } from "@/server/services/users/load-active-user";
+import {
+  PORTAL_LIMITS,
+  resolvePortalToken,
+  underLimit,
+  type PortalAccess,
+} from "@/server/services/vendors/portal";
+import { HttpError } from "./http";
+
+export const INVALID_LINK =
+  "This link is no longer valid. Ask the person who sent it for a new one.";
+
+function clientAddress(req: Request): string {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
+
+/**
+ * The vendor behind a portal request, or a 404 that says nothing about why (unknown, expired,
+ * revoked or malformed all look the same). Misses are counted per address: past the limit an
+ * address gets 429 for its misses, so guessing is slowed while real links keep working.
+ */
+export async function portalAccess(req: Request, token: string): Promise<PortalAccess> {
+  const db = systemDb();
+  const address = clientAddress(req);
+  const access = await resolvePortalToken(db, token);
+  if (!access) {
+    const ok = await underLimit(db, `portal:miss:${address}`, PORTAL_LIMITS.missesPerWindow);
+    throw new HttpError(ok ? 404 : 429, ok ? INVALID_LINK : "Too many attempts; try again later");
+  }
+  return access;
+}
+
+/** The signed-in staff member for a route handler (attachments), as tRPC would resolve them. */
+export async function staffContext(): Promise<ServiceCtx<UserActor>> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) throw new HttpError(401, "Sign in to continue");
+  const actor = await loadActiveUser(systemDb(), user.tenantId, user.id);
+  if (!actor) throw new HttpError(401, "Your account is no longer active. Sign in again.");
+  return { tenantId: user.tenantId, actor, db: systemDb() };
+}
+
+/** Reads one uploaded file from a multipart body (field "file"), size-capped before parsing. */
+export async function readUpload(
+  req: Request,
+): Promise<{ bytes: Uint8Array; name: string; type: string }> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > 11 * 1024 * 1024) throw new HttpError(413, "The file is larger than 10 MB");
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new HttpError(400, 'Send the file as multipart/form-data in a field named "file"');
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new HttpError(400, 'Attach a file in the field named "file"');
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, type: file.type };
+}
+
+/** Sends stored bytes as a download that browsers will not render or sniff. */
+export function fileResponse(file: { name: string; mime: string; bytes: Uint8Array }): Response {
+  const inline = file.mime.startsWith("image/") || file.mime === "application/pdf";
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      "content-type": file.mime,
+      "content-length": String(file.bytes.byteLength),
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "x-content-type-options": "nosniff",
+      "content-security-policy":
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { vendorCreateInput, vendorDocumentInput } from "@/lib/schemas/vendors";
+import {
+  addVendorDocument,
+  createVendor,
+  listVendors,
+  vendorRankings,
+} from "@/server/services/vendors/vendors";
+import { requireRole, router } from "../trpc";
+
+const viewers = requireRole("admin", "supervisor", "site_manager", "executive");
+const managers = requireRole("admin", "supervisor");
+
+export const vendorRouter = router({
+  list: requireRole("admin", "supervisor", "site_manager").query(({ ctx }) => listVendors(ctx.svc)),
+  create: managers
+    .input(vendorCreateInput)
+    .mutation(({ ctx, input }) => createVendor(ctx.svc, input)),
+  addDocument: managers
+    .input(vendorDocumentInput)
+    .mutation(({ ctx, input }) => addVendorDocument(ctx.svc, input)),
+  rankings: viewers
+    .input(z.object({ days: z.number().int().min(7).max(730).default(90) }))
+    .query(({ ctx, input }) => vendorRankings(ctx.svc, input)),
+});

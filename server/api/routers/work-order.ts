@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { uuid } from "@/lib/schemas/admin";
+import {
+  noteInput,
+  workOrderCreateInput,
+  workOrderFilterSchema,
+  workOrderMoveInput,
+} from "@/lib/schemas/vendors";
+import { revokeVendorLink, sendVendorLink } from "@/server/services/vendors/portal";
+import { getWorkOrderDetail, listWorkOrders } from "@/server/services/vendors/queries";
+import {
+  assignWorkOrder,
+  confirmRework,
+  createWorkOrder,
+  moveWorkOrder,
+  noteOnWorkOrder,
+} from "@/server/services/vendors/work-orders";
+import { requireRole, router } from "../trpc";
+
+/** Who manages work orders (platform.md): supervisors and admins, site managers at their sites. */
+const managers = requireRole("admin", "supervisor", "site_manager");
+
+/** The app's public address for vendor links: APP_URL, else the address this request came to. */
+function baseUrl(headers: Headers): string {
+  if (process.env.APP_URL) return process.env.APP_URL;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const proto =
+    headers.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export const workOrderRouter = router({
+  list: managers
+    .input(workOrderFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .query(({ ctx, input }) => listWorkOrders(ctx.svc, input)),
+  get: managers
+    .input(z.object({ id: uuid }))
+    .query(({ ctx, input }) => getWorkOrderDetail(ctx.svc, input.id)),
+  create: managers
+    .input(workOrderCreateInput)
+    .mutation(({ ctx, input }) => createWorkOrder(ctx.svc, input)),
+  assign: managers
+    .input(z.object({ id: uuid, vendorId: uuid }))
+    .mutation(({ ctx, input }) => assignWorkOrder(ctx.svc, input)),
+  move: managers
+    .input(workOrderMoveInput)
+    .mutation(({ ctx, input }) => moveWorkOrder(ctx.svc, input)),
+  note: managers
+    .input(noteInput.extend({ id: uuid }))
+    .mutation(({ ctx, input }) => noteOnWorkOrder(ctx.svc, input)),
+  sendLink: managers
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) =>
+      sendVendorLink(ctx.svc, { id: input.id, baseUrl: baseUrl(ctx.headers) }),
+    ),
+  revokeLink: managers
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) => revokeVendorLink(ctx.svc, input)),
+  confirmRework: managers
+    .input(z.object({ id: uuid, confirmed: z.boolean() }))
+    .mutation(({ ctx, input }) => confirmRework(ctx.svc, input)),
+});
