@@ -49,6 +49,7 @@ export async function benchSla() {
       atRisk: r.atRisk,
       scoredBy: r.scoredBy,
     });
+    console.log(`sla: run ${i + 1} phases ${JSON.stringify(r.phases)}`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const run = median(runs.map((r) => r.ms));

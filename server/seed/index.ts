@@ -3,10 +3,11 @@ import { schema, type Db } from "@/server/db";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
 import { slaPart } from "./parts/sla";
+import { vendorsPart } from "./parts/vendors";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart, nocPart, slaPart];
+const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {

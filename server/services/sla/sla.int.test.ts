@@ -45,6 +45,19 @@ async function ticketAged(
   return id;
 }
 
+/** Moves a ticket's history `minutes` further into the past. */
+async function ageBy(id: string, minutes: number) {
+  const shift = sql`${`${minutes} minutes`}::interval`;
+  await db
+    .update(schema.tickets)
+    .set({ createdAt: sql`${schema.tickets.createdAt} - ${shift}` })
+    .where(eq(schema.tickets.id, id));
+  await db
+    .update(schema.ticketStatusChanges)
+    .set({ at: sql`${schema.ticketStatusChanges.at} - ${shift}` })
+    .where(eq(schema.ticketStatusChanges.ticketId, id));
+}
+
 async function ticket(id: string) {
   const [row] = await db.select().from(schema.tickets).where(eq(schema.tickets.id, id));
   if (!row) throw new Error("no ticket");
@@ -98,17 +111,26 @@ describe("SLA prediction run", () => {
     expect(history[0]?.n).toBeGreaterThanOrEqual(open);
   });
 
-  it("raises one breach-risk alert per ticket however often it runs, and resolves it with the ticket", async () => {
-    const id = await ticketAged(t, goldSite(), 225); // 225 of 240 minutes used
+  it("raises one breach-risk alert per ticket however often it runs, updates it when the risk moves, and resolves it with the ticket", async () => {
+    const id = await ticketAged(t, goldSite(), 110); // 110 of 240 minutes used, nobody assigned
     await predictTenant(db, t.tenant.id);
     const first = await ticket(id);
     expect(first.breachProbability).toBeGreaterThanOrEqual(0.7);
     expect(first.riskFactors?.[0]?.key).toBe("used");
+    const [raised] = await riskAlerts(id);
+    expect(raised).toMatchObject({ type: "SLA_BREACH_RISK", ticketId: id, source: "ticket" });
+    // the same risk again: still one alert, left as it was
+    await predictTenant(db, t.tenant.id);
+    expect(await riskAlerts(id)).toHaveLength(1);
+    expect((await riskAlerts(id))[0]?.occurrenceCount).toBe(1);
+    // the clock runs on: the one alert is updated (severity and title follow the risk)
+    await ageBy(id, 115);
     await predictTenant(db, t.tenant.id);
     const alerts = await riskAlerts(id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ type: "SLA_BREACH_RISK", ticketId: id, source: "ticket" });
     expect(alerts[0]?.occurrenceCount).toBe(2);
+    expect(alerts[0]?.severity).toBe("critical");
+    expect(alerts[0]?.title).not.toBe(raised?.title);
 
     await callerFor(t.users.supervisor).ticket.setStatus({ id, status: "resolved" });
     const after = await riskAlerts(id);
