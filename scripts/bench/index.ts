@@ -3,12 +3,14 @@ import { runMigrations } from "../lib/migrate";
 import { benchLive } from "./live";
 import { benchNoc } from "./noc";
 import { benchSla } from "./sla";
+import { benchVendors } from "./vendors";
 
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
 const benches: Record<string, (url: string) => Promise<void>> = {
   live: benchLive,
   noc: () => benchNoc(),
   sla: () => benchSla(),
+  vendors: () => benchVendors(),
 };
 
 const name = process.argv[2];

@@ -104,7 +104,8 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
     );
   const clientIds = eligible.map((c) => c.id);
   const empty = { scored: 0, atRisk: 0, alertsRaised: 0, alertsResolved: 0, scoredBy: "none" };
-  if (!clientIds.length) return { ...empty, ms: 0 };
+  if (!clientIds.length)
+    return { ...empty, ms: 0, phases: { readMs: 0, computeMs: 0, writeMs: 0, alertsMs: 0 } };
 
   const [rows, categoryRows, workloadRows, policyOf, holidays, model, openAlerts] =
     await Promise.all([
