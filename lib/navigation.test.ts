@@ -8,6 +8,8 @@ describe("navigation", () => {
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
       "/noc",
       "/noc/rules",
+      "/sla",
+      "/sla/policies",
       "/overview",
       "/notifications",
       "/admin/audit",
@@ -27,6 +29,9 @@ describe("navigation", () => {
     // the longest matching page decides: the rules page is narrower than the queue
     expect(rolesForPath("/noc/rules")).toEqual(["admin", "supervisor"]);
     expect(rolesForPath("/noc")).toContain("noc_operator");
+    expect(rolesForPath("/sla/policies")).toEqual(["admin", "supervisor"]);
+    expect(rolesForPath("/sla")).toContain("site_manager");
+    expect(rolesForPath("/sla")).not.toContain("executive");
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 

@@ -23,6 +23,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "supervisor"],
     section: "main",
   },
+  {
+    href: "/sla",
+    label: "SLA risk",
+    roles: ["admin", "supervisor", "noc_operator", "site_manager"],
+    section: "main",
+  },
+  { href: "/sla/policies", label: "SLA policies", roles: ["admin", "supervisor"], section: "main" },
   { href: "/overview", label: "Overview", roles: everyone, section: "main" },
   { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },

@@ -58,3 +58,14 @@ export function raisedPriority(p: TicketPriority): TicketPriority {
 }
 
 export type RiskFactor = { key: string; label: string; weight: number };
+
+/** Which status may follow which (reopening a resolved or closed ticket is allowed). */
+export const TICKET_NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
+  open: ["in_progress", "pending_customer", "resolved"],
+  in_progress: ["open", "pending_customer", "resolved"],
+  pending_customer: ["open", "in_progress", "resolved"],
+  resolved: ["closed", "open", "in_progress"],
+  closed: ["open", "in_progress"],
+};
+export const canMoveTicket = (from: TicketStatus, to: TicketStatus) =>
+  TICKET_NEXT_STATUSES[from].includes(to);

@@ -266,6 +266,23 @@ export const slaPart: SeedPart = {
             }
           }
         }
+        // an open ticket waiting on the customer has its pause on record, or its clock would run
+        const mine = changes.filter((c) => c.ticketId === id);
+        const last = mine.at(-1);
+        if (open && status === "pending_customer" && last?.toStatus !== "pending_customer") {
+          const at = Math.max(
+            ((last?.at as Date | undefined)?.getTime() ?? createdAt.getTime()) + 60_000,
+            now - r.int(10, 180) * 60_000,
+          );
+          changes.push({
+            tenantId,
+            ticketId: id,
+            fromStatus: last?.toStatus ?? "open",
+            toStatus: "pending_customer",
+            at: new Date(Math.min(at, now - 60_000)),
+            actor: "seed",
+          });
+        }
         if (!open && resolved) {
           changes.push({
             tenantId,

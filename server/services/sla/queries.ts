@@ -92,11 +92,11 @@ export async function slaCharts(ctx: ServiceCtx) {
         select generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') as day
       )
       select to_char(days.day, 'YYYY-MM-DD') as day,
-        count(t.id) filter (where t.resolution_breached)::int as breaches,
-        count(t.id)::int as resolved,
-        round(100.0 * count(t.id) filter (where not t.resolution_breached) / nullif(count(t.id), 0), 1)::float8 as "metPct"
-      from days left join tickets t on t.tenant_id = ${ctx.tenantId}
-        and t.resolved_at >= days.day and t.resolved_at < days.day + interval '1 day'
+        count(tickets.id) filter (where tickets.resolution_breached)::int as breaches,
+        count(tickets.id)::int as resolved,
+        round(100.0 * count(tickets.id) filter (where not tickets.resolution_breached) / nullif(count(tickets.id), 0), 1)::float8 as "metPct"
+      from days left join tickets on tickets.tenant_id = ${ctx.tenantId}
+        and tickets.resolved_at >= days.day and tickets.resolved_at < days.day + interval '1 day'
         and ${eligible} ${scopeSql(ctx)}
       group by days.day order by days.day`) as unknown as Promise<
       { day: string; breaches: number; resolved: number; metPct: number | null }[]

@@ -286,6 +286,13 @@ describe("policies and access", () => {
     await expect(
       callerFor(t.users.site_manager).ticket.setStatus({ id: mine, status: "resolved" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // the page's charts, for the whole tenant and for a scoped site manager
+    const charts = await callerFor(t.users.supervisor).ticket.charts();
+    expect(charts.daily).toHaveLength(30);
+    expect(charts.distribution.reduce((n, b) => n + b.n, 0)).toBeGreaterThan(0);
+    expect(charts.lastRun).not.toBeNull();
+    const scoped = await callerFor(t.users.site_manager).ticket.charts();
+    expect(scoped.daily).toHaveLength(30);
     const detail = await callerFor(t.users.supervisor).ticket.get({ id: mine });
     expect(detail.sla?.policy.source).toBeTruthy();
     expect(detail.sla?.resolution.spans.length).toBeGreaterThan(0);

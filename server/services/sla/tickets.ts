@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import Sentiment from "sentiment";
 import {
   OPEN_TICKET_STATUSES,
+  canMoveTicket,
   type TicketCategory,
   type TicketPriority,
   type TicketStatus,
@@ -28,15 +29,7 @@ export function commentSentiment(body: string): number {
 /** The fingerprint of a ticket's breach-risk alert: one open alert per ticket. */
 export const riskFingerprint = (ticketId: string) => `sla:${ticketId}`;
 
-/** Which status may follow which (reopening a resolved or closed ticket is allowed). */
-const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
-  open: ["in_progress", "pending_customer", "resolved"],
-  in_progress: ["open", "pending_customer", "resolved"],
-  pending_customer: ["open", "in_progress", "resolved"],
-  resolved: ["closed", "open", "in_progress"],
-  closed: ["open", "in_progress"],
-};
-export const canMoveTicket = (from: TicketStatus, to: TicketStatus) => NEXT[from].includes(to);
+export { canMoveTicket };
 
 /** Fetch-or-throw: a ticket of this tenant inside the actor's sites. */
 export async function getTicketInTenant(ctx: ServiceCtx, id: string) {

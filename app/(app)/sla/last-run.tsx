@@ -1,0 +1,48 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { useTRPC } from "@/lib/trpc/client";
+
+/** When breach probabilities were last computed, how many tickets, and by what. */
+export function LastRun() {
+  const trpc = useTRPC();
+  const charts = useQuery(trpc.ticket.charts.queryOptions());
+  const run = charts.data?.lastRun;
+  return (
+    <div
+      role="status"
+      aria-label="Last prediction run"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"
+    >
+      {run ? (
+        <>
+          <span className="text-slate-600">
+            Last prediction run{" "}
+            <time dateTime={run.runAt.toISOString()} data-testid="last-run-at">
+              <RelativeTime date={run.runAt} />
+            </time>
+          </span>
+          <span>
+            <b className="tabular-nums" data-testid="last-run-scored">
+              {run.scored}
+            </b>{" "}
+            scored
+          </span>
+          <span>
+            <b className="tabular-nums text-red-700">{run.atRisk}</b> at risk
+          </span>
+          <span className="text-slate-500">by {run.scoredBy}</span>
+        </>
+      ) : (
+        <span className="text-slate-500">
+          {charts.isPending
+            ? "Loading the last prediction run…"
+            : charts.isError
+              ? "The last prediction run could not be loaded."
+              : "No prediction run yet; one runs every 15 minutes."}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { slaFilterSchema, type SlaFilters } from "@/lib/schemas/sla";
+
+/** The SLA page's filters and selected ticket, as they appear in its URL. */
+type Params = Record<string, string | string[] | undefined>;
+
+const pick = (params: Params, k: string) =>
+  typeof params[k] === "string" ? (params[k] as string) : undefined;
+
+/** Reads the filters from URL search params, dropping anything that does not parse. */
+export function slaFiltersFromSearch(params: Params): SlaFilters {
+  const min = pick(params, "min");
+  const raw = {
+    clientId: pick(params, "client"),
+    siteId: pick(params, "site"),
+    priority: pick(params, "priority"),
+    minProbability: min === undefined || min === "" ? undefined : Number(min),
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === undefined) continue;
+    const one = slaFilterSchema.shape[k as keyof typeof slaFilterSchema.shape].safeParse(v);
+    if (one.success) out[k] = one.data;
+  }
+  return out as SlaFilters;
+}
+
+export function selectedFromSearch(params: Params): string | null {
+  const id = pick(params, "ticket");
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
+export function slaSearch(f: SlaFilters, ticket: string | null): string {
+  const p = new URLSearchParams();
+  if (f.clientId) p.set("client", f.clientId);
+  if (f.siteId) p.set("site", f.siteId);
+  if (f.priority) p.set("priority", f.priority);
+  if (f.minProbability !== undefined) p.set("min", String(f.minProbability));
+  if (ticket) p.set("ticket", ticket);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export const RISK_LIMIT = 200;

@@ -1,0 +1,167 @@
+import type { Tone } from "@/components/ui/badge";
+import type { RiskFactor } from "@/lib/sla";
+
+/**
+ * Pure mappers from the SLA page's query results to what its charts and badges draw.
+ * Percentages are 0–100 numbers here; probabilities stay 0–1 as the server sends them.
+ */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-11-03" → "3 Nov", without going through a time zone. */
+export function dayLabel(day: string): string {
+  const [, m, d] = day.split("-").map(Number);
+  return m && d ? `${d} ${MONTHS[m - 1] ?? ""}`.trim() : day;
+}
+
+export const bandLabel = (band: number) => `${band * 10}–${band * 10 + 10}%`;
+
+export type RiskLevel = "at risk" | "watch" | "low" | "not scored";
+
+/** ≥ 0.7 at risk (red: the NOC alert threshold), 0.5–0.7 watch (amber), below that low. */
+export function riskLevel(p: number | null | undefined): { level: RiskLevel; tone: Tone } {
+  if (p === null || p === undefined) return { level: "not scored", tone: "slate" };
+  if (p >= 0.7) return { level: "at risk", tone: "red" };
+  if (p >= 0.5) return { level: "watch", tone: "amber" };
+  return { level: "low", tone: "green" };
+}
+
+export const RISK_COLOURS: Record<RiskLevel, string> = {
+  "at risk": "#dc2626",
+  watch: "#d97706",
+  low: "#0284c7",
+  "not scored": "#94a3b8",
+};
+
+/** Ten bins 0–10 % … 90–100 %, zero-filled, each coloured by the risk level it falls in. */
+export function distributionData(rows: readonly { bin: number; n: number }[]) {
+  return Array.from({ length: 10 }, (_, bin) => {
+    const n = rows.filter((r) => r.bin === bin).reduce((s, r) => s + r.n, 0);
+    const level = riskLevel(bin / 10).level;
+    return { bin, label: bandLabel(bin), n, level, colour: RISK_COLOURS[level] };
+  });
+}
+
+export function dailyData(
+  rows: readonly { day: string; breaches: number; resolved: number; metPct: number | null }[],
+) {
+  return rows.map((r) => ({ ...r, label: dayLabel(r.day) }));
+}
+
+export function escalationData(rows: readonly { day: string; n: number }[]) {
+  return rows.map((r) => ({ ...r, label: dayLabel(r.day) }));
+}
+
+/** Per client, worst first; `belowTarget` when a contract target exists and is missed. */
+export function perClientData(
+  rows: readonly { client: string; resolved: number; metPct: number; target: number | null }[],
+) {
+  return [...rows]
+    .sort((a, b) => a.metPct - b.metPct || a.client.localeCompare(b.client))
+    .map((r) => ({
+      ...r,
+      belowTarget: r.target !== null && r.metPct < r.target,
+      short: r.client.length > 16 ? `${r.client.slice(0, 15)}…` : r.client,
+    }));
+}
+
+/**
+ * Calibration points (mean predicted vs share actually breached, in %), bands without
+ * predictions left out, and how many predictions stand behind the chart.
+ */
+export function calibrationData(
+  rows: readonly { band: number; n: number; predicted: number; actual: number }[],
+) {
+  const points = rows
+    .filter((r) => r.n > 0)
+    .sort((a, b) => a.band - b.band)
+    .map((r) => ({
+      band: r.band,
+      label: bandLabel(r.band),
+      n: r.n,
+      predicted: Math.round(r.predicted * 1000) / 10,
+      actual: Math.round(r.actual * 1000) / 10,
+    }));
+  // the share of predictions whose band missed reality by more than 15 points
+  const total = points.reduce((s, p) => s + p.n, 0);
+  const off = points
+    .filter((p) => Math.abs(p.actual - p.predicted) > 15)
+    .reduce((s, p) => s + p.n, 0);
+  return { points, total, offShare: total ? off / total : null };
+}
+
+export function historyData(rows: readonly { at: Date; probability: number }[]) {
+  return rows
+    .map((r) => ({ t: r.at.getTime(), p: Math.round(r.probability * 1000) / 10 }))
+    .sort((a, b) => a.t - b.t);
+}
+
+/** "45 s", "12 min 05 s", "3 h 12 min", "2 d 4 h"; seconds only under an hour. */
+export function formatDuration(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ${String(m % 60).padStart(2, "0")} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
+/**
+ * Working minutes as people say them: "45 min", "4 h", "2 h 30 min", "30 h". Hours up to
+ * 100 h, since a business-hours target of 30 h is not "1 d 6 h"; beyond that, 24 h days.
+ */
+export function formatMinutes(minutes: number): string {
+  const m = Math.round(Math.abs(minutes));
+  if (m === 0 && minutes !== 0) return "under 1 min";
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 100) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+export type Countdown = {
+  text: string;
+  state: "breached" | "soon" | "running" | "paused" | "none";
+};
+
+/**
+ * The live countdown to a ticket's resolution due time: "1 h 05 min left",
+ * "breached 12 min ago", or "paused" while the clock waits on the customer.
+ */
+export function countdown(
+  dueAt: Date | null,
+  now: number,
+  pausedSince: Date | null = null,
+): Countdown {
+  if (pausedSince) return { text: "paused", state: "paused" };
+  if (!dueAt) return { text: "no due time", state: "none" };
+  const left = dueAt.getTime() - now;
+  if (left <= 0) return { text: `breached ${formatDuration(-left)} ago`, state: "breached" };
+  return { text: `${formatDuration(left)} left`, state: left < 3_600_000 ? "soon" : "running" };
+}
+
+/** The top factors in short, for a table cell: "80% of the SLA used · Nobody assigned". */
+export function factorSummary(factors: readonly RiskFactor[] | null | undefined, n = 2): string {
+  if (!factors?.length) return "—";
+  return [...factors]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, n)
+    .map((f) => f.label)
+    .join(" · ");
+}
+
+/** Factors, heaviest first, with each one's share of the heaviest (for bar widths). */
+export function factorBars(factors: readonly RiskFactor[] | null | undefined) {
+  const sorted = [...(factors ?? [])].sort((a, b) => b.weight - a.weight);
+  const max = Math.max(1e-9, ...sorted.map((f) => f.weight));
+  return sorted.map((f) => ({ ...f, share: f.weight / max }));
+}
+
+/** AFINN comparative score in words (about −5…5; ±0.05 counts as neutral). */
+export function sentimentLabel(score: number): { label: string; tone: Tone } {
+  if (score <= -0.05) return { label: "negative", tone: "red" };
+  if (score >= 0.05) return { label: "positive", tone: "green" };
+  return { label: "neutral", tone: "slate" };
+}
