@@ -2,7 +2,13 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TicketStatus } from "@/lib/sla";
 import { schema, type DbOrTx } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
-import { computeSlaClock, type Pause, type SlaClock } from "./clock";
+import {
+  TimelineCache,
+  computeSlaClock,
+  timelineRangeFor,
+  type Pause,
+  type SlaClock,
+} from "./clock";
 import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policies";
 
 const { tickets, sites, ticketStatusChanges } = schema;
@@ -86,10 +92,25 @@ export async function clocksFor(
   ]);
   const changesOf = new Map<string, { toStatus: TicketStatus; at: Date }[]>();
   for (const c of changes) changesOf.set(c.ticketId, [...(changesOf.get(c.ticketId) ?? []), c]);
+  // one working-time timeline per distinct calendar, shared by every ticket on it
+  const timelines = new TimelineCache(
+    timelineRangeFor(
+      rows.map((r) => ({
+        start: r.createdAt,
+        targetMinutes: Math.max(
+          policyOf(r.clientId, r.priority).resolutionMinutes,
+          policyOf(r.clientId, r.priority).responseMinutes,
+        ),
+        now,
+        stoppedAt: r.resolvedAt,
+      })),
+    ),
+  );
   for (const row of rows) {
     const policy = policyOf(row.clientId, row.priority);
     const hol = holidays.get(row.clientId) ?? [];
     const calendar = calendarFor(policy, row.timeZone, hol);
+    const timeline = timelines.get(calendar);
     const pauses = pausesFrom(changesOf.get(row.id) ?? []);
     const resolvedNow = row.status === "resolved" || row.status === "closed";
     out.set(row.id, {
@@ -99,22 +120,28 @@ export async function clocksFor(
       holidays: hol,
       pauses,
       // the response clock does not pause: a first answer is due even while waiting on the customer
-      response: computeSlaClock({
-        start: row.createdAt,
-        targetMinutes: policy.responseMinutes,
-        calendar,
-        pauses: [],
-        stoppedAt: row.firstResponseAt ?? (resolvedNow ? row.resolvedAt : null),
-        now,
-      }),
-      resolution: computeSlaClock({
-        start: row.createdAt,
-        targetMinutes: policy.resolutionMinutes,
-        calendar,
-        pauses,
-        stoppedAt: resolvedNow ? row.resolvedAt : null,
-        now,
-      }),
+      response: computeSlaClock(
+        {
+          start: row.createdAt,
+          targetMinutes: policy.responseMinutes,
+          calendar,
+          pauses: [],
+          stoppedAt: row.firstResponseAt ?? (resolvedNow ? row.resolvedAt : null),
+          now,
+        },
+        timeline,
+      ),
+      resolution: computeSlaClock(
+        {
+          start: row.createdAt,
+          targetMinutes: policy.resolutionMinutes,
+          calendar,
+          pauses,
+          stoppedAt: resolvedNow ? row.resolvedAt : null,
+          now,
+        },
+        timeline,
+      ),
     });
   }
   return out;

@@ -115,7 +115,8 @@ describe("vendor portal tokens", () => {
     const events = await db
       .select()
       .from(schema.workOrderEvents)
-      .where(eq(schema.workOrderEvents.workOrderId, a.id));
+      .where(eq(schema.workOrderEvents.workOrderId, a.id))
+      .orderBy(schema.workOrderEvents.id);
     expect(
       events.filter((e) => e.tokenId === access.tokenId).map((e) => e.toStatus ?? e.kind),
     ).toEqual(["accepted", "in_progress", "note", "completed"]);
