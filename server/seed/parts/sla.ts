@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   DEFAULT_SLA_TARGETS,
   TICKET_CATEGORIES,
@@ -9,6 +9,7 @@ import {
 } from "@/lib/sla";
 import { schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";
+import { triageAlert } from "@/server/services/noc/triage";
 import { recomputeClocks } from "@/server/services/sla/clock-store";
 import { TimelineCache } from "@/server/services/sla/clock";
 import { calendarFor, loadPolicies } from "@/server/services/sla/policies";
@@ -342,6 +343,18 @@ export const slaPart: SeedPart = {
         `sla: ${slug} ${tickets.length} tickets; breach model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );
       await predictTenant(db, tenantId);
+      // the risk alerts it raised are triaged now: no executor runs while the seed does
+      const raised = await db
+        .select({ id: schema.alerts.id })
+        .from(schema.alerts)
+        .where(
+          and(
+            eq(schema.alerts.tenantId, tenantId),
+            eq(schema.alerts.type, "SLA_BREACH_RISK"),
+            isNull(schema.alerts.triagedAt),
+          ),
+        );
+      for (const a of raised) await triageAlert(db, { tenantId, alertId: a.id });
     }
   },
 
