@@ -68,11 +68,13 @@ describe("vendor portal HTTP", () => {
     expect(((await ok.json()) as { title: string }).title).toBe("Rekey the back door");
     const forged = newPortalToken().token;
     const bodies = await Promise.all(
-      [forged, "short", `${token.slice(0, -1)}A`].map(async (bad) => {
-        const r = await view(req(`/api/v/${bad}`), params({ token: bad }));
-        expect(r.status).toBe(404);
-        return JSON.stringify(await r.json());
-      }),
+      [forged, "short", `${token.slice(0, -1)}${token.endsWith("A") ? "E" : "A"}`].map(
+        async (bad) => {
+          const r = await view(req(`/api/v/${bad}`), params({ token: bad }));
+          expect(r.status).toBe(404);
+          return JSON.stringify(await r.json());
+        },
+      ),
     );
     expect(new Set(bodies).size).toBe(1);
     expect(bodies[0]).not.toContain("Rekey");
