@@ -19,9 +19,16 @@ test.describe("NOC queue", () => {
     expect(scores.length).toBeGreaterThan(3);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
-    // j selects the first alert and opens it; the panel explains the score
+    // the keyboard works once the page is hydrated (the live stream connects after it)
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", {
+      timeout: 15_000,
+    });
+    // j selects the first alert and opens it; the panel explains the score. The queue is
+    // live (other tests add alerts), so follow the selected alert by its id from here on.
+    const firstId = await rows.first().getAttribute("id");
     await page.keyboard.press("j");
-    await expect(rows.first()).toHaveAttribute("aria-selected", "true");
+    const selected = queue.locator(`tbody tr[id="${firstId}"]`);
+    await expect(selected).toHaveAttribute("aria-selected", "true");
     const why = page.getByRole("region", { name: /^Why \d+$/ });
     await expect(why).toBeVisible();
     await expect(why.getByRole("listitem").first()).toContainText("+");
@@ -29,7 +36,7 @@ test.describe("NOC queue", () => {
     await shot(page, "noc-queue");
 
     // a acknowledges (when new), r resolves through the dialog
-    const state = rows.first().locator("td:nth-child(8)");
+    const state = selected.locator("td:nth-child(8)");
     if ((await state.innerText()).trim() === "new") {
       await page.keyboard.press("a");
       await expect(state).toHaveText("acknowledged");
