@@ -18,8 +18,10 @@ export function errorMessage(err: unknown): string {
 /** Per-field messages from a failed call's validation errors. */
 export function fieldErrors(err: unknown): Record<string, string | undefined> {
   if (!(err instanceof TRPCClientError)) return {};
-  const zod = (err.data as { zodError?: ZodShape } | undefined)?.zodError;
+  const data = err.data as { zodError?: ZodShape; field?: string | null } | undefined;
   const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(zod?.fieldErrors ?? {})) out[k] = v?.[0];
+  for (const [k, v] of Object.entries(data?.zodError?.fieldErrors ?? {})) out[k] = v?.[0];
+  // a service-side check (e.g. "an unknown time zone") names one field and says why
+  if (data?.field) out[data.field] = err.message;
   return out;
 }

@@ -6,6 +6,7 @@ import { auth } from "@/server/auth";
 import { db } from "@/server/db";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { loadActiveUser } from "@/server/services/users/load-active-user";
+import { ValidationError } from "@/server/services/_core/errors";
 import { toTRPCError } from "./errors";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
@@ -33,6 +34,8 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         stack: undefined,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        // a service's own validation names the field it is about, for the form to show it there
+        field: error.cause instanceof ValidationError ? (error.cause.field ?? null) : null,
       },
     };
   },
