@@ -22,6 +22,17 @@ export const workOrderCreateInput = z.object({
   vendorId: uuid.nullable().optional(),
 });
 
+/** Editing an open order's description fields; omitted fields stay as they are. */
+export const workOrderUpdateInput = z.object({
+  id: uuid,
+  title: workOrderCreateInput.shape.title.optional(),
+  description: z.string().trim().max(10_000, "Keep it under 10,000 characters").optional(),
+  category: workOrderCreateInput.shape.category.optional(),
+  priority: z.enum(WORK_ORDER_PRIORITIES, "Choose a priority").optional(),
+  estimateHours: workOrderCreateInput.shape.estimateHours,
+  dueAt: workOrderCreateInput.shape.dueAt,
+});
+
 export const workOrderMoveInput = z.object({
   id: uuid,
   to: z.enum(WORK_ORDER_STATUSES, "Not a work-order status"),

@@ -5,6 +5,7 @@ import {
   workOrderCreateInput,
   workOrderFilterSchema,
   workOrderMoveInput,
+  workOrderUpdateInput,
 } from "@/lib/schemas/vendors";
 import { revokeVendorLink, sendVendorLink } from "@/server/services/vendors/portal";
 import { getWorkOrderDetail, listWorkOrders } from "@/server/services/vendors/queries";
@@ -14,6 +15,7 @@ import {
   createWorkOrder,
   moveWorkOrder,
   noteOnWorkOrder,
+  updateWorkOrder,
 } from "@/server/services/vendors/work-orders";
 import { requireRole, router } from "../trpc";
 
@@ -40,6 +42,9 @@ export const workOrderRouter = router({
   create: managers
     .input(workOrderCreateInput)
     .mutation(({ ctx, input }) => createWorkOrder(ctx.svc, input)),
+  update: managers
+    .input(workOrderUpdateInput)
+    .mutation(({ ctx, input }) => updateWorkOrder(ctx.svc, input)),
   assign: managers
     .input(z.object({ id: uuid, vendorId: uuid }))
     .mutation(({ ctx, input }) => assignWorkOrder(ctx.svc, input)),

@@ -9,7 +9,7 @@ import { addAttachment, readAttachment, uploadRoot } from "./attachments";
 import { portalMove, portalNote, portalView, resolvePortalToken, sendVendorLink } from "./portal";
 import { newPortalToken } from "./token";
 import { vendorRankings, createVendor, addVendorDocument } from "./vendors";
-import { assignWorkOrder, createWorkOrder, moveWorkOrder } from "./work-orders";
+import { assignWorkOrder, createWorkOrder, moveWorkOrder, updateWorkOrder } from "./work-orders";
 
 let t: TestTenant;
 let other: TestTenant;
@@ -261,5 +261,35 @@ describe("rankings and compliance", () => {
       priority: "high",
     });
     expect(again.possibleReworkOf?.id).toBe(wo.id);
+  });
+
+  it("edits an open order's details with an audit of what changed; closed orders and other tenants refuse", async () => {
+    const { id, ctx } = await order("Chiller noise");
+    const due = new Date("2027-01-15T17:00:00Z");
+    expect(
+      await updateWorkOrder(ctx, {
+        id,
+        title: "Chiller noise, roof",
+        priority: "high",
+        dueAt: due,
+      }),
+    ).toEqual({ changed: ["title", "priority", "dueAt"] });
+    // the same values again change nothing and write nothing
+    expect(await updateWorkOrder(ctx, { id, priority: "high", dueAt: due })).toEqual({
+      changed: [],
+    });
+    const [row] = await db.select().from(schema.workOrders).where(eq(schema.workOrders.id, id));
+    expect(row).toMatchObject({ title: "Chiller noise, roof", priority: "high", dueAt: due });
+    const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, id));
+    const edits = audit.filter((a) => a.action === "work_order.update");
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.before).toMatchObject({ title: "Chiller noise", priority: "normal" });
+    await expect(
+      updateWorkOrder(await ctxFor(other.users.admin), { id, title: "Hijacked" }),
+    ).rejects.toThrow(/not found/i);
+    await moveWorkOrder(ctx, { id, to: "cancelled" });
+    await expect(updateWorkOrder(ctx, { id, title: "Too late" })).rejects.toThrow(
+      /cancelled order can no longer be edited/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import {
+  OPEN_WORK_ORDER_STATUSES,
   REWORK_WINDOW_DAYS,
   canTransition,
   transitionEffect,
@@ -147,6 +148,74 @@ export async function createWorkOrder(ctx: ServiceCtx, input: WorkOrderCreate) {
     return { ...row, possibleReworkOf: earlier ?? null, warnings };
   });
 }
+
+type WorkOrderEdit = {
+  id: string;
+  title?: string | undefined;
+  description?: string | undefined;
+  category?: WorkOrderCategory | undefined;
+  priority?: WorkOrderPriority | undefined;
+  estimateHours?: number | null | undefined;
+  dueAt?: Date | null | undefined;
+};
+
+const EDITABLE = [
+  "title",
+  "description",
+  "category",
+  "priority",
+  "estimateHours",
+  "dueAt",
+] as const;
+
+/** Corrects an open order's details (title, description, category, priority, estimate, due). */
+export async function updateWorkOrder(ctx: ServiceCtx, input: WorkOrderEdit) {
+  return inTx(ctx, async (tx) => {
+    const wo = await getWorkOrderInTenant(tx, input.id);
+    if (!OPEN_WORK_ORDER_STATUSES.includes(wo.status))
+      throw new ConflictError(`A ${wo.status} order can no longer be edited`);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of EDITABLE) {
+      const next = input[k];
+      if (next === undefined) continue;
+      const was = wo[k];
+      const same =
+        next instanceof Date || was instanceof Date
+          ? (next as Date | null)?.getTime() === (was as Date | null)?.getTime()
+          : next === was;
+      if (same) continue;
+      before[k] = was;
+      after[k] = next;
+    }
+    const changed = Object.keys(after);
+    if (!changed.length) return { changed };
+    await tx.db.update(workOrders).set(after).where(eq(workOrders.id, wo.id));
+    await addEvent(tx, {
+      workOrderId: wo.id,
+      kind: "edit",
+      note: `Changed ${changed.map((k) => EDIT_LABELS[k as (typeof EDITABLE)[number]]).join(", ")}`,
+    });
+    await recordAudit(tx, {
+      action: "work_order.update",
+      entityType: "work_order",
+      entityId: wo.id,
+      before,
+      after,
+    });
+    await publish(tx, "workOrder", [wo.id]);
+    return { changed };
+  });
+}
+
+const EDIT_LABELS: Record<(typeof EDITABLE)[number], string> = {
+  title: "title",
+  description: "description",
+  category: "category",
+  priority: "priority",
+  estimateHours: "estimate",
+  dueAt: "due time",
+};
 
 /** Sends the order to a vendor (or another one); expired documents are a warning, not a stop. */
 export async function assignWorkOrder(ctx: ServiceCtx, input: { id: string; vendorId: string }) {
