@@ -30,6 +30,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "main",
   },
   { href: "/sla/policies", label: "SLA policies", roles: ["admin", "supervisor"], section: "main" },
+  {
+    href: "/work-orders",
+    label: "Work orders",
+    roles: ["admin", "supervisor", "site_manager"],
+    section: "main",
+  },
   { href: "/overview", label: "Overview", roles: everyone, section: "main" },
   { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },

@@ -55,6 +55,8 @@ export const workOrderFilterSchema = z.object({
   vendorId: uuid.optional(),
   category: z.enum(WORK_ORDER_CATEGORIES).optional(),
   q: z.string().trim().max(100).optional(),
+  /** only orders still being worked (new to on hold) */
+  open: z.boolean().optional(),
 });
 
 export const vendorCreateInput = z.object({

@@ -1,5 +1,5 @@
-import { aliasedTable, and, asc, desc, eq, gt, ilike, isNull, or, sql } from "drizzle-orm";
-import { nextStatusesFor, type WorkOrderStatus } from "@/lib/work-orders";
+import { aliasedTable, and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { OPEN_WORK_ORDER_STATUSES, nextStatusesFor, type WorkOrderStatus } from "@/lib/work-orders";
 import { schema } from "@/server/db";
 import { listEntityTimeline } from "../audit/list";
 import { actorRef, type ServiceCtx } from "../_core/context";
@@ -24,6 +24,7 @@ export type WorkOrderFilters = {
   vendorId?: string;
   category?: string;
   q?: string;
+  open?: boolean;
   limit: number;
 };
 
@@ -59,6 +60,7 @@ export async function listWorkOrders(ctx: ServiceCtx, f: WorkOrderFilters) {
         eq(workOrders.tenantId, ctx.tenantId),
         siteScopeFilter(ctx, workOrders.siteId),
         f.status ? eq(workOrders.status, f.status) : undefined,
+        f.open && !f.status ? inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES]) : undefined,
         f.siteId ? eq(workOrders.siteId, f.siteId) : undefined,
         f.vendorId ? eq(workOrders.vendorId, f.vendorId) : undefined,
         f.category ? eq(workOrders.category, f.category) : undefined,
@@ -82,6 +84,7 @@ export async function getWorkOrderDetail(ctx: ServiceCtx, id: string) {
       .select({
         siteName: sites.name,
         siteAddress: sites.address,
+        siteTimeZone: sites.timeZone,
         clientName: clients.name,
         tier: clients.tier,
         requesterName: requester.name,
