@@ -469,7 +469,8 @@ function NextSteps({
               id,
               to: pending,
               ...(note.trim() ? { note: note.trim() } : {}),
-              ...(pending === "verified" ? { rating } : {}),
+              // no rating yet: the server says what is missing, next to the stars
+              ...(pending === "verified" && rating ? { rating } : {}),
             });
           }}
         >

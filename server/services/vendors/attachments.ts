@@ -16,14 +16,18 @@ const { workOrderAttachments } = schema;
 
 /** Where attachments live: `.data/uploads` beside the app unless WATCHFLOOR_UPLOAD_DIR says otherwise. */
 export function uploadRoot(): string {
-  return process.env.WATCHFLOOR_UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads");
+  return (
+    process.env.WATCHFLOOR_UPLOAD_DIR ??
+    path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "uploads")
+  );
 }
 
 function fileFor(key: string): string {
   // keys are ours (tenant/order/uuid.ext); refuse anything that would leave the root
   const root = uploadRoot();
-  const full = path.resolve(root, key);
-  if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error("bad storage key");
+  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
+  if (!full.startsWith(path.resolve(/*turbopackIgnore: true*/ root) + path.sep))
+    throw new Error("bad storage key");
   return full;
 }
 
@@ -43,9 +47,9 @@ export async function addAttachment(
     throw new ConflictError("This work order is closed; it can no longer be changed");
   const key = `${ctx.tenantId}/${wo.id}/${randomUUID()}.${check.ext}`;
   const file = fileFor(key);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.part`, input.bytes, { flag: "wx" });
-  await rename(`${file}.part`, file);
+  await mkdir(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  await writeFile(/*turbopackIgnore: true*/ `${file}.part`, input.bytes, { flag: "wx" });
+  await rename(/*turbopackIgnore: true*/ `${file}.part`, file);
   try {
     return await inTx(ctx, async (tx) => {
       const tokenId = ctx.actor.type === "vendorToken" ? ctx.actor.tokenId : null;
@@ -84,7 +88,7 @@ export async function addAttachment(
       return { ...row, mime: check.mime };
     });
   } catch (err) {
-    await rm(file, { force: true });
+    await rm(/*turbopackIgnore: true*/ file, { force: true });
     throw err;
   }
 }
@@ -110,5 +114,9 @@ export async function readAttachment(
     throw new NotFoundError("Attachment");
   // staff: the order must be inside their scope
   await getWorkOrderInTenant(ctx, a.workOrderId);
-  return { name: a.name, mime: a.mime, bytes: await readFile(fileFor(a.storageKey)) };
+  return {
+    name: a.name,
+    mime: a.mime,
+    bytes: await readFile(/*turbopackIgnore: true*/ fileFor(a.storageKey)),
+  };
 }
