@@ -119,7 +119,8 @@ export function TicketDetail({
           <p className="mb-2 text-xs text-slate-500">
             {t.predictedAt ? (
               <>
-                Scored by {t.scoredBy ?? "—"} <RelativeTime date={t.predictedAt} />
+                Scored by {t.scoredBy ?? "—"} every 15 minutes; this figure set{" "}
+                <RelativeTime date={t.predictedAt} /> (it is rewritten when it moves by 0.01)
               </>
             ) : (
               "Not scored yet: the next prediction run scores it."

@@ -8,7 +8,7 @@ import type { LogisticModel } from "../noc/logistic";
 import { raiseSystemAlerts, resolveAlertsByFingerprint } from "../noc/system-alerts";
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
 import { calendarFor, loadHolidays, loadPolicies } from "./policies";
-import { heuristicRisk, modelRisk, type RiskInput } from "./risk";
+import { heuristicRisk, modelRisk, predictionMoved, type RiskInput } from "./risk";
 import { riskFingerprint } from "./tickets";
 
 const { tenants, clients, slaPredictionRuns, priorityModels } = schema;
@@ -33,6 +33,7 @@ type OpenTicket = {
   prevP: number | null;
   prevTop: string | null;
   prevDue: string | Date | null;
+  prevBreached: boolean;
 };
 
 /** The newest usable ticket model of a tenant, or null (the heuristic scores). */
@@ -105,7 +106,12 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const clientIds = eligible.map((c) => c.id);
   const empty = { scored: 0, atRisk: 0, alertsRaised: 0, alertsResolved: 0, scoredBy: "none" };
   if (!clientIds.length)
-    return { ...empty, ms: 0, phases: { readMs: 0, computeAndWriteMs: 0, alertsMs: 0 } };
+    return {
+      ...empty,
+      ms: 0,
+      rewritten: 0,
+      phases: { readMs: 0, computeAndWriteMs: 0, alertsMs: 0 },
+    };
 
   const [rows, categoryRows, workloadRows, policyOf, holidays, model, openAlerts] =
     await Promise.all([
@@ -115,7 +121,8 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
           t.first_response_at as "firstResponseAt", t.assignee_id as "assigneeId",
           t.reopened_count as "reopenedCount", t.recent_sentiment as "recentSentiment",
           t.pauses, s.time_zone as "timeZone", t.breach_probability as "prevP",
-          t.risk_factors->0->>'key' as "prevTop", t.resolution_due_at as "prevDue"
+          t.risk_factors->0->>'key' as "prevTop", t.resolution_due_at as "prevDue",
+          t.resolution_breached as "prevBreached"
         from tickets t join sites s on s.id = t.site_id
         where t.tenant_id = ${tenantId}
           and t.status in ('open', 'in_progress', 'pending_customer')
@@ -179,14 +186,20 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   // set-based writes, in batches large enough to be cheap and small enough to stay bounded:
   // a history row for every ticket, the ticket itself only when its prediction moved
   const moved = (o: Out) =>
-    o.ticket.prevP === null ||
-    Math.abs(o.ticket.prevP - o.p) >= 0.0005 ||
-    o.ticket.prevTop !== (o.f[0]?.key ?? null) ||
-    !o.ticket.prevDue ||
-    Math.abs(new Date(o.ticket.prevDue).getTime() - new Date(o.due).getTime()) >= 60_000;
+    predictionMoved(
+      {
+        p: o.ticket.prevP,
+        top: o.ticket.prevTop,
+        due: o.ticket.prevDue,
+        breached: o.ticket.prevBreached,
+      },
+      { p: o.p, top: o.f[0]?.key ?? null, due: o.due, used: o.used },
+    );
   const runAt = now.toISOString();
+  let rewritten = 0;
   const writeBatch = async (batch: Out[]) => {
     const changed = batch.filter(moved);
+    rewritten += changed.length;
     await Promise.all([
       db.execute(sql`
         insert into ticket_predictions (ticket_id, tenant_id, run_at, probability, fraction_used)
@@ -317,6 +330,7 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   return {
     ...summary,
     ms,
+    rewritten,
     phases: {
       readMs: Math.round(scanMs),
       // computing and writing overlap

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { trainLogistic, auc, predictLogistic } from "../noc/logistic";
-import { FEATURE_KEYS, heuristicRisk, modelRisk, riskFeatures, type RiskInput } from "./risk";
+import {
+  FEATURE_KEYS,
+  heuristicRisk,
+  modelRisk,
+  predictionMoved,
+  riskFeatures,
+  type RiskInput,
+} from "./risk";
 
 const calm: RiskInput = {
   fractionUsed: 0.2,
@@ -124,5 +131,31 @@ describe("trained breach model", () => {
     expect(r.probability).toBeGreaterThan(p({ fractionUsed: 0.1 }));
     expect(r.factors.map((f) => f.key)).toContain("used");
     expect(modelRisk(model, { ...calm, hoursLeft: -1 }).probability).toBe(1);
+  });
+});
+
+describe("which run results are written to the ticket", () => {
+  const due = "2026-12-01T12:00:00.000Z";
+  const prev = { p: 0.42, top: "used", due, breached: false };
+  const next = { p: 0.42, top: "used", due, used: 0.5 };
+  it("skips a result that did not move", () => {
+    expect(predictionMoved(prev, next)).toBe(false);
+    expect(predictionMoved(prev, { ...next, p: 0.4299 })).toBe(false);
+    expect(predictionMoved(prev, { ...next, due: "2026-12-01T12:00:30.000Z" })).toBe(false);
+  });
+  it("writes the first score, a move of a point, a new top factor, a later due time, a breach", () => {
+    expect(predictionMoved({ ...prev, p: null }, next)).toBe(true);
+    expect(predictionMoved(prev, { ...next, p: 0.43 })).toBe(true);
+    expect(predictionMoved(prev, { ...next, p: 0.41 })).toBe(true);
+    expect(predictionMoved(prev, { ...next, top: "noResponse" })).toBe(true);
+    expect(predictionMoved(prev, { ...next, due: "2026-12-01T12:05:00.000Z" })).toBe(true);
+    expect(predictionMoved(prev, { ...next, used: 1 })).toBe(true);
+    expect(predictionMoved({ ...prev, breached: true }, { ...next, used: 1.2 })).toBe(false);
+  });
+  it("writes any crossing of a threshold something acts on, however small", () => {
+    for (const th of [0.5, 0.7, 0.8]) {
+      expect(predictionMoved({ ...prev, p: th - 0.001 }, { ...next, p: th })).toBe(true);
+      expect(predictionMoved({ ...prev, p: th }, { ...next, p: th - 0.001 })).toBe(true);
+    }
   });
 });

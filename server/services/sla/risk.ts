@@ -1,4 +1,4 @@
-import type { RiskFactor, TicketPriority } from "@/lib/sla";
+import { SLA_RULES, type RiskFactor, type TicketPriority } from "@/lib/sla";
 import { predictLogistic, type LogisticModel } from "../noc/logistic";
 
 /** What the prediction knows about an open ticket at one moment (sla.md's factors). */
@@ -124,4 +124,25 @@ export function modelRisk(model: LogisticModel, x: RiskInput): Risk {
     return { probability: 1, factors: [{ key: "left", label: label("left", x), weight: 1 }] };
   const { p, contributions } = predictLogistic(model, riskFeatures(x));
   return { probability: Math.round(p * 1000) / 1000, factors: explain(x, contributions, p) };
+}
+
+const PROBABILITY_STEP = 0.01;
+
+/**
+ * Whether a run's result is worth writing to the ticket: the probability moved by a point
+ * (the page shows two decimals), crossed a threshold something acts on, or its top factor,
+ * due time or breach changed. Outside working hours most clocks stand still, so most runs
+ * rewrite a fraction of the open tickets instead of all of them.
+ */
+export function predictionMoved(
+  prev: { p: number | null; top: string | null; due: string | Date | null; breached: boolean },
+  next: { p: number; top: string | null; due: string; used: number },
+): boolean {
+  if (prev.p === null || !prev.due) return true;
+  if (Math.abs(prev.p - next.p) >= PROBABILITY_STEP) return true;
+  for (const th of [SLA_RULES.alertResolveBelow, SLA_RULES.alertAt, SLA_RULES.escalateAt])
+    if (prev.p >= th !== next.p >= th) return true;
+  if (prev.top !== next.top) return true;
+  if (next.used >= 1 && !prev.breached) return true;
+  return Math.abs(new Date(prev.due).getTime() - new Date(next.due).getTime()) >= 60_000;
 }
