@@ -85,7 +85,7 @@ export async function addVendorDocument(
   });
 }
 
-type AggRow = VendorRow & { period: "current" | "previous" };
+type AggRow = VendorRow & { isCurrent: boolean };
 
 /**
  * Rankings over a period (default 90 days) and the one before it, for every vendor of the
@@ -94,32 +94,37 @@ type AggRow = VendorRow & { period: "current" | "previous" };
 export async function vendorRankings(ctx: ServiceCtx, input: { days?: number; now?: Date } = {}) {
   const days = input.days ?? DEFAULT_PERIOD_DAYS;
   const now = (input.now ?? new Date()).toISOString();
+  const tiers = `{${tiersWith("vendorPerformance").join(",")}}`;
+  // Literal bounds and a plain join keep the aggregate parallel; grouping by the vendor and a
+  // boolean only (names joined after) lets the planner expect two groups per vendor and
+  // aggregate in a hash table instead of sorting a million rows to disk.
   const rows = (await ctx.db.execute(sql`
-    with p as (
-      select ${now}::timestamptz as now, ${`${days} days`}::interval as len
+    with agg as (
+      select w.vendor_id,
+        w.completed_at > ${now}::timestamptz - ${`${days} days`}::interval as "isCurrent",
+        count(*)::int as orders,
+        count(*) filter (where w.due_at is not null)::int as "dueOrders",
+        count(*) filter (where w.due_at is not null and w.completed_at <= w.due_at)::int as "onTime",
+        count(*) filter (where w.estimate_hours > 0 and w.started_at is not null)::int as "timedOrders",
+        coalesce(sum(100 * least(1, w.estimate_hours /
+          greatest(extract(epoch from w.completed_at - w.started_at) / 3600, 0.01)))
+          filter (where w.estimate_hours > 0 and w.started_at is not null), 0)::float8 as "timePerfSum",
+        coalesce(sum(w.rating), 0)::int as "ratingSum",
+        count(w.rating)::int as "ratedOrders",
+        count(*) filter (where w.rework)::int as reworked
+      from work_orders w join clients c on c.id = w.client_id
+      where w.tenant_id = ${ctx.tenantId} and w.completed_at is not null and w.vendor_id is not null
+        -- performance tracking is for clients on silver and up
+        and c.tier = any(${tiers}::tier[])
+        and w.completed_at > ${now}::timestamptz - ${`${days * 2} days`}::interval
+        and w.completed_at <= ${now}::timestamptz
+      group by 1, 2
     )
-    select w.vendor_id as "vendorId", v.name,
-      case when w.completed_at > p.now - p.len then 'current' else 'previous' end as period,
-      count(*)::int as orders,
-      count(*) filter (where w.due_at is not null)::int as "dueOrders",
-      count(*) filter (where w.due_at is not null and w.completed_at <= w.due_at)::int as "onTime",
-      count(*) filter (where w.estimate_hours > 0 and w.started_at is not null)::int as "timedOrders",
-      coalesce(sum(100 * least(1, w.estimate_hours /
-        greatest(extract(epoch from w.completed_at - w.started_at) / 3600, 0.01)))
-        filter (where w.estimate_hours > 0 and w.started_at is not null), 0)::float8 as "timePerfSum",
-      coalesce(sum(w.rating), 0)::int as "ratingSum",
-      count(w.rating)::int as "ratedOrders",
-      count(*) filter (where w.rework)::int as reworked
-    from work_orders w
-    join vendors v on v.id = w.vendor_id
-    cross join p
-    where w.tenant_id = ${ctx.tenantId} and w.completed_at is not null
-      -- performance tracking is for clients on silver and up
-      and w.client_id in (select id from clients where tenant_id = ${ctx.tenantId}
-        and tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("vendorPerformance"))}::jsonb)::tier))
-      and w.completed_at > p.now - 2 * p.len and w.completed_at <= p.now
-    group by w.vendor_id, v.name, 3`)) as unknown as AggRow[];
-  const current = rows.filter((r) => r.period === "current");
-  const previous = rows.filter((r) => r.period === "previous");
+    select agg.vendor_id as "vendorId", v.name, agg."isCurrent", agg.orders, agg."dueOrders",
+      agg."onTime", agg."timedOrders", agg."timePerfSum", agg."ratingSum", agg."ratedOrders",
+      agg.reworked
+    from agg join vendors v on v.id = agg.vendor_id`)) as unknown as AggRow[];
+  const current = rows.filter((r) => r.isCurrent);
+  const previous = rows.filter((r) => !r.isCurrent);
   return { days, ranked: rankVendors(current, previous) };
 }
