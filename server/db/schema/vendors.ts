@@ -96,8 +96,10 @@ export const workOrders = pgTable(
   },
   (t) => [
     uniqueIndex("work_orders_tenant_id_number_idx").on(t.tenantId, t.number),
-    // the list page: newest first, filtered by status
+    // the list page: newest first, filtered by status; all of them; one vendor's (drill-down)
     index("work_orders_tenant_id_status_created_idx").on(t.tenantId, t.status, t.createdAt),
+    index("work_orders_tenant_id_created_idx").on(t.tenantId, t.createdAt),
+    index("work_orders_vendor_id_created_idx").on(t.vendorId, t.createdAt),
     // rankings: a vendor's completed orders in a period
     index("work_orders_tenant_id_vendor_id_completed_idx")
       .on(t.tenantId, t.vendorId, t.completedAt)

@@ -1,0 +1,2 @@
+CREATE INDEX "work_orders_tenant_id_created_idx" ON "work_orders" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "work_orders_vendor_id_created_idx" ON "work_orders" USING btree ("vendor_id","created_at");
