@@ -319,12 +319,15 @@ export function CalibrationChart({
 /** A ticket's breach probability at each prediction run, with the alert and escalation lines. */
 export function ProbabilityHistory({
   rows,
+  until,
   timeZone,
 }: {
   rows: readonly { at: Date; probability: number }[];
+  /** the value holds until now (open) or until the ticket was resolved */
+  until?: Date | null;
   timeZone?: string;
 }) {
-  const data = historyData(rows);
+  const data = historyData(rows, until);
   const fmt = new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
@@ -338,7 +341,7 @@ export function ProbabilityHistory({
       title="Probability history"
       summary={
         last
-          ? `${data.length} prediction run${data.length === 1 ? "" : "s"}; now ${last.p}%.`
+          ? `${rows.length} change${rows.length === 1 ? "" : "s"} of the probability (each holds until the next); now ${last.p}%.`
           : "Not scored yet."
       }
       height={150}
@@ -365,10 +368,11 @@ export function ProbabilityHistory({
             formatter={(v) => [`${String(v)}%`, "probability"]}
           />
           <Line
+            type="stepAfter"
             dataKey="p"
             stroke="#0369a1"
             strokeWidth={2}
-            dot={data.length < 30 ? { r: 2 } : false}
+            dot={rows.length < 30 ? { r: 2 } : false}
             isAnimationActive={false}
           />
         </LineChart>

@@ -92,6 +92,16 @@ describe("chart data", () => {
       { t: Date.parse("2026-01-01T10:15:00Z"), p: 82.3 },
     ]);
   });
+
+  it("holds the last value until the present (runs write only changes)", () => {
+    const rows = [{ at: at("2026-01-01T10:00:00Z"), probability: 0.5 }];
+    expect(historyData(rows, at("2026-01-01T13:00:00Z"))).toEqual([
+      { t: Date.parse("2026-01-01T10:00:00Z"), p: 50 },
+      { t: Date.parse("2026-01-01T13:00:00Z"), p: 50 },
+    ]);
+    expect(historyData(rows, at("2026-01-01T09:00:00Z"))).toHaveLength(1);
+    expect(historyData([], at("2026-01-01T13:00:00Z"))).toEqual([]);
+  });
 });
 
 describe("countdown", () => {

@@ -90,10 +90,21 @@ export function calibrationData(
   return { points, total, offShare: total ? off / total : null };
 }
 
-export function historyData(rows: readonly { at: Date; probability: number }[]) {
-  return rows
+/**
+ * The probability history as chart points. Runs write a row only when the probability moved,
+ * so each value holds until the next row: `until` (the latest run, or when the ticket closed)
+ * extends the last value to the present so the line does not stop at the last change.
+ */
+export function historyData(
+  rows: readonly { at: Date; probability: number }[],
+  until?: Date | null,
+) {
+  const points = rows
     .map((r) => ({ t: r.at.getTime(), p: Math.round(r.probability * 1000) / 10 }))
     .sort((a, b) => a.t - b.t);
+  const last = points.at(-1);
+  if (last && until && until.getTime() > last.t) points.push({ t: until.getTime(), p: last.p });
+  return points;
 }
 
 /** "45 s", "12 min 05 s", "3 h 12 min", "2 d 4 h"; seconds only under an hour. */

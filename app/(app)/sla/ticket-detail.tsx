@@ -146,7 +146,11 @@ export function TicketDetail({
           ) : null}
         </section>
 
-        <ProbabilityHistory rows={d.history} timeZone={d.timeZone} />
+        <ProbabilityHistory
+          rows={d.history}
+          until={open ? new Date() : (t.resolvedAt ?? t.closedAt)}
+          timeZone={d.timeZone}
+        />
 
         <LiveExplain detail={d} people={names} />
 

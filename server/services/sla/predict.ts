@@ -183,8 +183,11 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
     due: string;
     ticket: OpenTicket;
   };
-  // set-based writes, in batches large enough to be cheap and small enough to stay bounded:
-  // a history row for every ticket, the ticket itself only when its prediction moved
+  // set-based writes, in batches large enough to be cheap and small enough to stay bounded.
+  // Only what moved is written: the ticket, and a history row. The history is a change log
+  // (a ticket's probability holds from one row until the next), which draws the same trend
+  // as a row per ticket per run at a fraction of the writes: outside working hours most
+  // clocks stand still, and 110,000 rows every 15 minutes would be 10 M rows a day.
   const moved = (o: Out) =>
     predictionMoved(
       {
@@ -200,11 +203,12 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const writeBatch = async (batch: Out[]) => {
     const changed = batch.filter(moved);
     rewritten += changed.length;
+    if (!changed.length) return;
     await Promise.all([
       db.execute(sql`
         insert into ticket_predictions (ticket_id, tenant_id, run_at, probability, fraction_used)
         select v.id, ${tenantId}, ${runAt}::timestamptz, v.p, v.used
-        from json_to_recordset(${JSON.stringify(batch.map((o) => ({ id: o.id, p: o.p, used: o.used })))}::json)
+        from json_to_recordset(${JSON.stringify(changed.map((o) => ({ id: o.id, p: o.p, used: o.used })))}::json)
           as v(id uuid, p float8, used float8)`),
       changed.length
         ? db.execute(sql`

@@ -120,7 +120,8 @@ export async function slaCharts(ctx: ServiceCtx) {
         and e.at >= days.day and e.at < days.day + interval '1 day'
         and e.ticket_id in (select id from tickets where tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)})
       group by days.day order by days.day`) as unknown as Promise<{ day: string; n: number }[]>,
-    // calibration: predictions of the last 30 days for tickets since resolved, by band
+    // calibration: predictions of the last 30 days (each change of a ticket's probability)
+    // for tickets since resolved, by band
     ctx.db.execute(sql`
       select least(floor(p.probability * 10), 9)::int as band, count(*)::int as n,
         avg(p.probability)::float8 as predicted,
@@ -187,8 +188,10 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string) {
       .select({ at: ticketPredictions.runAt, probability: ticketPredictions.probability })
       .from(ticketPredictions)
       .where(eq(ticketPredictions.ticketId, t.id))
-      .orderBy(asc(ticketPredictions.runAt))
-      .limit(500),
+      // the newest 500 changes (returned oldest first below)
+      .orderBy(desc(ticketPredictions.runAt))
+      .limit(500)
+      .then((rows) => rows.reverse()),
     ctx.db
       .select()
       .from(ticketEscalations)
