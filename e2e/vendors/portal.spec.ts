@@ -99,7 +99,7 @@ test.describe("vendor portal", () => {
   }) => {
     const staff = await staffContext(browser, baseURL);
     const title = `Fix cabinet latch ${unique()}`;
-    const { path } = await orderWithLink(staff.request, title);
+    const { id, path } = await orderWithLink(staff.request, title);
 
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
@@ -160,13 +160,37 @@ test.describe("vendor portal", () => {
     await expect(history).toContainText("Accepted → In progress");
     await shot(page, "portal-in-progress");
 
-    // completing needs a note; the typed text survives a refusal
+    // on hold with a reason, and back
+    await page.getByRole("button", { name: "Put on hold" }).click();
+    await page.getByLabel("Why is it on hold (optional)").fill("Waiting for a new latch.");
+    await page.getByRole("button", { name: "Confirm hold" }).click();
+    await expect(header.getByText("On hold", { exact: true })).toBeVisible();
+    await expect(history).toContainText("Waiting for a new latch.");
+    await page.getByRole("button", { name: "Resume work" }).click();
+    await expect(header.getByText("In progress", { exact: true })).toBeVisible();
+
+    // completing needs a note
+    const actions = card(page, "What to do now");
     await page.getByRole("button", { name: "Complete job" }).click();
     await page.getByRole("button", { name: "Confirm completion" }).click();
-    await expect(card(page, "What to do now").getByRole("alert")).toHaveText(
+    await expect(actions.getByRole("alert")).toHaveText(
       "Write what you did before completing the job.",
     );
+    // staff hold the order meanwhile: the step is refused in plain words, the page catches up,
+    // and the typed note is still there once the job can be completed again
+    const held = await trpcMutation(staff.request, "workOrder.move", { id, to: "on_hold" });
+    expect(held.error).toBeUndefined();
     await page.getByLabel("What was done").fill("Replaced the latch, tested 10 times.");
+    await page.getByRole("button", { name: "Confirm completion" }).click();
+    await expect(actions.getByRole("alert")).toContainText("no longer possible");
+    await expect(header.getByText("On hold", { exact: true })).toBeVisible();
+    await shot(page, "portal-conflict");
+    await page.getByRole("button", { name: "Resume work" }).click();
+    await expect(header.getByText("In progress", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Complete job" }).click();
+    await expect(page.getByLabel("What was done")).toHaveValue(
+      "Replaced the latch, tested 10 times.",
+    );
     await page.getByRole("button", { name: "Confirm completion" }).click();
 
     await expect(header.getByText("Completed", { exact: true })).toBeVisible();

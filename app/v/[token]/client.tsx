@@ -36,17 +36,17 @@ type Outcome = { ok: true } | { ok: false; message: string; status: number };
 function explain(status: number, body: unknown): string {
   const error =
     body && typeof body === "object" && "error" in body && typeof body.error === "string"
-      ? body.error.replace(/^[a-z]+: /, "")
+      ? body.error.replace(/^[a-z]+: /, "").replace(/\.$/, "")
       : "";
   if (status === 404)
     return "This link is no longer valid. Ask the person who sent it for a new one.";
-  if (status === 409)
-    return `${error || "The work order changed meanwhile"}. The page now shows its current state.`;
+  if (status === 409) return `${error || "The work order was changed"}. ${STALE}`;
   if (status === 429) return error || "Too many updates from this link; wait a few minutes.";
   if (status >= 500 || !error) return "Something went wrong on our side. Try again in a moment.";
-  return error;
+  return `${error}.`;
 }
 
+const STALE = "The page now shows where it stands.";
 const OFFLINE = "Could not reach the server. Check your connection and try again.";
 
 async function post(url: string, body: unknown): Promise<Outcome> {
@@ -71,7 +71,7 @@ function useAction() {
   const [calling, setCalling] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  async function run(call: () => Promise<Outcome>): Promise<boolean> {
+  async function run(call: () => Promise<Outcome>): Promise<Outcome> {
     setCalling(true);
     setError(null);
     const out = await call();
@@ -79,7 +79,7 @@ function useAction() {
     if (!out.ok) setError(out.message);
     // a conflict means the order moved on: show where it is now (typed text stays in state)
     if (out.ok || out.status === 409) startRefresh(() => router.refresh());
-    return out.ok;
+    return out;
   }
   return { run, busy: calling || refreshing, error, setError };
 }
@@ -133,11 +133,18 @@ export function PortalActions({
       setError("Write what you did before completing the job.");
       return;
     }
-    const ok = await run(() => post(`${base}/move`, { to, ...(note ? { note } : {}) }));
-    if (ok && kind) {
-      setNotes((n) => ({ ...n, [kind]: "" }));
-      setOpen(null);
-    }
+    const out = await run(async () => {
+      const out = await post(`${base}/move`, { to, ...(note ? { note } : {}) });
+      return !out.ok && out.status === 409
+        ? {
+            ...out,
+            message: `This step is no longer possible: the work order was changed meanwhile. ${STALE}`,
+          }
+        : out;
+    });
+    if (out.ok && kind) setNotes((n) => ({ ...n, [kind]: "" }));
+    // done, or overtaken: back to the steps now open (a typed note stays for later)
+    if (out.ok || out.status === 409) setOpen(null);
   }
 
   if (!actions.length) return <p className="text-sm text-slate-600">Nothing to do right now.</p>;
@@ -227,7 +234,7 @@ export function NoteForm({ base }: { base: string }) {
         e.preventDefault();
         setSaved(false);
         if (!note.trim()) return setError("Write a note first.");
-        if (await run(() => post(`${base}/notes`, { note: note.trim() }))) {
+        if ((await run(() => post(`${base}/notes`, { note: note.trim() }))).ok) {
           setNote("");
           setSaved(true);
         }
@@ -293,11 +300,11 @@ export function UploadForm({ base }: { base: string }) {
         return;
       }
       setProgress({ name: file.name, pct: 0 });
-      const ok = await run(() =>
+      const out = await run(() =>
         upload(`${base}/attachments`, file, (pct) => setProgress({ name: file.name, pct })),
       );
       setProgress(null);
-      if (!ok) return;
+      if (!out.ok) return;
       setDone(file.name);
     }
   }
