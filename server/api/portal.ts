@@ -4,6 +4,7 @@ import { systemDb } from "@/server/services/_core/system-db";
 import { loadActiveUser } from "@/server/services/users/load-active-user";
 import {
   PORTAL_LIMITS,
+  portalView,
   resolvePortalToken,
   underLimit,
   type PortalAccess,
@@ -13,8 +14,27 @@ import { HttpError } from "./http";
 export const INVALID_LINK =
   "This link is no longer valid. Ask the person who sent it for a new one.";
 
-function clientAddress(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+function clientAddress(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
+
+/**
+ * The link's access, or why not: every miss (unknown, expired, revoked or malformed) counts
+ * against the caller's address, and past the limit the address is "limited".
+ */
+async function resolveForAddress(
+  headers: Headers,
+  token: string,
+): Promise<PortalAccess | "invalid" | "limited"> {
+  const db = systemDb();
+  const access = await resolvePortalToken(db, token);
+  if (access) return access;
+  const ok = await underLimit(
+    db,
+    `portal:miss:${clientAddress(headers)}`,
+    PORTAL_LIMITS.missesPerWindow,
+  );
+  return ok ? "invalid" : "limited";
 }
 
 /**
@@ -23,14 +43,22 @@ function clientAddress(req: Request): string {
  * address gets 429 for its misses, so guessing is slowed while real links keep working.
  */
 export async function portalAccess(req: Request, token: string): Promise<PortalAccess> {
-  const db = systemDb();
-  const address = clientAddress(req);
-  const access = await resolvePortalToken(db, token);
-  if (!access) {
-    const ok = await underLimit(db, `portal:miss:${address}`, PORTAL_LIMITS.missesPerWindow);
-    throw new HttpError(ok ? 404 : 429, ok ? INVALID_LINK : "Too many attempts; try again later");
-  }
+  const access = await resolveForAddress(req.headers, token);
+  if (access === "invalid") throw new HttpError(404, INVALID_LINK);
+  if (access === "limited") throw new HttpError(429, "Too many attempts; try again later");
   return access;
+}
+
+export type PortalView = NonNullable<Awaited<ReturnType<typeof portalView>>>;
+
+/**
+ * What the portal page (/v/<token>) shows, or null for any bad link, with the same miss
+ * counting as the HTTP API. The page renders the same plain refusal for every null.
+ */
+export async function portalPageView(headers: Headers, token: string): Promise<PortalView | null> {
+  const access = await resolveForAddress(headers, token);
+  if (typeof access === "string") return null;
+  return portalView(access);
 }
 
 /** The signed-in staff member for a route handler (attachments), as tRPC would resolve them. */

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { portalPageView } from "@/server/api/portal";
 import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { sendVendorLink } from "@/server/services/vendors/portal";
 import { newPortalToken } from "@/server/services/vendors/token";
@@ -141,5 +142,21 @@ describe("vendor portal HTTP", () => {
       ).status;
     }
     expect(last).toBe(429);
+  });
+
+  it("gives the portal page the same view for its link, null for any other, and counts misses", async () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.77" });
+    expect((await portalPageView(headers, token))?.title).toBe("Rekey the back door");
+    for (const bad of [newPortalToken().token, "short", `${token}x`])
+      expect(await portalPageView(headers, bad)).toBeNull();
+    for (let i = 0; i < 30; i++) await portalPageView(headers, newPortalToken().token);
+    // the address is now over its miss limit for the HTTP API too
+    const r = await view(
+      new Request(`http://localhost/api/v/short`, { headers }),
+      params({ token: "short" }),
+    );
+    expect(r.status).toBe(429);
+    // while a real link keeps working from the same address
+    expect((await portalPageView(headers, token))?.title).toBe("Rekey the back door");
   });
 });
