@@ -21,12 +21,15 @@ const fmt = (iso: string, timeZone?: string) =>
   }).format(new Date(iso));
 const never = () => () => {};
 
-/** A time in the phone's own zone; the server's render (before hydration) says UTC. */
-export function LocalTime({ iso }: { iso: string }) {
+/**
+ * A time in the site's zone (where the technician works), the same on the server and the
+ * phone; without one, the phone's own zone (the server's render before hydration says UTC).
+ */
+export function LocalTime({ iso, timeZone }: { iso: string; timeZone?: string | undefined }) {
   const text = useSyncExternalStore(
     never,
-    () => fmt(iso),
-    () => fmt(iso, "UTC"),
+    () => fmt(iso, timeZone),
+    () => fmt(iso, timeZone ?? "UTC"),
   );
   return <time dateTime={iso}>{text}</time>;
 }

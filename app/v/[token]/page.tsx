@@ -35,7 +35,11 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-3">
           <Detail label="Due">
-            {view.dueAt ? <LocalTime iso={view.dueAt.toISOString()} /> : "No due time"}
+            {view.dueAt ? (
+              <LocalTime iso={view.dueAt.toISOString()} timeZone={view.siteTimeZone} />
+            ) : (
+              "No due time"
+            )}
           </Detail>
           {view.vendorName ? <Detail label="For">{view.vendorName}</Detail> : null}
         </dl>
@@ -119,7 +123,7 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
         )}
 
         <Card title="History">
-          <History events={view.events} />
+          <History events={view.events} timeZone={view.siteTimeZone} />
         </Card>
       </main>
     </>

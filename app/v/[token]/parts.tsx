@@ -84,7 +84,13 @@ function eventTitle(e: PortalEvent): string {
 }
 
 /** Status changes, notes and files, newest first. */
-export function History({ events }: { events: PortalEvent[] }) {
+export function History({
+  events,
+  timeZone,
+}: {
+  events: PortalEvent[];
+  timeZone?: string | undefined;
+}) {
   if (!events.length) return <p className="px-4 py-4 text-sm text-slate-500">Nothing yet.</p>;
   return (
     <ol className="divide-y divide-slate-100" aria-label="History">
@@ -93,7 +99,7 @@ export function History({ events }: { events: PortalEvent[] }) {
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
             <span className="text-sm font-medium text-slate-900">{eventTitle(e)}</span>
             <span className="text-xs text-slate-500">
-              <LocalTime iso={e.at.toISOString()} />
+              <LocalTime iso={e.at.toISOString()} timeZone={timeZone} />
             </span>
           </div>
           {e.note ? (

@@ -178,6 +178,7 @@ export async function portalView(access: PortalAccess) {
       dueAt: workOrders.dueAt,
       siteName: sites.name,
       siteAddress: sites.address,
+      siteTimeZone: sites.timeZone,
       clientName: clients.name,
       contactName: users.name,
       contactEmail: users.email,
