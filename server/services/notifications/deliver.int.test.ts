@@ -7,7 +7,7 @@ import { startSlackSink, type SlackSink } from "@/server/test/slack-sink";
 import { startSmtpSink, type SmtpSink } from "@/server/test/smtp-sink";
 import { systemCtx } from "../_core/context";
 import { DELIVERY, deliverNotifications } from "./deliver";
-import { notifyGroup, notifyUsers } from "./enqueue";
+import { notifyEmail, notifyGroup, notifyUsers } from "./enqueue";
 
 /*
  * Delivery against real servers: a local SMTP server (nodemailer speaks real SMTP to it) and
@@ -170,6 +170,29 @@ describe("e-mail delivery over SMTP", () => {
     expect(await deliverNotifications(db, { ids: [id] })).toEqual(nothing);
     expect(smtp.withMessageId(id)).toHaveLength(1);
     expect((await load(id)).attempts).toBe(1);
+  });
+
+  it("sends a vendor's portal link, then keeps no live link in the outbox", async () => {
+    const key = unique("portal");
+    const link = `${APP_URL}/v/Abc_def-123456789012345678901234567890`;
+    await notifyEmail(ctx(), {
+      to: "dispatch@vendor.test",
+      subject: "Work order #7",
+      body: `Open it here:\n\n${link}`,
+      dedupeKey: key,
+    });
+    const [row] = await db
+      .select({ id: n.id })
+      .from(n)
+      .where(
+        and(eq(n.tenantId, t.tenant.id), eq(n.dedupeKey, `${key}:email:dispatch@vendor.test`)),
+      );
+    const id = row?.id ?? "";
+    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, sent: 1 });
+    expect(smtp.withMessageId(id)[0]?.body).toContain(link);
+    expect((await load(id)).body).toBe(
+      `Open it here:\n\n${APP_URL}/v/[link removed after delivery]`,
+    );
   });
 
   it("keeps e-mail in the dev mailbox when no SMTP server is configured", async () => {

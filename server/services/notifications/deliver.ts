@@ -112,7 +112,13 @@ export async function deliverNotifications(
       // sent: from here on an error must not make it look unsent (it would go out again)
       await db
         .update(n)
-        .set({ status: "sent", sentAt: new Date(), deliveredVia: via, lastError: null })
+        .set({
+          status: "sent",
+          sentAt: new Date(),
+          deliveredVia: via,
+          lastError: null,
+          body: redactPortalLinks(n.body),
+        })
         .where(eq(n.id, row.id));
       counts.sent += 1;
     } else {
@@ -122,7 +128,7 @@ export async function deliverNotifications(
         .update(n)
         .set(
           final
-            ? { status: "failed", lastError: message }
+            ? { status: "failed", lastError: message, body: redactPortalLinks(n.body) }
             : {
                 lastError: message,
                 nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(row.attempts)),
@@ -138,4 +144,13 @@ export async function deliverNotifications(
     await publish(systemCtx(tenantId, "deliver-notifications", db), "notification", ids);
   }
   return counts;
+}
+
+/**
+ * Vendor portal links are bearer tokens stored only hashed; the e-mail carrying one keeps it
+ * in the outbox only until it is delivered (or given up on), so the outbox never becomes a
+ * list of live links.
+ */
+function redactPortalLinks(body: typeof schema.notifications.body) {
+  return sql`regexp_replace(${body}, '/v/[A-Za-z0-9_-]{20,}', '/v/[link removed after delivery]', 'g')`;
 }
