@@ -60,6 +60,8 @@ export const WORK_ORDER_PRIORITIES = ["low", "normal", "high", "urgent"] as cons
 export type WorkOrderPriority = (typeof WORK_ORDER_PRIORITIES)[number];
 
 export const RANKING_MIN_ORDERS = 5;
+/** Vendor score weights (vendors.md): SLA 40 %, time 30 %, quality 20 %, rework 10 %. */
+export const VENDOR_SCORE_WEIGHTS = { sla: 0.4, time: 0.3, quality: 0.2, rework: 0.1 } as const;
 export const DEFAULT_PERIOD_DAYS = 90;
 export const TOKEN_TTL_DAYS = 30;
 export const REWORK_WINDOW_DAYS = 14;
