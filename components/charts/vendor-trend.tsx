@@ -50,12 +50,12 @@ export function VendorTrendChart({ months }: { months: readonly TrendMonth[] }) 
                 : [Math.round(Number(v)), name]
             }
           />
-          <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
+          <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} itemSorter={null} />
           <Area
             dataKey="band"
             name="Uncertainty"
             fill="#bae6fd"
-            fillOpacity={0.5}
+            fillOpacity={0.35}
             stroke="none"
             isAnimationActive={false}
             legendType="none"

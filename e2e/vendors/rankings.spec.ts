@@ -56,6 +56,7 @@ test.describe("vendor rankings", () => {
     await expect(argus.getByText("Few orders · unreliable")).toBeVisible();
     await expect(argus.locator("td").last()).toHaveText(/^(▲ \d+|▼ \d+|=|new)/);
     await expect(rowOf(page, "Coolair HVAC").getByText("Few orders")).toHaveCount(0);
+    await shot(page, "vendors-rankings-desktop");
 
     // drill down: the trend, contact and documents; the selection lives in the URL
     await rowOf(page, "Coolair HVAC").getByRole("button", { name: "Coolair HVAC" }).click();
@@ -76,7 +77,7 @@ test.describe("vendor rankings", () => {
       "href",
       /^\/work-orders\?vendorId=[0-9a-f-]{36}$/,
     );
-    await shot(page, "vendors-desktop");
+    await shot(page, "vendors-detail-desktop");
 
     await page.reload();
     await expect(
@@ -100,7 +101,7 @@ test.describe("vendor rankings", () => {
     await expect(dialog.getByText("Enter the vendor's e-mail address")).toBeVisible();
 
     const name = `Lapsed Glazing ${unique()}`;
-    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Vendor name").fill(name);
     await dialog.getByLabel("Contact name").fill("Gail Glazier");
     await dialog.getByLabel("E-mail").fill("desk@lapsed.test");
     await dialog.getByLabel("General").check();

@@ -59,7 +59,7 @@ export function AddVendorDialog({ onDone }: { onDone: (id: string | null) => voi
           }}
         >
           <div className="sm:col-span-2">
-            <Field label="Name" error={errs.name}>
+            <Field label="Vendor name" error={errs.name}>
               <Input
                 autoFocus
                 value={name}

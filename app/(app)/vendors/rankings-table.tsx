@@ -67,9 +67,20 @@ export function RankingsTable({
   const rows = ranked ?? [];
   const rankedIds = new Set(rows.map((r) => r.vendorId));
   const unranked = (vendors ?? []).filter((v) => !rankedIds.has(v.id));
+  // beside the drill-down panel the table keeps rank, vendor, score and stacked bars up to 2xl
   const col = compact
-    ? { comp: "hidden 2xl:table-cell", stack: "hidden sm:table-cell 2xl:hidden" }
-    : { comp: "hidden lg:table-cell", stack: "hidden sm:table-cell lg:hidden" };
+    ? {
+        comp: "hidden 2xl:table-cell",
+        stack: "hidden sm:table-cell 2xl:hidden",
+        more: "hidden 2xl:table-cell",
+        subline: "2xl:hidden",
+      }
+    : {
+        comp: "hidden lg:table-cell",
+        stack: "hidden sm:table-cell lg:hidden",
+        more: "hidden sm:table-cell",
+        subline: "sm:hidden",
+      };
 
   return (
     <Card title={`Rankings, last ${days} days`}>
@@ -92,8 +103,8 @@ export function RankingsTable({
                     SLA 40 · time 30 · quality 20 · rework 10 %
                   </span>
                 </Th>
-                <Th className="hidden text-right sm:table-cell">Orders</Th>
-                <Th className="hidden sm:table-cell">Change</Th>
+                <Th className={`${col.more} text-right`}>Orders</Th>
+                <Th className={col.more}>Change</Th>
               </tr>
             </thead>
             <tbody>
@@ -128,8 +139,8 @@ export function RankingsTable({
                           {v?.doNotDispatch ? <DoNotDispatchBadge expired={v.expired} /> : null}
                         </div>
                       ) : null}
-                      {/* on a phone the orders, change and bars stack under the name */}
-                      <div className="mt-1 text-xs text-slate-500 sm:hidden">
+                      {/* on a phone (or beside the panel) orders and change sit under the name */}
+                      <div className={`mt-1 text-xs text-slate-500 ${col.subline}`}>
                         {r.orders} orders ·{" "}
                         <span className={CHANGE_CLASS[change.direction]} title={change.label}>
                           {change.text}
@@ -167,8 +178,8 @@ export function RankingsTable({
                     <Td className={`${col.stack} min-w-48`}>
                       <ScoreBars components={r.components} missing={r.missing} />
                     </Td>
-                    <Td className="hidden text-right tabular-nums sm:table-cell">{r.orders}</Td>
-                    <Td className="hidden whitespace-nowrap sm:table-cell">
+                    <Td className={`${col.more} text-right tabular-nums`}>{r.orders}</Td>
+                    <Td className={`${col.more} whitespace-nowrap`}>
                       <span className={`font-medium ${CHANGE_CLASS[change.direction]}`}>
                         {change.text}
                       </span>
