@@ -25,7 +25,7 @@ export function ScoreBar({
     <div
       role="img"
       aria-label={`${label} ${value === null ? "no data" : Math.round(value)}${missing ? " (tenant average, no data of its own)" : ""}`}
-      className="flex min-w-28 items-center gap-2"
+      className="flex min-w-20 items-center gap-1.5"
     >
       <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100">
         <div

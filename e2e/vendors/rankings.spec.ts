@@ -56,6 +56,9 @@ test.describe("vendor rankings", () => {
     await expect(argus.getByText("Few orders · unreliable")).toBeVisible();
     await expect(argus.locator("td").last()).toHaveText(/^(▲ \d+|▼ \d+|=|new)/);
     await expect(rowOf(page, "Coolair HVAC").getByText("Few orders")).toHaveCount(0);
+    // every column fits a 1280 px screen without scrolling sideways
+    const scroll = page.getByTestId("rankings-scroll");
+    expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, "vendors-rankings-desktop");
 
     // drill down: the trend, contact and documents; the selection lives in the URL

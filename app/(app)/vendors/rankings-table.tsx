@@ -85,15 +85,15 @@ export function RankingsTable({
   return (
     <Card title={`Rankings, last ${days} days`}>
       {rows.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" data-testid="rankings-scroll">
           <table aria-label="Vendor rankings" className="w-full text-left text-sm">
             <thead>
               <tr>
-                <Th className="w-12 px-2 sm:px-4">Rank</Th>
-                <Th className="px-2 sm:px-4">Vendor</Th>
-                <Th className="px-2 text-right sm:px-4">Score</Th>
+                <Th className="w-12 px-2! sm:px-4!">Rank</Th>
+                <Th className="px-2! sm:px-4!">Vendor</Th>
+                <Th className="px-2! text-right sm:px-4!">Score</Th>
                 {COMPONENTS.map((key) => (
-                  <Th key={key} className={`${col.comp} min-w-32`}>
+                  <Th key={key} className={`${col.comp} px-2!`}>
                     {componentHeading(key)}
                   </Th>
                 ))}
@@ -119,10 +119,10 @@ export function RankingsTable({
                     onClick={() => onSelect(r.vendorId)}
                     className={`cursor-pointer ${isSelected ? "bg-sky-100/70 outline-2 -outline-offset-2 outline-sky-500" : "hover:bg-slate-50"}`}
                   >
-                    <Td className="px-2 font-semibold text-slate-700 tabular-nums sm:px-4">
+                    <Td className="px-2! font-semibold text-slate-700 tabular-nums sm:px-4!">
                       {r.rank}
                     </Td>
-                    <Td className="px-2 sm:px-4">
+                    <Td className="px-2! sm:px-4!">
                       <button
                         type="button"
                         className="text-left font-medium text-slate-900 hover:underline focus-visible:underline"
@@ -150,7 +150,7 @@ export function RankingsTable({
                         <ScoreBars components={r.components} missing={r.missing} />
                       </div>
                     </Td>
-                    <Td className="px-2 text-right whitespace-nowrap sm:px-4">
+                    <Td className="px-2! text-right whitespace-nowrap sm:px-4!">
                       <span
                         className={`font-semibold tabular-nums ${r.unreliable ? "text-slate-500" : "text-slate-900"}`}
                         title={
@@ -166,7 +166,7 @@ export function RankingsTable({
                       </div>
                     </Td>
                     {COMPONENTS.map((key) => (
-                      <Td key={key} className={col.comp}>
+                      <Td key={key} className={`${col.comp} px-2!`}>
                         <ScoreBar
                           label={COMPONENT_LABELS[key]}
                           value={r.components[key]}
