@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { VENDOR_PERIODS } from "@/lib/schemas/vendors";
@@ -31,7 +31,11 @@ export function VendorsClient({
   const role = me.data?.role;
   const canList = role !== undefined && VENDOR_LIST_ROLES.includes(role);
   const canEdit = role !== undefined && VENDOR_EDIT_ROLES.includes(role);
-  const rankings = useQuery(trpc.vendor.rankings.queryOptions({ days }));
+  // the previous period's table stays (dimmed) while another period loads
+  const rankings = useQuery({
+    ...trpc.vendor.rankings.queryOptions({ days }),
+    placeholderData: keepPreviousData,
+  });
   const list = useQuery({ ...trpc.vendor.list.queryOptions(), enabled: canList });
 
   // a shallow URL update (Next's router follows it): the queries refetch, the page does not
@@ -101,8 +105,9 @@ export function VendorsClient({
         className={`grid items-start gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_440px]" : ""}`}
       >
         <RankingsTable
-          days={days}
+          days={rankings.data?.days ?? days}
           ranked={rankings.data?.ranked}
+          stale={rankings.isPlaceholderData}
           loading={rankings.isPending}
           failed={rankings.isError}
           vendors={list.data}
@@ -118,7 +123,7 @@ export function VendorsClient({
             <VendorDetail
               key={selected}
               vendorId={selected}
-              days={days}
+              days={rankings.data?.days ?? days}
               ranked={rankings.data?.ranked}
               vendor={list.data?.find((v) => v.id === selected)}
               canList={canList}

@@ -47,6 +47,7 @@ export function RankingsTable({
   days,
   ranked,
   loading,
+  stale,
   failed,
   vendors,
   selected,
@@ -56,6 +57,8 @@ export function RankingsTable({
   days: number;
   ranked: readonly Ranked[] | undefined;
   loading: boolean;
+  /** showing the previous period while the chosen one loads */
+  stale: boolean;
   failed: boolean;
   vendors: readonly VendorListItem[] | undefined;
   selected: string | null;
@@ -85,7 +88,11 @@ export function RankingsTable({
   return (
     <Card title={`Rankings, last ${days} days`}>
       {rows.length ? (
-        <div className="overflow-x-auto" data-testid="rankings-scroll">
+        <div
+          className={`overflow-x-auto transition-opacity ${stale ? "opacity-50" : ""}`}
+          aria-busy={stale || undefined}
+          data-testid="rankings-scroll"
+        >
           <table aria-label="Vendor rankings" className="w-full text-left text-sm">
             <thead>
               <tr>
