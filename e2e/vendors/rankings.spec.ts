@@ -120,6 +120,8 @@ test.describe("vendor rankings", () => {
     await form.getByRole("button", { name: "Add document" }).click();
     await expect(form.getByText("Name the document")).toBeVisible();
     await expect(form.getByText("Use a date like 2027-03-31")).toBeVisible();
+    await form.scrollIntoViewIfNeeded();
+    await shot(page, "vendors-document-errors");
     await form.getByLabel("Kind").selectOption("insurance");
     await form.getByLabel("Document name").fill("Glass liability cover");
     await form.getByLabel("Expires on").fill("2024-01-31");
@@ -129,6 +131,8 @@ test.describe("vendor rankings", () => {
       docs.getByRole("listitem").filter({ hasText: "Glass liability cover" }),
     ).toContainText("Expired");
     await expect(panel.getByText("Do not dispatch")).toBeVisible();
+    await docs.scrollIntoViewIfNeeded();
+    await shot(page, "vendors-document-expired");
     await expect(
       page.getByRole("listitem").filter({ hasText: name }).getByText("Do not dispatch"),
     ).toBeVisible();
