@@ -27,12 +27,13 @@ import {
  */
 export function VendorTrendChart({ months }: { months: readonly TrendMonth[] }) {
   const data = trendData(months);
+  const empty = !months.some((m) => m.orders > 0);
   return (
     <ChartFrame
       title="Score trend"
       summary={trendSummary(months)}
-      height={240}
-      empty={!months.some((m) => m.orders > 0)}
+      height={empty ? 48 : 240}
+      empty={empty}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -20 }}>

@@ -111,11 +111,11 @@ export function VendorDetail({
                 {r.rawOverall !== null ? ` · ${Math.round(r.rawOverall)} before adjusting` : ""}
               </div>
             </div>
-          ) : (
+          ) : ranked ? (
             <p className="text-sm text-slate-500">
               Not ranked: no completed orders in the last {days} days.
             </p>
-          )}
+          ) : null}
           {r ? (
             <div className="w-full max-w-60">
               <ScoreBars components={r.components} missing={r.missing} />
@@ -193,8 +193,10 @@ export function VendorDetail({
                               <Badge tone="red">Expired</Badge>
                             ) : state === "soon" ? (
                               <Badge tone="amber">Expires soon</Badge>
-                            ) : null}{" "}
-                            {state === "expired" ? "expired" : "expires"} {d.expiresOn}
+                            ) : (
+                              "expires"
+                            )}{" "}
+                            <time dateTime={d.expiresOn}>{d.expiresOn}</time>
                           </span>
                         </li>
                       );
