@@ -73,3 +73,10 @@ export const vendorDocumentInput = z.object({
   name: z.string().trim().min(1, "Name the document").max(200),
   expiresOn: z.iso.date("Use a date like 2027-03-31"),
 });
+
+export const VENDOR_PERIODS = [30, 90, 180, 365] as const;
+
+export const vendorTrendInput = z.object({
+  vendorId: uuid,
+  months: z.number().int().min(1, "At least 1 month").max(24, "At most 24 months").default(6),
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { vendorCreateInput, vendorDocumentInput } from "@/lib/schemas/vendors";
+import { vendorCreateInput, vendorDocumentInput, vendorTrendInput } from "@/lib/schemas/vendors";
+import { vendorTrend } from "@/server/services/vendors/trend";
 import {
   addVendorDocument,
   createVendor,
@@ -22,4 +23,5 @@ export const vendorRouter = router({
   rankings: viewers
     .input(z.object({ days: z.number().int().min(7).max(730).default(90) }))
     .query(({ ctx, input }) => vendorRankings(ctx.svc, input)),
+  trend: viewers.input(vendorTrendInput).query(({ ctx, input }) => vendorTrend(ctx.svc, input)),
 });

@@ -1,7 +1,7 @@
-import { RANKING_MIN_ORDERS } from "@/lib/work-orders";
+import { RANKING_MIN_ORDERS, VENDOR_SCORE_WEIGHTS } from "@/lib/work-orders";
 
 /** Vendor performance score (vendors.md): weighted components, each 0–100. */
-export const WEIGHTS = { sla: 0.4, time: 0.3, quality: 0.2, rework: 0.1 } as const;
+export const WEIGHTS = VENDOR_SCORE_WEIGHTS;
 export type ComponentKey = keyof typeof WEIGHTS;
 export const COMPONENT_KEYS = [
   "sla",
