@@ -10,6 +10,8 @@ describe("navigation", () => {
       "/noc/rules",
       "/sla",
       "/sla/policies",
+      "/work-orders",
+      "/vendors",
       "/overview",
       "/notifications",
       "/admin/audit",
@@ -32,6 +34,9 @@ describe("navigation", () => {
     expect(rolesForPath("/sla/policies")).toEqual(["admin", "supervisor"]);
     expect(rolesForPath("/sla")).toContain("site_manager");
     expect(rolesForPath("/sla")).not.toContain("executive");
+    expect(rolesForPath("/work-orders")).toEqual(["admin", "supervisor", "site_manager"]);
+    expect(rolesForPath("/vendors")).toContain("executive");
+    expect(rolesForPath("/vendors")).not.toContain("noc_operator");
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 

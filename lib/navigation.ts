@@ -36,6 +36,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "supervisor", "site_manager"],
     section: "main",
   },
+  {
+    href: "/vendors",
+    label: "Vendors",
+    roles: ["admin", "supervisor", "site_manager", "executive"],
+    section: "main",
+  },
   { href: "/overview", label: "Overview", roles: everyone, section: "main" },
   { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
   { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },
