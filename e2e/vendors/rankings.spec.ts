@@ -78,7 +78,7 @@ test.describe("vendor rankings", () => {
     );
     await expect(panel.getByRole("link", { name: /Work orders/ })).toHaveAttribute(
       "href",
-      /^\/work-orders\?vendorId=[0-9a-f-]{36}$/,
+      /^\/work-orders\?vendorId=[0-9a-f-]{36}&all=1$/,
     );
     await shot(page, "vendors-detail-desktop");
 

@@ -121,6 +121,28 @@ test.describe("work orders", () => {
     await shot(page, "work-order-do-not-dispatch");
   });
 
+  test("a vendor's drill-down from the rankings lists all of that vendor's orders, closed ones too", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("supervisor@northwind.test");
+    await page.goto("/vendors");
+    await page.getByRole("button", { name: "Coolair HVAC", exact: true }).click();
+    await page
+      .getByRole("region", { name: "Vendor Coolair HVAC" })
+      .getByRole("link", { name: /Work orders/ })
+      .click();
+    await expect(page).toHaveURL(/\/work-orders\?vendorId=[0-9a-f-]{36}&all=1$/);
+    await expect(page.getByLabel("Vendor")).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByLabel("Status")).toHaveValue("all");
+    const rows = page.getByRole("table", { name: "Work orders" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    const texts = await rows.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(5);
+    for (const text of texts) expect(text).toContain("Coolair HVAC");
+    expect(texts.some((t) => /Verified|Completed/.test(t))).toBe(true);
+  });
+
   test("an executive cannot open work orders; a site manager sees only their sites", async ({
     page,
     loginAs,

@@ -132,7 +132,7 @@ export function VendorDetail({
         )}
 
         <Link
-          href={`/work-orders?vendorId=${vendorId}`}
+          href={`/work-orders?vendorId=${vendorId}&all=1`}
           className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
         >
           Work orders →
