@@ -223,6 +223,7 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
     ]);
   };
   const BATCH = 10_000;
+  const YIELD_EVERY = 1_000;
   const pending: Promise<void>[] = [];
   const out: Out[] = [];
   for (const t of tickets) {
@@ -271,6 +272,10 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
       due: clock.dueAt.toISOString(),
       ticket: t,
     });
+    // the run shares its process with the app's requests and other functions (NOC triage):
+    // give them the event loop every thousand tickets (~10 ms of work), not every batch
+    if (out.length % YIELD_EVERY === 0 && out.length % BATCH !== 0)
+      await new Promise((r) => setImmediate(r));
     if (out.length % BATCH === 0) {
       pending.push(writeBatch(out.slice(-BATCH)));
       // let the batch reach the database before computing on
