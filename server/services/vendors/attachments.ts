@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { isVendorReadOnly } from "@/lib/work-orders";
 import { schema } from "@/server/db";
@@ -9,31 +7,15 @@ import { actorRef, type ServiceCtx } from "../_core/context";
 import { ConflictError, NotFoundError, ValidationError } from "../_core/errors";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
+import { attachmentStore } from "./storage";
 import { checkUpload } from "./upload";
 import { addEvent, getWorkOrderInTenant } from "./work-orders";
 
 const { workOrderAttachments } = schema;
 
-/** Where attachments live: `.data/uploads` beside the app unless WATCHFLOOR_UPLOAD_DIR says otherwise. */
-export function uploadRoot(): string {
-  return (
-    process.env.WATCHFLOOR_UPLOAD_DIR ??
-    path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "uploads")
-  );
-}
-
-function fileFor(key: string): string {
-  // keys are ours (tenant/order/uuid.ext); refuse anything that would leave the root
-  const root = uploadRoot();
-  const full = path.resolve(/*turbopackIgnore: true*/ root, key);
-  if (!full.startsWith(path.resolve(/*turbopackIgnore: true*/ root) + path.sep))
-    throw new Error("bad storage key");
-  return full;
-}
-
 /**
  * Stores an attachment on a work order: typed and size-checked from its bytes, its name
- * neutralised, the bytes written (to a temporary name, then renamed) before the row — and
+ * neutralised, the bytes stored (storage.ts: local disk or S3) before the row — and
  * removed again if the row cannot be written, so nothing is left half-stored.
  */
 export async function addAttachment(
@@ -46,10 +28,8 @@ export async function addAttachment(
   if (ctx.actor.type === "vendorToken" && isVendorReadOnly(wo.status))
     throw new ConflictError("This work order is closed; it can no longer be changed");
   const key = `${ctx.tenantId}/${wo.id}/${randomUUID()}.${check.ext}`;
-  const file = fileFor(key);
-  await mkdir(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
-  await writeFile(/*turbopackIgnore: true*/ `${file}.part`, input.bytes, { flag: "wx" });
-  await rename(/*turbopackIgnore: true*/ `${file}.part`, file);
+  const store = attachmentStore();
+  await store.put(key, input.bytes, check.mime);
   try {
     return await inTx(ctx, async (tx) => {
       const tokenId = ctx.actor.type === "vendorToken" ? ctx.actor.tokenId : null;
@@ -88,7 +68,7 @@ export async function addAttachment(
       return { ...row, mime: check.mime };
     });
   } catch (err) {
-    await rm(/*turbopackIgnore: true*/ file, { force: true });
+    await store.remove(key).catch(() => undefined);
     throw err;
   }
 }
@@ -117,6 +97,6 @@ export async function readAttachment(
   return {
     name: a.name,
     mime: a.mime,
-    bytes: await readFile(/*turbopackIgnore: true*/ fileFor(a.storageKey)),
+    bytes: await attachmentStore().get(a.storageKey),
   };
 }
