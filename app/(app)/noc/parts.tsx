@@ -65,8 +65,12 @@ export function AlarmAge({
       className={`whitespace-nowrap tabular-nums ${cls}`}
       title={`Target ${TARGET_RESPONSE_MINUTES[severity]} min — ${state}`}
     >
-      {formatAge(now.getTime() - firstSeenAt.getTime())}
-      {state === "overdue" ? " · overdue" : state === "due soon" ? " · due soon" : ""}
+      {/* one text node: the server and the browser render a moment apart, and a suffix that
+          appears in between must not change the node count (that is not a warning-level
+          difference but a failed hydration) */}
+      {`${formatAge(now.getTime() - firstSeenAt.getTime())}${
+        state === "overdue" ? " · overdue" : state === "due soon" ? " · due soon" : ""
+      }`}
     </span>
   );
 }
