@@ -42,3 +42,10 @@ export function Select({
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return <select aria-invalid={invalid || undefined} className={control} {...props} />;
 }
+
+export function Textarea({
+  invalid,
+  ...props
+}: React.ComponentProps<"textarea"> & { invalid?: boolean }) {
+  return <textarea aria-invalid={invalid || undefined} className={control} {...props} />;
+}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ALERT_TYPES, SEVERITIES, type AlertType, type Severity } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
@@ -20,95 +21,84 @@ export function NewAlertDialog({ onDone }: { onDone: (id: string | null) => void
   const create = useMutation(trpc.alert.create.mutationOptions({ onSuccess: (r) => onDone(r.id) }));
   const errs = fieldErrors(create.error);
   return (
-    <div
-      className="fixed inset-0 z-30 grid place-items-center bg-slate-900/40 p-4"
-      onKeyDown={(e) => e.key === "Escape" && onDone(null)}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="New alert"
-        className="w-full max-w-lg rounded-lg bg-white p-5 shadow-xl"
+    <Dialog label="New alert" onClose={() => onDone(null)}>
+      <form
+        className="mt-3 grid grid-cols-2 gap-3 text-sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ siteId, type, severity, title, description });
+        }}
       >
-        <h2 className="text-lg font-semibold">New alert</h2>
-        <form
-          className="mt-3 grid grid-cols-2 gap-3 text-sm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({ siteId, type, severity, title, description });
-          }}
-        >
-          <div className="col-span-2">
-            <Field label="Site" error={errs.siteId}>
-              <Select
-                autoFocus
-                value={siteId}
-                onChange={(e) => setSiteId(e.target.value)}
-                invalid={Boolean(errs.siteId)}
-              >
-                <option value="" disabled>
-                  Choose a site…
-                </option>
-                {sites.data?.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} — {s.clientName}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <Field label="Type">
-            <Select value={type} onChange={(e) => setType(e.target.value as AlertType)}>
-              {ALERT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t.replaceAll("_", " ").toLowerCase()}
+        <div className="col-span-2">
+          <Field label="Site" error={errs.siteId}>
+            <Select
+              autoFocus
+              value={siteId}
+              onChange={(e) => setSiteId(e.target.value)}
+              invalid={Boolean(errs.siteId)}
+            >
+              <option value="" disabled>
+                Choose a site…
+              </option>
+              {sites.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} — {s.clientName}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label="Severity">
-            <Select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
+        </div>
+        <Field label="Type">
+          <Select value={type} onChange={(e) => setType(e.target.value as AlertType)}>
+            {ALERT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t.replaceAll("_", " ").toLowerCase()}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Severity">
+          <Select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="col-span-2">
+          <Field label="Title" error={errs.title}>
+            <Input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              invalid={Boolean(errs.title)}
+            />
           </Field>
-          <div className="col-span-2">
-            <Field label="Title" error={errs.title}>
-              <Input
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                invalid={Boolean(errs.title)}
-              />
-            </Field>
-          </div>
-          <div className="col-span-2">
-            <Field label="Description" error={errs.description}>
-              <textarea
-                className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5"
-                rows={3}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            </Field>
-          </div>
-          {create.error ? (
-            <p role="alert" className="col-span-2 text-red-700">
-              {errorMessage(create.error)}
-            </p>
-          ) : null}
-          <div className="col-span-2 flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => onDone(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              Raise alert
-            </Button>
-          </div>
-        </form>
-      </div>
-    </div>
+        </div>
+        <div className="col-span-2">
+          <Field label="Description" error={errs.description}>
+            <textarea
+              className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5"
+              rows={3}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </Field>
+        </div>
+        {create.error ? (
+          <p role="alert" className="col-span-2 text-red-700">
+            {errorMessage(create.error)}
+          </p>
+        ) : null}
+        <div className="col-span-2 flex justify-end gap-2">
+          <Button variant="ghost" onClick={() => onDone(null)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={create.isPending}>
+            Raise alert
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

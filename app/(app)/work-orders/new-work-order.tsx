@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 import {
@@ -45,163 +46,151 @@ export function NewWorkOrderDialog({ onDone }: { onDone: (id: string | null) => 
   const chosen = fit.find((v) => v.id === vendorId);
 
   return (
-    <div
-      className="fixed inset-0 z-30 flex overflow-y-auto bg-slate-900/40 p-4"
-      onKeyDown={(e) => e.key === "Escape" && onDone(null)}
-    >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="New work order"
-        className="m-auto w-full max-w-lg rounded-lg bg-white p-5 shadow-xl"
+    <Dialog label="New work order" onClose={() => onDone(null)}>
+      <form
+        noValidate
+        className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({
+            siteId,
+            title,
+            category,
+            priority,
+            description,
+            estimateHours: estimateNumber,
+            dueAt: due ? new Date(due) : null,
+            vendorId: vendorId || null,
+          });
+        }}
       >
-        <h2 className="text-lg font-semibold">New work order</h2>
-        <form
-          noValidate
-          className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({
-              siteId,
-              title,
-              category,
-              priority,
-              description,
-              estimateHours: estimateNumber,
-              dueAt: due ? new Date(due) : null,
-              vendorId: vendorId || null,
-            });
-          }}
-        >
-          <div className="sm:col-span-2">
-            <Field label="Site" error={errs.siteId}>
-              <Select
-                autoFocus
-                value={siteId}
-                onChange={(e) => setSiteId(e.target.value)}
-                invalid={Boolean(errs.siteId)}
-              >
-                <option value="" disabled>
-                  Choose a site…
-                </option>
-                {sites.data?.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} — {s.clientName}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <div className="sm:col-span-2">
-            <Field label="Title" error={errs.title}>
-              <Input
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                invalid={Boolean(errs.title)}
-                placeholder="e.g. Loading dock door does not close"
-              />
-            </Field>
-          </div>
-          <Field label="Category" error={errs.category}>
+        <div className="sm:col-span-2">
+          <Field label="Site" error={errs.siteId}>
             <Select
-              value={category}
-              onChange={(e) => setCategory(e.target.value as WorkOrderCategory)}
+              autoFocus
+              value={siteId}
+              onChange={(e) => setSiteId(e.target.value)}
+              invalid={Boolean(errs.siteId)}
             >
-              {WORK_ORDER_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {WORK_ORDER_CATEGORY_LABELS[c]}
+              <option value="" disabled>
+                Choose a site…
+              </option>
+              {sites.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} — {s.clientName}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label="Priority" error={errs.priority}>
-            <Select
-              value={priority}
-              onChange={(e) => setPriority(e.target.value as WorkOrderPriority)}
-            >
-              {WORK_ORDER_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+        </div>
+        <div className="sm:col-span-2">
+          <Field label="Title" error={errs.title}>
+            <Input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              invalid={Boolean(errs.title)}
+              placeholder="e.g. Loading dock door does not close"
+            />
+          </Field>
+        </div>
+        <Field label="Category" error={errs.category}>
+          <Select
+            value={category}
+            onChange={(e) => setCategory(e.target.value as WorkOrderCategory)}
+          >
+            {WORK_ORDER_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {WORK_ORDER_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Priority" error={errs.priority}>
+          <Select
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as WorkOrderPriority)}
+          >
+            {WORK_ORDER_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Estimate (hours)" error={errs.estimateHours} hint="Optional">
+          <Input
+            inputMode="decimal"
+            value={estimate}
+            onChange={(e) => setEstimate(e.target.value)}
+            invalid={Boolean(errs.estimateHours)}
+          />
+        </Field>
+        <Field label="Due" error={errs.dueAt} hint="Optional, in your local time">
+          <Input
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            invalid={Boolean(errs.dueAt)}
+          />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field
+            label="Vendor"
+            error={errs.vendorId}
+            hint={
+              chosen?.doNotDispatch
+                ? `Do not dispatch: ${chosen.expired.map((d) => `${d.name} expired ${d.expiresOn}`).join(", ")}`
+                : "Optional: assign now or later"
+            }
+          >
+            <Select value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
+              <option value="">Not yet</option>
+              {trade.length ? (
+                <optgroup label={`${WORK_ORDER_CATEGORY_LABELS[category]} vendors`}>
+                  {trade.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name}
+                      {v.doNotDispatch ? " — do not dispatch" : ""}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {others.length ? (
+                <optgroup label="Other vendors">
+                  {others.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name}
+                      {v.doNotDispatch ? " — do not dispatch" : ""}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </Select>
           </Field>
-          <Field label="Estimate (hours)" error={errs.estimateHours} hint="Optional">
-            <Input
-              inputMode="decimal"
-              value={estimate}
-              onChange={(e) => setEstimate(e.target.value)}
-              invalid={Boolean(errs.estimateHours)}
+        </div>
+        <div className="sm:col-span-2">
+          <Field label="What needs doing" error={errs.description}>
+            <Textarea
+              rows={4}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
             />
           </Field>
-          <Field label="Due" error={errs.dueAt} hint="Optional, in your local time">
-            <Input
-              type="datetime-local"
-              value={due}
-              onChange={(e) => setDue(e.target.value)}
-              invalid={Boolean(errs.dueAt)}
-            />
-          </Field>
-          <div className="sm:col-span-2">
-            <Field
-              label="Vendor"
-              error={errs.vendorId}
-              hint={
-                chosen?.doNotDispatch
-                  ? `Do not dispatch: ${chosen.expired.map((d) => `${d.name} expired ${d.expiresOn}`).join(", ")}`
-                  : "Optional: assign now or later"
-              }
-            >
-              <Select value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
-                <option value="">Not yet</option>
-                {trade.length ? (
-                  <optgroup label={`${WORK_ORDER_CATEGORY_LABELS[category]} vendors`}>
-                    {trade.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {v.name}
-                        {v.doNotDispatch ? " — do not dispatch" : ""}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null}
-                {others.length ? (
-                  <optgroup label="Other vendors">
-                    {others.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {v.name}
-                        {v.doNotDispatch ? " — do not dispatch" : ""}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null}
-              </Select>
-            </Field>
-          </div>
-          <div className="sm:col-span-2">
-            <Field label="What needs doing" error={errs.description}>
-              <textarea
-                rows={4}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-                className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm shadow-xs focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/20"
-              />
-            </Field>
-          </div>
-          {create.error && !Object.keys(errs).length ? (
-            <p role="alert" className="text-red-700 sm:col-span-2">
-              {errorMessage(create.error)}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button variant="secondary" onClick={() => onDone(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create"}
-            </Button>
-          </div>
-        </form>
-      </div>
-    </div>
+        </div>
+        {create.error && !Object.keys(errs).length ? (
+          <p role="alert" className="text-red-700 sm:col-span-2">
+            {errorMessage(create.error)}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2 sm:col-span-2">
+          <Button variant="secondary" onClick={() => onDone(null)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
