@@ -10,13 +10,14 @@ export const deliverNotificationsFn = inngest.createFunction(
     triggers: [events.notifyRequested],
     concurrency: { key: "event.data.tenantId", limit: 2 },
   },
-  async ({ event, step }) => {
-    const counts = await step.run("deliver", () =>
-      deliverNotifications(systemDb(), {
-        ids: event.data.notificationIds,
-        tenantId: event.data.tenantId,
-      }),
-    );
+  // No step: delivery claims each notification before sending it, so running the whole
+  // function again after a failure sends only what was not sent; a step would only add a
+  // second call to the app per request.
+  async ({ event }) => {
+    const counts = await deliverNotifications(systemDb(), {
+      ids: event.data.notificationIds,
+      tenantId: event.data.tenantId,
+    });
     return {
       ...counts,
       summary: `${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`,

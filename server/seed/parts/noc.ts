@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { ALERT_TYPES, TYPICAL_SEVERITIES, type AlertType } from "@/lib/noc";
 import { schema } from "@/server/db";
+import { targetCase } from "@/server/services/noc/escalation-clocks";
 import { heuristicScore } from "@/server/services/noc/score";
 import { trainAlertModel } from "@/server/services/noc/train-model";
 import type { SeedContext, SeedPart } from "../types";
@@ -149,5 +150,18 @@ export const nocPart: SeedPart = {
       }
       ctx.log(`noc: ${count} ${open ? "open" : "resolved"} alerts`);
     }
+    // Open alerts left unacknowledged past their target were escalated when they went stale:
+    // without that history the first clock runs would escalate thousands at once.
+    await ctx.db.execute(sql`
+      with stale as (
+        update alerts a
+        set escalated = true, escalated_at = a.first_seen_at + make_interval(mins => ${targetCase}),
+            escalation_target = 'supervisors'
+        where a.tenant_id = ${tenantId} and a.fingerprint like 'large:open:%' and a.status = 'new'
+          and a.first_seen_at < now() - make_interval(mins => ${targetCase})
+        returning a.tenant_id, a.id, a.escalated_at)
+      insert into alert_escalations (tenant_id, alert_id, clock, created_at)
+      select tenant_id, id, 'unacknowledged', escalated_at from stale
+      on conflict do nothing`);
   },
 };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";
 import type { alertCreateInput } from "@/lib/schemas/noc";
 import { schema } from "@/server/db";
-import { inngest } from "@/inngest/client";
+import { sendSoon } from "@/inngest/send-soon";
 import { recordAudit } from "../audit/record";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
@@ -115,11 +115,12 @@ export async function createAlert(
     });
     await publish(tx, "alert", [row.id]);
     afterCommit(tx, () => {
-      inngest
-        .send({ name: "noc/alert.created", data: { tenantId: ctx.tenantId, alertId: row.id } })
-        .catch((err: unknown) =>
-          console.warn(`[noc] triage not requested for ${row.id}: ${String(err)}`),
-        );
+      sendSoon({
+        name: "noc/alert.created",
+        data: { tenantId: ctx.tenantId, alertId: row.id },
+      }).catch((err: unknown) =>
+        console.warn(`[noc] triage not requested for ${row.id}: ${String(err)}`),
+      );
     });
     return { id: row.id, created: row.inserted };
   });

@@ -14,7 +14,8 @@ type Due = {
   minutes: number;
 };
 
-const targetCase = sql.raw(
+/** An alert's target response time in minutes, as SQL over an alerts row aliased `a`. */
+export const targetCase = sql.raw(
   `case a.severity ${Object.entries(TARGET_RESPONSE_MINUTES)
     .map(([s, m]) => `when '${s}' then ${m}`)
     .join(" ")} end`,

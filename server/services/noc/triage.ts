@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
 import { tierIncludes } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
@@ -6,12 +6,11 @@ import { recordAudit } from "../audit/record";
 import { systemCtx, type ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
-import { notifyGroup, notifyUsers } from "../notifications/enqueue";
+import { notifyGroup, notifyRole } from "../notifications/enqueue";
 import { predictLogistic } from "./logistic";
 import { FEATURE_LABELS, features, heuristicScore, type Score, type ScoreInput } from "./score";
 
-const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations, users } =
-  schema;
+const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations } = schema;
 
 /** Where an alert type goes when nobody has edited the routing table (noc.md). */
 export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
@@ -92,6 +91,13 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
       related: sql<number>`(select count(*)::int from ${alerts} r
         where r.tenant_id = ${alerts.tenantId} and r.site_id = ${alerts.siteId}
           and r.id <> ${alerts.id} and r.last_seen_at > now() - interval '24 hours')`,
+      // where a route would go: the tenant's rule for the type, else the default group
+      routeGroupId: sql<string | null>`coalesce(
+        (select rr.group_id from ${routingRules} rr
+          where rr.tenant_id = ${alerts.tenantId} and rr.type = ${alerts.type}),
+        (select g.id from ${groups} g
+          where g.tenant_id = ${alerts.tenantId} and g.name = ${defaultRouteName})
+      )`,
       model: sql<{
         version: number;
         model: Parameters<typeof predictLogistic>[0];
@@ -127,59 +133,61 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
     deviceHealth: null,
     slaHoursLeft: null,
   });
-  await db
-    .update(alerts)
-    .set({
-      score: scored.score,
-      scoreFactors: scored.factors,
-      scoredBy: scored.scoredBy,
-      triagedAt: new Date(),
-    })
-    .where(eq(alerts.id, a.id));
-  let routedTo: string | null = null;
-  let escalated = false;
-
-  if (scored.score >= ROUTE_THRESHOLD && !a.suppressed) {
-    const groupId = await routeGroup(ctx, a.type);
-    if (groupId) {
-      // the route and its notification commit together, so a crash cannot leave one without the other
-      routedTo = await inTx(ctx, async (tx) => {
-        const [routed] = await tx.db
-          .update(alerts)
-          .set({ assignedGroupId: groupId, routedAt: new Date() })
-          .where(and(eq(alerts.id, a.id), isNull(alerts.routedAt)))
-          .returning({ id: alerts.id });
-        if (!routed) return null;
-        await recordAudit(tx, {
-          action: "alert.route",
-          entityType: "alert",
-          entityId: a.id,
-          after: { groupId, score: scored.score },
-        });
-        await notifyGroup(tx, {
-          groupId,
-          subject: `[${scored.score}] ${a.title}`,
-          body: `${a.type.replaceAll("_", " ")} at ${a.siteName} scored ${scored.score}: ${scored.factors
-            .slice(0, 3)
-            .map((f) => `${f.label} +${f.points}`)
-            .join(", ")}.`,
-          link: `/noc?alert=${a.id}`,
-          dedupeKey: `alert:${a.id}:routed`,
-        });
-        return groupId;
+  const routeTo = scored.score >= ROUTE_THRESHOLD && !a.suppressed ? a.routeGroupId : null;
+  // The score, the route with its notification and the escalation commit together: one
+  // transaction per alert, and a crash leaves none of them half written.
+  const { routedTo, escalated } = await inTx(ctx, async (tx) => {
+    const [saved] = await tx.db
+      .update(alerts)
+      .set({
+        score: scored.score,
+        scoreFactors: scored.factors,
+        scoredBy: scored.scoredBy,
+        triagedAt: sql`now()`,
+        // routed once: a redelivered event finds routed_at set and leaves the route alone
+        ...(routeTo
+          ? {
+              assignedGroupId: sql`case when ${alerts.routedAt} is null then ${routeTo}::uuid else ${alerts.assignedGroupId} end`,
+              routedAt: sql`coalesce(${alerts.routedAt}, now())`,
+            }
+          : {}),
+      })
+      .where(eq(alerts.id, a.id))
+      // now() is the transaction's start, so only a route set by this call equals it
+      .returning({ routedNow: sql<boolean>`coalesce(${alerts.routedAt} = now(), false)` });
+    let routed: string | null = null;
+    if (routeTo && saved?.routedNow) {
+      routed = routeTo;
+      await recordAudit(tx, {
+        action: "alert.route",
+        entityType: "alert",
+        entityId: a.id,
+        after: { groupId: routeTo, score: scored.score },
+      });
+      await notifyGroup(tx, {
+        groupId: routeTo,
+        subject: `[${scored.score}] ${a.title}`,
+        body: `${a.type.replaceAll("_", " ")} at ${a.siteName} scored ${scored.score}: ${scored.factors
+          .slice(0, 3)
+          .map((f) => `${f.label} +${f.points}`)
+          .join(", ")}.`,
+        link: `/noc?alert=${a.id}`,
+        dedupeKey: `alert:${a.id}:routed`,
       });
     }
-  }
-  if (scored.score >= ESCALATE_THRESHOLD && !a.suppressed) {
-    escalated = await escalate(ctx, {
-      alertId: a.id,
-      clock: "score",
-      title: a.title,
-      siteName: a.siteName,
-      reason: `scored ${scored.score}`,
-    });
-  }
-  await publish(ctx, "alert", [a.id]);
+    const escalatedNow =
+      scored.score >= ESCALATE_THRESHOLD && !a.suppressed
+        ? await escalate(tx, {
+            alertId: a.id,
+            clock: "score",
+            title: a.title,
+            siteName: a.siteName,
+            reason: `scored ${scored.score}`,
+          })
+        : false;
+    await publish(tx, "alert", [a.id]);
+    return { routedTo: routed, escalated: escalatedNow };
+  });
   return {
     outcome: "scored" as const,
     score: scored.score,
@@ -189,20 +197,11 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
   };
 }
 
-async function routeGroup(ctx: ServiceCtx, type: AlertType): Promise<string | null> {
-  const [rule] = await ctx.db
-    .select({ groupId: routingRules.groupId })
-    .from(routingRules)
-    .where(and(eq(routingRules.tenantId, ctx.tenantId), eq(routingRules.type, type)));
-  if (rule) return rule.groupId;
-  const name = DEFAULT_ROUTES[type];
-  if (!name) return null;
-  const [g] = await ctx.db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.tenantId, ctx.tenantId), eq(groups.name, name)));
-  return g?.id ?? null;
-}
+/** The default group's name for an alert's type, as SQL over the alerts row. */
+const defaultRouteName = sql`(case ${alerts.type} ${sql.join(
+  Object.entries(DEFAULT_ROUTES).map(([type, name]) => sql`when ${type} then ${name}`),
+  sql` `,
+)} end)`;
 
 /** Escalates to supervisors once per alert and clock; returns whether this call did it. */
 export async function escalate(
@@ -245,14 +244,8 @@ export async function notifySupervisors(
   ctx: ServiceCtx,
   input: { alertId: string; title: string; siteName: string; reason: string; dedupeKey: string },
 ) {
-  const supervisors = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(eq(users.tenantId, ctx.tenantId), eq(users.role, "supervisor"), eq(users.active, true)),
-    );
-  await notifyUsers(ctx, {
-    userIds: supervisors.map((s) => s.id),
+  await notifyRole(ctx, {
+    role: "supervisor",
     subject: `Escalated: ${input.title}`,
     body: `At ${input.siteName}; ${input.reason}.`,
     link: `/noc?alert=${input.alertId}`,

@@ -1,10 +1,24 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { schema } from "@/server/db";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { requestDelivery } from "./request-delivery";
 
 type Message = { subject: string; body: string; link?: string; dedupeKey: string };
+
+type Recipient = { id: string; email: string; emailNotifications: boolean };
+
+/** The tenant's active users that `where` picks, as notification recipients. */
+function activeUsers(ctx: ServiceCtx, where: SQL): Promise<Recipient[]> {
+  return ctx.db
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      emailNotifications: schema.users.emailNotifications,
+    })
+    .from(schema.users)
+    .where(and(eq(schema.users.tenantId, ctx.tenantId), eq(schema.users.active, true), where));
+}
 
 /**
  * Puts notifications for users in the outbox: one in-app row each, plus an e-mail row for
@@ -16,20 +30,20 @@ export async function notifyUsers(
   input: Message & { userIds: string[] },
 ): Promise<number> {
   if (!input.userIds.length) return 0;
-  const recipients = await ctx.db
-    .select({
-      id: schema.users.id,
-      email: schema.users.email,
-      emailNotifications: schema.users.emailNotifications,
-    })
-    .from(schema.users)
-    .where(
-      and(
-        eq(schema.users.tenantId, ctx.tenantId),
-        inArray(schema.users.id, input.userIds),
-        eq(schema.users.active, true),
-      ),
-    );
+  const recipients = await activeUsers(ctx, inArray(schema.users.id, input.userIds));
+  return queueFor(ctx, recipients, input);
+}
+
+/** Notifies the tenant's active users of a role (supervisors, say) as `notifyUsers` does. */
+export async function notifyRole(
+  ctx: ServiceCtx,
+  input: Message & { role: (typeof schema.users.$inferSelect)["role"] },
+): Promise<number> {
+  const recipients = await activeUsers(ctx, eq(schema.users.role, input.role));
+  return queueFor(ctx, recipients, input);
+}
+
+async function queueFor(ctx: ServiceCtx, recipients: Recipient[], input: Message): Promise<number> {
   const now = new Date();
   const rows = recipients.flatMap((u) => {
     const base = {
@@ -76,39 +90,53 @@ export async function notifyUsers(
 }
 
 /**
- * Notifies a group: its members as above, plus one Slack message to the group's webhook (or
- * the tenant's) when either is configured.
+ * Notifies a group: its active members as above, plus one Slack message to the group's
+ * webhook (or the tenant's) when either is configured. The group, its webhooks and its
+ * members come in one query (this runs for every routed alert).
  */
 export async function notifyGroup(
   ctx: ServiceCtx,
   input: Message & { groupId: string },
 ): Promise<number> {
-  const [group] = await ctx.db
+  const rows = await ctx.db
     .select({
-      id: schema.groups.id,
       webhook: schema.groups.slackWebhookUrl,
       tenantWebhook: schema.tenants.slackWebhookUrl,
+      id: schema.users.id,
+      email: schema.users.email,
+      emailNotifications: schema.users.emailNotifications,
     })
     .from(schema.groups)
     .innerJoin(schema.tenants, eq(schema.tenants.id, schema.groups.tenantId))
+    .leftJoin(schema.groupMembers, eq(schema.groupMembers.groupId, schema.groups.id))
+    .leftJoin(
+      schema.users,
+      and(
+        eq(schema.users.id, schema.groupMembers.userId),
+        eq(schema.users.tenantId, schema.groups.tenantId),
+        eq(schema.users.active, true),
+      ),
+    )
     .where(and(eq(schema.groups.id, input.groupId), eq(schema.groups.tenantId, ctx.tenantId)));
+  const [group] = rows;
   if (!group) return 0;
-  const members = await ctx.db
-    .select({ userId: schema.groupMembers.userId })
-    .from(schema.groupMembers)
-    .where(eq(schema.groupMembers.groupId, group.id));
-  let added = await notifyUsers(ctx, { ...input, userIds: members.map((m) => m.userId) });
+  const members = rows.flatMap((r) =>
+    r.id && r.email !== null && r.emailNotifications !== null
+      ? [{ id: r.id, email: r.email, emailNotifications: r.emailNotifications }]
+      : [],
+  );
+  let added = await queueFor(ctx, members, input);
   if (group.webhook || group.tenantWebhook) {
     const slack = await ctx.db
       .insert(schema.notifications)
       .values({
         tenantId: ctx.tenantId,
         channel: "slack",
-        recipient: `group:${group.id}`,
+        recipient: `group:${input.groupId}`,
         subject: input.subject,
         body: input.body,
         link: input.link,
-        dedupeKey: `${input.dedupeKey}:slack:${group.id}`,
+        dedupeKey: `${input.dedupeKey}:slack:${input.groupId}`,
       })
       .onConflictDoNothing({
         target: [schema.notifications.tenantId, schema.notifications.dedupeKey],

@@ -1,0 +1,71 @@
+import { inngest } from "./client";
+
+type OutgoingEvent = { name: string; data: Record<string, unknown> };
+
+type Pending = {
+  event: OutgoingEvent;
+  /** events with the same key are merged into one before sending */
+  key?: string;
+  merge?: (a: OutgoingEvent, b: OutgoingEvent) => OutgoingEvent | null;
+  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+};
+
+let queue: Pending[] = [];
+let sending = false;
+
+/** Largest number of events per request (Inngest accepts far more; this keeps bodies small). */
+const MAX_BATCH = 200;
+
+/**
+ * Sends an event after the commit that caused it, batched with every other event raised
+ * while the previous request was in flight (group send): idle, an event goes at once; under
+ * load, one request carries many, where each separate send would cost a request and the SDK's
+ * per-send work. Events given the same `key` are merged with `merge` (for example, delivery
+ * requests of one tenant become one request for all their notifications); `merge` returns
+ * null when two cannot be merged (too large).
+ */
+export function sendSoon(
+  event: OutgoingEvent,
+  options: Pick<Pending, "key" | "merge"> = {},
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const waiter = { resolve, reject };
+    if (options.key && options.merge) {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        const q = queue[i];
+        if (q?.key !== options.key) continue;
+        const merged = options.merge(q.event, event);
+        if (merged) {
+          q.event = merged;
+          q.waiters.push(waiter);
+          flush();
+          return;
+        }
+        break;
+      }
+    }
+    queue.push({ event, ...options, waiters: [waiter] });
+    flush();
+  });
+}
+
+function flush(): void {
+  if (sending || !queue.length) return;
+  const batch = queue.slice(0, MAX_BATCH);
+  queue = queue.slice(MAX_BATCH);
+  sending = true;
+  inngest
+    .send(batch.map((p) => p.event) as Parameters<typeof inngest.send>[0])
+    .then(
+      () => {
+        for (const p of batch) for (const w of p.waiters) w.resolve();
+      },
+      (err: unknown) => {
+        for (const p of batch) for (const w of p.waiters) w.reject(err);
+      },
+    )
+    .finally(() => {
+      sending = false;
+      flush();
+    });
+}
