@@ -7,16 +7,15 @@ import { publish } from "../live/publish";
 import type { LogisticModel } from "../noc/logistic";
 import { raiseSystemAlerts, resolveAlertsByFingerprint } from "../noc/system-alerts";
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
+import type { SlaCalendar, WorkingTimeline } from "./calendar";
 import { calendarFor, loadHolidays, loadPolicies } from "./policies";
-import { heuristicRisk, modelRisk, predictionMoved, type RiskInput } from "./risk";
+import { explainRisk, predictionMoved, scoreRisk, topFactorKey, type RiskInput } from "./risk";
 import { riskFingerprint } from "./tickets";
 
 const { tenants, clients, slaPredictionRuns, priorityModels } = schema;
 
 type OpenTicket = {
   id: string;
-  number: number;
-  title: string;
   clientId: string;
   siteId: string;
   priority: TicketPriority;
@@ -116,7 +115,7 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const [rows, categoryRows, workloadRows, policyOf, holidays, model, openAlerts] =
     await Promise.all([
       db.execute(sql`
-        select t.id, t.number, t.title, t.client_id as "clientId", t.site_id as "siteId",
+        select t.id, t.client_id as "clientId", t.site_id as "siteId",
           t.priority, t.status, t.category, t.created_at as "createdAt",
           t.first_response_at as "firstResponseAt", t.assignee_id as "assigneeId",
           t.reopened_count as "reopenedCount", t.recent_sentiment as "recentSentiment",
@@ -158,11 +157,12 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const workload = new Map(workloadRows.map((r) => [r.assigneeId, r.n]));
   const alerted = new Set(openAlerts.map((a) => a.fingerprint));
 
-  const tickets: OpenTicket[] = rows.map((r) => ({
-    ...r,
-    createdAt: new Date(r.createdAt),
-    firstResponseAt: r.firstResponseAt ? new Date(r.firstResponseAt) : null,
-  }));
+  // dates parsed in place: a copy of 100,000 rows is garbage the collector then has to chase
+  for (const r of rows) {
+    r.createdAt = new Date(r.createdAt);
+    if (r.firstResponseAt) r.firstResponseAt = new Date(r.firstResponseAt);
+  }
+  const tickets = rows as OpenTicket[];
   // one working-time timeline per distinct calendar, shared by its tickets
   const range = timelineRangeFor(
     tickets.map((t) => ({
@@ -175,33 +175,16 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const timelines = new TimelineCache(range);
   const scoredBy = model ? `model v${model.version}` : "heuristic";
 
-  type Out = {
-    id: string;
-    p: number;
-    f: RiskFactor[];
-    used: number;
-    due: string;
-    ticket: OpenTicket;
-  };
   // set-based writes, in batches large enough to be cheap and small enough to stay bounded.
   // Only what moved is written: the ticket, and a history row. The history is a change log
   // (a ticket's probability holds from one row until the next), which draws the same trend
   // as a row per ticket per run at a fraction of the writes: outside working hours most
   // clocks stand still, and 110,000 rows every 15 minutes would be 10 M rows a day.
-  const moved = (o: Out) =>
-    predictionMoved(
-      {
-        p: o.ticket.prevP,
-        top: o.ticket.prevTop,
-        due: o.ticket.prevDue,
-        breached: o.ticket.prevBreached,
-      },
-      { p: o.p, top: o.f[0]?.key ?? null, due: o.due, used: o.used },
-    );
+  type Changed = { id: string; p: number; f: RiskFactor[]; used: number; due: string };
+  type Risky = { ticket: OpenTicket; p: number; f: RiskFactor[] };
   const runAt = now.toISOString();
   let rewritten = 0;
-  const writeBatch = async (batch: Out[]) => {
-    const changed = batch.filter(moved);
+  const writeBatch = async (changed: Changed[]) => {
     rewritten += changed.length;
     if (!changed.length) return;
     await Promise.all([
@@ -210,112 +193,135 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
         select v.id, ${tenantId}, ${runAt}::timestamptz, v.p, v.used
         from json_to_recordset(${JSON.stringify(changed.map((o) => ({ id: o.id, p: o.p, used: o.used })))}::json)
           as v(id uuid, p float8, used float8)`),
-      changed.length
-        ? db.execute(sql`
+      db.execute(sql`
         update tickets t set breach_probability = v.p, risk_factors = v.f, scored_by = ${scoredBy},
           predicted_at = ${runAt}::timestamptz, resolution_due_at = v.due,
           resolution_breached = t.resolution_breached or v.used >= 1
-        from json_to_recordset(${JSON.stringify(
-          changed.map((o) => ({ id: o.id, p: o.p, f: o.f, used: o.used, due: o.due })),
-        )}::json) as v(id uuid, p float8, f jsonb, used float8, due timestamptz)
-        where t.id = v.id and t.tenant_id = ${tenantId}`)
-        : null,
+        from json_to_recordset(${JSON.stringify(changed)}::json)
+          as v(id uuid, p float8, f jsonb, used float8, due timestamptz)
+        where t.id = v.id and t.tenant_id = ${tenantId}`),
     ]);
   };
+  // the calendar and its working-time timeline, shared by the tickets of a policy and zone
+  const calendars = new Map<string, { calendar: SlaCalendar; timeline: WorkingTimeline }>();
+  const NO_PAUSES: { from: Date; to: Date | null }[] = [];
   const BATCH = 10_000;
   const YIELD_EVERY = 1_000;
   const pending: Promise<void>[] = [];
-  const out: Out[] = [];
+  let changed: Changed[] = [];
+  const risky: Risky[] = [];
+  const calmed: string[] = [];
+  const ticketModel = model ? (model.model as LogisticModel) : null;
+  let done = 0;
   for (const t of tickets) {
     const policy = policyOf(t.clientId, t.priority);
-    const hol = holidays.get(t.clientId) ?? [];
-    const calendar = calendarFor(policy, t.timeZone, hol);
-    const timeline = timelines.get(calendar);
-    const pauses = t.pauses.map((p) => ({
-      from: new Date(p.from),
-      to: p.to ? new Date(p.to) : null,
-    }));
+    const key = `${t.clientId}|${t.priority}|${t.timeZone}`;
+    let shared = calendars.get(key);
+    if (!shared) {
+      const calendar = calendarFor(policy, t.timeZone, holidays.get(t.clientId) ?? []);
+      shared = { calendar, timeline: timelines.get(calendar) };
+      calendars.set(key, shared);
+    }
+    const pauses = t.pauses.length
+      ? t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }))
+      : NO_PAUSES;
     const clock = computeSlaClock(
       {
         start: t.createdAt,
         targetMinutes: policy.resolutionMinutes,
-        calendar,
+        calendar: shared.calendar,
         pauses,
         stoppedAt: null,
         now,
       },
-      timeline,
+      shared.timeline,
       { spans: false },
     );
-    const pausedWallHours =
-      pauses.reduce(
-        (s, p) => s + ((p.to ?? now).getTime() - Math.min(p.from.getTime(), now.getTime())),
-        0,
-      ) / 3_600_000;
+    let pausedMs = 0;
+    for (const p of pauses)
+      pausedMs += (p.to ?? now).getTime() - Math.min(p.from.getTime(), now.getTime());
     const input = riskInputAt(
       {
-        ...t,
+        priority: t.priority,
+        firstResponseAt: t.firstResponseAt,
+        reopenedCount: t.reopenedCount,
+        recentSentiment: t.recentSentiment,
         assigneeOpen: t.assigneeId ? (workload.get(t.assigneeId) ?? 0) : null,
         categorySlowness: slowness.get(t.category) ?? 1,
       },
       clock,
       policy.resolutionMinutes,
-      pausedWallHours,
+      pausedMs / 3_600_000,
       now,
     );
-    const risk = model ? modelRisk(model.model as LogisticModel, input) : heuristicRisk(input);
-    out.push({
-      id: t.id,
-      p: risk.probability,
-      f: risk.factors,
-      used: Math.round(clock.fractionUsed * 1000) / 1000,
-      due: clock.dueAt.toISOString(),
-      ticket: t,
-    });
-    // the run shares its process with the app's requests and other functions (NOC triage):
-    // give them the event loop every thousand tickets (~10 ms of work), not every batch
-    if (out.length % YIELD_EVERY === 0 && out.length % BATCH !== 0)
-      await new Promise((r) => setImmediate(r));
-    if (out.length % BATCH === 0) {
-      pending.push(writeBatch(out.slice(-BATCH)));
+    const score = scoreRisk(ticketModel, input);
+    const p = score.probability;
+    const used = Math.round(clock.fractionUsed * 1000) / 1000;
+    const moved = predictionMoved(
+      { p: t.prevP, top: t.prevTop, due: t.prevDue, breached: t.prevBreached },
+      { p, top: topFactorKey(score), due: clock.dueAt, used },
+    );
+    // factors are spelled out only where they are written or shown
+    const alerting = p >= SLA_RULES.alertAt;
+    const f = moved || alerting ? explainRisk(input, score) : [];
+    if (moved) changed.push({ id: t.id, p, f, used, due: clock.dueAt.toISOString() });
+    if (alerting) risky.push({ ticket: t, p, f });
+    else if (p < SLA_RULES.alertResolveBelow && alerted.has(riskFingerprint(t.id)))
+      calmed.push(riskFingerprint(t.id));
+    done += 1;
+    if (done % BATCH === 0) {
+      pending.push(writeBatch(changed));
+      changed = [];
       // let the batch reach the database before computing on
+      await new Promise((r) => setImmediate(r));
+    } else if (done % YIELD_EVERY === 0) {
+      // the run shares its process with the app's requests and other functions (NOC
+      // triage): give them the event loop every thousand tickets (~10 ms of work)
       await new Promise((r) => setImmediate(r));
     }
   }
-  if (out.length % BATCH) pending.push(writeBatch(out.slice(-(out.length % BATCH))));
+  pending.push(writeBatch(changed));
 
   // PostgreSQL writes the finished batches while the next ones are computed
   await Promise.all(pending);
   const writtenMs = performance.now() - started;
-  const risky = out.filter((o) => o.p >= SLA_RULES.alertAt);
   // an alert is raised once and updated when the risk moves enough to matter (5 points, or
   // its severity), not rewritten on every run
-  const worthUpdating = (o: (typeof out)[number]) =>
-    !alerted.has(riskFingerprint(o.id)) ||
+  const worthUpdating = (o: Risky) =>
+    !alerted.has(riskFingerprint(o.ticket.id)) ||
     o.ticket.prevP === null ||
     severityFor(o.p) !== severityFor(o.ticket.prevP) ||
     Math.abs(Math.round(o.p * 100) - Math.round(o.ticket.prevP * 100)) >= 5;
+  const toAlert = risky.filter(worthUpdating);
+  // titles only for the alerts written (the scan of every open ticket leaves them out)
+  const named = new Map(
+    (
+      (await (toAlert.length
+        ? db.execute(sql`
+        select t.id, t.number, t.title from tickets t
+        where t.tenant_id = ${tenantId}
+          and t.id in (select jsonb_array_elements_text(${JSON.stringify(toAlert.map((o) => o.ticket.id))}::jsonb)::uuid)`)
+        : Promise.resolve([]))) as unknown as { id: string; number: number; title: string }[]
+    ).map((r) => [r.id, r]),
+  );
   const raised = await raiseSystemAlerts(
     ctx,
-    risky.filter(worthUpdating).map((o) => ({
+    toAlert.map((o) => ({
       siteId: o.ticket.siteId,
       clientId: o.ticket.clientId,
-      ticketId: o.id,
+      ticketId: o.ticket.id,
       type: "SLA_BREACH_RISK",
       severity: severityFor(o.p),
       title:
-        `SLA breach risk ${Math.round(o.p * 100)}%: #${o.ticket.number} ${o.ticket.title}`.slice(
+        `SLA breach risk ${Math.round(o.p * 100)}%: #${named.get(o.ticket.id)?.number ?? "?"} ${named.get(o.ticket.id)?.title ?? ""}`.slice(
           0,
           200,
         ),
       description: `Why ${o.p.toFixed(2)}: ${o.f.map((f) => f.label).join("; ")}.`,
-      fingerprint: riskFingerprint(o.id),
+      fingerprint: riskFingerprint(o.ticket.id),
       source: "ticket",
     })),
   );
-  const calmed = out
-    .filter((o) => o.p < SLA_RULES.alertResolveBelow && alerted.has(riskFingerprint(o.id)))
-    .map((o) => riskFingerprint(o.id));
   const resolved = await resolveAlertsByFingerprint(
     ctx,
     calmed,
@@ -323,7 +329,7 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   );
   const ms = Math.round(performance.now() - started);
   const summary = {
-    scored: out.length,
+    scored: tickets.length,
     atRisk: risky.length,
     alertsRaised: raised.created,
     alertsResolved: resolved,

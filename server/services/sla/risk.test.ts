@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { trainLogistic, auc, predictLogistic } from "../noc/logistic";
 import {
+  explainRisk,
   FEATURE_KEYS,
   heuristicRisk,
   modelRisk,
   predictionMoved,
   riskFeatures,
+  scoreRisk,
+  topFactorKey,
   type RiskInput,
 } from "./risk";
 
@@ -156,6 +159,36 @@ describe("which run results are written to the ticket", () => {
     for (const th of [0.5, 0.7, 0.8]) {
       expect(predictionMoved({ ...prev, p: th - 0.001 }, { ...next, p: th })).toBe(true);
       expect(predictionMoved({ ...prev, p: th }, { ...next, p: th - 0.001 })).toBe(true);
+    }
+  });
+});
+
+describe("topFactorKey", () => {
+  it("names the factor explainRisk lists first, for the heuristic and a model", () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const model = {
+      bias: -1,
+      means: FEATURE_KEYS.map(() => 0.5),
+      scales: FEATURE_KEYS.map(() => 1),
+      weights: FEATURE_KEYS.map((_, i) => (i % 3) - 0.5),
+    };
+    for (let i = 0; i < 500; i++) {
+      const x: RiskInput = {
+        fractionUsed: rnd() * 1.5,
+        hoursLeft: rnd() * 40 - 2,
+        noFirstResponse: rnd() < 0.5,
+        priority: (["P1", "P2", "P3", "P4"] as const)[Math.floor(rnd() * 4)] ?? "P3",
+        categorySlowness: rnd() * 2,
+        assigneeOpen: rnd() < 0.2 ? null : Math.floor(rnd() * 30),
+        reopenedCount: Math.floor(rnd() * 3),
+        pendingHours: rnd() * 10,
+        sentiment: rnd() < 0.5 ? null : rnd() * 4 - 2,
+      };
+      for (const m of [null, model]) {
+        const score = scoreRisk(m, x);
+        expect(topFactorKey(score)).toBe(explainRisk(x, score)[0]?.key ?? null);
+      }
     }
   });
 });

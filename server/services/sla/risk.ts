@@ -90,10 +90,17 @@ export const HEURISTIC = {
   weights: [5.5, 1.6, 0.9, 0.2, 0.9, 0.05, 0.35, 0.01, 0.45, 0.7],
 };
 
+/** A probability with the per-feature contributions it came from (null: past the target). */
+export type RiskScore = { probability: number; contributions: number[] | null; p: number };
+
+const EXPLAIN_MIN = 0.05;
+
 function explain(x: RiskInput, contributions: number[], p: number): RiskFactor[] {
   const positive = contributions
     .map((c, i) => ({ c, key: FEATURE_KEYS[i] }))
-    .filter((f): f is { c: number; key: (typeof FEATURE_KEYS)[number] } => !!f.key && f.c > 0.05);
+    .filter(
+      (f): f is { c: number; key: (typeof FEATURE_KEYS)[number] } => !!f.key && f.c > EXPLAIN_MIN,
+    );
   const total = positive.reduce((s, f) => s + f.c, 0) || 1;
   return positive
     .sort((a, b) => b.c - a.c)
@@ -108,22 +115,52 @@ function explain(x: RiskInput, contributions: number[], p: number): RiskFactor[]
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-clamp(z, -30, 30)));
 
-/** Breach probability by the heuristic weights. A ticket already past its target is at 1. */
-export function heuristicRisk(x: RiskInput): Risk {
-  if (x.hoursLeft <= 0)
-    return { probability: 1, factors: [{ key: "left", label: label("left", x), weight: 1 }] };
+/**
+ * Breach probability by a trained model (contributions against the training mean), or by
+ * the heuristic weights without one. A ticket already past its target is at 1. The factors
+ * are left to `explainRisk`: a run scores every open ticket but explains only the few whose
+ * result it writes.
+ */
+export function scoreRisk(model: LogisticModel | null, x: RiskInput): RiskScore {
+  if (x.hoursLeft <= 0) return { probability: 1, contributions: null, p: 1 };
   const f = riskFeatures(x);
+  if (model) {
+    const { p, contributions } = predictLogistic(model, f);
+    return { probability: Math.round(p * 1000) / 1000, contributions, p };
+  }
   const contributions = f.map((v, i) => v * (HEURISTIC.weights[i] ?? 0));
   const p = sigmoid(contributions.reduce((s, c) => s + c, HEURISTIC.bias));
-  return { probability: Math.round(p * 1000) / 1000, factors: explain(x, contributions, p) };
+  return { probability: Math.round(p * 1000) / 1000, contributions, p };
 }
 
-/** Breach probability by a trained model (contributions against the training mean). */
+/** The key of the factor `explainRisk` would list first, without building the list. */
+export function topFactorKey(score: RiskScore): string | null {
+  if (!score.contributions) return "left";
+  let best = -1;
+  for (let i = 0; i < score.contributions.length; i++) {
+    const c = score.contributions[i] ?? 0;
+    // the first of equal contributions wins, as in the stable sort of `explain`
+    if (c > EXPLAIN_MIN && (best < 0 || c > (score.contributions[best] ?? 0))) best = i;
+  }
+  return best < 0 ? null : (FEATURE_KEYS[best] ?? null);
+}
+
+/** The top factors of a score ("why 0.86"), with each one's share of the probability. */
+export function explainRisk(x: RiskInput, score: RiskScore): RiskFactor[] {
+  if (!score.contributions) return [{ key: "left", label: label("left", x), weight: 1 }];
+  return explain(x, score.contributions, score.p);
+}
+
+/** Breach probability by the heuristic weights, with its factors. */
+export function heuristicRisk(x: RiskInput): Risk {
+  const score = scoreRisk(null, x);
+  return { probability: score.probability, factors: explainRisk(x, score) };
+}
+
+/** Breach probability by a trained model, with its factors. */
 export function modelRisk(model: LogisticModel, x: RiskInput): Risk {
-  if (x.hoursLeft <= 0)
-    return { probability: 1, factors: [{ key: "left", label: label("left", x), weight: 1 }] };
-  const { p, contributions } = predictLogistic(model, riskFeatures(x));
-  return { probability: Math.round(p * 1000) / 1000, factors: explain(x, contributions, p) };
+  const score = scoreRisk(model, x);
+  return { probability: score.probability, factors: explainRisk(x, score) };
 }
 
 const PROBABILITY_STEP = 0.01;
@@ -136,7 +173,7 @@ const PROBABILITY_STEP = 0.01;
  */
 export function predictionMoved(
   prev: { p: number | null; top: string | null; due: string | Date | null; breached: boolean },
-  next: { p: number; top: string | null; due: string; used: number },
+  next: { p: number; top: string | null; due: string | Date; used: number },
 ): boolean {
   if (prev.p === null || !prev.due) return true;
   if (Math.abs(prev.p - next.p) >= PROBABILITY_STEP) return true;

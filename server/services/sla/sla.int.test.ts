@@ -119,6 +119,11 @@ describe("SLA prediction run", () => {
     expect(first.riskFactors?.[0]?.key).toBe("used");
     const [raised] = await riskAlerts(id);
     expect(raised).toMatchObject({ type: "SLA_BREACH_RISK", ticketId: id, source: "ticket" });
+    // the alert names the ticket by number and title, and says why
+    expect(raised?.title).toBe(
+      `SLA breach risk ${Math.round((first.breachProbability ?? 0) * 100)}%: #${first.number} aged 110`,
+    );
+    expect(raised?.description).toMatch(/^Why 0\.\d\d: \d+% of the SLA used/);
     // the same risk again: still one alert, left as it was
     await predictTenant(db, t.tenant.id);
     expect(await riskAlerts(id)).toHaveLength(1);
