@@ -101,6 +101,11 @@ export const alerts = pgTable(
       .on(t.tenantId, t.resolvedAt)
       .where(sql`${t.status} = 'resolved'`),
     index("alerts_tenant_id_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+    // open alerts of a type with their fingerprints, from the index alone: the SLA run's
+    // open breach-risk alerts (tens of thousands on a large helpdesk), the queue's type filter
+    index("alerts_tenant_id_type_fingerprint_open_idx")
+      .on(t.tenantId, t.type, t.fingerprint)
+      .where(sql`${t.status} <> 'resolved'`),
     // the queue's search box: substring match over open alerts (pg_trgm)
     index("alerts_open_search_idx")
       .using("gin", sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`)

@@ -172,14 +172,24 @@ const PROBABILITY_STEP = 0.01;
  * rewrite a fraction of the open tickets instead of all of them.
  */
 export function predictionMoved(
-  prev: { p: number | null; top: string | null; due: string | Date | null; breached: boolean },
-  next: { p: number; top: string | null; due: string | Date; used: number },
+  prev: {
+    p: number | null;
+    top: string | null;
+    /** a date, or epoch milliseconds */
+    due: number | string | Date | null;
+    breached: boolean;
+  },
+  next: { p: number; top: string | null; due: number | string | Date; used: number },
 ): boolean {
-  if (prev.p === null || !prev.due) return true;
+  if (prev.p === null || prev.due === null || prev.due === "") return true;
   if (Math.abs(prev.p - next.p) >= PROBABILITY_STEP) return true;
-  for (const th of [SLA_RULES.alertResolveBelow, SLA_RULES.alertAt, SLA_RULES.escalateAt])
-    if (prev.p >= th !== next.p >= th) return true;
+  for (const th of THRESHOLDS) if (prev.p >= th !== next.p >= th) return true;
   if (prev.top !== next.top) return true;
   if (next.used >= 1 && !prev.breached) return true;
-  return Math.abs(new Date(prev.due).getTime() - new Date(next.due).getTime()) >= 60_000;
+  return Math.abs(epochMs(prev.due) - epochMs(next.due)) >= 60_000;
 }
+
+const THRESHOLDS = [SLA_RULES.alertResolveBelow, SLA_RULES.alertAt, SLA_RULES.escalateAt];
+
+const epochMs = (d: number | string | Date) =>
+  typeof d === "number" ? d : d instanceof Date ? d.getTime() : new Date(d).getTime();

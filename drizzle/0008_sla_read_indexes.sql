@@ -1,0 +1,3 @@
+DROP INDEX "tickets_assignee_id_open_idx";--> statement-breakpoint
+CREATE INDEX "alerts_tenant_id_type_fingerprint_open_idx" ON "alerts" USING btree ("tenant_id","type","fingerprint") WHERE "alerts"."status" <> 'resolved';--> statement-breakpoint
+CREATE INDEX "tickets_tenant_id_assignee_id_open_idx" ON "tickets" USING btree ("tenant_id","assignee_id") WHERE "tickets"."status" in ('open', 'in_progress', 'pending_customer');
