@@ -47,6 +47,12 @@ export function rawSql(): postgres.Sql {
   return handle().sql;
 }
 
+/** The postgres.js client behind a Drizzle handle, for what Drizzle lacks (cursors). */
+export function clientOf(d: Db): postgres.Sql {
+  // through the proxy the client would come back bound, without its methods
+  return d === db ? handle().sql : (d as unknown as { $client: postgres.Sql }).$client;
+}
+
 export async function closeDb(): Promise<void> {
   const h = globalForDb.watchfloorDb;
   globalForDb.watchfloorDb = undefined;

@@ -135,6 +135,10 @@ export const tickets = pgTable(
       .on(t.tenantId, t.resolvedAt)
       .where(sql`${t.resolvedAt} is not null`),
     index("tickets_tenant_id_client_id_created_at_idx").on(t.tenantId, t.clientId, t.createdAt),
+    // the oldest open ticket, where the prediction's working-time timelines start
+    index("tickets_tenant_id_created_at_open_idx")
+      .on(t.tenantId, t.createdAt)
+      .where(sql`${t.status} in ('open', 'in_progress', 'pending_customer')`),
     // assignee workload: the prediction counts a tenant's open tickets per assignee from this
     // index alone (an index-only scan, not a pass over the table)
     index("tickets_tenant_id_assignee_id_open_idx")

@@ -27,7 +27,8 @@ export function commentSentiment(body: string): number {
 }
 
 /** The fingerprint of a ticket's breach-risk alert: one open alert per ticket. */
-export const riskFingerprint = (ticketId: string) => `sla:${ticketId}`;
+export const RISK_FINGERPRINT_PREFIX = "sla:";
+export const riskFingerprint = (ticketId: string) => `${RISK_FINGERPRINT_PREFIX}${ticketId}`;
 
 export { canMoveTicket };
 

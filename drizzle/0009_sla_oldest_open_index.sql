@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_tenant_id_created_at_open_idx" ON "tickets" USING btree ("tenant_id","created_at") WHERE "tickets"."status" in ('open', 'in_progress', 'pending_customer');
