@@ -54,3 +54,8 @@ export const TYPICAL_SEVERITIES: Record<AlertType, readonly Severity[]> = {
   SHIFT_LATE: ["low"],
   SHIFT_WRONG_SITE: ["medium"],
 };
+
+/** Days of resolved alerts a false-alarm rate looks back over (the closed loop, noc.md). */
+export const FALSE_ALARM_WINDOW_DAYS = 30;
+/** Resolved alerts a site needs in that window before its rate is ranked on the NOC page. */
+export const FALSE_ALARM_MIN_RESOLVED = 5;

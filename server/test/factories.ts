@@ -75,6 +75,20 @@ export async function createTestTenant(label = "t") {
 
 export type TestTenant = Awaited<ReturnType<typeof createTestTenant>>;
 
+/** A group of the tenant with these users in it; returns its id. */
+export async function createTestGroup(t: TestTenant, name: string, members: TestUser[]) {
+  const [group] = await db
+    .insert(schema.groups)
+    .values({ tenantId: t.tenant.id, name })
+    .returning();
+  if (!group) throw new Error("no group");
+  if (members.length)
+    await db
+      .insert(schema.groupMembers)
+      .values(members.map((u) => ({ tenantId: t.tenant.id, groupId: group.id, userId: u.id })));
+  return group.id;
+}
+
 export function sessionFor(user: TestUser): Session {
   return {
     user: {

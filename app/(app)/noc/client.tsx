@@ -11,6 +11,7 @@ import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AlertDetail, ResolveDialog } from "./alert-detail";
+import { FALSE_ALARMS_PANEL_ID, FalseAlarmsPanel } from "./false-alarms";
 import { FilterBar } from "./filters";
 import { NewAlertDialog } from "./new-alert";
 import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
@@ -33,8 +34,17 @@ export function NocClient({
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [resolving, setResolving] = useState<string[] | null>(null);
   const [creating, setCreating] = useState(false);
+  const [showFalseAlarms, setShowFalseAlarms] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const rows = useMemo(() => queue.data ?? [], [queue.data]);
+  // read from the panel's cache (never fetched here): names a filtered site without open alerts
+  const falseAlarmRates = useQuery({
+    ...trpc.alert.falseAlarmRates.queryOptions({ limit: 10 }),
+    enabled: false,
+  });
+  const siteName =
+    rows.find((r) => r.siteId === filters.siteId)?.siteName ??
+    falseAlarmRates.data?.find((r) => r.siteId === filters.siteId)?.siteName;
   const canOperate = me.data
     ? ["admin", "supervisor", "noc_operator"].includes(me.data.role)
     : false;
@@ -114,6 +124,14 @@ export function NocClient({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <StatsBar />
+          <Button
+            variant="secondary"
+            aria-expanded={showFalseAlarms}
+            aria-controls={FALSE_ALARMS_PANEL_ID}
+            onClick={() => setShowFalseAlarms((o) => !o)}
+          >
+            False alarms by site
+          </Button>
           {canOperate ? <Button onClick={() => setCreating(true)}>New alert</Button> : null}
         </div>
       </div>
@@ -126,7 +144,14 @@ export function NocClient({
         />
       ) : null}
 
-      <FilterBar filters={filters} setFilter={setFilter} searchRef={search} />
+      {showFalseAlarms ? (
+        <FalseAlarmsPanel
+          siteId={filters.siteId}
+          onPickSite={(siteId) => setFilter({ siteId })}
+          onClose={() => setShowFalseAlarms(false)}
+        />
+      ) : null}
+      <FilterBar filters={filters} setFilter={setFilter} searchRef={search} siteName={siteName} />
       {checked.size ? (
         <div
           role="region"

@@ -10,10 +10,13 @@ export function FilterBar({
   filters,
   setFilter,
   searchRef,
+  siteName,
 }: {
   filters: QueueFilterInput;
   setFilter: (patch: Partial<QueueFilterInput>) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** the filtered site's name, when the page knows it */
+  siteName?: string;
 }) {
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
@@ -60,6 +63,20 @@ export function FilterBar({
         />{" "}
         Suppressed by maintenance
       </label>
+      {filters.siteId ? (
+        <span className="inline-flex items-center gap-1 rounded-md bg-sky-50 py-0.5 pr-0.5 pl-2 text-sky-800 ring-1 ring-sky-300 ring-inset">
+          Site: {siteName ?? "one site"}
+          <button
+            type="button"
+            aria-label="Show every site"
+            title="Show every site"
+            className="rounded px-1.5 text-sky-700 hover:bg-sky-100"
+            onClick={() => setFilter({ siteId: undefined })}
+          >
+            ×
+          </button>
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";
 import { createAlert } from "@/server/services/noc/create-alert";
-import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
+import {
+  callerFor,
+  createTestGroup,
+  createTestTenant,
+  type TestTenant,
+} from "@/server/test/factories";
 
 let t: TestTenant;
 let other: TestTenant;
@@ -24,14 +29,7 @@ async function newAlert(tenant: TestTenant, fingerprint: string) {
 
 beforeAll(async () => {
   [t, other] = await Promise.all([createTestTenant("alerts"), createTestTenant("alerts-other")]);
-  const [g] = await db
-    .insert(schema.groups)
-    .values({ tenantId: t.tenant.id, name: "IoT Specialists" })
-    .returning();
-  groupId = g?.id ?? "";
-  await db
-    .insert(schema.groupMembers)
-    .values({ tenantId: t.tenant.id, groupId, userId: t.users.specialist.id });
+  groupId = await createTestGroup(t, "IoT Specialists", [t.users.specialist]);
 });
 
 describe("alert procedures", () => {

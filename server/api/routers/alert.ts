@@ -13,6 +13,7 @@ import {
 } from "@/server/services/noc/actions";
 import { listAssignees } from "@/server/services/noc/assignees";
 import { createAlert } from "@/server/services/noc/create-alert";
+import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
 import { getAlertDetail, listQueue, queueStats } from "@/server/services/noc/queries";
 import { requireRole, router } from "../trpc";
 
@@ -28,6 +29,10 @@ export const alertRouter = router({
     .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
   stats: noc.query(({ ctx }) => queueStats(ctx.svc)),
+  /** Sites by false-alarm rate, last 30 days (the closed loop); highest first. */
+  falseAlarmRates: noc
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
+    .query(({ ctx, input }) => falseAlarmRatesBySite(ctx.svc, input)),
   assignees: operators.query(({ ctx }) => listAssignees(ctx.svc)),
   get: noc
     .input(z.object({ id: uuid }))

@@ -17,6 +17,7 @@ import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { listEntityTimeline } from "../audit/list";
 import { alertVisibility, getAlertInTenant } from "./access";
+import { siteFalseAlarmRate } from "./false-alarms";
 
 const { alerts, sites, clients, users, groups, alertComments, tickets } = schema;
 const assignee = aliasedTable(users, "assignee");
@@ -220,28 +221,4 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
       : null,
   ]);
   return { ...a, site, comments, timeline, related, falseAlarm, ticket };
-}
-
-/** Share of the site's alerts resolved in the last 30 days that were false alarms or duplicates. */
-export async function siteFalseAlarmRate(ctx: ServiceCtx, siteId: string) {
-  const [r] = await ctx.db
-    .select({
-      resolved: sql<number>`count(*)::int`,
-      falseAlarms: sql<number>`count(*) filter (where ${alerts.resolution} in ('false_alarm', 'duplicate'))::int`,
-    })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.tenantId, ctx.tenantId),
-        eq(alerts.siteId, siteId),
-        eq(alerts.status, "resolved"),
-        gte(alerts.resolvedAt, sql`now() - interval '30 days'`),
-      ),
-    );
-  const resolved = r?.resolved ?? 0;
-  return {
-    resolved,
-    falseAlarms: r?.falseAlarms ?? 0,
-    rate: resolved ? (r?.falseAlarms ?? 0) / resolved : null,
-  };
 }
