@@ -9,7 +9,12 @@ export { APP_ID };
 /** Every event the app sends or handles, with its payload schema, shared by senders and functions. */
 export const events = {
   alertCreated: eventType("noc/alert.created", {
-    schema: z.object({ tenantId: z.uuid(), alertId: z.uuid() }),
+    schema: z.object({
+      tenantId: z.uuid(),
+      alertId: z.uuid(),
+      /** raised with many others by a background function (an SLA run): triaged after alerts raised one by one */
+      bulk: z.boolean().optional(),
+    }),
   }),
   notifyRequested: eventType("notify/requested", {
     schema: z.object({ tenantId: z.uuid(), notificationIds: z.array(z.uuid()).min(1).max(500) }),

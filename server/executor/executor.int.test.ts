@@ -14,6 +14,7 @@ import { createExecutorServer } from "./http";
  */
 const ran = new Map<string, number>();
 const count = (key: string) => ran.set(key, (ran.get(key) ?? 0) + 1);
+const order: string[] = [];
 const suffix = Math.random().toString(36).slice(2, 8);
 const appId = `exec-${suffix}`;
 
@@ -78,6 +79,17 @@ function makeFunctions(c: Inngest.Any) {
           count(`hopeless:${String(event.data.key)}`);
           throw new NonRetriableError("bad input, retrying cannot help");
         });
+      },
+    ),
+    c.createFunction(
+      {
+        id: "prioritised",
+        triggers: [{ event: `${appId}/prio` }],
+        priority: { run: "event.data.bulk == true ? -600 : 0" },
+      },
+      async ({ event }) => {
+        order.push(String(event.data.key));
+        return "done";
       },
     ),
     c.createFunction(
@@ -165,11 +177,32 @@ describe("embedded executor", () => {
       .from(schema.jobFunctions)
       .where(eq(schema.jobFunctions.appId, appId));
     expect(fns.map((f) => f.id).sort()).toEqual(
-      ["flaky", "hopeless", "sleeper", "ticker", "two-step", "waiter"].map((f) => `${appId}-${f}`),
+      ["flaky", "hopeless", "prioritised", "sleeper", "ticker", "two-step", "waiter"].map(
+        (f) => `${appId}-${f}`,
+      ),
     );
     expect(fns.find((f) => f.id.endsWith("ticker"))?.triggers).toEqual([
       { cron: "TZ=America/Chicago * * * * * *" },
     ]);
+  });
+
+  it("takes due runs of a higher priority first (priority.run), then in arrival order", async () => {
+    const [fn] = await db
+      .select()
+      .from(schema.jobFunctions)
+      .where(eq(schema.jobFunctions.id, `${appId}-prioritised`));
+    expect(fn?.priority).toBe("event.data.bulk == true ? -600 : 0");
+    // a flood of bulk events, then one that came on its own: nothing is running yet
+    for (const key of ["bulk-1", "bulk-2", "bulk-3"]) await send("prio", { key, bulk: true });
+    await send("prio", { key: "single" });
+    expect((await runOf("prioritised", "bulk-1"))?.priority).toBe(-1);
+    expect((await runOf("prioritised", "single"))?.priority).toBe(0);
+    const e = new Executor({ db, appUrl, pollMs: 50, concurrency: 1 });
+    executors.push(e);
+    e.start();
+    await until("the four runs", async () => order.length >= 4 && order);
+    await e.stop();
+    expect(order).toEqual(["single", "bulk-1", "bulk-2", "bulk-3"]);
   });
 
   it("runs an event function through the real serve handler and records it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "./expression";
+import { evaluate, evaluateValue } from "./expression";
 
 const scope = {
   event: { name: "order/created", data: { orderId: "o-1", n: 2, nested: { ok: true } } },
@@ -17,6 +17,13 @@ describe("expression", () => {
       evaluate("event.data.n == 9 || (async.data.n == 3 && event.data.nested.ok == true)", scope),
     ).toBe(true);
     expect(evaluate("event.data.missing == null", scope)).toBe(true);
+  });
+  it("chooses with a ? b : c, as a priority expression does", () => {
+    expect(evaluateValue("event.data.nested.ok == true ? -600 : 0", scope)).toBe(-600);
+    expect(evaluateValue("event.data.n == 3 ? 1 : event.data.n == 2 ? 2 : 3", scope)).toBe(2);
+    expect(evaluateValue("(event.data.missing == null) ? 'a' : 'b'", scope)).toBe("a");
+    expect(evaluateValue("event.data.n", scope)).toBe(2);
+    expect(() => evaluateValue("event.data.n == 2 ? 1", scope)).toThrow();
   });
   it("refuses what it does not understand", () => {
     expect(() => evaluate("event.data.n > 1", scope)).toThrow(/unsupported/);

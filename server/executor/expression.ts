@@ -1,6 +1,7 @@
 /**
- * The small part of CEL that Inngest triggers and waits use here: field paths on `event` and
- * `async`, string/number/boolean/null literals, == and !=, && and ||, and parentheses.
+ * The small part of CEL that Inngest triggers, waits and priorities use here: field paths on
+ * `event` and `async`, string/number/boolean/null literals, == and !=, && and ||, the
+ * conditional `a ? b : c`, and parentheses.
  * e.g. `async.data.orderId == event.data.orderId`, `event.data.function_id == 'app-fn'`.
  */
 type Token = { t: "id" | "str" | "num" | "op" | "lp" | "rp"; v: string };
@@ -29,6 +30,9 @@ function tokenize(src: string): Token[] {
       if (!m) throw new Error(`bad name in ${src}`);
       out.push({ t: "id", v: m[0] });
       i += m[0].length;
+    } else if (c === "?" || c === ":") {
+      out.push({ t: "op", v: c });
+      i++;
     } else {
       const op = ["==", "!=", "&&", "||"].find((o) => src.startsWith(o, i));
       if (!op) throw new Error(`unsupported expression: ${src}`);
@@ -53,7 +57,13 @@ function lookup(path: string, scope: Scope): unknown {
   return value;
 }
 
+/** A condition's truth (triggers, waits). */
 export function evaluate(expression: string, scope: Scope): boolean {
+  return Boolean(evaluateValue(expression, scope));
+}
+
+/** An expression's value (priority seconds, say). */
+export function evaluateValue(expression: string, scope: Scope): unknown {
   const tokens = tokenize(expression);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -66,7 +76,7 @@ export function evaluate(expression: string, scope: Scope): boolean {
   const operand = (): unknown => {
     const tok = next();
     if (tok.t === "lp") {
-      const v = or();
+      const v = conditional();
       if (next().t !== "rp") throw new Error(`missing ) in ${expression}`);
       return v;
     }
@@ -104,7 +114,16 @@ export function evaluate(expression: string, scope: Scope): boolean {
     }
     return v;
   };
-  const result = or();
+  const conditional = (): unknown => {
+    const test = or();
+    if (peek()?.v !== "?") return test;
+    pos++;
+    const yes = conditional();
+    if (next().v !== ":") throw new Error(`missing : in ${expression}`);
+    const no = conditional();
+    return test ? yes : no;
+  };
+  const result = conditional();
   if (pos !== tokens.length) throw new Error(`unexpected ${tokens[pos]?.v} in ${expression}`);
-  return Boolean(result);
+  return result;
 }

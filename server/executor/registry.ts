@@ -11,6 +11,7 @@ type RegisterBody = {
     name?: string;
     triggers?: Trigger[];
     steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
+    priority?: { run?: string };
   }[];
 };
 
@@ -29,6 +30,7 @@ export function parseRegistration(body: RegisterBody): RegisteredFunction[] {
         triggers: f.triggers ?? [],
         url,
         retries: step?.retries?.attempts ?? 3,
+        priority: f.priority?.run ?? null,
       },
     ];
   });
@@ -59,6 +61,7 @@ export async function saveFunctions(db: Db, fns: RegisteredFunction[]): Promise<
             triggers: f.triggers,
             url: f.url,
             retries: f.retries,
+            priority: f.priority ?? null,
             appId: f.appId,
             registeredAt: new Date(),
           },
@@ -76,6 +79,7 @@ export async function loadFunctions(db: Db): Promise<RegisteredFunction[]> {
     triggers: r.triggers,
     url: r.url,
     retries: r.retries,
+    priority: r.priority,
   }));
 }
 

@@ -6,7 +6,7 @@ import {
   publishJobChanges,
 } from "@/server/services/jobs/publish";
 import { schema, type Db, type DbOrTx } from "@/server/db";
-import { evaluate } from "./expression";
+import { evaluate, evaluateValue } from "./expression";
 import type { InngestEvent, Memo, RegisteredFunction } from "./types";
 
 const { jobRuns, jobEvents, jobRunSteps } = schema;
@@ -28,6 +28,20 @@ function triggerMatches(fn: RegisteredFunction, event: InngestEvent): boolean {
       return false;
     }
   });
+}
+
+/**
+ * The priority class of a function's run for an event: the sign of its `priority.run`
+ * expression (seconds in Inngest, -600 to 600). An expression that fails counts as 0.
+ */
+export function priorityClass(fn: RegisteredFunction, event: InngestEvent): -1 | 0 | 1 {
+  if (!fn.priority) return 0;
+  try {
+    const seconds = Number(evaluateValue(fn.priority, { event }));
+    return seconds > 0 ? 1 : seconds < 0 ? -1 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 type RunStart = {
@@ -58,6 +72,7 @@ export async function createRuns(db: DbOrTx, starts: RunStart[]): Promise<string
         status: "queued" as const,
         maxAttempts: fn.retries + 1,
         wakeAt: new Date(),
+        priority: priorityClass(fn, event),
       })),
     )
     .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })
@@ -168,7 +183,10 @@ export async function ingestEvents(
   });
 }
 
-/** Takes up to `limit` runs that are due and not leased by a live executor (one statement). */
+/**
+ * Takes up to `limit` runs that are due and not leased by a live executor (one statement):
+ * higher priority classes first, each in the order they became due.
+ */
 export async function claimDueRuns(
   db: Db,
   owner: string,
@@ -188,7 +206,7 @@ export async function claimDueRuns(
         and status in ('queued', 'running', 'sleeping', 'waiting')
         and wake_at <= now()
         and (lease_expires_at is null or lease_expires_at < now())
-      order by wake_at
+      order by priority desc, wake_at
       limit ${limit}
       for update skip locked
     )`,

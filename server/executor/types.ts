@@ -7,6 +7,8 @@ export type RegisteredFunction = {
   triggers: Trigger[];
   url: string;
   retries: number;
+  /** `priority.run`: a CEL expression giving seconds to move a run ahead (+) or behind (-) */
+  priority?: string | null;
 };
 
 export type InngestEvent = {

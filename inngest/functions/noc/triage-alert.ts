@@ -9,6 +9,9 @@ export const triageAlertFn = inngest.createFunction(
     name: "Triage alert",
     triggers: [events.alertCreated],
     concurrency: { key: "event.data.tenantId", limit: 10 },
+    // An SLA run can raise thousands of alerts at once: they wait behind the alerts that come
+    // one at a time (an operator's, a panel's through the API), which are triaged first.
+    priority: { run: "event.data.bulk == true ? -600 : 0" },
   },
   // One idempotent unit with no step: a step would only add a second call per alert (a step
   // memoises work for later steps, and there are none), and latency is this function's bar.

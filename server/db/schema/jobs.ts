@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  smallint,
 } from "drizzle-orm/pg-core";
 
 export const runTriggerEnum = pgEnum("job_run_trigger", ["cron", "event", "manual"]);
@@ -73,6 +74,12 @@ export const jobRuns = pgTable(
       .default(sql`'{}'`),
     /** when the executor should next work on the run (now, a retry, a sleep's end, a wait's timeout) */
     wakeAt: timestamp("wake_at", { withTimezone: true }),
+    /**
+     * the function's `priority.run` for its event, as a class: 1 ahead, 0, -1 behind. Due runs
+     * of a higher class are taken first (Inngest moves a run by the expression's seconds; the
+     * embedded executor keeps the order it implies between classes)
+     */
+    priority: smallint("priority").notNull().default(0),
     /** what the run is parked on: a sleep, or a step.waitForEvent with its event and match */
     pending: jsonb("pending").$type<
       | { kind: "sleep"; stepId: string }
@@ -98,9 +105,9 @@ export const jobRuns = pgTable(
     index("job_runs_waiting_idx")
       .on(sql`(${t.pending}->>'event')`)
       .where(sql`${t.status} = 'waiting'`),
-    // the executor: runs that are due
+    // the executor: runs that are due, higher priority first
     index("job_runs_due_idx")
-      .on(t.wakeAt)
+      .on(sql`${t.priority} desc`, t.wakeAt)
       .where(sql`${t.status} in ('queued', 'running', 'sleeping', 'waiting')`),
   ],
 );
@@ -146,5 +153,7 @@ export const jobFunctions = pgTable("job_functions", {
     .notNull(),
   url: text("url").notNull(),
   retries: integer("retries").notNull().default(3),
+  /** the function's `priority.run` expression, if any */
+  priority: text("priority"),
   registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
 });

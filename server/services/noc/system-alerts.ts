@@ -100,7 +100,7 @@ export async function raiseSystemAlerts(
         .send(
           batch.map((alertId) => ({
             name: "noc/alert.created" as const,
-            data: { tenantId: ctx.tenantId, alertId },
+            data: { tenantId: ctx.tenantId, alertId, bulk: true },
           })),
         )
         .catch((err: unknown) =>
