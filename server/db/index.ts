@@ -47,10 +47,14 @@ export function rawSql(): postgres.Sql {
   return handle().sql;
 }
 
-/** The postgres.js client behind a Drizzle handle, for what Drizzle lacks (cursors). */
-export function clientOf(d: Db): postgres.Sql {
+/**
+ * The postgres.js client behind a Drizzle handle, for what Drizzle lacks (cursors); null for
+ * a transaction, whose connection is its own.
+ */
+export function clientOf(d: DbOrTx): postgres.Sql | null {
   // through the proxy the client would come back bound, without its methods
-  return d === db ? handle().sql : (d as unknown as { $client: postgres.Sql }).$client;
+  if (d === db) return handle().sql;
+  return (d as unknown as { $client?: postgres.Sql }).$client ?? null;
 }
 
 export async function closeDb(): Promise<void> {

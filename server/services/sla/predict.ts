@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { SLA_RULES, TICKET_PRIORITIES, type RiskFactor, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
@@ -146,6 +146,41 @@ function categorySlowness(db: Db, tenantId: string, now: Date): Promise<Slowness
     if (slownessByTenant.get(tenantId)?.rows === rows) slownessByTenant.delete(tenantId);
   });
   return rows;
+}
+
+/**
+ * A query's rows, `size` at a time, by a cursor on the process's pool; the next batch is read
+ * while the caller works on one. Inside a transaction (the demo seed) they come in one piece:
+ * Drizzle has no cursor, and a transaction's connection is its own.
+ */
+async function* inBatches<T>(db: Db, query: SQL, size: number): AsyncGenerator<T[]> {
+  const client = clientOf(db);
+  if (!client) {
+    yield (await db.execute(query)) as unknown as T[];
+    return;
+  }
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  const cursor = client
+    .unsafe(text, params as never[])
+    .cursor(size)
+    [Symbol.asyncIterator]();
+  type Batch = IteratorResult<T[]>;
+  let batch = (await cursor.next()) as Batch;
+  let next: Promise<Batch> | null = null;
+  try {
+    while (!batch.done) {
+      next = cursor.next() as Promise<Batch>;
+      yield batch.value;
+      batch = await next;
+      next = null;
+    }
+  } finally {
+    // left early (an error while scoring): let the read in flight land, then close the cursor
+    if (!batch.done) {
+      await next?.catch(() => undefined);
+      await cursor.return?.();
+    }
+  }
 }
 
 const severityFor = (p: number) => (p >= 0.9 ? "critical" : p >= 0.8 ? "high" : "medium");
@@ -321,7 +356,11 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   // The open tickets stream in by a cursor, BATCH at a time: each batch is scored while
   // PostgreSQL reads the next, and its rows are garbage as soon as they are scored (one
   // result of 100,000 rows would live through the whole run and cost the collector dearly).
-  const { sql: text, params } = new PgDialect().sqlToQuery(sql`
+  type Row = Omit<OpenTicket, "createdAt" | "firstResponseAt"> & {
+    createdAt: number | Date;
+    firstResponseAt: string | Date | null;
+  };
+  const openTickets = sql`
     select ${OPEN_TICKET_COLUMNS},
       -- whether its breach-risk alert is open: probed in the index here, where a list of
       -- every open alert would cost this process a string and a set entry per alert
@@ -329,20 +368,8 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
         where a.tenant_id = t.tenant_id and a.type = 'SLA_BREACH_RISK'
           and a.fingerprint = ${RISK_FINGERPRINT_PREFIX}::text || t.id::text
           and a.status <> 'resolved') as "alerted"
-    ${openTicketsOf(tenantId, clientIds)}`);
-  // Drizzle has no cursor: the query runs on its postgres.js client (same parsers)
-  const cursor = clientOf(db)
-    .unsafe(text, params as never[])
-    .cursor(BATCH)
-    [Symbol.asyncIterator]();
-  let batch = await cursor.next();
-  while (!batch.done) {
-    const rows = batch.value as unknown as (Omit<OpenTicket, "createdAt" | "firstResponseAt"> & {
-      createdAt: number | Date;
-      firstResponseAt: string | Date | null;
-    })[];
-    // asks for the next batch now, so that PostgreSQL reads it while this one is scored
-    const next = cursor.next();
+    ${openTicketsOf(tenantId, clientIds)}`;
+  for await (const rows of inBatches<Row>(db, openTickets, BATCH)) {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (!r) continue;
@@ -356,7 +383,6 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
     // PostgreSQL writes a finished batch while the next ones are scored
     pending.push(writeBatch(changed));
     changed = [];
-    batch = await next;
   }
   await Promise.all(pending);
   const writtenMs = performance.now() - started;
