@@ -15,6 +15,8 @@ import { createExecutorServer } from "./http";
 const ran = new Map<string, number>();
 const count = (key: string) => ran.set(key, (ran.get(key) ?? 0) + 1);
 const order: string[] = [];
+let inFlight = 0;
+let maxInFlight = 0;
 const suffix = Math.random().toString(36).slice(2, 8);
 const appId = `exec-${suffix}`;
 
@@ -89,6 +91,10 @@ function makeFunctions(c: Inngest.Any) {
       },
       async ({ event }) => {
         order.push(String(event.data.key));
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 100));
+        inFlight -= 1;
         return "done";
       },
     ),
@@ -203,6 +209,17 @@ describe("embedded executor", () => {
     await until("the four runs", async () => order.length >= 4 && order);
     await e.stop();
     expect(order).toEqual(["single", "bulk-1", "bulk-2", "bulk-3"]);
+
+    // runs put behind never take more than a quarter of the slots (here 1 of 4)
+    order.length = 0;
+    maxInFlight = 0;
+    for (let i = 0; i < 6; i++) await send("prio", { key: `flood-${i}`, bulk: true });
+    const wide = new Executor({ db, appUrl, pollMs: 50, concurrency: 4 });
+    executors.push(wide);
+    wide.start();
+    await until("the flood", async () => order.length >= 6 && order);
+    await wide.stop();
+    expect(maxInFlight).toBe(1);
   });
 
   it("runs an event function through the real serve handler and records it", async () => {

@@ -6,6 +6,10 @@ import { loadFunctions, saveFunctions, syncApp } from "./registry";
 import { claimDueRuns, ingestEvents, startFromRecentEvents, type RunRow } from "./runs";
 
 const RECENT_EVENTS_MS = 10 * 60_000;
+/** events written in one transaction at most (group commit) */
+const MAX_BATCH_EVENTS = 1_000;
+/** a sender of this many events or fewer is served before bulk senders */
+const FEW_EVENTS = 10;
 import { CronScheduler } from "./scheduler";
 import type { InngestEvent, RegisteredFunction } from "./types";
 
@@ -41,6 +45,8 @@ export class Executor {
   private synced = false;
   private lastSyncAttempt = 0;
   private readonly active = new Set<Promise<unknown>>();
+  /** runs in flight that a `priority.run` put behind (bulk work) */
+  private activeBehind = 0;
   private readonly opts: Required<Omit<ExecutorOptions, "log">> & { log: (line: string) => void };
 
   constructor(opts: ExecutorOptions) {
@@ -96,9 +102,31 @@ export class Executor {
     }).then(() => events.map((e) => e.id));
   }
 
+  /**
+   * The next group to write: senders of a few events (an operator's alert) before bulk senders
+   * (a background function's hundreds), and at most MAX_BATCH_EVENTS events, so a flood is
+   * written in pieces and a single event never waits behind all of it.
+   */
+  private takeBatch(): typeof this.inbox {
+    const ordered = [
+      ...this.inbox.filter((b) => b.events.length <= FEW_EVENTS),
+      ...this.inbox.filter((b) => b.events.length > FEW_EVENTS),
+    ];
+    const batch: typeof this.inbox = [];
+    let events = 0;
+    for (const b of ordered) {
+      if (batch.length && events + b.events.length > MAX_BATCH_EVENTS) break;
+      batch.push(b);
+      events += b.events.length;
+    }
+    const taken = new Set(batch);
+    this.inbox = this.inbox.filter((b) => !taken.has(b));
+    return batch;
+  }
+
   private drainInbox(): void {
     if (this.ingesting || !this.inbox.length) return;
-    const batch = this.inbox.splice(0);
+    const batch = this.takeBatch();
     this.ingesting = (async () => {
       if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
       try {
@@ -132,9 +160,24 @@ export class Executor {
     await this.cron.tick(this.functions);
     const free = this.opts.concurrency - this.active.size;
     if (free <= 0) return;
-    const runs = await claimDueRuns(this.opts.db, this.owner, this.opts.leaseMs, free);
-    for (const run of runs) {
+    const { db, leaseMs } = this.opts;
+    const runs = await claimDueRuns(db, this.owner, leaseMs, free, { min: 0, max: 1 });
+    // Runs put behind (an SLA run's thousands of alerts) take what is left, and never more than
+    // a quarter of the slots: a flood of them must not take the processor from the alerts that
+    // arrive one at a time, whose triage would otherwise wait on a saturated app.
+    const behindSlots = Math.max(1, Math.floor(this.opts.concurrency / 4)) - this.activeBehind;
+    const behind = await claimDueRuns(
+      db,
+      this.owner,
+      leaseMs,
+      Math.min(free - runs.length, behindSlots),
+      { min: -1, max: -1 },
+    );
+    for (const run of [...runs, ...behind]) {
+      const isBehind = run.priority < 0;
+      if (isBehind) this.activeBehind += 1;
       const work = this.work(run, options.maxRounds).finally(() => {
+        if (isBehind) this.activeBehind -= 1;
         this.active.delete(work);
         // a slot is free: take the next due run now rather than at the next poll
         if (options.maxRounds === undefined) this.poke();
@@ -142,7 +185,7 @@ export class Executor {
       this.active.add(work);
     }
     // a full batch suggests more are due
-    if (runs.length === free && options.maxRounds === undefined) this.again = true;
+    if (runs.length + behind.length === free && options.maxRounds === undefined) this.again = true;
     if (options.maxRounds !== undefined) await Promise.all(this.active);
   }
 

@@ -192,7 +192,10 @@ export async function claimDueRuns(
   owner: string,
   leaseMs: number,
   limit: number,
+  /** only runs of these priority classes */
+  classes: { min: number; max: number } = { min: -1, max: 1 },
 ): Promise<RunRow[]> {
+  if (limit <= 0) return [];
   return db
     .update(jobRuns)
     .set({
@@ -206,6 +209,7 @@ export async function claimDueRuns(
         and status in ('queued', 'running', 'sleeping', 'waiting')
         and wake_at <= now()
         and (lease_expires_at is null or lease_expires_at < now())
+        and priority between ${classes.min} and ${classes.max}
       order by priority desc, wake_at
       limit ${limit}
       for update skip locked
