@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { SLA_RULES, TICKET_PRIORITIES, type RiskFactor, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
-import { clientOf, schema, type Db } from "@/server/db";
+import { schema, type Db } from "@/server/db";
+import { inBatches } from "@/server/db/batches";
 import { systemCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import type { LogisticModel } from "../noc/logistic";
@@ -146,41 +146,6 @@ function categorySlowness(db: Db, tenantId: string, now: Date): Promise<Slowness
     if (slownessByTenant.get(tenantId)?.rows === rows) slownessByTenant.delete(tenantId);
   });
   return rows;
-}
-
-/**
- * A query's rows, `size` at a time, by a cursor on the process's pool; the next batch is read
- * while the caller works on one. Inside a transaction (the demo seed) they come in one piece:
- * Drizzle has no cursor, and a transaction's connection is its own.
- */
-async function* inBatches<T>(db: Db, query: SQL, size: number): AsyncGenerator<T[]> {
-  const client = clientOf(db);
-  if (!client) {
-    yield (await db.execute(query)) as unknown as T[];
-    return;
-  }
-  const { sql: text, params } = new PgDialect().sqlToQuery(query);
-  const cursor = client
-    .unsafe(text, params as never[])
-    .cursor(size)
-    [Symbol.asyncIterator]();
-  type Batch = IteratorResult<T[]>;
-  let batch = (await cursor.next()) as Batch;
-  let next: Promise<Batch> | null = null;
-  try {
-    while (!batch.done) {
-      next = cursor.next() as Promise<Batch>;
-      yield batch.value;
-      batch = await next;
-      next = null;
-    }
-  } finally {
-    // left early (an error while scoring): let the read in flight land, then close the cursor
-    if (!batch.done) {
-      await next?.catch(() => undefined);
-      await cursor.return?.();
-    }
-  }
 }
 
 const severityFor = (p: number) => (p >= 0.9 ? "critical" : p >= 0.8 ? "high" : "medium");
