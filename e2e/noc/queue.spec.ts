@@ -23,9 +23,28 @@ test.describe("NOC queue", () => {
     await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", {
       timeout: 15_000,
     });
-    // j selects the first alert and opens it; the panel explains the score. The queue is
-    // live (other tests add alerts), so follow the selected alert by its id from here on.
-    const firstId = await rows.first().getAttribute("id");
+    // The queue is live and shared: other tests add and resolve alerts in it while this one
+    // runs. So the operator works an alert of this test's own, found with / (search).
+    const title = `Keyboard drill ${unique()}`;
+    const sites = await trpcQuery<{ id: string }[]>(page.request, "site.list", {});
+    const res = await trpcMutation<{ id: string }>(page.request, "alert.create", {
+      siteId: sites.data?.[0]?.id,
+      type: "INTRUSION",
+      severity: "critical",
+      title,
+      fingerprint: title,
+    });
+    const created = res.data;
+    if (!created) throw new Error(`alert not created: ${JSON.stringify(res.error)}`);
+    await page.keyboard.press("/");
+    const search = page.getByPlaceholder(/^Search title, site/);
+    await expect(search).toBeFocused();
+    await search.fill(title);
+    await expect(rows).toHaveCount(1);
+    await search.blur();
+    // j selects the first (here the only) alert and opens it; the panel explains the score
+    const firstId = `alert-row-${created.id}`;
+    await expect(rows.first()).toHaveAttribute("id", firstId);
     await page.keyboard.press("j");
     const selected = queue.locator(`tbody tr[id="${firstId}"]`);
     await expect(selected).toHaveAttribute("aria-selected", "true");
