@@ -129,6 +129,24 @@ describe("false-alarm rates by site", () => {
     ]);
   });
 
+  it("gives the same rate in an alert's detail panel, a specialist's from their groups' alerts", async () => {
+    const [open] = await db
+      .insert(schema.alerts)
+      .values(alertRow(hq, null, null, groupId))
+      .returning({ id: schema.alerts.id });
+    const id = open?.id ?? "";
+    expect((await callerFor(t.users.noc_operator).alert.get({ id })).falseAlarm).toEqual({
+      resolved: 15,
+      falseAlarms: 9,
+      rate: 0.6,
+    });
+    expect((await callerFor(t.users.specialist).alert.get({ id })).falseAlarm).toEqual({
+      resolved: 5,
+      falseAlarms: 4,
+      rate: 0.8,
+    });
+  });
+
   it("never counts or shows another tenant's alerts", async () => {
     const [otherHq, otherDepot] = other.sites as [Site, Site];
     expect(await callerFor(other.users.noc_operator).alert.falseAlarmRates()).toEqual([

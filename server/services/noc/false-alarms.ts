@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { FALSE_ALARM_MIN_RESOLVED, FALSE_ALARM_WINDOW_DAYS } from "@/lib/noc";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
@@ -18,12 +18,19 @@ const resolvedCount = sql<number>`count(*)::int`;
 /** A false alarm is an alert resolved as `false_alarm` or `duplicate`. */
 const falseAlarmCount = sql<number>`count(*) filter (where ${alerts.resolution} in ('false_alarm', 'duplicate'))::int`;
 
-/** Share of the site's alerts resolved in the last 30 days that were false alarms or duplicates. */
-export async function siteFalseAlarmRate(ctx: ServiceCtx, siteId: string) {
+/**
+ * Share of the site's alerts resolved in the last 30 days that were false alarms or
+ * duplicates, among those the actor may see (`visible`, from alertVisibility).
+ */
+export async function siteFalseAlarmRate(
+  ctx: ServiceCtx,
+  siteId: string,
+  visible: SQL | undefined,
+) {
   const [r] = await ctx.db
     .select({ resolved: resolvedCount, falseAlarms: falseAlarmCount })
     .from(alerts)
-    .where(and(resolvedInWindow(ctx), eq(alerts.siteId, siteId)));
+    .where(and(resolvedInWindow(ctx), eq(alerts.siteId, siteId), visible));
   const resolved = r?.resolved ?? 0;
   return {
     resolved,

@@ -202,7 +202,7 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
       )
       .orderBy(desc(alerts.lastSeenAt))
       .limit(10),
-    siteFalseAlarmRate(ctx, a.siteId),
+    siteFalseAlarmRate(ctx, a.siteId, visible),
     // the ticket an SLA alert came from
     a.ticketId
       ? ctx.db
