@@ -147,7 +147,7 @@ export function NocClient({
       {showFalseAlarms ? (
         <FalseAlarmsPanel
           siteId={filters.siteId}
-          onPickSite={(siteId) => setFilter({ siteId })}
+          onPickSite={(siteId) => setFilter({ siteId, clientId: undefined })}
           onClose={() => setShowFalseAlarms(false)}
         />
       ) : null}

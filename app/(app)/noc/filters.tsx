@@ -1,9 +1,11 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import type { RefObject } from "react";
 import { Input, Select } from "@/components/ui/field";
 import { ALERT_STATUSES, ALERT_TYPES, SEVERITIES } from "@/lib/noc";
 import type { QueueFilterInput } from "@/lib/noc-filters";
+import { useTRPC } from "@/lib/trpc/client";
 
 /** Search and filters of the queue; every change lands in the URL (see client.tsx). */
 export function FilterBar({
@@ -18,6 +20,15 @@ export function FilterBar({
   /** the filtered site's name, when the page knows it */
   siteName?: string;
 }) {
+  const trpc = useTRPC();
+  const options = useQuery(trpc.alert.filterOptions.queryOptions());
+  // a large tenant has a thousand sites: they are offered once a client is chosen
+  const sites = useQuery({
+    ...trpc.site.list.queryOptions({ clientId: filters.clientId }),
+    enabled: Boolean(filters.clientId),
+  });
+  const siteOptions = (sites.data ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const filtered = Object.keys(filters).length > 0;
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2 text-sm">
       <div className="w-64">
@@ -47,6 +58,26 @@ export function FilterBar({
         options={ALERT_TYPES}
         onChange={(v) => setFilter({ type: v as QueueFilterInput["type"] })}
       />
+      <FilterSelect
+        label="Client"
+        value={filters.clientId}
+        options={(options.data?.clients ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v) => setFilter({ clientId: v, siteId: undefined })}
+      />
+      {filters.clientId ? (
+        <FilterSelect
+          label="Site"
+          value={filters.siteId}
+          options={siteOptions}
+          onChange={(v) => setFilter({ siteId: v })}
+        />
+      ) : null}
+      <FilterSelect
+        label="Group"
+        value={filters.groupId}
+        options={(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        onChange={(v) => setFilter({ groupId: v })}
+      />
       <label className="flex items-center gap-1.5">
         <input
           type="checkbox"
@@ -63,7 +94,7 @@ export function FilterBar({
         />{" "}
         Suppressed by maintenance
       </label>
-      {filters.siteId ? (
+      {filters.siteId && !filters.clientId ? (
         <span className="inline-flex items-center gap-1 rounded-md bg-sky-50 py-0.5 pr-0.5 pl-2 text-sky-800 ring-1 ring-sky-300 ring-inset">
           Site: {siteName ?? "one site"}
           <button
@@ -77,9 +108,33 @@ export function FilterBar({
           </button>
         </span>
       ) : null}
+      {filtered ? (
+        <button
+          type="button"
+          className="rounded px-1.5 text-sky-700 underline-offset-2 hover:underline"
+          onClick={() => {
+            if (searchRef.current) searchRef.current.value = "";
+            setFilter(CLEARED);
+          }}
+        >
+          Clear filters
+        </button>
+      ) : null}
     </div>
   );
 }
+
+const CLEARED: { [K in keyof Required<QueueFilterInput>]: undefined } = {
+  status: undefined,
+  type: undefined,
+  severity: undefined,
+  clientId: undefined,
+  siteId: undefined,
+  groupId: undefined,
+  mine: undefined,
+  suppressed: undefined,
+  q: undefined,
+};
 
 function FilterSelect({
   label,
@@ -89,20 +144,29 @@ function FilterSelect({
 }: {
   label: string;
   value: string | undefined;
-  options: readonly string[];
+  /** enum values (shown in words), or ids with their labels */
+  options: readonly (string | { value: string; label: string })[];
   onChange: (v: string | undefined) => void;
 }) {
   return (
     <label className="flex items-center gap-1.5">
       <span className="text-slate-600">{label}</span>
-      <Select value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o.replaceAll("_", " ").toLowerCase()}
-          </option>
-        ))}
-      </Select>
+      <span className="max-w-48">
+        <Select value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+          <option value="">All</option>
+          {options.map((o) =>
+            typeof o === "string" ? (
+              <option key={o} value={o}>
+                {o.replaceAll("_", " ").toLowerCase()}
+              </option>
+            ) : (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ),
+          )}
+        </Select>
+      </span>
     </label>
   );
 }

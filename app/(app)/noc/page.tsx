@@ -19,6 +19,10 @@ export default async function NocPage({
     qc.prefetchQuery(trpc.alert.list.queryOptions({ ...filters, limit: 200 })),
     qc.prefetchQuery(trpc.alert.stats.queryOptions()),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
+    qc.prefetchQuery(trpc.alert.filterOptions.queryOptions()),
+    filters.clientId
+      ? qc.prefetchQuery(trpc.site.list.queryOptions({ clientId: filters.clientId }))
+      : undefined,
   ]);
   const selected = typeof params.alert === "string" ? params.alert : null;
   return (

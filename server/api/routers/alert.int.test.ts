@@ -91,6 +91,39 @@ describe("alert procedures", () => {
     });
   });
 
+  it("offers the tenant's clients and the groups the actor sees as filters, and filters by them", async () => {
+    const otherGroup = await createTestGroup(t, "Emergency Response", []);
+    await createTestGroup(other, "Other tenant's team", []);
+    const op = callerFor(t.users.noc_operator);
+    const options = await op.alert.filterOptions();
+    expect(options.clients.map((c) => c.id).sort()).toEqual(
+      Object.values(t.clients)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(options.groups.map((g) => g.id).sort()).toEqual([groupId, otherGroup].sort());
+    // a specialist is offered only their own groups
+    expect((await callerFor(t.users.specialist).alert.filterOptions()).groups).toEqual([
+      { id: groupId, name: "IoT Specialists" },
+    ]);
+    await expect(callerFor(t.users.site_manager).alert.filterOptions()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const routed = await newAlert(t, "filter-by-group");
+    await callerFor(t.users.supervisor).alert.assign({ id: routed, groupId: otherGroup });
+    expect((await op.alert.list({ groupId: otherGroup, limit: 50 })).map((a) => a.id)).toEqual([
+      routed,
+    ]);
+    const gold = t.clients.gold.id;
+    const byClient = await op.alert.list({ clientId: gold, limit: 500 });
+    expect(byClient.map((a) => a.id)).toContain(routed);
+    expect(byClient.every((a) => a.clientName === t.clients.gold.name)).toBe(true);
+    expect(await op.alert.list({ clientId: t.clients.bronze.id, limit: 500 })).not.toContainEqual(
+      expect.objectContaining({ id: routed }),
+    );
+  });
+
   it("filters and searches the queue, and counts open alerts by severity", async () => {
     const id = await newAlert(t, "searchable-zebra");
     const op = callerFor(t.users.noc_operator);

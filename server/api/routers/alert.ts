@@ -14,6 +14,7 @@ import {
 import { listAssignees } from "@/server/services/noc/assignees";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
+import { queueFilterOptions } from "@/server/services/noc/filter-options";
 import { getAlertDetail, listQueue, queueStats } from "@/server/services/noc/queries";
 import { requireRole, router } from "../trpc";
 
@@ -29,6 +30,8 @@ export const alertRouter = router({
     .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
   stats: noc.query(({ ctx }) => queueStats(ctx.svc)),
+  /** Clients and groups the queue's filters offer (a specialist's own groups only). */
+  filterOptions: noc.query(({ ctx }) => queueFilterOptions(ctx.svc)),
   /** Sites by false-alarm rate, last 30 days (the closed loop); highest first. */
   falseAlarmRates: noc
     .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
