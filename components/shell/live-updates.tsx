@@ -2,15 +2,29 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { createKeyThrottle } from "@/lib/key-throttle";
 import { LIVE_TOPICS } from "@/lib/live-topics";
 import { useTRPC } from "@/lib/trpc/client";
 
-/** Keeps every open page fresh: each change event invalidates the queries its topic touches. */
+/** Refetches a touched router's queries at most this often; the first change goes at once. */
+const LIVE_REFETCH_MS = 300;
+
+/**
+ * Keeps every open page fresh: each change event invalidates the queries its topic touches,
+ * throttled so that a burst of events (50 alerts a second) refetches a few times a second.
+ */
 export function LiveUpdates() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [ready, setReady] = useState(false);
+  const [throttle] = useState(() =>
+    createKeyThrottle(LIVE_REFETCH_MS, (routerKeys) => {
+      for (const routerKey of routerKeys)
+        void queryClient.invalidateQueries({ queryKey: [[routerKey]] });
+    }),
+  );
+  useEffect(() => () => throttle.dispose(), [throttle]);
   const sub = useSubscription(
     trpc.live.onChange.subscriptionOptions(undefined, {
       onStarted() {
@@ -23,9 +37,7 @@ export function LiveUpdates() {
           void queryClient.invalidateQueries();
           return;
         }
-        for (const routerKey of LIVE_TOPICS[event.topic]) {
-          void queryClient.invalidateQueries({ queryKey: [[routerKey]] });
-        }
+        throttle.add(LIVE_TOPICS[event.topic]);
       },
     }),
   );
