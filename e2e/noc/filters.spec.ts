@@ -84,4 +84,26 @@ test.describe("NOC queue filters", () => {
     await expect(page.getByLabel("Site", { exact: true })).toHaveCount(0);
     await expect(page.getByLabel("Group", { exact: true })).toHaveValue("");
   });
+
+  test("the queue fits a phone's width: site under the title, no sideways scrolling", async ({
+    page,
+    loginAs,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await loginAs("operator@northwind.test");
+    await page.goto("/noc");
+    const queue = page.getByRole("table", { name: "Alert queue" });
+    await expect(queue.locator("tbody tr").first()).toBeVisible();
+    await expect(queue.getByRole("columnheader", { name: "Site" })).toBeHidden();
+    await expect(queue.getByRole("columnheader", { name: "Waiting" })).toBeVisible();
+    const overflow = await queue.evaluate((table) => {
+      const box = table.parentElement;
+      return {
+        table: box ? box.scrollWidth - box.clientWidth : Number.NaN,
+        page: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+    expect(overflow).toEqual({ table: 0, page: 0 });
+    await shot(page, "noc-phone");
+  });
 });

@@ -193,10 +193,11 @@ export function NocClient({
                     </Th>
                     <Th>Score</Th>
                     <Th>Alert</Th>
-                    <Th>Site</Th>
+                    {/* on a phone: site under the title; seen and assigned in the detail panel */}
+                    <Th className="hidden sm:table-cell">Site</Th>
                     <Th>Waiting</Th>
-                    <Th>Seen</Th>
-                    <Th>Assigned</Th>
+                    <Th className="hidden md:table-cell">Seen</Th>
+                    <Th className="hidden md:table-cell">Assigned</Th>
                     <Th>State</Th>
                   </tr>
                 </thead>
@@ -223,6 +224,7 @@ export function NocClient({
                       </Td>
                       <Td>
                         <div className="font-medium text-slate-900">{r.title}</div>
+                        <div className="text-xs text-slate-500 sm:hidden">{r.siteName}</div>
                         <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
                           <SeverityBadge severity={r.severity} />
                           {r.type.replaceAll("_", " ").toLowerCase()}
@@ -231,7 +233,7 @@ export function NocClient({
                           ) : null}
                         </div>
                       </Td>
-                      <Td>
+                      <Td className="hidden sm:table-cell">
                         <div>{r.siteName}</div>
                         <div className="text-xs text-slate-500">{r.clientName}</div>
                       </Td>
@@ -243,8 +245,8 @@ export function NocClient({
                           now={now}
                         />
                       </Td>
-                      <Td className="tabular-nums">{r.occurrences}×</Td>
-                      <Td className="text-xs text-slate-600">
+                      <Td className="hidden tabular-nums md:table-cell">{r.occurrences}×</Td>
+                      <Td className="hidden text-xs text-slate-600 md:table-cell">
                         {r.assigneeName ?? r.groupName ?? "—"}
                       </Td>
                       <Td className="text-xs">{r.status.replace("_", " ")}</Td>
