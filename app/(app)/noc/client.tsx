@@ -193,12 +193,13 @@ export function NocClient({
                     </Th>
                     <Th>Score</Th>
                     <Th>Alert</Th>
-                    {/* on a phone: site under the title; seen and assigned in the detail panel */}
+                    {/* on a phone: site and state under the title; seen and assigned in the
+                        detail panel */}
                     <Th className="hidden sm:table-cell">Site</Th>
                     <Th>Waiting</Th>
                     <Th className="hidden md:table-cell">Seen</Th>
                     <Th className="hidden md:table-cell">Assigned</Th>
-                    <Th>State</Th>
+                    <Th className="hidden sm:table-cell">State</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -224,7 +225,9 @@ export function NocClient({
                       </Td>
                       <Td>
                         <div className="font-medium text-slate-900">{r.title}</div>
-                        <div className="text-xs text-slate-500 sm:hidden">{r.siteName}</div>
+                        <div className="text-xs text-slate-500 sm:hidden">
+                          {r.siteName} · {r.status.replace("_", " ")}
+                        </div>
                         <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
                           <SeverityBadge severity={r.severity} />
                           {r.type.replaceAll("_", " ").toLowerCase()}
@@ -249,7 +252,7 @@ export function NocClient({
                       <Td className="hidden text-xs text-slate-600 md:table-cell">
                         {r.assigneeName ?? r.groupName ?? "—"}
                       </Td>
-                      <Td className="text-xs">{r.status.replace("_", " ")}</Td>
+                      <Td className="hidden text-xs sm:table-cell">{r.status.replace("_", " ")}</Td>
                     </tr>
                   ))}
                 </tbody>

@@ -152,7 +152,11 @@ function FilterSelect({
     <label className="flex items-center gap-1.5">
       <span className="text-slate-600">{label}</span>
       <span className="max-w-48">
-        <Select value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <Select
+          aria-label={label}
+          value={value ?? ""}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">All</option>
           {options.map((o) =>
             typeof o === "string" ? (

@@ -62,7 +62,7 @@ export function AlarmAge({
   return (
     <span
       suppressHydrationWarning
-      className={`whitespace-nowrap tabular-nums ${cls}`}
+      className={`tabular-nums sm:whitespace-nowrap ${cls}`}
       title={`Target ${TARGET_RESPONSE_MINUTES[severity]} min — ${state}`}
     >
       {/* one text node: the server and the browser render a moment apart, and a suffix that
