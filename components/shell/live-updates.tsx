@@ -12,17 +12,18 @@ const LIVE_REFETCH_MS = 300;
 
 /**
  * Keeps every open page fresh: each change event invalidates the queries its topic touches,
- * throttled so that a burst of events (50 alerts a second) refetches a few times a second.
+ * throttled so that a burst of events (50 alerts a second) refetches a few times a second,
+ * and never while the last refetch is still running.
  */
 export function LiveUpdates() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [ready, setReady] = useState(false);
+  // resolves once the touched queries on screen have refetched
   const [throttle] = useState(() =>
-    createKeyThrottle(LIVE_REFETCH_MS, (routerKeys) => {
-      for (const routerKey of routerKeys)
-        void queryClient.invalidateQueries({ queryKey: [[routerKey]] });
-    }),
+    createKeyThrottle(LIVE_REFETCH_MS, (routerKeys) =>
+      Promise.all(routerKeys.map((k) => queryClient.invalidateQueries({ queryKey: [[k]] }))),
+    ),
   );
   useEffect(() => () => throttle.dispose(), [throttle]);
   const sub = useSubscription(
