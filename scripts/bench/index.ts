@@ -1,6 +1,7 @@
 import { prepareDatabase } from "../lib/launcher";
 import { runMigrations } from "../lib/migrate";
 import { benchLive } from "./live";
+import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
 import { benchSla } from "./sla";
 import { benchVendors } from "./vendors";
@@ -8,6 +9,7 @@ import { benchVendors } from "./vendors";
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
 const benches: Record<string, (url: string) => Promise<void>> = {
   live: benchLive,
+  load: () => benchLoad(),
   noc: () => benchNoc(),
   sla: () => benchSla(),
   vendors: () => benchVendors(),

@@ -1,0 +1,258 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import superjson from "superjson";
+import { createKeyThrottle } from "@/lib/key-throttle";
+import { closeDb, db, schema } from "@/server/db";
+import { DEMO_PASSWORD } from "@/server/seed/logins";
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type QueueRow = { id: string; title: string; score: number | null };
+
+/** A signed-in HTTP client: the session cookie of one demo user. */
+async function signIn(base: string, email: string) {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ""] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }),
+  });
+  keep(res);
+  if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error="))
+    throw new Error(`could not sign in as ${email}: ${res.status}`);
+  return cookie();
+}
+
+/** The browser's batched tRPC GET (httpBatchLink, superjson): one request for several queries. */
+async function batchQuery(base: string, cookie: string, calls: [string, unknown][]) {
+  const input = Object.fromEntries(calls.map(([, i], n) => [n, superjson.serialize(i)]));
+  const res = await fetch(
+    `${base}/api/trpc/${calls.map(([p]) => p).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+    { headers: { cookie } },
+  );
+  if (!res.ok) throw new Error(`batch ${calls.map(([p]) => p).join(",")} answered ${res.status}`);
+  const body = (await res.json()) as { result?: { data?: { json?: unknown } } }[];
+  return body.map((b) => b.result?.data?.json);
+}
+
+/**
+ * quality.md's load bar against a running app (`npm run build && npm start`, or any URL in
+ * BENCH_APP_URL): 200 open NOC pages and 50 new alerts a second for 2 minutes. Each page holds
+ * the live stream open and, on alert events, refetches what the NOC page shows (queue, stats,
+ * filter options) in one batched request, throttled as the browser does. Operators resolve
+ * bench alerts once they have been seen scored, so the queue's first page keeps them in view.
+ * Prints errors, write → visible in the pages (p50/p95), and whether every alert was triaged.
+ */
+export async function benchLoad() {
+  const base = process.env.BENCH_APP_URL ?? "http://127.0.0.1:3000";
+  const pageCount = Number(process.env.BENCH_LOAD_PAGES ?? 200);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 120);
+  const rate = Number(process.env.BENCH_LOAD_RATE ?? 50);
+  const watched = Math.min(pageCount, 20); // pages whose view of each alert is timed
+  const tag = `load ${randomUUID().slice(0, 8)}`;
+  const errors = new Map<string, number>();
+  const fail = (what: string) => {
+    errors.set(what, (errors.get(what) ?? 0) + 1);
+  };
+
+  const [admin, operator] = await Promise.all([
+    signIn(base, "admin@northwind.test"),
+    signIn(base, "operator@northwind.test"),
+  ]);
+  const keyRes = await fetch(`${base}/api/trpc/apiKey.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: admin },
+    body: JSON.stringify({ json: { name: `bench ${tag}` } }),
+  });
+  const apiKey = ((await keyRes.json()) as { result?: { data?: { json?: { key?: string } } } })
+    .result?.data?.json?.key;
+  const [site] = (await batchQuery(base, operator, [["site.list", {}]])) as [{ id: string }[]];
+  if (!apiKey || !site?.[0]) throw new Error("no API key or site: is the demo data loaded?");
+  const siteId = site[0].id;
+
+  const sentAt = new Map<string, number>(); // title → when its POST started
+  const seenAt = new Map<string, number[]>(); // title → when each watched page first showed it
+  const scoredSeen = new Set<string>(); // ids seen scored by any page: the operators resolve them
+  const resolved = new Set<string>();
+  let refetches = 0;
+  let stopping = false;
+  const aborts: AbortController[] = [];
+
+  async function openPage(n: number) {
+    const seen = new Set<string>();
+    const refetch = async () => {
+      try {
+        const [queue] = (await batchQuery(base, operator, [
+          ["alert.list", { limit: 200 }],
+          ["alert.stats", undefined],
+          ["alert.filterOptions", undefined],
+        ])) as [QueueRow[]];
+        refetches += 1;
+        const now = performance.now();
+        for (const r of queue ?? []) {
+          if (!r.title.startsWith(tag)) continue;
+          if (r.score !== null && !resolved.has(r.id)) scoredSeen.add(r.id);
+          if (n < watched && !seen.has(r.title)) {
+            seen.add(r.title);
+            const at = seenAt.get(r.title) ?? [];
+            at.push(now);
+            seenAt.set(r.title, at);
+          }
+        }
+      } catch {
+        if (!stopping) fail("page refetch");
+      }
+    };
+    const throttle = createKeyThrottle(300, refetch);
+    const abort = new AbortController();
+    aborts.push(abort);
+    const input = encodeURIComponent(JSON.stringify(superjson.serialize(undefined)));
+    const res = await fetch(`${base}/api/trpc/live.onChange?input=${input}`, {
+      headers: { cookie: operator, accept: "text/event-stream" },
+      signal: abort.signal,
+    });
+    if (!res.ok || !res.body) throw new Error(`live stream answered ${res.status}`);
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = message
+              .split("\n")
+              .filter((l) => l.startsWith("data:"))
+              .map((l) => l.slice(5).trim())
+              .join("");
+            if (!data) continue;
+            try {
+              const event = superjson.deserialize(JSON.parse(data)) as { topic?: string };
+              if (event?.topic === "alert") throttle.add(["alert"]);
+            } catch {
+              // keep-alive and control messages
+            }
+          }
+        }
+        if (!stopping) fail("live stream ended");
+      } catch {
+        if (!stopping) fail("live stream broke");
+      } finally {
+        throttle.dispose();
+      }
+    })();
+    await refetch();
+  }
+
+  console.log(`load: opening ${pageCount} NOC pages on ${base}`);
+  for (let i = 0; i < pageCount; i += 20)
+    await Promise.all(
+      Array.from({ length: Math.min(20, pageCount - i) }, (_, j) => openPage(i + j)),
+    );
+
+  // the operators: resolve bench alerts seen scored, in batches, as a team would
+  const resolver = (async () => {
+    while (!stopping) {
+      await sleep(500);
+      const ids = [...scoredSeen].filter((id) => !resolved.has(id)).slice(0, 200);
+      if (!ids.length) continue;
+      for (const id of ids) resolved.add(id);
+      const res = await fetch(`${base}/api/trpc/alert.resolve`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: operator },
+        body: JSON.stringify({ json: { ids, resolution: "false_alarm", note: "load bench" } }),
+      }).catch(() => null);
+      if (!res?.ok) fail(`resolve ${res?.status ?? "network"}`);
+    }
+  })();
+
+  console.log(`load: ${rate} alerts/s for ${seconds} s`);
+  const ids: string[] = [];
+  const started = performance.now();
+  const posts: Promise<void>[] = [];
+  for (let i = 0; i < seconds * rate; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const title = `${tag} ${i}`;
+    sentAt.set(title, performance.now());
+    posts.push(
+      fetch(`${base}/api/alerts`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({
+          siteId,
+          type: i % 3 ? "DEVICE_OFFLINE" : "INTRUSION",
+          severity: i % 3 ? "medium" : "high",
+          title,
+          fingerprint: title,
+        }),
+      })
+        .then(async (res) => {
+          if (res.status !== 201) return fail(`POST /api/alerts ${res.status}`);
+          ids.push(((await res.json()) as { id: string }).id);
+        })
+        .catch(() => fail("POST /api/alerts network")),
+    );
+  }
+  await Promise.all(posts);
+  const sending = (performance.now() - started) / 1000;
+  console.log(`load: sent ${seconds * rate} alerts in ${sending.toFixed(1)} s`);
+
+  // every alert triaged? (wait up to a minute for the tail)
+  let triaged: { created: Date; triaged: Date | null }[] = [];
+  for (let waited = 0; waited < 60; waited += 2) {
+    triaged = await db
+      .select({ created: schema.alerts.createdAt, triaged: schema.alerts.triagedAt })
+      .from(schema.alerts)
+      .where(and(inArray(schema.alerts.id, ids), isNotNull(schema.alerts.triagedAt)));
+    if (triaged.length >= ids.length) break;
+    await sleep(2000);
+  }
+  await sleep(1500); // the pages' last refetches
+  stopping = true;
+  for (const a of aborts) a.abort();
+  await resolver;
+
+  const visible: number[] = [];
+  for (const [title, at] of seenAt) {
+    const sent = sentAt.get(title);
+    if (sent !== undefined) for (const t of at) visible.push(t - sent);
+  }
+  const triage = triaged.flatMap((t) =>
+    t.triaged ? [t.triaged.getTime() - t.created.getTime()] : [],
+  );
+  const unseen = [...sentAt.keys()].filter((t) => !seenAt.has(t)).length;
+  console.log(
+    `load: errors ${errors.size ? JSON.stringify(Object.fromEntries(errors)) : "none"}; ${refetches} page refetches (${(refetches / sending / pageCount).toFixed(2)} per page per second)`,
+  );
+  console.log(
+    `load: triaged ${triaged.length} of ${ids.length} created (${seconds * rate} sent); created → triaged p50 ${pct(triage, 50)} ms, p95 ${pct(triage, 95)} ms`,
+  );
+  console.log(
+    `load: write → visible in ${watched} watched pages (${visible.length} sightings; ${unseen} alerts never seen): p50 ${pct(visible, 50).toFixed(0)} ms, p95 ${pct(visible, 95).toFixed(0)} ms`,
+  );
+  await db
+    .update(schema.apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(eq(schema.apiKeys.name, `bench ${tag}`));
+  await closeDb();
+}
