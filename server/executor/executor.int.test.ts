@@ -17,6 +17,20 @@ const count = (key: string) => ran.set(key, (ran.get(key) ?? 0) + 1);
 const order: string[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
+/** steps of the concurrency-limited functions: in flight and at most, per bucket */
+const busyNow = new Map<string, number>();
+const busyPeak = new Map<string, number>();
+const busyLog: string[] = [];
+async function busy(buckets: string[], label: string, ms: number) {
+  busyLog.push(`start:${label}`);
+  for (const b of buckets) {
+    busyNow.set(b, (busyNow.get(b) ?? 0) + 1);
+    busyPeak.set(b, Math.max(busyPeak.get(b) ?? 0, busyNow.get(b) ?? 0));
+  }
+  await new Promise((r) => setTimeout(r, ms));
+  for (const b of buckets) busyNow.set(b, (busyNow.get(b) ?? 0) - 1);
+  busyLog.push(`end:${label}`);
+}
 const suffix = Math.random().toString(36).slice(2, 8);
 const appId = `exec-${suffix}`;
 
@@ -95,6 +109,40 @@ function makeFunctions(c: Inngest.Any) {
         maxInFlight = Math.max(maxInFlight, inFlight);
         await new Promise((r) => setTimeout(r, 100));
         inFlight -= 1;
+        return "done";
+      },
+    ),
+    c.createFunction(
+      { id: "one-at-a-time", concurrency: { limit: 1 }, triggers: [{ event: `${appId}/one` }] },
+      async ({ event, step }) => {
+        await step.run("work", () => busy(["one"], `one:${String(event.data.key)}`, 150));
+        await step.run("more", () => busy(["one"], `one-more:${String(event.data.key)}`, 50));
+        return "done";
+      },
+    ),
+    c.createFunction(
+      {
+        id: "per-tenant",
+        concurrency: { key: "event.data.tenantId", limit: 2 },
+        triggers: [{ event: `${appId}/tenant` }],
+      },
+      async ({ event, step }) => {
+        const tenant = String(event.data.tenantId);
+        await step.run("work", () => busy([tenant], `${tenant}:${String(event.data.key)}`, 300));
+        return "done";
+      },
+    ),
+    c.createFunction(
+      {
+        id: "napper",
+        concurrency: [{ limit: 1 }, { key: "event.data.tenantId", limit: 5 }],
+        triggers: [{ event: `${appId}/nap` }],
+      },
+      async ({ event, step }) => {
+        const key = String(event.data.key);
+        await step.run("before", () => busy(["nap"], `before:${key}`, 100));
+        await step.sleep("nap", "1s");
+        await step.run("after", () => busy(["nap"], `after:${key}`, 100));
         return "done";
       },
     ),
@@ -183,9 +231,18 @@ describe("embedded executor", () => {
       .from(schema.jobFunctions)
       .where(eq(schema.jobFunctions.appId, appId));
     expect(fns.map((f) => f.id).sort()).toEqual(
-      ["flaky", "hopeless", "prioritised", "sleeper", "ticker", "two-step", "waiter"].map(
-        (f) => `${appId}-${f}`,
-      ),
+      [
+        "flaky",
+        "hopeless",
+        "napper",
+        "one-at-a-time",
+        "per-tenant",
+        "prioritised",
+        "sleeper",
+        "ticker",
+        "two-step",
+        "waiter",
+      ].map((f) => `${appId}-${f}`),
     );
     expect(fns.find((f) => f.id.endsWith("ticker"))?.triggers).toEqual([
       { cron: "TZ=America/Chicago * * * * * *" },
@@ -220,6 +277,26 @@ describe("embedded executor", () => {
     await until("the flood", async () => order.length >= 6 && order);
     await wide.stop();
     expect(maxInFlight).toBe(1);
+  });
+
+  it("registers concurrency as the SDK serialises it (one option or an array)", async () => {
+    const fns = await db
+      .select()
+      .from(schema.jobFunctions)
+      .where(eq(schema.jobFunctions.appId, appId));
+    const limits = (id: string) => fns.find((f) => f.id === `${appId}-${id}`)?.concurrency;
+    expect(limits("one-at-a-time")).toEqual([{ limit: 1 }]);
+    expect(limits("per-tenant")).toEqual([{ limit: 2, key: "event.data.tenantId" }]);
+    expect(limits("napper")).toEqual([{ limit: 1 }, { limit: 5, key: "event.data.tenantId" }]);
+    expect(limits("two-step")).toBeNull();
+    // a run carries its buckets, the key evaluated on its event
+    await send("nap", { key: "reg", tenantId: "t-reg" });
+    const run = await until("the run", () => runOf("napper", "reg"));
+    expect(run.concurrency).toEqual([
+      { k: `${appId}-napper`, n: 1 },
+      { k: `${appId}-napper:event.data.tenantId=t-reg`, n: 5 },
+    ]);
+    await db.delete(schema.jobRuns).where(eq(schema.jobRuns.id, run.id));
   });
 
   it("runs an event function through the real serve handler and records it", async () => {
@@ -367,6 +444,8 @@ describe("embedded executor", () => {
         triggers: f.triggers,
         url: f.url,
         retries: f.retries,
+        priority: f.priority,
+        concurrency: f.concurrency,
       })),
     );
     const e = newExecutor();

@@ -1,5 +1,6 @@
 import { and, inArray, notInArray } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
+import { parseConcurrency } from "./concurrency";
 import type { RegisteredFunction, Trigger } from "./types";
 
 type RegisterBody = {
@@ -12,6 +13,8 @@ type RegisterBody = {
     triggers?: Trigger[];
     steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
     priority?: { run?: string };
+    /** a number, `{ limit, key?, scope? }` or an array of up to two of them, as given */
+    concurrency?: unknown;
   }[];
 };
 
@@ -31,6 +34,7 @@ export function parseRegistration(body: RegisterBody): RegisteredFunction[] {
         url,
         retries: step?.retries?.attempts ?? 3,
         priority: f.priority?.run ?? null,
+        concurrency: parseConcurrency(f.concurrency),
       },
     ];
   });
@@ -62,6 +66,7 @@ export async function saveFunctions(db: Db, fns: RegisteredFunction[]): Promise<
             url: f.url,
             retries: f.retries,
             priority: f.priority ?? null,
+            concurrency: f.concurrency ?? null,
             appId: f.appId,
             registeredAt: new Date(),
           },
@@ -80,6 +85,7 @@ export async function loadFunctions(db: Db): Promise<RegisteredFunction[]> {
     url: r.url,
     retries: r.retries,
     priority: r.priority,
+    concurrency: r.concurrency,
   }));
 }
 

@@ -6,6 +6,7 @@ import {
   publishJobChanges,
 } from "@/server/services/jobs/publish";
 import { schema, type Db, type DbOrTx } from "@/server/db";
+import { runConcurrency } from "./concurrency";
 import { evaluate, evaluateValue } from "./expression";
 import type { InngestEvent, Memo, RegisteredFunction } from "./types";
 
@@ -73,6 +74,7 @@ export async function createRuns(db: DbOrTx, starts: RunStart[]): Promise<string
         maxAttempts: fn.retries + 1,
         wakeAt: new Date(),
         priority: priorityClass(fn, event),
+        concurrency: runConcurrency(fn.id, fn.concurrency, event),
       })),
     )
     .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })

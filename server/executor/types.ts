@@ -1,5 +1,14 @@
 export type Trigger = { event: string; expression?: string } | { cron: string };
 
+/**
+ * One of a function's `concurrency` limits: at most `limit` runs executing at once, per
+ * function, or per function and value of the `key` expression (evaluated on the event).
+ */
+export type ConcurrencyLimit = { limit: number; key?: string; scope?: "env" | "account" };
+
+/** A run's concurrency bucket (`k`) and that bucket's limit (`n`), fixed when it is created. */
+export type RunConcurrency = { k: string; n: number };
+
 export type RegisteredFunction = {
   id: string;
   appId: string;
@@ -9,6 +18,8 @@ export type RegisteredFunction = {
   retries: number;
   /** `priority.run`: a CEL expression giving seconds to move a run ahead (+) or behind (-) */
   priority?: string | null;
+  /** `concurrency`: up to two limits on runs executing a step at once (sleeps and waits free) */
+  concurrency?: ConcurrencyLimit[] | null;
 };
 
 export type InngestEvent = {

@@ -80,6 +80,11 @@ export const jobRuns = pgTable(
      * embedded executor keeps the order it implies between classes)
      */
     priority: smallint("priority").notNull().default(0),
+    /**
+     * the function's concurrency buckets for this run's event, each with its limit: the run is
+     * taken only while fewer than `n` runs of bucket `k` hold a live lease (null: no limit)
+     */
+    concurrency: jsonb("concurrency").$type<{ k: string; n: number }[]>(),
     /** what the run is parked on: a sleep, or a step.waitForEvent with its event and match */
     pending: jsonb("pending").$type<
       | { kind: "sleep"; stepId: string }
@@ -109,6 +114,10 @@ export const jobRuns = pgTable(
     index("job_runs_due_idx")
       .on(sql`${t.priority} desc`, t.wakeAt)
       .where(sql`${t.status} in ('queued', 'running', 'sleeping', 'waiting')`),
+    // the executor: runs with concurrency limits that an executor is working on (a few dozen)
+    index("job_runs_concurrency_leased_idx")
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.concurrency} is not null and ${t.leaseExpiresAt} is not null`),
   ],
 );
 
@@ -155,5 +164,8 @@ export const jobFunctions = pgTable("job_functions", {
   retries: integer("retries").notNull().default(3),
   /** the function's `priority.run` expression, if any */
   priority: text("priority"),
+  /** the function's `concurrency` limits, if any */
+  concurrency:
+    jsonb("concurrency").$type<{ limit: number; key?: string; scope?: "env" | "account" }[]>(),
   registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,54 @@
+import { evaluateValue } from "./expression";
+import type { ConcurrencyLimit, InngestEvent, RunConcurrency } from "./types";
+
+/**
+ * A function's `concurrency` as the SDK registers it (a number, one option, or an array of at
+ * most two), as a list of limits; null when it sets none. A limit of 0 or less means "no limit
+ * of our own" in Inngest (the account's), so it is dropped.
+ */
+export function parseConcurrency(raw: unknown): ConcurrencyLimit[] | null {
+  const options = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  const limits = options.flatMap((o: unknown): ConcurrencyLimit[] => {
+    const option = typeof o === "number" ? { limit: o } : o;
+    if (!option || typeof option !== "object") return [];
+    const { limit, key, scope } = option as { limit?: unknown; key?: unknown; scope?: unknown };
+    if (typeof limit !== "number" || !Number.isFinite(limit) || limit < 1) return [];
+    return [
+      {
+        limit: Math.floor(limit),
+        ...(typeof key === "string" && key.trim() ? { key: key.trim() } : {}),
+        ...(scope === "env" || scope === "account" ? { scope } : {}),
+      },
+    ];
+  });
+  return limits.length ? limits.slice(0, 2) : null;
+}
+
+function keyValue(expression: string, event: InngestEvent): string {
+  try {
+    const value = evaluateValue(expression, { event });
+    if (value === undefined || value === null) return "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+  } catch {
+    // an expression the small CEL subset cannot read: one shared bucket, never a failed event
+    return "";
+  }
+}
+
+/**
+ * The concurrency buckets a run of `fnId` for `event` counts against: `fnId` for a limit
+ * without a key, `fnId:<key expression>=<value>` for a keyed one. Limits are per function, as
+ * with Inngest's default scope "fn"; the scopes "env" and "account" (limits shared between
+ * functions) are not implemented and count per function too.
+ */
+export function runConcurrency(
+  fnId: string,
+  limits: ConcurrencyLimit[] | null | undefined,
+  event: InngestEvent,
+): RunConcurrency[] | null {
+  if (!limits?.length) return null;
+  return limits.map((l) => ({
+    k: l.key ? `${fnId}:${l.key}=${keyValue(l.key, event)}` : fnId,
+    n: l.limit,
+  }));
+}
