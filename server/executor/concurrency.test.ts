@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConcurrency, runConcurrency } from "./concurrency";
+import { bucketLockId, fitWithinLimits, parseConcurrency, runConcurrency } from "./concurrency";
 import type { InngestEvent } from "./types";
 
 const event = (data: Record<string, unknown>): InngestEvent => ({
@@ -55,5 +55,31 @@ describe("concurrency", () => {
     expect(runConcurrency("app-fn", concat, event({ a: "x", b: "y" }))?.[0]?.k).toBe(
       'app-fn:event.data.a + "-" + event.data.b=',
     );
+  });
+
+  it("keeps runs in order while their buckets have room", () => {
+    const run = (id: string, ...buckets: [string, number][]) => ({
+      id,
+      concurrency: buckets.length ? buckets.map(([k, n]) => ({ k, n })) : null,
+    });
+    const runs = [
+      run("a1", ["a", 2]),
+      run("a2", ["a", 2]),
+      run("free"),
+      run("a3", ["a", 2]),
+      run("b1", ["b", 1]),
+      run("ab", ["a", 5], ["b", 1]),
+      run("c1", ["fn", 3], ["c", 1]),
+    ];
+    const { keep, release } = fitWithinLimits(runs, new Map([["a", 1]]));
+    expect(keep.map((r) => r.id)).toEqual(["a1", "free", "b1", "c1"]);
+    expect(release.map((r) => r.id)).toEqual(["a2", "a3", "ab"]);
+  });
+
+  it("gives each bucket a stable 32-bit lock id", () => {
+    const id = bucketLockId("app-fn:event.data.tenantId=t-1");
+    expect(id).toBe(bucketLockId("app-fn:event.data.tenantId=t-1"));
+    expect(id).not.toBe(bucketLockId("app-fn:event.data.tenantId=t-2"));
+    expect(Number.isInteger(id) && id >= -(2 ** 31) && id < 2 ** 31).toBe(true);
   });
 });

@@ -52,3 +52,37 @@ export function runConcurrency(
     n: l.limit,
   }));
 }
+
+/**
+ * Of `runs` (in the order they should be taken), those that fit under their buckets' limits
+ * given `live` runs already in each bucket; the others are to be given back.
+ */
+export function fitWithinLimits<R extends { concurrency: RunConcurrency[] | null }>(
+  runs: R[],
+  live: Map<string, number>,
+): { keep: R[]; release: R[] } {
+  const taken = new Map(live);
+  const keep: R[] = [];
+  const release: R[] = [];
+  for (const run of runs) {
+    const buckets = run.concurrency ?? [];
+    if (buckets.every((b) => (taken.get(b.k) ?? 0) < b.n)) {
+      for (const b of buckets) taken.set(b.k, (taken.get(b.k) ?? 0) + 1);
+      keep.push(run);
+    } else release.push(run);
+  }
+  return { keep, release };
+}
+
+/**
+ * A 32-bit lock id for a bucket (FNV-1a), for pg_advisory_xact_lock(class, id): a collision
+ * only makes two buckets wait on each other.
+ */
+export function bucketLockId(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}

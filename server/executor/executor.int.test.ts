@@ -299,6 +299,78 @@ describe("embedded executor", () => {
     await db.delete(schema.jobRuns).where(eq(schema.jobRuns.id, run.id));
   });
 
+  it("never runs two of a function limited to 1, even with two executors", async () => {
+    for (let i = 0; i < 5; i++) await send("one", { key: `o${i}` });
+    const a = newExecutor();
+    const b = newExecutor();
+    a.start();
+    b.start();
+    const runs = await until("the five runs", async () => {
+      const rows = await db
+        .select()
+        .from(schema.jobRuns)
+        .where(eq(schema.jobRuns.functionId, `${appId}-one-at-a-time`));
+      return rows.length === 5 && rows.every((r) => r.status === "completed") && rows;
+    });
+    await Promise.all([a.stop(), b.stop()]);
+    expect(runs).toHaveLength(5);
+    expect(busyPeak.get("one")).toBe(1);
+    // a run keeps its slot between its steps
+    const ones = busyLog.filter((l) => l.includes("one"));
+    for (let i = 0; i < 5; i++) {
+      const at = ones.indexOf(`start:one:o${i}`);
+      expect(ones.slice(at, at + 4)).toEqual([
+        `start:one:o${i}`,
+        `end:one:o${i}`,
+        `start:one-more:o${i}`,
+        `end:one-more:o${i}`,
+      ]);
+    }
+  });
+
+  it("limits runs per key: two of tenant A at once while tenant B's run", async () => {
+    for (let i = 0; i < 5; i++) await send("tenant", { key: `a${i}`, tenantId: "A" });
+    for (let i = 0; i < 2; i++) await send("tenant", { key: `b${i}`, tenantId: "B" });
+    const a = newExecutor();
+    const b = newExecutor();
+    a.start();
+    b.start();
+    await until("the seven runs", async () => {
+      const rows = await db
+        .select()
+        .from(schema.jobRuns)
+        .where(eq(schema.jobRuns.functionId, `${appId}-per-tenant`));
+      return rows.length === 7 && rows.every((r) => r.status === "completed");
+    });
+    await Promise.all([a.stop(), b.stop()]);
+    expect(busyPeak.get("A")).toBe(2);
+    expect(busyPeak.get("B")).toBe(2);
+    // B's runs did not queue behind A's: both started before A's third could
+    const starts = busyLog.filter((l) => /^start:[AB]:/.test(l));
+    const thirdA = starts.filter((l) => l.startsWith("start:A:"))[2] ?? "";
+    expect(starts.indexOf("start:B:b0")).toBeLessThan(starts.indexOf(thirdA));
+    expect(starts.indexOf("start:B:b1")).toBeLessThan(starts.indexOf(thirdA));
+  });
+
+  it("does not count sleeping runs against a concurrency limit", async () => {
+    for (let i = 0; i < 3; i++) await send("nap", { key: `n${i}`, tenantId: "T" });
+    const e = newExecutor();
+    e.start();
+    await until("the three runs", async () => {
+      const rows = await db
+        .select()
+        .from(schema.jobRuns)
+        .where(eq(schema.jobRuns.functionId, `${appId}-napper`));
+      return rows.length === 3 && rows.every((r) => r.status === "completed");
+    });
+    await e.stop();
+    // limited to one at a time, and yet each started while the others slept
+    expect(busyPeak.get("nap")).toBe(1);
+    const naps = busyLog.filter((l) => l.startsWith("start:before") || l.startsWith("start:after"));
+    expect(naps.slice(0, 3).every((l) => l.startsWith("start:before"))).toBe(true);
+    expect(naps).toHaveLength(6);
+  });
+
   it("runs an event function through the real serve handler and records it", async () => {
     await send("two", { key: "k1", n: 20 });
     const e = newExecutor();
