@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { Inngest, NonRetriableError } from "inngest";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { Executor } from "./executor";
+import { claimDueRuns, createRuns } from "./runs";
 import { createExecutorServer } from "./http";
 
 /*
@@ -350,6 +351,45 @@ describe("embedded executor", () => {
     const thirdA = starts.filter((l) => l.startsWith("start:A:"))[2] ?? "";
     expect(starts.indexOf("start:B:b0")).toBeLessThan(starts.indexOf(thirdA));
     expect(starts.indexOf("start:B:b1")).toBeLessThan(starts.indexOf(thirdA));
+  });
+
+  it("keeps a limit when many executors claim at once", async () => {
+    const fn = {
+      id: `${appId}-race`,
+      appId,
+      name: "race",
+      triggers: [],
+      url: appUrl,
+      retries: 0,
+      concurrency: [{ limit: 3 }],
+    };
+    const ids = await createRuns(
+      db,
+      Array.from({ length: 30 }, (_, i) => ({
+        fn,
+        event: { id: `race-${suffix}-${i}`, name: `${appId}/race`, data: {}, ts: Date.now() },
+        trigger: "event" as const,
+        triggerDetail: "race",
+      })),
+    );
+    try {
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => claimDueRuns(db, `racer-${i}`, 60_000, 10)),
+      );
+      const mine = claims.flat().filter((r) => r.functionId === fn.id);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBeLessThanOrEqual(3);
+      // what was given back is free again, and the database agrees with what was kept
+      const leased = await db
+        .select({ id: schema.jobRuns.id })
+        .from(schema.jobRuns)
+        .where(
+          and(eq(schema.jobRuns.functionId, fn.id), sql`${schema.jobRuns.leaseExpiresAt} > now()`),
+        );
+      expect(leased.map((r) => r.id).sort()).toEqual(mine.map((r) => r.id).sort());
+    } finally {
+      await db.delete(schema.jobRuns).where(inArray(schema.jobRuns.id, ids));
+    }
   });
 
   it("does not count sleeping runs against a concurrency limit", async () => {

@@ -238,9 +238,10 @@ function claimStatement(
 
 /**
  * Of runs just claimed, keeps those that fit under their concurrency limits and gives the
- * others back. Each bucket's check holds a transaction-scoped advisory lock on the bucket, so
- * executors sharing the database check one bucket one at a time, each seeing the leases of
- * those before it (committed when they released the lock).
+ * others back. The claims are committed before they are checked, so of two executors taking a
+ * bucket's last slot at once at least one sees the other's lease and gives its run back; an
+ * advisory lock per bucket makes the checks take turns, so the second sees what the first
+ * kept (committed when it released the lock) rather than both giving their runs back.
  */
 async function withinLimits(db: Db, owner: string, claimed: RunRow[]): Promise<RunRow[]> {
   const keys = [...new Set(claimed.flatMap((r) => r.concurrency?.map((b) => b.k) ?? []))];
