@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { requestDelivery } from "@/server/services/notifications/request-delivery";
+import {
+  gatherDeliveryRequests,
+  requestDelivery,
+} from "@/server/services/notifications/request-delivery";
 import { inngest } from "./client";
 import { sendSoon } from "./send-soon";
 
@@ -60,6 +63,56 @@ describe("sendSoon", () => {
     expect(batch.map((e) => (e.data.notificationIds as string[]).length)).toEqual([5, 1, 499]);
     expect(batch[0]?.data.notificationIds).toEqual(ids(5, 1));
     await release();
+  });
+
+  it("holds a job's delivery requests and sends them 500 at a time, then the rest when it ends", async () => {
+    const sent: Sent = [];
+    vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
+      sent.push(...events);
+      return Promise.resolve({ ids: [] });
+    }) as never);
+    const other = "22222222-2222-4222-8222-222222222222";
+    const countOf = (e: Sent[number]) => (e.data.notificationIds as string[]).length;
+    await gatherDeliveryRequests(async () => {
+      // 1,200 escalations with 2 notifications each, one transaction after another
+      for (let i = 0; i < 600; i++) {
+        requestDelivery(tenant, ids(2, 2 * i));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      requestDelivery(other, ids(3, 5000));
+      await new Promise((r) => setTimeout(r, 0));
+      // full requests went out while the job ran; the rest waits for its end
+      expect(sent.map(countOf)).toEqual([500, 500]);
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.map((e) => [e.data.tenantId, countOf(e)])).toEqual([
+      [tenant, 500],
+      [tenant, 500],
+      [tenant, 200],
+      [other, 3],
+    ]);
+    expect(sent.flatMap((e) => e.data.notificationIds as string[]).sort()).toEqual(
+      [...ids(1200), ...ids(3, 5000)].sort(),
+    );
+    // outside a job, each request goes at once
+    requestDelivery(tenant, ids(1, 9000));
+    expect(sent).toHaveLength(5);
+  });
+
+  it("sends what a failing job held back", async () => {
+    const sent: Sent = [];
+    vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
+      sent.push(...events);
+      return Promise.resolve({ ids: [] });
+    }) as never);
+    await expect(
+      gatherDeliveryRequests(async () => {
+        requestDelivery(tenant, ids(4));
+        throw new Error("the clock run failed half way");
+      }),
+    ).rejects.toThrow("half way");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.map((e) => e.data.notificationIds)).toEqual([ids(4)]);
   });
 
   it("rejects every waiter of a failed request, and goes on with the next", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, like, ne } from "drizzle-orm";
 import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { closeDb, db, schema } from "@/server/db";
@@ -250,6 +250,11 @@ export async function benchLoad() {
   console.log(
     `load: write → visible in ${watched} watched pages (${visible.length} sightings; ${unseen} alerts never seen): p50 ${pct(visible, 50).toFixed(0)} ms, p95 ${pct(visible, 95).toFixed(0)} ms`,
   );
+  // leave no open bench alerts behind: the escalation clocks would escalate them all
+  await db
+    .update(schema.alerts)
+    .set({ status: "resolved", resolvedAt: new Date(), resolution: "false_alarm" })
+    .where(and(like(schema.alerts.title, `${tag} %`), ne(schema.alerts.status, "resolved")));
   await db
     .update(schema.apiKeys)
     .set({ revokedAt: new Date() })

@@ -1,3 +1,4 @@
+import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import type { Db } from "@/server/db";
@@ -46,20 +47,24 @@ export async function runEscalationClocks(db: Db): Promise<{ escalated: number; 
     order by a.first_seen_at
     limit 2000`)) as unknown as Due[];
   let escalated = 0;
-  for (const d of due) {
-    const reasons: Record<Clock, string> = {
-      unacknowledged: `not acknowledged after ${d.minutes} min`,
-      routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
-      not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
-    };
-    const did = await escalate(systemCtx(d.tenantId, "escalation-clocks", db), {
-      alertId: d.alertId,
-      clock: d.clock,
-      title: d.title,
-      siteName: d.siteName,
-      reason: reasons[d.clock],
-    });
-    if (did) escalated++;
-  }
+  // thousands of escalations at once (stale alerts after an outage) ask for a few delivery
+  // runs, not one each
+  await gatherDeliveryRequests(async () => {
+    for (const d of due) {
+      const reasons: Record<Clock, string> = {
+        unacknowledged: `not acknowledged after ${d.minutes} min`,
+        routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
+        not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
+      };
+      const did = await escalate(systemCtx(d.tenantId, "escalation-clocks", db), {
+        alertId: d.alertId,
+        clock: d.clock,
+        title: d.title,
+        siteName: d.siteName,
+        reason: reasons[d.clock],
+      });
+      if (did) escalated++;
+    }
+  });
   return { escalated, checked: due.length };
 }

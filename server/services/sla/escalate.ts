@@ -1,3 +1,4 @@
+import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { and, eq, sql } from "drizzle-orm";
 import { SLA_RULES, raisedPriority, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
@@ -40,49 +41,52 @@ export async function autoEscalateTenant(db: Db, tenantId: string) {
     .from(groups)
     .where(and(eq(groups.tenantId, tenantId), eq(groups.name, "Helpdesk Supervisors")));
   let escalated = 0;
-  for (const t of candidates) {
-    const level = t.level + 1;
-    const to = raisedPriority(t.priority);
-    const done = await inTx(ctx, async (tx) => {
-      const [fresh] = await tx.db
-        .insert(ticketEscalations)
-        .values({
-          tenantId,
-          ticketId: t.id,
-          level,
-          fromPriority: t.priority,
-          toPriority: to,
-          probability: t.p,
-        })
-        .onConflictDoNothing()
-        .returning({ id: ticketEscalations.id });
-      if (!fresh) return false;
-      const moved = await tx.db
-        .update(tickets)
-        .set({ priority: to, escalationLevel: level })
-        .where(and(eq(tickets.id, t.id), eq(tickets.escalationLevel, t.level)))
-        .returning({ id: tickets.id });
-      if (!moved.length) return false;
-      await recomputeClocks(tx, [t.id]);
-      await recordAudit(tx, {
-        action: "ticket.escalate",
-        entityType: "ticket",
-        entityId: t.id,
-        before: { priority: t.priority, escalationLevel: t.level },
-        after: { priority: to, escalationLevel: level, probability: t.p },
-      });
-      if (helpdesk)
-        await notifyGroup(tx, {
-          groupId: helpdesk.id,
-          subject: `Escalated to ${to}: #${t.number} ${t.title}`,
-          body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
-          link: `/sla?ticket=${t.id}`,
-          dedupeKey: `ticket:${t.id}:escalated:${level}`,
+  // one delivery request per 500 notifications, not one per ticket
+  await gatherDeliveryRequests(async () => {
+    for (const t of candidates) {
+      const level = t.level + 1;
+      const to = raisedPriority(t.priority);
+      const done = await inTx(ctx, async (tx) => {
+        const [fresh] = await tx.db
+          .insert(ticketEscalations)
+          .values({
+            tenantId,
+            ticketId: t.id,
+            level,
+            fromPriority: t.priority,
+            toPriority: to,
+            probability: t.p,
+          })
+          .onConflictDoNothing()
+          .returning({ id: ticketEscalations.id });
+        if (!fresh) return false;
+        const moved = await tx.db
+          .update(tickets)
+          .set({ priority: to, escalationLevel: level })
+          .where(and(eq(tickets.id, t.id), eq(tickets.escalationLevel, t.level)))
+          .returning({ id: tickets.id });
+        if (!moved.length) return false;
+        await recomputeClocks(tx, [t.id]);
+        await recordAudit(tx, {
+          action: "ticket.escalate",
+          entityType: "ticket",
+          entityId: t.id,
+          before: { priority: t.priority, escalationLevel: t.level },
+          after: { priority: to, escalationLevel: level, probability: t.p },
         });
-      return true;
-    });
-    if (done) escalated++;
-  }
+        if (helpdesk)
+          await notifyGroup(tx, {
+            groupId: helpdesk.id,
+            subject: `Escalated to ${to}: #${t.number} ${t.title}`,
+            body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
+            link: `/sla?ticket=${t.id}`,
+            dedupeKey: `ticket:${t.id}:escalated:${level}`,
+          });
+        return true;
+      });
+      if (done) escalated++;
+    }
+  });
   if (escalated) await publish(ctx, "ticket", null);
   return { escalated, checked: candidates.length };
 }
