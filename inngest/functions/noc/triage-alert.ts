@@ -8,7 +8,10 @@ export const triageAlertFn = inngest.createFunction(
     id: "triage-alert",
     name: "Triage alert",
     triggers: [events.alertCreated],
-    concurrency: { key: "event.data.tenantId", limit: 10 },
+    // Per tenant, so one tenant's flood leaves the others room. Bulk runs (below) take at most
+    // a quarter of the executor's slots, 8 of 32, and share this limit: it must leave the
+    // alerts that arrive one at a time enough room beside them (at 10 they had 2).
+    concurrency: { key: "event.data.tenantId", limit: 24 },
     // An SLA run can raise thousands of alerts at once: they wait behind the alerts that come
     // one at a time (an operator's, a panel's through the API), which are triaged first.
     priority: { run: "event.data.bulk == true ? -600 : 0" },
