@@ -84,7 +84,8 @@ export async function benchLoad() {
     .result?.data?.json?.key;
   const [site] = (await batchQuery(base, operator, [["site.list", {}]])) as [{ id: string }[]];
   if (!apiKey || !site?.[0]) throw new Error("no API key or site: is the demo data loaded?");
-  const siteId = site[0].id;
+  // alerts come from every site in turn, as a tenant's panels and gateways send them
+  const siteIds = site.map((s) => s.id);
 
   const sentAt = new Map<string, number>(); // title → when its POST started
   const seenAt = new Map<string, number[]>(); // title → when each watched page first showed it
@@ -199,7 +200,7 @@ export async function benchLoad() {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
         body: JSON.stringify({
-          siteId,
+          siteId: siteIds[i % siteIds.length],
           type: i % 3 ? "DEVICE_OFFLINE" : "INTRUSION",
           severity: i % 3 ? "medium" : "high",
           title,

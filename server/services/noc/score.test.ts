@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { features, heuristicScore, isAfterHours, type ScoreInput } from "./score";
+import {
+  features,
+  heuristicScore,
+  isAfterHours,
+  RELATED_COUNT_CAP,
+  type ScoreInput,
+} from "./score";
 
 const base: ScoreInput = {
   type: "DEVICE_OFFLINE",
@@ -34,6 +40,14 @@ describe("heuristic priority score", () => {
     expect(points({ ...base, localHour: 23 }, "afterHours")).toBe(5);
     expect(points({ ...base, relatedLast24h: 3 }, "related")).toBe(6);
     expect(points({ ...base, relatedLast24h: 30 }, "related")).toBe(10);
+    // triage counts at most RELATED_COUNT_CAP of them, and says so
+    const label = (n: number) =>
+      heuristicScore({ ...base, relatedLast24h: n }).factors.find((f) => f.key === "related")
+        ?.label;
+    expect(label(99)).toBe("99 related alerts at the site in 24 h");
+    expect(label(RELATED_COUNT_CAP)).toBe(
+      `${RELATED_COUNT_CAP}+ related alerts at the site in 24 h`,
+    );
     expect(points({ ...base, occurrences: 3 }, "occurrences")).toBe(4);
     expect(points({ ...base, deviceHealth: 0 }, "device")).toBe(6);
     expect(points({ ...base, deviceHealth: 100 }, "device")).toBe(0);

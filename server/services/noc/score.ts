@@ -80,7 +80,10 @@ export function heuristicScore(input: ScoreInput): Score {
     },
     {
       key: "related",
-      label: `${input.relatedLast24h} related alert${input.relatedLast24h === 1 ? "" : "s"} at the site in 24 h`,
+      label:
+        input.relatedLast24h >= RELATED_COUNT_CAP
+          ? `${RELATED_COUNT_CAP}+ related alerts at the site in 24 h`
+          : `${input.relatedLast24h} related alert${input.relatedLast24h === 1 ? "" : "s"} at the site in 24 h`,
       points: Math.min(10, input.relatedLast24h * 2),
     },
     {
@@ -123,6 +126,13 @@ export function heuristicScore(input: ScoreInput): Score {
 }
 
 /** The model's features for an alert: the same signals, as numbers. */
+/**
+ * Triage counts a site's related alerts only this far: past 10 they add nothing to the score,
+ * and counting every one made triage slower the more a site flooded (a panel firing 40 alerts
+ * a second left each triage counting tens of thousands of rows).
+ */
+export const RELATED_COUNT_CAP = 100;
+
 export function features(input: ScoreInput): number[] {
   return [
     SEVERITY_POINTS[input.severity] / 40,

@@ -8,7 +8,14 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup, notifyRole } from "../notifications/enqueue";
 import { predictLogistic } from "./logistic";
-import { FEATURE_LABELS, features, heuristicScore, type Score, type ScoreInput } from "./score";
+import {
+  FEATURE_LABELS,
+  features,
+  heuristicScore,
+  RELATED_COUNT_CAP,
+  type Score,
+  type ScoreInput,
+} from "./score";
 
 const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations } = schema;
 
@@ -88,9 +95,10 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
       criticality: sites.criticality,
       tier: clients.tier,
       // one round trip: the site's other alerts of the last 24 h and the tenant's usable model
-      related: sql<number>`(select count(*)::int from ${alerts} r
+      related: sql<number>`(select count(*)::int from (select 1 from ${alerts} r
         where r.tenant_id = ${alerts.tenantId} and r.site_id = ${alerts.siteId}
-          and r.id <> ${alerts.id} and r.last_seen_at > now() - interval '24 hours')`,
+          and r.id <> ${alerts.id} and r.last_seen_at > now() - interval '24 hours'
+        limit ${RELATED_COUNT_CAP}) related)`,
       // where a route would go: the tenant's rule for the type, else the default group
       routeGroupId: sql<string | null>`coalesce(
         (select rr.group_id from ${routingRules} rr
