@@ -101,6 +101,9 @@ export const alerts = pgTable(
       .on(t.tenantId, t.resolvedAt)
       .where(sql`${t.status} = 'resolved'`),
     index("alerts_tenant_id_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+    // the queue's MTTA/MTTR header over the last 7 days, on every page load and live refetch
+    // (without it, a scan of the whole history: 370 ms on 2 M alerts, 70-85 ms with it)
+    index("alerts_tenant_id_first_seen_idx").on(t.tenantId, t.firstSeenAt),
     // open alerts of a type with their fingerprints, from the index alone: the SLA run's
     // open breach-risk alerts (tens of thousands on a large helpdesk), the queue's type filter
     index("alerts_tenant_id_type_fingerprint_open_idx")

@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_tenant_id_first_seen_idx" ON "alerts" USING btree ("tenant_id","first_seen_at");
