@@ -91,9 +91,22 @@ test.describe("NOC queue filters", () => {
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await loginAs("operator@northwind.test");
+    // the widest row there is: a long unbroken title, escalated, with a long type
+    const sites = await trpcQuery<{ id: string }[]>(page.request, "site.list", {});
+    const title = `Perimeter-fence-vibration-sensor-tripped-repeatedly-${unique()}`;
+    const created = await trpcMutation<{ id: string }>(page.request, "alert.create", {
+      siteId: sites.data?.[0]?.id,
+      type: "SECURITY_BREACH",
+      severity: "critical",
+      title,
+      fingerprint: title,
+    });
+    if (!created.data) throw new Error(`alert not created: ${JSON.stringify(created.error)}`);
+    const escalated = await trpcMutation(page.request, "alert.escalate", { id: created.data.id });
+    expect(escalated.error).toBeUndefined();
     await page.goto("/noc");
     const queue = page.getByRole("table", { name: "Alert queue" });
-    await expect(queue.locator("tbody tr").first()).toBeVisible();
+    await expect(queue.locator(`tbody tr[id="alert-row-${created.data.id}"]`)).toBeAttached();
     await expect(queue.getByRole("columnheader", { name: "Site" })).toBeHidden();
     await expect(queue.getByRole("columnheader", { name: "Waiting" })).toBeVisible();
     const overflow = await queue.evaluate((table) => {

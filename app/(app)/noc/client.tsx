@@ -224,11 +224,13 @@ export function NocClient({
                         <ScoreBadge score={r.score} />
                       </Td>
                       <Td>
-                        <div className="font-medium text-slate-900">{r.title}</div>
+                        <div className="font-medium [overflow-wrap:anywhere] text-slate-900">
+                          {r.title}
+                        </div>
                         <div className="text-xs text-slate-500 sm:hidden">
                           {r.siteName} · {r.status.replace("_", " ")}
                         </div>
-                        <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
+                        <div className="mt-0.5 flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-slate-500">
                           <SeverityBadge severity={r.severity} />
                           {r.type.replaceAll("_", " ").toLowerCase()}
                           {r.escalated ? (
