@@ -424,7 +424,9 @@ describe("embedded executor", () => {
     const steps = await db
       .select()
       .from(schema.jobRunSteps)
-      .where(eq(schema.jobRunSteps.runId, run.id));
+      .where(eq(schema.jobRunSteps.runId, run.id))
+      // without an order the rows come back in whatever order PostgreSQL finds them
+      .orderBy(schema.jobRunSteps.startedAt, schema.jobRunSteps.id);
     expect(steps.map((s) => `${s.name}:${s.status}`)).toEqual(["a:completed", "b:completed"]);
     await e.stop();
   });
