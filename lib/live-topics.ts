@@ -1,12 +1,14 @@
 /**
- * Topics that services publish after a write, and the tRPC routers whose queries a topic
- * touches. Shared by the server (publish) and the browser (invalidate).
+ * Topics that services publish after a write, and the tRPC routers (or single procedures,
+ * "router.procedure") whose queries a topic touches. Shared by the server (publish) and the
+ * browser (invalidate). Alert events usually carry the changed queue rows, which pages patch
+ * in place (lib/live-queue.ts); the list below is what they refetch otherwise.
  */
 export const LIVE_TOPICS = {
   user: ["user", "group", "audit"],
-  client: ["client", "site", "audit"],
+  client: ["client", "site", "audit", "alert.filterOptions"],
   site: ["site", "client", "audit"],
-  group: ["group", "tenant", "audit"],
+  group: ["group", "tenant", "audit", "alert.filterOptions"],
   notification: ["notification", "outbox"],
   job: ["job"],
   alert: ["alert", "nocSettings"],

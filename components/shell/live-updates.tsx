@@ -1,31 +1,97 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
 import { createKeyThrottle } from "@/lib/key-throttle";
+import { patchQueue, type QueueView } from "@/lib/live-queue";
 import { LIVE_TOPICS } from "@/lib/live-topics";
 import { useTRPC } from "@/lib/trpc/client";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
-/** Refetches a touched router's queries at most this often; the first change goes at once. */
+/** Refetches touched queries at most this often; the first change goes at once. */
 const LIVE_REFETCH_MS = 300;
+/**
+ * While alert changes arrive with their rows, what the rows do not carry (MTTA/MTTR,
+ * false-alarm rates, maintenance previews) is refetched at most this often.
+ */
+const SLOW_REFETCH_MS = 10_000;
+/** Alert queries that pushed rows keep fresh (filter options follow clients and groups). */
+const PATCHED = new Set(["list", "get", "filterOptions"]);
+
+type LiveOut =
+  RouterOutputs["live"]["onChange"] extends AsyncIterable<infer T, unknown, unknown> ? T : never;
+type AlertPatch = Extract<LiveOut, { queue: unknown }>;
+
+/** "router", "router.procedure" or "router.procedure@id" as a query-key prefix. */
+function queryKeyOf(key: string): unknown[] {
+  const [path = "", id] = key.split("@");
+  return id ? [path.split("."), { input: { id } }] : [path.split(".")];
+}
+
+/** Patches every cached queue and the header counts; says which refetches the patch needs. */
+function applyAlertPatch(
+  queryClient: QueryClient,
+  keys: { list: unknown[]; stats: unknown[]; me: unknown[] },
+  event: AlertPatch,
+): string[] {
+  const refetch: string[] = [];
+  const me = queryClient.getQueryData<{ id: string }>(keys.me)?.id ?? null;
+  type Row = AlertPatch["queue"]["rows"][number];
+  for (const [key, list] of queryClient.getQueriesData<Row[]>({ queryKey: keys.list })) {
+    const view = (key[1] as { input?: QueueView } | undefined)?.input;
+    if (!list || !view) continue;
+    const out = patchQueue(list, event.queue, view, me);
+    if (out.list !== list) queryClient.setQueryData(key, out.list);
+    // a refetch already running may have read the queue before this change
+    if (out.refetch || queryClient.getQueryState(key)?.fetchStatus === "fetching")
+      refetch.push("alert.list");
+  }
+  queryClient.setQueryData<{ open: AlertPatch["queue"]["open"] }>(keys.stats, (old) =>
+    old ? { ...old, open: event.queue.open } : old,
+  );
+  // an open detail panel shows its alert's timeline and comments: refetch just that one
+  for (const id of event.ids) {
+    if (queryClient.getQueriesData({ queryKey: queryKeyOf(`alert.get@${id}`) }).length)
+      refetch.push(`alert.get@${id}`);
+  }
+  return refetch;
+}
 
 /**
- * Keeps every open page fresh: each change event invalidates the queries its topic touches,
- * throttled so that a burst of events (50 alerts a second) refetches a few times a second,
- * and never while the last refetch is still running.
+ * Keeps every open page fresh. Alert changes arrive with the changed queue rows, which patch
+ * the page's queue in place; other changes invalidate the queries their topic touches,
+ * throttled so that a burst of events refetches a few times a second, and never while the
+ * last refetch is still running.
  */
 export function LiveUpdates() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [ready, setReady] = useState(false);
-  // resolves once the touched queries on screen have refetched
-  const [throttle] = useState(() =>
-    createKeyThrottle(LIVE_REFETCH_MS, (routerKeys) =>
-      Promise.all(routerKeys.map((k) => queryClient.invalidateQueries({ queryKey: [[k]] }))),
+  // each resolves once the touched queries on screen have refetched
+  const [throttles] = useState(() => ({
+    fast: createKeyThrottle(LIVE_REFETCH_MS, (keys) =>
+      Promise.all(keys.map((k) => queryClient.invalidateQueries({ queryKey: queryKeyOf(k) }))),
     ),
+    slow: createKeyThrottle(SLOW_REFETCH_MS, () =>
+      queryClient.invalidateQueries({
+        predicate: ({ queryKey }) => {
+          const [router, procedure] = (Array.isArray(queryKey[0]) ? queryKey[0] : []) as string[];
+          return (
+            router === "nocSettings" ||
+            (router === "alert" && procedure !== undefined && !PATCHED.has(procedure))
+          );
+        },
+      }),
+    ),
+  }));
+  useEffect(
+    () => () => {
+      throttles.fast.dispose();
+      throttles.slow.dispose();
+    },
+    [throttles],
   );
-  useEffect(() => () => throttle.dispose(), [throttle]);
   const sub = useSubscription(
     trpc.live.onChange.subscriptionOptions(undefined, {
       onStarted() {
@@ -38,7 +104,17 @@ export function LiveUpdates() {
           void queryClient.invalidateQueries();
           return;
         }
-        throttle.add(LIVE_TOPICS[event.topic]);
+        if ("queue" in event) {
+          const keys = {
+            list: trpc.alert.list.queryKey(),
+            stats: trpc.alert.stats.queryKey(),
+            me: trpc.me.get.queryKey(),
+          };
+          throttles.fast.add(applyAlertPatch(queryClient, keys, event));
+          throttles.slow.add(["alert"]);
+          return;
+        }
+        throttles.fast.add(LIVE_TOPICS[event.topic]);
       },
     }),
   );

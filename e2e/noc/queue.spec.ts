@@ -115,6 +115,79 @@ test.describe("NOC queue", () => {
     }
   });
 
+  test("another operator's changes move the open queue in place, keeping the selection", async ({
+    page,
+    loginAs,
+    browser,
+  }) => {
+    // a filter the other tests leave alone, so the rows here are this test's own
+    await loginAs("operator@northwind.test");
+    await page.goto("/noc?type=GEOFENCE_VIOLATION");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", {
+      timeout: 15_000,
+    });
+    await page.evaluate(() => {
+      (window as unknown as { __noReload: number }).__noReload = 1;
+    });
+    const table = page.getByRole("table", { name: "Alert queue" });
+    const rowOf = (title: string) => table.getByRole("row").filter({ hasText: title });
+
+    const admin = await browser.newContext();
+    try {
+      await signIn(admin, "admin@northwind.test");
+      const sites = await trpcQuery<{ id: string }[]>(admin.request, "site.list", {});
+      const raise = async (type: string, title: string) => {
+        const res = await trpcMutation<{ id: string }>(admin.request, "alert.create", {
+          siteId: sites.data?.[1]?.id,
+          type,
+          severity: "high",
+          title,
+          fingerprint: title,
+        });
+        if (!res.data) throw new Error(`alert not created: ${JSON.stringify(res.error)}`);
+        return res.data.id;
+      };
+      const tag = unique();
+      const [kept, leaving] = [`Fence kept ${tag}`, `Fence leaving ${tag}`];
+      const keptId = await raise("GEOFENCE_VIOLATION", kept);
+      const leavingId = await raise("GEOFENCE_VIOLATION", leaving);
+      await raise("INTRUSION", `Not a fence ${tag}`);
+      await expect(rowOf(kept)).toBeVisible({ timeout: 5_000 });
+      await expect(rowOf(leaving)).toBeVisible({ timeout: 5_000 });
+
+      await rowOf(kept).click();
+      await expect(rowOf(kept)).toHaveAttribute("aria-selected", "true");
+      await expect(page.getByRole("heading", { level: 2, name: kept })).toBeVisible();
+
+      // the other operator acknowledges the selected alert and resolves its neighbour
+      expect(
+        (await trpcMutation(admin.request, "alert.acknowledge", { ids: [keptId] })).error,
+      ).toBeUndefined();
+      await expect(
+        rowOf(kept).getByRole("cell", { name: "acknowledged", exact: true }),
+      ).toBeVisible({ timeout: 5_000 });
+      expect(
+        (
+          await trpcMutation(admin.request, "alert.resolve", {
+            ids: [leavingId],
+            resolution: "false_alarm",
+          })
+        ).error,
+      ).toBeUndefined();
+      await expect(rowOf(leaving)).toHaveCount(0, { timeout: 5_000 });
+
+      // the filter held throughout, the selection and its panel stayed, nothing reloaded
+      await expect(rowOf(`Not a fence ${tag}`)).toHaveCount(0);
+      await expect(rowOf(kept)).toHaveAttribute("aria-selected", "true");
+      await expect(page.getByRole("heading", { level: 2, name: kept })).toBeVisible();
+      expect(
+        await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload),
+      ).toBe(1);
+    } finally {
+      await admin.close();
+    }
+  });
+
   test("a specialist sees only alerts routed to their groups", async ({
     page,
     loginAs,

@@ -32,7 +32,7 @@ export async function benchNoc() {
     `noc: ${total} alerts in the tenant, ${open} open${total < 1_000_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
   );
 
-  const { listQueue } = await import("@/server/services/noc/queries");
+  const { listQueue } = await import("@/server/services/noc/queue");
   const scope = await resolveScope(db, operator.tenantId, operator.id, operator.role);
   const ctx: ServiceCtx<UserActor> = {
     tenantId: operator.tenantId,

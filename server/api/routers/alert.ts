@@ -15,7 +15,8 @@ import { listAssignees } from "@/server/services/noc/assignees";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
 import { queueFilterOptions } from "@/server/services/noc/filter-options";
-import { getAlertDetail, listQueue, queueStats } from "@/server/services/noc/queries";
+import { getAlertDetail } from "@/server/services/noc/queries";
+import { listQueue, queueStats } from "@/server/services/noc/queue";
 import { requireRole, router } from "../trpc";
 
 const noc = requireRole("admin", "supervisor", "noc_operator", "specialist");

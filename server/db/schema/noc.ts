@@ -109,6 +109,11 @@ export const alerts = pgTable(
     index("alerts_tenant_id_type_fingerprint_open_idx")
       .on(t.tenantId, t.type, t.fingerprint)
       .where(sql`${t.status} <> 'resolved'`),
+    // the header's open counts by severity and group, from the index alone: computed for
+    // every live batch of alert changes and shared by all of a tenant's open pages
+    index("alerts_open_counts_idx")
+      .on(t.tenantId, t.severity, t.assignedGroupId)
+      .where(sql`${t.status} <> 'resolved' and ${t.suppressedByWindowId} is null`),
     // the queue's search box: substring match over open alerts (pg_trgm)
     index("alerts_open_search_idx")
       .using("gin", sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`)

@@ -6,12 +6,62 @@ import {
   type LiveMessage,
   type LiveTopic,
 } from "@/lib/live-topics";
-import { rawSql } from "@/server/db";
+import type { Severity } from "@/lib/noc";
+import { db, rawSql } from "@/server/db";
+import type { AlertViewer } from "../noc/access";
+import {
+  type OpenCount,
+  openCountsByGroup,
+  openCountsFor,
+  type QueueRow,
+  queueRowsByIds,
+} from "../noc/queue";
+
+/**
+ * Alert changes are gathered this long per tenant, then the changed queue rows and the open
+ * counts are read once and pushed to every open page, so pages patch their queue instead of
+ * each refetching it (200 pages refetching a 200-row queue on every change was the load).
+ */
+export const ALERT_BATCH_MS = 200;
+/** More changed alerts than this in one batch: pages refetch instead. */
+const MAX_PUSHED_ROWS = 500;
+
+/** What a batch of alert changes carries to pages that show the queue. */
+type AlertDelta = { rows: QueueRow[]; counts: OpenCount[] };
+type TenantEvent = LiveEvent & { delta?: AlertDelta };
+
+/**
+ * A page's view of a batch of alert changes: the changed rows it may see, the ids of changed
+ * alerts it may not (any copy it holds is stale: the alert left its groups), and its
+ * header's open counts.
+ */
+export type QueuePatch = {
+  rows: QueueRow[];
+  gone: string[];
+  open: Partial<Record<Severity, number>>;
+};
+export type LiveOut = LiveMessage | { topic: "alert"; ids: string[]; queue: QueuePatch };
+
+/** Which alerts a subscriber may see; null: none (the role has no queue). */
+export type ViewerSource = () => Promise<AlertViewer | null>;
+
+function patchFor(viewer: AlertViewer, delta: AlertDelta): QueuePatch {
+  const groups = viewer.all ? null : new Set(viewer.groupIds);
+  const rows: QueueRow[] = [];
+  const gone: string[] = [];
+  for (const r of delta.rows) {
+    if (!groups || (r.assignedGroupId !== null && groups.has(r.assignedGroupId))) rows.push(r);
+    else gone.push(r.id);
+  }
+  return { rows, gone, open: openCountsFor(viewer, delta.counts) };
+}
 
 /** One LISTEN connection per process, fanning each tenant's changes out to its subscribers. */
 class LiveBus {
   private emitter = new EventEmitter();
   private started: Promise<void> | null = null;
+  /** per tenant: alert ids changed since the last push (null: too many, or unknown) */
+  private alertBatches = new Map<string, { ids: Set<string> | null; running: boolean }>();
 
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -43,6 +93,8 @@ class LiveBus {
         for (const name of this.emitter.eventNames()) {
           if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
         }
+      } else if (event.topic === "alert") {
+        this.gatherAlerts(msg.t, ids);
       } else {
         this.emitter.emit(msg.t, event);
       }
@@ -51,17 +103,73 @@ class LiveBus {
     }
   }
 
+  private gatherAlerts(tenantId: string, ids: string[] | null) {
+    if (this.emitter.listenerCount(tenantId) === 0) return; // nobody here watches this tenant
+    let batch = this.alertBatches.get(tenantId);
+    const starting = !batch;
+    batch ??= { ids: new Set(), running: false };
+    this.alertBatches.set(tenantId, batch);
+    if (ids === null) batch.ids = null;
+    else if (batch.ids) for (const id of ids) batch.ids.add(id);
+    if (batch.ids && batch.ids.size > MAX_PUSHED_ROWS) batch.ids = null;
+    if (starting) setTimeout(() => void this.pushAlerts(tenantId), ALERT_BATCH_MS);
+  }
+
+  /** Reads the batch's rows and counts once and hands them to the tenant's subscribers. */
+  private async pushAlerts(tenantId: string) {
+    const batch = this.alertBatches.get(tenantId);
+    if (!batch || batch.running) return;
+    const ids = batch.ids;
+    batch.ids = new Set();
+    batch.running = true;
+    let event: TenantEvent = { topic: "alert", ids: ids ? [...ids] : null };
+    try {
+      if (ids && this.emitter.listenerCount(tenantId) > 0) {
+        const [rows, counts] = await Promise.all([
+          queueRowsByIds(db, tenantId, [...ids]),
+          openCountsByGroup(db, tenantId),
+        ]);
+        event = { ...event, delta: { rows, counts } };
+      }
+    } catch {
+      // the pages refetch what the event names instead
+    }
+    this.emitter.emit(tenantId, event);
+    batch.running = false;
+    // changes that arrived meanwhile go in the next batch, after a pause
+    if (batch.ids === null || batch.ids.size) {
+      setTimeout(() => void this.pushAlerts(tenantId), ALERT_BATCH_MS);
+    } else {
+      this.alertBatches.delete(tenantId);
+    }
+  }
+
   /**
    * Yields "ready" once the process listens and this subscriber is registered (so the browser
    * can refetch anything that changed before), then the tenant's events until `signal` aborts.
+   * With `viewer`, alert events carry the changed queue rows this subscriber may see.
    */
-  async *subscribe(tenantId: string, signal: AbortSignal): AsyncGenerator<LiveMessage> {
+  async *subscribe(
+    tenantId: string,
+    signal: AbortSignal,
+    viewer?: ViewerSource,
+  ): AsyncGenerator<LiveOut> {
     await this.ensureListening();
+    const load = async () => (viewer ? viewer().catch(() => null) : null);
+    let view = await load();
     const events = on(this.emitter, tenantId, { signal });
     yield { topic: "ready", ids: null };
     try {
-      for await (const [event] of events) {
-        yield event as LiveEvent;
+      for await (const [raw] of events) {
+        const { delta, ...event } = raw as TenantEvent;
+        // a specialist's groups may have changed
+        if (view && !view.all && (event.topic === "group" || event.topic === "user"))
+          view = await load();
+        if (event.topic === "alert" && delta && view && event.ids) {
+          yield { topic: "alert", ids: event.ids, queue: patchFor(view, delta) };
+        } else {
+          yield event;
+        }
       }
     } catch (err) {
       if (!signal.aborted) throw err;

@@ -5,11 +5,14 @@ import { ForbiddenError, NotFoundError } from "../_core/errors";
 
 const { alerts, groupMembers } = schema;
 
+/** Which alerts an actor sees: all of the tenant's, or only those routed to some groups. */
+export type AlertViewer = { all: true } | { all: false; groupIds: string[] };
+
 /** Who may see which alerts: the NOC roles all of the tenant's, specialists their groups'. */
-export async function alertVisibility(ctx: ServiceCtx): Promise<SQL | undefined> {
-  if (ctx.actor.type !== "user") return undefined;
+export async function alertViewer(ctx: ServiceCtx): Promise<AlertViewer> {
+  if (ctx.actor.type !== "user") return { all: true };
   const role = ctx.actor.role;
-  if (role === "admin" || role === "supervisor" || role === "noc_operator") return undefined;
+  if (role === "admin" || role === "supervisor" || role === "noc_operator") return { all: true };
   if (role === "specialist") {
     const mine = await ctx.db
       .select({ groupId: groupMembers.groupId })
@@ -17,10 +20,22 @@ export async function alertVisibility(ctx: ServiceCtx): Promise<SQL | undefined>
       .where(
         and(eq(groupMembers.tenantId, ctx.tenantId), eq(groupMembers.userId, ctx.actor.userId)),
       );
-    const ids = mine.map((m) => m.groupId);
-    return ids.length ? inArray(alerts.assignedGroupId, ids) : isNull(alerts.id);
+    return { all: false, groupIds: mine.map((m) => m.groupId) };
   }
   throw new ForbiddenError("Your role does not include the NOC queue");
+}
+
+/** A viewer as a condition on `alerts` (undefined: no restriction). */
+export function viewerCondition(viewer: AlertViewer): SQL | undefined {
+  if (viewer.all) return undefined;
+  return viewer.groupIds.length
+    ? inArray(alerts.assignedGroupId, viewer.groupIds)
+    : isNull(alerts.id);
+}
+
+/** The alerts the actor may see, as a condition on `alerts`. */
+export async function alertVisibility(ctx: ServiceCtx): Promise<SQL | undefined> {
+  return viewerCondition(await alertViewer(ctx));
 }
 
 /** Fetch-or-throw: an alert of this tenant that the actor may see. */

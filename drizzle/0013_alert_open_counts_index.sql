@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_open_counts_idx" ON "alerts" USING btree ("tenant_id","severity","assigned_group_id") WHERE "alerts"."status" <> 'resolved' and "alerts"."suppressed_by_window_id" is null;

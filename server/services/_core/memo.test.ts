@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ttlMemo } from "./memo";
+
+describe("ttlMemo", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("computes once per key while fresh, and again once the time is up", async () => {
+    const memo = ttlMemo<number>(1_000);
+    let calls = 0;
+    const compute = () => Promise.resolve(++calls);
+    expect(await Promise.all([memo("a", compute), memo("a", compute)])).toEqual([1, 1]);
+    expect(await memo("b", compute)).toBe(2);
+    vi.advanceTimersByTime(999);
+    expect(await memo("a", compute)).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(await memo("a", compute)).toBe(3);
+  });
+
+  it("forgets a failure, so the next caller computes again", async () => {
+    const memo = ttlMemo<number>(1_000);
+    await expect(memo("a", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await memo("a", () => Promise.resolve(7))).toBe(7);
+  });
+
+  it("drops stale keys once it holds too many", async () => {
+    const memo = ttlMemo<string>(1_000, 2);
+    await memo("a", () => Promise.resolve("a1"));
+    vi.advanceTimersByTime(1_000);
+    await memo("b", () => Promise.resolve("b1"));
+    await memo("c", () => Promise.resolve("c1")); // three keys: stale "a" goes
+    expect(await memo("a", () => Promise.resolve("a2"))).toBe("a2");
+    expect(await memo("b", () => Promise.resolve("b2"))).toBe("b1");
+  });
+});

@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "@/server/api/root";
+import { db, schema } from "@/server/db";
+import {
+  callerFor,
+  createTestGroup,
+  createTestTenant,
+  sessionFor,
+  type TestTenant,
+  type TestUser,
+} from "@/server/test/factories";
+import { systemCtx } from "../_core/context";
+import type { LiveOut } from "./bus";
+import { publish } from "./publish";
+
+let t: TestTenant;
+let fire: string;
+let locks: string;
+
+beforeAll(async () => {
+  t = await createTestTenant("push");
+  fire = await createTestGroup(t, "Fire", [t.users.specialist]);
+  locks = await createTestGroup(t, "Locks", []);
+});
+
+/** Opens the user's live stream as the browser does, runs `act`, gathers alert events. */
+async function watch(user: TestUser, until: (e: LiveOut[]) => boolean, act: () => Promise<void>) {
+  const controller = new AbortController();
+  const caller = createCaller(
+    { session: sessionFor(user), headers: new Headers() },
+    { signal: controller.signal },
+  );
+  const stream = (await caller.live.onChange()) as AsyncIterable<LiveOut>;
+  const it = stream[Symbol.asyncIterator]();
+  expect((await it.next()).value).toEqual({ topic: "ready", ids: null });
+  const events: LiveOut[] = [];
+  const done = (async () => {
+    while (!until(events)) {
+      const n = await it.next();
+      if (n.done) break;
+      if (n.value.topic === "alert") events.push(n.value);
+    }
+  })();
+  await act();
+  await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
+  controller.abort();
+  return events;
+}
+
+/** Writes alerts and announces each, all in one transaction (so the bus hears them at once). */
+async function raise(
+  specs: { title: string; groupId?: string | null; severity?: "critical" | "low" }[],
+) {
+  return db.transaction(async (tx) => {
+    const site = t.sites[0];
+    if (!site) throw new Error("no site");
+    const rows = await tx
+      .insert(schema.alerts)
+      .values(
+        specs.map((s, i) => ({
+          tenantId: t.tenant.id,
+          clientId: site.clientId,
+          siteId: site.id,
+          type: "FIRE_ALARM" as const,
+          severity: s.severity ?? "critical",
+          title: s.title,
+          source: "api" as const,
+          fingerprint: `${s.title}-${i}-${Math.random()}`,
+          score: 70 + i,
+          assignedGroupId: s.groupId ?? null,
+        })),
+      )
+      .returning({ id: schema.alerts.id });
+    for (const r of rows) await publish(systemCtx(t.tenant.id, "test", tx), "alert", [r.id]);
+    return rows.map((r) => r.id);
+  });
+}
+
+const queueOf = (events: LiveOut[]) => events.flatMap((e) => ("queue" in e ? [e.queue] : []));
+
+describe("alert changes pushed to open pages", () => {
+  it("gathers a burst into one push carrying the rows and the header's counts", async () => {
+    let ids: string[] = [];
+    const events = await watch(
+      t.users.noc_operator,
+      (e) => queueOf(e).flatMap((q) => q.rows).length >= 10,
+      async () => {
+        ids = await raise(Array.from({ length: 10 }, (_, i) => ({ title: `burst ${i}` })));
+      },
+    );
+    expect(events).toHaveLength(1);
+    const [q] = queueOf(events);
+    expect(q?.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(q?.rows[0]).toMatchObject({ type: "FIRE_ALARM", status: "new", suppressed: false });
+    expect(q?.rows[0]?.firstSeenAt).toBeInstanceOf(Date);
+    expect(q?.gone).toEqual([]);
+    expect(q?.open.critical).toBeGreaterThanOrEqual(10);
+  });
+
+  it("shows a specialist only their groups' rows, names the others as gone, counts theirs", async () => {
+    const before = await callerFor(t.users.specialist).alert.stats();
+    let mine: string | undefined;
+    let theirs: string | undefined;
+    const events = await watch(
+      t.users.specialist,
+      (e) => queueOf(e).some((q) => q.gone.length > 0),
+      async () => {
+        [mine, theirs] = await raise([
+          { title: "in fire", groupId: fire, severity: "low" },
+          { title: "in locks", groupId: locks, severity: "low" },
+        ]);
+      },
+    );
+    const [q] = queueOf(events);
+    expect(q?.rows.map((r) => r.id)).toEqual([mine]);
+    expect(q?.gone).toEqual([theirs]);
+    expect(q?.open.low).toBe((before.open.low ?? 0) + 1);
+    expect(q?.open.critical ?? 0).toBe(before.open.critical ?? 0);
+  });
+
+  it("gives roles without the queue the ids only", async () => {
+    const events = await watch(
+      t.users.site_manager,
+      (e) => e.length > 0,
+      async () => {
+        await raise([{ title: "not for managers" }]);
+      },
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).not.toHaveProperty("queue");
+    expect(events[0]?.ids).toHaveLength(1);
+  });
+});
