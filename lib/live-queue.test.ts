@@ -60,7 +60,8 @@ describe("queueOrder", () => {
 });
 
 describe("patchQueue", () => {
-  const view = { limit: 3 };
+  // fetched 60, shows 10: a copy under 10 rows is the whole queue
+  const view = { limit: 60 };
 
   it("adds a new alert in its place, moves a rescored one and drops a resolved one", () => {
     const [a, b, c] = [row({ score: 90 }), row({ score: 60 }), row({ score: 30 })];
@@ -73,20 +74,41 @@ describe("patchQueue", () => {
     expect(out.list[0]?.score).toBe(99);
     out = patchQueue([a, b], { rows: [{ ...a, status: "resolved" }], gone: [] }, view, null);
     expect(ids(out.list)).toEqual(ids([b]));
-    expect(out.refetch).toBe(false); // the page was not full: nothing lies beyond it
+    out = patchQueue([a, b], { rows: [row({ score: 1 })], gone: [] }, view, null);
+    expect(out.list).toHaveLength(3); // the whole queue: a low score still joins, at the end
+    expect(out.refetch).toBe(false);
   });
 
-  it("keeps a full page at its size and asks for the next row when one leaves", () => {
+  it("keeps a cut-short copy a true start of the queue, and refetches once it shows too few", () => {
+    // limit 53 with 50 spare: the copy covers 3 rows; from 3 rows on it may be cut short
+    const view = { limit: 53 };
     const [a, b, c] = [row({ score: 90 }), row({ score: 60 }), row({ score: 30 })];
+    // lands after the last row: the server may hold rows between, so it stays out
     let out = patchQueue([a, b, c], { rows: [row({ score: 10 })], gone: [] }, view, null);
-    expect(ids(out.list)).toEqual(ids([a, b, c])); // below the page: not shown, no refetch
+    expect(ids(out.list)).toEqual(ids([a, b, c]));
     expect(out.refetch).toBe(false);
-    out = patchQueue([a, b, c], { rows: [row({ score: 80 })], gone: [] }, view, null);
-    expect(out.list).toHaveLength(3);
-    expect(out.list[2]?.id).toBe(b.id);
-    out = patchQueue([a, b, c], { rows: [], gone: [b.id] }, view, null);
+    const d = row({ score: 80 });
+    out = patchQueue([a, b, c], { rows: [d], gone: [] }, view, null);
+    expect(ids(out.list)).toEqual(ids([a, d, b, c]));
+    // one leaves: four rows still cover the three shown
+    out = patchQueue(out.list, { rows: [{ ...d, status: "resolved" }], gone: [] }, view, null);
+    expect(ids(out.list)).toEqual(ids([a, b, c]));
+    expect(out.refetch).toBe(false);
+    // below three: the next row is on the server only
+    out = patchQueue(out.list, { rows: [], gone: [b.id] }, view, null);
     expect(ids(out.list)).toEqual(ids([a, c]));
     expect(out.refetch).toBe(true);
+    // the last row moving down leaves too: what lies past it is unknown
+    out = patchQueue([a, b, c], { rows: [{ ...c, score: 5 }], gone: [] }, view, null);
+    expect(ids(out.list)).toEqual(ids([a, b]));
+    expect(out.refetch).toBe(true);
+  });
+
+  it("never holds more than it fetched", () => {
+    const list = Array.from({ length: 53 }, (_, i) => row({ score: 99 - i }));
+    const out = patchQueue(list, { rows: [row({ score: 100 })], gone: [] }, { limit: 53 }, null);
+    expect(out.list).toHaveLength(53);
+    expect(out.list[0]?.score).toBe(100);
   });
 
   it("drops a row that no longer matches the page's filters, and takes one that now does", () => {

@@ -15,8 +15,17 @@ export type PatchableRow = {
   assignedUserId: string | null;
 };
 
-/** A queue as the page asked for it: its filters and page size. */
+/** A queue as the page asked for it: its filters and how many rows it fetched. */
 export type QueueView = QueueFilterInput & { limit: number };
+
+/**
+ * Rows a page fetches beyond those it shows, so that resolving alerts (rows leaving) does not
+ * make every open page refetch: the spare rows move up instead. The NOC page shows
+ * QUEUE_PAGE_ROWS and fetches QUEUE_PAGE_ROWS + QUEUE_SPARE_ROWS.
+ */
+export const QUEUE_PAGE_ROWS = 200;
+export const QUEUE_SPARE_ROWS = 50;
+export const QUEUE_FETCH_ROWS = QUEUE_PAGE_ROWS + QUEUE_SPARE_ROWS;
 
 /**
  * Whether a row belongs in a filtered queue, as the server's query decides; undefined when the
@@ -56,9 +65,14 @@ export function queueOrder(a: PatchableRow, b: PatchableRow): number {
 
 /**
  * Applies pushed changes to a page's copy of the queue: changed rows move to their place,
- * join, or leave; `gone` rows (the viewer may no longer see them) leave. `refetch` says the
- * copy may now differ from the server's: a row left a full page (the next one is not here),
- * or a change could not be placed. The same array comes back when nothing on it changed.
+ * join, or leave; `gone` rows (the viewer may no longer see them) leave. The same array comes
+ * back when nothing on it changed.
+ *
+ * The copy is always the first rows of the server's queue. Once it holds at least
+ * `limit - QUEUE_SPARE_ROWS` rows it may be cut short (the server may hold more), so a row
+ * that would land after its last row stays out: rows between may be missing. `refetch` says
+ * the copy no longer covers what the page shows (it fell below that size), or a change could
+ * not be placed.
  */
 export function patchQueue<R extends PatchableRow>(
   list: R[],
@@ -76,8 +90,10 @@ export function patchQueue<R extends PatchableRow>(
   }
   const kept = list.filter((r) => !changed.has(r.id) && !gone.has(r.id));
   if (kept.length === list.length && !joining.length) return { list, refetch: false };
-  const next = [...kept, ...joining].sort(queueOrder).slice(0, view.limit);
-  // a full page that lost a row: the server's next row belongs on it now
-  const refetch = list.length >= view.limit && next.length < view.limit;
-  return { list: next, refetch };
+  const covers = Math.max(1, view.limit - QUEUE_SPARE_ROWS);
+  const cut = list.length >= covers;
+  const last = list[list.length - 1];
+  const within = cut && last ? joining.filter((r) => queueOrder(r, last) <= 0) : joining;
+  const next = [...kept, ...within].sort(queueOrder).slice(0, view.limit);
+  return { list: next, refetch: cut && next.length < covers };
 }

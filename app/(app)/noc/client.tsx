@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Td, Th } from "@/components/ui/table";
 import { useNow } from "@/lib/hooks/use-now";
+import { QUEUE_FETCH_ROWS, QUEUE_PAGE_ROWS } from "@/lib/live-queue";
 import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
@@ -28,7 +29,7 @@ export function NocClient({
   const router = useRouter();
   const now = useNow(15_000);
   const [filters, setFilters] = useState(initialFilters);
-  const queue = useQuery(trpc.alert.list.queryOptions({ ...filters, limit: 200 }));
+  const queue = useQuery(trpc.alert.list.queryOptions({ ...filters, limit: QUEUE_FETCH_ROWS }));
   const me = useQuery(trpc.me.get.queryOptions());
   const [selected, setSelected] = useState<string | null>(initialSelected);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -36,7 +37,8 @@ export function NocClient({
   const [creating, setCreating] = useState(false);
   const [showFalseAlarms, setShowFalseAlarms] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const rows = useMemo(() => queue.data ?? [], [queue.data]);
+  // the spare rows beyond the page stand by for live changes (lib/live-queue.ts)
+  const rows = useMemo(() => (queue.data ?? []).slice(0, QUEUE_PAGE_ROWS), [queue.data]);
   // read from the panel's cache (never fetched here): names a filtered site without open alerts
   const falseAlarmRates = useQuery({
     ...trpc.alert.falseAlarmRates.queryOptions({ limit: 10 }),

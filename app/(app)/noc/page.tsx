@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
+import { QUEUE_FETCH_ROWS } from "@/lib/live-queue";
 import { filtersFromSearch } from "@/lib/noc-filters";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { NocClient } from "./client";
@@ -16,7 +17,7 @@ export default async function NocPage({
   const filters = filtersFromSearch(params);
   const qc = getQueryClient();
   await Promise.all([
-    qc.prefetchQuery(trpc.alert.list.queryOptions({ ...filters, limit: 200 })),
+    qc.prefetchQuery(trpc.alert.list.queryOptions({ ...filters, limit: QUEUE_FETCH_ROWS })),
     qc.prefetchQuery(trpc.alert.stats.queryOptions()),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.alert.filterOptions.queryOptions()),
