@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { closeDb, db } from "@/server/db";
 import { Executor } from "@/server/executor/executor";
 import { createExecutorServer } from "@/server/executor/http";
@@ -6,42 +8,66 @@ import { createExecutorServer } from "@/server/executor/http";
  * The embedded executor: plays Inngest's dev server for the app (registration, events,
  * cron, durable steps) with its state in PostgreSQL. Started by `npm run dev` / `npm start`
  * when no Inngest is configured; run one per machine beside the app (`npm run executor`).
+ *
+ * It also serves the functions itself, with the SDK's Node handler on a local port, so that
+ * background work (50 triages a second, each several step calls) does not queue behind pages
+ * on the web app's single thread. WATCHFLOOR_INNGEST_URL points it at another app instead
+ * (e.g. the web app's own /api/inngest, which serves the same functions for Inngest Cloud).
  */
 const port = Number(process.env.EXECUTOR_PORT ?? 8288);
-const appUrl =
-  process.env.WATCHFLOOR_INNGEST_URL ??
-  `http://127.0.0.1:${process.env.PORT ?? "3000"}/api/inngest`;
 const log = (line: string) => console.log(`[executor] ${line}`);
 
 const knob = (name: string) => {
   const v = process.env[name];
   return v && Number(v) > 0 ? Number(v) : undefined;
 };
-const executor = new Executor({
-  db,
-  appUrl,
-  log,
-  ...(knob("EXECUTOR_CONCURRENCY") ? { concurrency: knob("EXECUTOR_CONCURRENCY") } : {}),
-  ...(knob("EXECUTOR_POLL_MS") ? { pollMs: knob("EXECUTOR_POLL_MS") } : {}),
-});
-const server = createExecutorServer(executor);
-server.listen(port, "127.0.0.1", () => {
-  log(`listening on 127.0.0.1:${port}; running the functions served at ${appUrl}`);
-  executor.start();
-});
-server.on("error", (err) => {
-  console.error(`[executor] cannot listen on 127.0.0.1:${port}: ${err.message}`);
-  process.exit(1);
-});
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  await executor.stop();
-  await closeDb();
-  process.exit(0);
+/** Serves the app's functions from this process; returns their URL. */
+async function serveFunctions(): Promise<string> {
+  process.env.INNGEST_DEV ??= "1";
+  process.env.INNGEST_BASE_URL ??= `http://127.0.0.1:${port}`;
+  const { serve } = await import("inngest/node");
+  const { inngest } = await import("@/inngest/client");
+  const { functions } = await import("@/inngest/functions");
+  const handler = serve({ client: inngest, functions });
+  const server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
 }
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+
+async function main() {
+  const appUrl = process.env.WATCHFLOOR_INNGEST_URL ?? (await serveFunctions());
+  const executor = new Executor({
+    db,
+    appUrl,
+    log,
+    ...(knob("EXECUTOR_CONCURRENCY") ? { concurrency: knob("EXECUTOR_CONCURRENCY") } : {}),
+    ...(knob("EXECUTOR_POLL_MS") ? { pollMs: knob("EXECUTOR_POLL_MS") } : {}),
+  });
+  const server = createExecutorServer(executor);
+  server.listen(port, "127.0.0.1", () => {
+    log(`listening on 127.0.0.1:${port}; running the functions served at ${appUrl}`);
+    executor.start();
+  });
+  server.on("error", (err) => {
+    console.error(`[executor] cannot listen on 127.0.0.1:${port}: ${err.message}`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  async function shutdown() {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await executor.stop();
+    await closeDb();
+    process.exit(0);
+  }
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+}
+
+void main();

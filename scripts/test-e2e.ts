@@ -304,7 +304,6 @@ async function main(): Promise<number> {
       INNGEST_DEV: "1",
       INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
       EXECUTOR_PORT: String(executorPort),
-      WATCHFLOOR_INNGEST_URL: `http://127.0.0.1:${port}/api/inngest`,
     };
     delete env.INNGEST_SIGNING_KEY;
     await build(env);
