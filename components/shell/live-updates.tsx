@@ -1,26 +1,27 @@
 "use client";
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
+import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { patchQueue, type QueueView } from "@/lib/live-queue";
 import { LIVE_TOPICS } from "@/lib/live-topics";
 import { useTRPC } from "@/lib/trpc/client";
-import type { RouterOutputs } from "@/lib/trpc/types";
+import type { LiveOut } from "@/server/api/live";
 
 /** Refetches touched queries at most this often; the first change goes at once. */
 const LIVE_REFETCH_MS = 300;
 /**
- * While alert changes arrive with their rows, what the rows do not carry (MTTA/MTTR,
- * false-alarm rates, maintenance previews) is refetched at most this often.
+ * While alert changes arrive with their rows, what they do not carry (false-alarm rates,
+ * maintenance previews) is refetched at most this often.
  */
 const SLOW_REFETCH_MS = 10_000;
-/** Alert queries that pushed rows keep fresh (filter options follow clients and groups). */
-const PATCHED = new Set(["list", "get", "filterOptions"]);
+/**
+ * Alert queries the slow refetch leaves alone: pushes keep them fresh, or alert changes do not
+ * touch them (filter options follow clients and groups; assignees follow users).
+ */
+const NOT_SLOW = new Set(["list", "get", "stats", "filterOptions", "assignees"]);
 
-type LiveOut =
-  RouterOutputs["live"]["onChange"] extends AsyncIterable<infer T, unknown, unknown> ? T : never;
 type AlertPatch = Extract<LiveOut, { queue: unknown }>;
 
 /** "router", "router.procedure" or "router.procedure@id" as a query-key prefix. */
@@ -47,9 +48,7 @@ function applyAlertPatch(
     if (out.refetch || queryClient.getQueryState(key)?.fetchStatus === "fetching")
       refetch.push("alert.list");
   }
-  queryClient.setQueryData<{ open: AlertPatch["queue"]["open"] }>(keys.stats, (old) =>
-    old ? { ...old, open: event.queue.open } : old,
-  );
+  queryClient.setQueryData(keys.stats, event.queue.stats);
   // an open detail panel shows its alert's timeline and comments: refetch just that one
   for (const id of event.ids) {
     if (queryClient.getQueriesData({ queryKey: queryKeyOf(`alert.get@${id}`) }).length)
@@ -59,71 +58,68 @@ function applyAlertPatch(
 }
 
 /**
- * Keeps every open page fresh. Alert changes arrive with the changed queue rows, which patch
- * the page's queue in place; other changes invalidate the queries their topic touches,
- * throttled so that a burst of events refetches a few times a second, and never while the
- * last refetch is still running.
+ * Keeps every open page fresh. Changes stream from /api/live (server-sent events; the browser
+ * reconnects by itself). Alert changes arrive with the changed queue rows, which patch the
+ * page's queue in place; other changes invalidate the queries their topic touches, throttled
+ * so that a burst of events refetches a few times a second, and never while the last refetch
+ * is still running.
  */
 export function LiveUpdates() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [ready, setReady] = useState(false);
-  // each resolves once the touched queries on screen have refetched
-  const [throttles] = useState(() => ({
-    fast: createKeyThrottle(LIVE_REFETCH_MS, (keys) =>
+  const [state, setState] = useState<"connecting" | "live" | "paused">("connecting");
+  useEffect(() => {
+    // each resolves once the touched queries on screen have refetched
+    const fast = createKeyThrottle(LIVE_REFETCH_MS, (keys) =>
       Promise.all(keys.map((k) => queryClient.invalidateQueries({ queryKey: queryKeyOf(k) }))),
-    ),
-    slow: createKeyThrottle(SLOW_REFETCH_MS, () =>
+    );
+    const slow = createKeyThrottle(SLOW_REFETCH_MS, () =>
       queryClient.invalidateQueries({
         predicate: ({ queryKey }) => {
           const [router, procedure] = (Array.isArray(queryKey[0]) ? queryKey[0] : []) as string[];
           return (
             router === "nocSettings" ||
-            (router === "alert" && procedure !== undefined && !PATCHED.has(procedure))
+            (router === "alert" && procedure !== undefined && !NOT_SLOW.has(procedure))
           );
         },
       }),
-    ),
-  }));
-  useEffect(
-    () => () => {
-      throttles.fast.dispose();
-      throttles.slow.dispose();
-    },
-    [throttles],
-  );
-  const sub = useSubscription(
-    trpc.live.onChange.subscriptionOptions(undefined, {
-      onStarted() {
-        setReady(false);
-      },
-      onData(event) {
-        if (event.topic === "ready") {
-          // changes made before this subscription listened: refetch what is on screen
-          setReady(true);
-          void queryClient.invalidateQueries();
-          return;
-        }
-        if ("queue" in event) {
-          const keys = {
-            list: trpc.alert.list.queryKey(),
-            stats: trpc.alert.stats.queryKey(),
-            me: trpc.me.get.queryKey(),
-          };
-          throttles.fast.add(applyAlertPatch(queryClient, keys, event));
-          throttles.slow.add(["alert"]);
-          return;
-        }
-        throttles.fast.add(LIVE_TOPICS[event.topic]);
-      },
-    }),
-  );
-  const state =
-    sub.status === "pending" && ready
-      ? "live"
-      : sub.status === "error" || sub.status === "idle"
-        ? "paused"
-        : "connecting";
+    );
+    const keys = {
+      list: trpc.alert.list.queryKey(),
+      stats: trpc.alert.stats.queryKey(),
+      me: trpc.me.get.queryKey(),
+    };
+    const source = new EventSource("/api/live");
+    source.onmessage = (e: MessageEvent<string>) => {
+      let event: LiveOut;
+      try {
+        event = superjson.parse<LiveOut>(e.data);
+      } catch {
+        return;
+      }
+      if (event.topic === "ready") {
+        // changes made before this stream listened: refetch what is on screen
+        setState("live");
+        void queryClient.invalidateQueries();
+        return;
+      }
+      if ("queue" in event) {
+        fast.add(applyAlertPatch(queryClient, keys, event));
+        slow.add(["alert"]);
+        return;
+      }
+      fast.add(LIVE_TOPICS[event.topic]);
+    };
+    source.onerror = () => {
+      // CONNECTING: the browser retries by itself; CLOSED: refused (signed out), it gave up
+      setState(source.readyState === EventSource.CLOSED ? "paused" : "connecting");
+    };
+    return () => {
+      source.close();
+      fast.dispose();
+      slow.dispose();
+    };
+  }, [queryClient, trpc]);
   return (
     <div className="sr-only" role="status" data-testid="live-status" data-state={state}>
       {state === "live"

@@ -4,7 +4,6 @@ import { auditRouter } from "./routers/audit";
 import { clientRouter } from "./routers/client";
 import { groupRouter } from "./routers/group";
 import { jobRouter } from "./routers/job";
-import { liveRouter } from "./routers/live";
 import { meRouter } from "./routers/me";
 import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
@@ -36,7 +35,6 @@ export const appRouter = router({
   outbox: outboxRouter,
   tenant: tenantRouter,
   notification: notificationRouter,
-  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,6 +43,25 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+const globalForLive = globalThis as unknown as { watchfloorLiveDb?: Handle };
+
+/**
+ * A separate small pool for the live bus's reads (the rows and counts pushed to every open
+ * page after a batch of alert changes): they are on the path of every live update, so they
+ * must not queue behind request traffic in the main pool.
+ */
+export function liveDb(): Db {
+  globalForLive.watchfloorLiveDb ??= (() => {
+    const sql = postgres(databaseUrl(), {
+      max: 2,
+      onnotice: () => undefined,
+      connection: { jit: "off" },
+    });
+    return { sql, db: drizzle(sql, { schema }) };
+  })();
+  return globalForLive.watchfloorLiveDb.db;
+}
+
 export function rawSql(): postgres.Sql {
   return handle().sql;
 }
@@ -59,6 +78,8 @@ export function clientOf(d: DbOrTx): postgres.Sql | null {
 
 export async function closeDb(): Promise<void> {
   const h = globalForDb.watchfloorDb;
+  const live = globalForLive.watchfloorLiveDb;
   globalForDb.watchfloorDb = undefined;
-  await h?.sql.end({ timeout: 5 });
+  globalForLive.watchfloorLiveDb = undefined;
+  await Promise.all([h?.sql.end({ timeout: 5 }), live?.sql.end({ timeout: 5 })]);
 }

@@ -1,16 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCaller } from "@/server/api/root";
 import { db, schema } from "@/server/db";
 import {
   callerFor,
   createTestGroup,
   createTestTenant,
-  sessionFor,
+  ctxFor,
   type TestTenant,
   type TestUser,
 } from "@/server/test/factories";
 import { systemCtx } from "../_core/context";
+import superjson from "superjson";
+import { alertViewer } from "../noc/access";
 import type { LiveOut } from "./bus";
+import { liveEventStream } from "./stream";
 import { publish } from "./publish";
 
 let t: TestTenant;
@@ -23,22 +25,36 @@ beforeAll(async () => {
   locks = await createTestGroup(t, "Locks", []);
 });
 
-/** Opens the user's live stream as the browser does, runs `act`, gathers alert events. */
+/** Opens the user's live stream as /api/live does, runs `act`, gathers the alert messages. */
 async function watch(user: TestUser, until: (e: LiveOut[]) => boolean, act: () => Promise<void>) {
   const controller = new AbortController();
-  const caller = createCaller(
-    { session: sessionFor(user), headers: new Headers() },
-    { signal: controller.signal },
-  );
-  const stream = (await caller.live.onChange()) as AsyncIterable<LiveOut>;
-  const it = stream[Symbol.asyncIterator]();
-  expect((await it.next()).value).toEqual({ topic: "ready", ids: null });
+  const ctx = await ctxFor(user);
+  const stream = liveEventStream(t.tenant.id, () => alertViewer(ctx), controller.signal);
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  /** The next `data:` message, parsed as the browser does. */
+  const next = async (): Promise<LiveOut | null> => {
+    for (;;) {
+      const end = buffer.indexOf("\n\n");
+      if (end >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (frame.startsWith("data: ")) return superjson.parse<LiveOut>(frame.slice(6));
+        continue; // retry: and ping comments
+      }
+      const chunk = await reader.read();
+      if (chunk.done) return null;
+      buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  };
+  expect(await next()).toEqual({ topic: "ready", ids: null });
   const events: LiveOut[] = [];
   const done = (async () => {
     while (!until(events)) {
-      const n = await it.next();
-      if (n.done) break;
-      if (n.value.topic === "alert") events.push(n.value);
+      const message = await next();
+      if (!message) break;
+      if (message.topic === "alert") events.push(message);
     }
   })();
   await act();
@@ -94,7 +110,9 @@ describe("alert changes pushed to open pages", () => {
     expect(q?.rows[0]).toMatchObject({ type: "FIRE_ALARM", status: "new", suppressed: false });
     expect(q?.rows[0]?.firstSeenAt).toBeInstanceOf(Date);
     expect(q?.gone).toEqual([]);
-    expect(q?.open.critical).toBeGreaterThanOrEqual(10);
+    expect(q?.stats.open.critical).toBeGreaterThanOrEqual(10);
+    // the header's MTTA/MTTR ride along, as alert.stats gives them
+    expect(q?.stats).toEqual(await callerFor(t.users.noc_operator).alert.stats());
   });
 
   it("shows a specialist only their groups' rows, names the others as gone, counts theirs", async () => {
@@ -114,8 +132,8 @@ describe("alert changes pushed to open pages", () => {
     const [q] = queueOf(events);
     expect(q?.rows.map((r) => r.id)).toEqual([mine]);
     expect(q?.gone).toEqual([theirs]);
-    expect(q?.open.low).toBe((before.open.low ?? 0) + 1);
-    expect(q?.open.critical ?? 0).toBe(before.open.critical ?? 0);
+    expect(q?.stats.open.low).toBe((before.open.low ?? 0) + 1);
+    expect(q?.stats.open.critical ?? 0).toBe(before.open.critical ?? 0);
   });
 
   it("gives roles without the queue the ids only", async () => {

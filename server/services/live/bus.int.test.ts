@@ -63,4 +63,23 @@ describe("live bus", () => {
       { topic: "user", ids: ["a-2"] },
     ]);
   });
+
+  it("names up to 500 changed ids in several notifications, and more as 'some changed'", async () => {
+    const t = await createTestTenant("live-many");
+    const ids = Array.from({ length: 120 }, (_, i) => `s-${i}`);
+    const events = await collect(
+      t.tenant.id,
+      (e) => e.some((x) => x.ids === null),
+      async () => {
+        await db.transaction((tx) => publish(systemCtx(t.tenant.id, "test", tx), "site", ids));
+        await publish(
+          systemCtx(t.tenant.id, "test", db),
+          "site",
+          Array.from({ length: 501 }, (_, i) => `m-${i}`),
+        );
+      },
+    );
+    expect(events.map((e) => e.ids?.length ?? null)).toEqual([50, 50, 20, null]);
+    expect(events.flatMap((e) => e.ids ?? [])).toEqual(ids);
+  });
 });

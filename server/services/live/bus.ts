@@ -6,8 +6,7 @@ import {
   type LiveMessage,
   type LiveTopic,
 } from "@/lib/live-topics";
-import type { Severity } from "@/lib/noc";
-import { db, rawSql } from "@/server/db";
+import { liveDb, rawSql } from "@/server/db";
 import type { AlertViewer } from "../noc/access";
 import {
   type OpenCount,
@@ -15,6 +14,8 @@ import {
   openCountsFor,
   type QueueRow,
   queueRowsByIds,
+  type QueueStats,
+  sharedQueueTiming,
 } from "../noc/queue";
 
 /**
@@ -22,30 +23,39 @@ import {
  * counts are read once and pushed to every open page, so pages patch their queue instead of
  * each refetching it (200 pages refetching a 200-row queue on every change was the load).
  */
-export const ALERT_BATCH_MS = 200;
+export const ALERT_BATCH_MS = 300;
 /** More changed alerts than this in one batch: pages refetch instead. */
 const MAX_PUSHED_ROWS = 500;
 
 /** What a batch of alert changes carries to pages that show the queue. */
-type AlertDelta = { rows: QueueRow[]; counts: OpenCount[] };
-type TenantEvent = LiveEvent & { delta?: AlertDelta };
+type AlertDelta = {
+  rows: QueueRow[];
+  counts: OpenCount[];
+  /** each kind of viewer's message, made once and handed to all such subscribers */
+  shared: Map<string, Promise<LiveOut>>;
+};
+/**
+ * What the bus hands its subscribers: one object per change, so that what is sent for it can
+ * be encoded once for every subscriber that gets the same message (see stream.ts).
+ */
+type TenantEvent = { event: LiveEvent; delta?: AlertDelta };
 
 /**
  * A page's view of a batch of alert changes: the changed rows it may see, the ids of changed
- * alerts it may not (any copy it holds is stale: the alert left its groups), and its
- * header's open counts.
+ * alerts it may not (any copy it holds is stale: the alert left its groups), and its header
+ * (alert.stats: open counts as of this batch, MTTA/MTTR as shared for a few seconds).
  */
-export type QueuePatch = {
-  rows: QueueRow[];
-  gone: string[];
-  open: Partial<Record<Severity, number>>;
-};
+export type QueuePatch = { rows: QueueRow[]; gone: string[]; stats: QueueStats };
 export type LiveOut = LiveMessage | { topic: "alert"; ids: string[]; queue: QueuePatch };
 
 /** Which alerts a subscriber may see; null: none (the role has no queue). */
 export type ViewerSource = () => Promise<AlertViewer | null>;
 
-function patchFor(viewer: AlertViewer, delta: AlertDelta): QueuePatch {
+async function patchFor(
+  tenantId: string,
+  viewer: AlertViewer,
+  delta: AlertDelta,
+): Promise<QueuePatch> {
   const groups = viewer.all ? null : new Set(viewer.groupIds);
   const rows: QueueRow[] = [];
   const gone: string[] = [];
@@ -53,7 +63,8 @@ function patchFor(viewer: AlertViewer, delta: AlertDelta): QueuePatch {
     if (!groups || (r.assignedGroupId !== null && groups.has(r.assignedGroupId))) rows.push(r);
     else gone.push(r.id);
   }
-  return { rows, gone, open: openCountsFor(viewer, delta.counts) };
+  const timing = await sharedQueueTiming(liveDb(), tenantId, viewer);
+  return { rows, gone, stats: { open: openCountsFor(viewer, delta.counts), ...timing } };
 }
 
 /** One LISTEN connection per process, fanning each tenant's changes out to its subscribers. */
@@ -86,14 +97,14 @@ class LiveBus {
       const ids = Array.isArray(msg.ids)
         ? msg.ids.filter((x): x is string => typeof x === "string")
         : null;
-      const event = { topic: msg.topic as LiveTopic, ids } satisfies LiveEvent;
+      const event: TenantEvent = { event: { topic: msg.topic as LiveTopic, ids } };
       if (msg.t === "*") {
         // system-wide changes (job runs) go to every tenant's subscribers
         // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
         for (const name of this.emitter.eventNames()) {
           if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
         }
-      } else if (event.topic === "alert") {
+      } else if (event.event.topic === "alert") {
         this.gatherAlerts(msg.t, ids);
       } else {
         this.emitter.emit(msg.t, event);
@@ -122,14 +133,14 @@ class LiveBus {
     const ids = batch.ids;
     batch.ids = new Set();
     batch.running = true;
-    let event: TenantEvent = { topic: "alert", ids: ids ? [...ids] : null };
+    const event: TenantEvent = { event: { topic: "alert", ids: ids ? [...ids] : null } };
     try {
       if (ids && this.emitter.listenerCount(tenantId) > 0) {
         const [rows, counts] = await Promise.all([
-          queueRowsByIds(db, tenantId, [...ids]),
-          openCountsByGroup(db, tenantId),
+          queueRowsByIds(liveDb(), tenantId, [...ids]),
+          openCountsByGroup(liveDb(), tenantId),
         ]);
-        event = { ...event, delta: { rows, counts } };
+        event.delta = { rows, counts, shared: new Map() };
       }
     } catch {
       // the pages refetch what the event names instead
@@ -161,12 +172,22 @@ class LiveBus {
     yield { topic: "ready", ids: null };
     try {
       for await (const [raw] of events) {
-        const { delta, ...event } = raw as TenantEvent;
+        const { event, delta } = raw as TenantEvent;
         // a specialist's groups may have changed
         if (view && !view.all && (event.topic === "group" || event.topic === "user"))
           view = await load();
-        if (event.topic === "alert" && delta && view && event.ids) {
-          yield { topic: "alert", ids: event.ids, queue: patchFor(view, delta) };
+        if (delta && view && event.ids) {
+          const ids = event.ids;
+          const key = view.all ? "all" : [...view.groupIds].sort().join(",");
+          let message = delta.shared.get(key);
+          if (!message) {
+            message = patchFor(tenantId, view, delta).then(
+              (queue): LiveOut => ({ topic: "alert", ids, queue }),
+              () => event,
+            );
+            delta.shared.set(key, message);
+          }
+          yield await message;
         } else {
           yield event;
         }

@@ -216,16 +216,27 @@ export async function queueTiming(
   };
 }
 
+/** queueTiming, shared among the tenant's viewers who see the same alerts for a while. */
+export function sharedQueueTiming(
+  db: DbOrTx,
+  tenantId: string,
+  viewer: AlertViewer,
+): Promise<QueueTiming> {
+  const key = viewer.all ? "all" : [...viewer.groupIds].sort().join(",");
+  return timingMemo(`${tenantId}:${key}`, () => queueTiming(db, tenantId, viewer));
+}
+
+export type QueueStats = { open: Partial<Record<Severity, number>> } & QueueTiming;
+
 /**
  * The header: open alerts by severity (live), and how fast they were acknowledged and
  * resolved (minutes; shared among the tenant's viewers for QUEUE_TIMING_TTL_MS).
  */
-export async function queueStats(ctx: ServiceCtx) {
+export async function queueStats(ctx: ServiceCtx): Promise<QueueStats> {
   const viewer = await alertViewer(ctx);
-  const viewerKey = viewer.all ? "all" : [...viewer.groupIds].sort().join(",");
   const [counts, timing] = await Promise.all([
     openCountsByGroup(ctx.db, ctx.tenantId),
-    timingMemo(`${ctx.tenantId}:${viewerKey}`, () => queueTiming(ctx.db, ctx.tenantId, viewer)),
+    sharedQueueTiming(ctx.db, ctx.tenantId, viewer),
   ]);
   return { open: openCountsFor(viewer, counts), ...timing };
 }

@@ -91,7 +91,12 @@ export async function raiseSystemAlerts(
     retriage: boolean;
   }[];
   const triage = rows.filter((r) => r.inserted || r.retriage).map((r) => r.id);
-  if (rows.length) await publish(ctx, "alert", rows.length <= 50 ? rows.map((r) => r.id) : null);
+  if (rows.length)
+    await publish(
+      ctx,
+      "alert",
+      rows.map((r) => r.id),
+    );
   afterCommit(ctx, () => {
     for (let i = 0; i < triage.length; i += 500) {
       const batch = triage.slice(i, i + 500);
@@ -137,6 +142,11 @@ export async function resolveAlertsByFingerprint(
       returning 1
     )
     select id from done`)) as unknown as { id: string }[];
-  if (rows.length) await publish(ctx, "alert", rows.length <= 50 ? rows.map((r) => r.id) : null);
+  if (rows.length)
+    await publish(
+      ctx,
+      "alert",
+      rows.map((r) => r.id),
+    );
   return rows.length;
 }
