@@ -6,7 +6,8 @@ import { serve } from "inngest/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { Executor } from "./executor";
-import { claimDueRuns, createRuns } from "./runs";
+import { claimDueRuns } from "./claim";
+import { createRuns } from "./runs";
 import { createExecutorServer } from "./http";
 
 /*

@@ -3,7 +3,8 @@ import { hostname } from "node:os";
 import type { Db } from "@/server/db";
 import { driveRun } from "./drive";
 import { loadFunctions, saveFunctions, syncApp } from "./registry";
-import { claimDueRuns, ingestEvents, startFromRecentEvents, type RunRow } from "./runs";
+import { claimDueRuns } from "./claim";
+import { ingestEvents, startFromRecentEvents, type RunRow } from "./runs";
 
 const RECENT_EVENTS_MS = 10 * 60_000;
 /** events written in one transaction at most (group commit) */
