@@ -96,6 +96,14 @@ test.describe("live updates", () => {
     console.log(`[live] ${latency}`);
   });
 
+  test("the live stream is refused without a session", async ({ browser }) => {
+    const anonymous = await browser.newContext();
+    contexts.push(anonymous);
+    const res = await anonymous.request.get("/api/live");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: "Sign in to continue" });
+  });
+
   test("a supervisor's open audit log shows an admin's change", async ({ browser }, testInfo) => {
     const a = await signedInContext(browser, "admin@northwind.test");
     const b = await signedInContext(browser, "supervisor@northwind.test");
