@@ -121,6 +121,17 @@ describe("patchQueue", () => {
     expect(ids(out.list)).toEqual([other.id]);
   });
 
+  it("drops resolved alerts named without their rows, and refetches a list of resolved ones", () => {
+    const [a, b] = [row({ score: 90 }), row({ score: 60 })];
+    const out = patchQueue([a, b], { rows: [], gone: [], resolved: [a.id] }, view, null);
+    expect(ids(out.list)).toEqual([b.id]);
+    const done = row({ status: "resolved" });
+    const resolvedView = { limit: 60, status: "resolved" as const };
+    expect(
+      patchQueue([done], { rows: [], gone: [], resolved: [a.id] }, resolvedView, null),
+    ).toEqual({ list: [done], refetch: true });
+  });
+
   it("hands back the same list when nothing on it changed, and refetches a search", () => {
     const list = [row(), row()];
     const elsewhere = row({ clientId: "c9" });

@@ -65,8 +65,9 @@ export function queueOrder(a: PatchableRow, b: PatchableRow): number {
 
 /**
  * Applies pushed changes to a page's copy of the queue: changed rows move to their place,
- * join, or leave; `gone` rows (the viewer may no longer see them) leave. The same array comes
- * back when nothing on it changed.
+ * join, or leave; `gone` rows (the viewer may no longer see them) and `resolved` ones leave
+ * (a page listing resolved alerts refetches instead: their rows are not pushed). The same
+ * array comes back when nothing on it changed.
  *
  * The copy is always the first rows of the server's queue. Once it holds at least
  * `limit - QUEUE_SPARE_ROWS` rows it may be cut short (the server may hold more), so a row
@@ -76,12 +77,14 @@ export function queueOrder(a: PatchableRow, b: PatchableRow): number {
  */
 export function patchQueue<R extends PatchableRow>(
   list: R[],
-  patch: { rows: R[]; gone: string[] },
+  patch: { rows: R[]; gone: string[]; resolved?: string[] },
   view: QueueView,
   me: string | null,
 ): { list: R[]; refetch: boolean } {
+  const resolved = patch.resolved ?? [];
+  if (view.status === "resolved" && resolved.length) return { list, refetch: true };
   const changed = new Map(patch.rows.map((r) => [r.id, r]));
-  const gone = new Set(patch.gone);
+  const gone = new Set([...patch.gone, ...resolved]);
   const joining: R[] = [];
   for (const row of patch.rows) {
     const matches = rowMatches(row, view, me);

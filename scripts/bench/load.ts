@@ -183,7 +183,7 @@ export async function benchLoad() {
             try {
               const event = superjson.parse(data) as {
                 topic?: string;
-                queue?: { rows: QueueRow[]; gone: string[] };
+                queue?: { rows: QueueRow[]; gone: string[]; resolved: string[] };
               };
               if (event?.topic !== "alert") continue;
               pushes += 1;

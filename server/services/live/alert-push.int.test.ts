@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import {
@@ -134,6 +135,26 @@ describe("alert changes pushed to open pages", () => {
     expect(q?.gone).toEqual([theirs]);
     expect(q?.stats.open.low).toBe((before.open.low ?? 0) + 1);
     expect(q?.stats.open.critical ?? 0).toBe(before.open.critical ?? 0);
+  });
+
+  it("names resolved alerts without their rows", async () => {
+    const [id = ""] = await raise([{ title: "to resolve" }]);
+    const events = await watch(
+      t.users.noc_operator,
+      (e) => queueOf(e).some((q) => q.resolved.includes(id)),
+      async () => {
+        await db.transaction(async (tx) => {
+          await tx
+            .update(schema.alerts)
+            .set({ status: "resolved", resolvedAt: new Date(), resolution: "false_alarm" })
+            .where(eq(schema.alerts.id, id));
+          await publish(systemCtx(t.tenant.id, "test", tx), "alert", [id]);
+        });
+      },
+    );
+    const [q] = queueOf(events);
+    expect(q?.resolved).toEqual([id]);
+    expect(q?.rows).toEqual([]);
   });
 
   it("gives roles without the queue the ids only", async () => {

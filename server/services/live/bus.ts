@@ -41,11 +41,18 @@ type AlertDelta = {
 type TenantEvent = { event: LiveEvent; delta?: AlertDelta };
 
 /**
- * A page's view of a batch of alert changes: the changed rows it may see, the ids of changed
- * alerts it may not (any copy it holds is stale: the alert left its groups), and its header
+ * A page's view of a batch of alert changes: the changed rows it may see; the ids of changed
+ * alerts it may not (any copy it holds is stale: the alert left its groups); the ids of those
+ * it may see that were resolved (they leave the open queue; a page listing resolved alerts
+ * refetches), sent without their rows to keep the message small; and its header
  * (alert.stats: open counts as of this batch, MTTA/MTTR as shared for a few seconds).
  */
-export type QueuePatch = { rows: QueueRow[]; gone: string[]; stats: QueueStats };
+export type QueuePatch = {
+  rows: QueueRow[];
+  gone: string[];
+  resolved: string[];
+  stats: QueueStats;
+};
 export type LiveOut = LiveMessage | { topic: "alert"; ids: string[]; queue: QueuePatch };
 
 /** Which alerts a subscriber may see; null: none (the role has no queue). */
@@ -59,12 +66,19 @@ async function patchFor(
   const groups = viewer.all ? null : new Set(viewer.groupIds);
   const rows: QueueRow[] = [];
   const gone: string[] = [];
+  const resolved: string[] = [];
   for (const r of delta.rows) {
-    if (!groups || (r.assignedGroupId !== null && groups.has(r.assignedGroupId))) rows.push(r);
-    else gone.push(r.id);
+    if (groups && (r.assignedGroupId === null || !groups.has(r.assignedGroupId))) gone.push(r.id);
+    else if (r.status === "resolved") resolved.push(r.id);
+    else rows.push(r);
   }
   const timing = await sharedQueueTiming(liveDb(), tenantId, viewer);
-  return { rows, gone, stats: { open: openCountsFor(viewer, delta.counts), ...timing } };
+  return {
+    rows,
+    gone,
+    resolved,
+    stats: { open: openCountsFor(viewer, delta.counts), ...timing },
+  };
 }
 
 /** One LISTEN connection per process, fanning each tenant's changes out to its subscribers. */
