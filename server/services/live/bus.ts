@@ -7,7 +7,7 @@ import {
   type LiveTopic,
 } from "@/lib/live-topics";
 import { liveDb, rawSql } from "@/server/db";
-import type { AlertViewer } from "../noc/access";
+import { type AlertViewer, viewerKey } from "../noc/access";
 import {
   type OpenCount,
   openCountsByGroup,
@@ -192,7 +192,7 @@ class LiveBus {
           view = await load();
         if (delta && view && event.ids) {
           const ids = event.ids;
-          const key = view.all ? "all" : [...view.groupIds].sort().join(",");
+          const key = viewerKey(view);
           let message = delta.shared.get(key);
           if (!message) {
             message = patchFor(tenantId, view, delta).then(

@@ -25,6 +25,11 @@ export async function alertViewer(ctx: ServiceCtx): Promise<AlertViewer> {
   throw new ForbiddenError("Your role does not include the NOC queue");
 }
 
+/** Viewers with the same key see the same alerts (what is computed for one serves all). */
+export function viewerKey(viewer: AlertViewer): string {
+  return viewer.all ? "all" : [...viewer.groupIds].sort().join(",");
+}
+
 /** A viewer as a condition on `alerts` (undefined: no restriction). */
 export function viewerCondition(viewer: AlertViewer): SQL | undefined {
   if (viewer.all) return undefined;

@@ -16,7 +16,7 @@ import type { AlertStatus, AlertType, Severity } from "@/lib/noc";
 import { type DbOrTx, schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { ttlMemo } from "../_core/memo";
-import { type AlertViewer, alertViewer, viewerCondition } from "./access";
+import { type AlertViewer, alertViewer, viewerCondition, viewerKey } from "./access";
 
 const { alerts, sites, clients, users, groups } = schema;
 const assignee = aliasedTable(users, "assignee");
@@ -222,8 +222,7 @@ export function sharedQueueTiming(
   tenantId: string,
   viewer: AlertViewer,
 ): Promise<QueueTiming> {
-  const key = viewer.all ? "all" : [...viewer.groupIds].sort().join(",");
-  return timingMemo(`${tenantId}:${key}`, () => queueTiming(db, tenantId, viewer));
+  return timingMemo(`${tenantId}:${viewerKey(viewer)}`, () => queueTiming(db, tenantId, viewer));
 }
 
 export type QueueStats = { open: Partial<Record<Severity, number>> } & QueueTiming;
