@@ -25,7 +25,18 @@ function holdSends() {
   };
 }
 
+/** Replaces inngest.send with one that answers at once and keeps what it was given. */
+function recordSends(): Sent {
+  const sent: Sent = [];
+  vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
+    sent.push(...events);
+    return Promise.resolve({ ids: [] });
+  }) as never);
+  return sent;
+}
+
 const tenant = "11111111-1111-4111-8111-111111111111";
+
 const ids = (n: number, from = 0) =>
   Array.from(
     { length: n },
@@ -66,11 +77,7 @@ describe("sendSoon", () => {
   });
 
   it("holds a job's delivery requests and sends them 500 at a time, then the rest when it ends", async () => {
-    const sent: Sent = [];
-    vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
-      sent.push(...events);
-      return Promise.resolve({ ids: [] });
-    }) as never);
+    const sent = recordSends();
     const other = "22222222-2222-4222-8222-222222222222";
     const countOf = (e: Sent[number]) => (e.data.notificationIds as string[]).length;
     await gatherDeliveryRequests(async () => {
@@ -100,11 +107,7 @@ describe("sendSoon", () => {
   });
 
   it("sends what a failing job held back", async () => {
-    const sent: Sent = [];
-    vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
-      sent.push(...events);
-      return Promise.resolve({ ids: [] });
-    }) as never);
+    const sent = recordSends();
     await expect(
       gatherDeliveryRequests(async () => {
         requestDelivery(tenant, ids(4));

@@ -122,3 +122,25 @@ export async function ctxFor(user: TestUser): Promise<ServiceCtx<UserActor>> {
     },
   };
 }
+
+/**
+ * An alert row at a site, for inserting straight into `alerts`: an open, unscored intrusion
+ * with a fingerprint of its own, unless `over` says otherwise.
+ */
+export function alertRow<T extends object>(
+  site: { id: string; tenantId: string; clientId: string },
+  over: T,
+) {
+  const key = randomUUID();
+  return {
+    tenantId: site.tenantId,
+    clientId: site.clientId,
+    siteId: site.id,
+    type: "INTRUSION" as const,
+    severity: "high" as const,
+    title: `test alert ${key}`,
+    source: "api" as const,
+    fingerprint: key,
+    ...over,
+  };
+}

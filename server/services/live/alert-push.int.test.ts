@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import {
+  alertRow,
   callerFor,
   createTestGroup,
   createTestTenant,
@@ -74,18 +75,15 @@ async function raise(
     const rows = await tx
       .insert(schema.alerts)
       .values(
-        specs.map((s, i) => ({
-          tenantId: t.tenant.id,
-          clientId: site.clientId,
-          siteId: site.id,
-          type: "FIRE_ALARM" as const,
-          severity: s.severity ?? "critical",
-          title: s.title,
-          source: "api" as const,
-          fingerprint: `${s.title}-${i}-${Math.random()}`,
-          score: 70 + i,
-          assignedGroupId: s.groupId ?? null,
-        })),
+        specs.map((s, i) =>
+          alertRow(site, {
+            type: "FIRE_ALARM" as const,
+            severity: s.severity ?? "critical",
+            title: s.title,
+            score: 70 + i,
+            assignedGroupId: s.groupId ?? null,
+          }),
+        ),
       )
       .returning({ id: schema.alerts.id });
     for (const r of rows) await publish(systemCtx(t.tenant.id, "test", tx), "alert", [r.id]);

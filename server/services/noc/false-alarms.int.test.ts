@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RESOLUTIONS } from "@/lib/noc";
 import { db, schema } from "@/server/db";
 import {
+  alertRow,
   callerFor,
   createTestGroup,
   createTestTenant,
@@ -13,38 +14,29 @@ type Resolution = (typeof RESOLUTIONS)[number];
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-let seq = 0;
 
 /** An alert of `site` resolved `ago` ms before now (or still open when `ago` is null). */
-function alertRow(
+function resolvedAlert(
   site: Site,
   resolution: Resolution | null,
   ago: number | null,
   assignedGroupId: string | null = null,
 ) {
   const at = new Date(Date.now() - (ago ?? 0));
-  seq += 1;
-  return {
-    tenantId: site.tenantId,
-    clientId: site.clientId,
-    siteId: site.id,
-    type: "INTRUSION" as const,
-    severity: "high" as const,
-    title: `fa ${seq}`,
+  return alertRow(site, {
     source: "system" as const,
-    fingerprint: `fa-${seq}`,
     assignedGroupId,
     firstSeenAt: new Date(at.getTime() - HOUR),
     lastSeenAt: new Date(at.getTime() - HOUR),
     ...(ago === null
       ? { status: "new" as const }
       : { status: "resolved" as const, resolvedAt: at, resolution }),
-  };
+  });
 }
 
 /** One alert at `site` resolved a day ago per resolution listed. */
 const resolvedAt = (site: Site, ...resolutions: Resolution[]) =>
-  resolutions.map((r) => alertRow(site, r, DAY));
+  resolutions.map((r) => resolvedAlert(site, r, DAY));
 
 let t: TestTenant;
 let other: TestTenant;
@@ -70,28 +62,28 @@ beforeAll(async () => {
     // days less an hour ago is in; the open alert is not resolved, so not counted.
     ...resolvedAt(hq, "false_alarm", "false_alarm", "false_alarm", "duplicate"),
     ...resolvedAt(hq, "manual", "manual", "manual", "auto", "auto"),
-    alertRow(hq, "false_alarm", 30 * DAY - HOUR),
-    alertRow(hq, null, null),
+    resolvedAlert(hq, "false_alarm", 30 * DAY - HOUR),
+    resolvedAlert(hq, null, null),
     // Gold Depot: exactly 5 in the window, 3 false. The false alarm resolved 30 days and an
     // hour ago is out: with it Depot would lead at 4 of 6.
     ...resolvedAt(depot, "false_alarm", "duplicate", "false_alarm", "manual", "manual"),
-    alertRow(depot, "false_alarm", 30 * DAY + HOUR),
+    resolvedAlert(depot, "false_alarm", 30 * DAY + HOUR),
     // Bronze Store: 4 of 4 false in the window; the fifth is 31 days old, so not ranked.
     ...resolvedAt(store, "false_alarm", "false_alarm", "duplicate", "false_alarm"),
-    alertRow(store, "false_alarm", 31 * DAY),
+    resolvedAlert(store, "false_alarm", 31 * DAY),
     // Gold Annex: 2 false of 8. Bronze Yard: none of 5.
     ...resolvedAt(annex, "false_alarm", "duplicate", "manual", "manual", "manual", "manual"),
     ...resolvedAt(annex, "auto", "auto"),
     ...resolvedAt(yard, "manual", "manual", "manual", "auto", "auto"),
     // routed to the specialist's group: 5 at HQ of which 4 false, 3 at Annex of which 1 false
     ...(["false_alarm", "false_alarm", "duplicate", "false_alarm", "manual"] as const).map((r) =>
-      alertRow(hq, r, 2 * DAY, groupId),
+      resolvedAlert(hq, r, 2 * DAY, groupId),
     ),
     ...(["false_alarm", "manual", "manual"] as const).map((r) =>
-      alertRow(annex, r, 2 * DAY, groupId),
+      resolvedAlert(annex, r, 2 * DAY, groupId),
     ),
     // the other tenant: all false alarms, at its own sites
-    ...Array.from({ length: 6 }, () => alertRow(otherHq, "false_alarm", DAY)),
+    ...Array.from({ length: 6 }, () => resolvedAlert(otherHq, "false_alarm", DAY)),
     ...resolvedAt(otherDepot, "false_alarm", "manual", "manual", "manual", "manual"),
   ]);
 });
@@ -132,7 +124,7 @@ describe("false-alarm rates by site", () => {
   it("gives the same rate in an alert's detail panel, a specialist's from their groups' alerts", async () => {
     const [open] = await db
       .insert(schema.alerts)
-      .values(alertRow(hq, null, null, groupId))
+      .values(resolvedAlert(hq, null, null, groupId))
       .returning({ id: schema.alerts.id });
     const id = open?.id ?? "";
     expect((await callerFor(t.users.noc_operator).alert.get({ id })).falseAlarm).toEqual({
@@ -158,7 +150,7 @@ describe("false-alarm rates by site", () => {
   it("counts an alert once an operator resolves it as a false alarm", async () => {
     const [open] = await db
       .insert(schema.alerts)
-      .values(alertRow(store, null, null))
+      .values(resolvedAlert(store, null, null))
       .returning({ id: schema.alerts.id });
     const op = callerFor(t.users.noc_operator);
     expect((await op.alert.falseAlarmRates()).map((r) => r.siteId)).not.toContain(store.id);

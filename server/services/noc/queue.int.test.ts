@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
-import { createTestGroup, createTestTenant, type TestTenant } from "@/server/test/factories";
+import {
+  alertRow,
+  createTestGroup,
+  createTestTenant,
+  type TestTenant,
+} from "@/server/test/factories";
 import { openCountsByGroup, openCountsFor, queueTiming } from "./queue";
 
 let t: TestTenant;
@@ -19,21 +24,15 @@ beforeAll(async () => {
     ack: string | null,
     resolved: string | null,
     extra: Partial<typeof schema.alerts.$inferInsert> = {},
-  ) => ({
-    tenantId: t.tenant.id,
-    clientId: site.clientId,
-    siteId: site.id,
-    type: "INTRUSION" as const,
-    severity: "high" as const,
-    title: `stats ${n}`,
-    source: "api" as const,
-    fingerprint: `stats-${n}`,
-    status: resolved ? ("resolved" as const) : ack ? ("acknowledged" as const) : ("new" as const),
-    firstSeenAt: at(first),
-    acknowledgedAt: ack ? at(ack) : null,
-    resolvedAt: resolved ? at(resolved) : null,
-    ...extra,
-  });
+  ) =>
+    alertRow(site, {
+      title: `stats ${n}`,
+      status: resolved ? ("resolved" as const) : ack ? ("acknowledged" as const) : ("new" as const),
+      firstSeenAt: at(first),
+      acknowledgedAt: ack ? at(ack) : null,
+      resolvedAt: resolved ? at(resolved) : null,
+      ...extra,
+    });
   const today = "date_trunc('day', now()) + interval '1 second'";
   await db.insert(schema.alerts).values([
     // two days ago: acknowledged after 10 min, resolved after 30
