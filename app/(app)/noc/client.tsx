@@ -109,6 +109,17 @@ export function NocClient({
       return n;
     });
 
+  // Which columns fit: site and state go under the title on a phone, seen and assigned are
+  // left to the detail panel below 768 px. The same while the panel sits beside the queue
+  // (1280-1535 px), where the queue has about 540 px.
+  const cols = selected
+    ? {
+        site: "hidden sm:table-cell xl:hidden 2xl:table-cell",
+        more: "hidden md:table-cell xl:hidden 2xl:table-cell",
+        subLine: "sm:hidden xl:block 2xl:hidden",
+      }
+    : { site: "hidden sm:table-cell", more: "hidden md:table-cell", subLine: "sm:hidden" };
+
   return (
     <>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
@@ -197,11 +208,11 @@ export function NocClient({
                     <Th>Alert</Th>
                     {/* on a phone: site and state under the title; seen and assigned in the
                         detail panel */}
-                    <Th className="hidden sm:table-cell">Site</Th>
+                    <Th className={cols.site}>Site</Th>
                     <Th>Waiting</Th>
-                    <Th className="hidden md:table-cell">Seen</Th>
-                    <Th className="hidden md:table-cell">Assigned</Th>
-                    <Th className="hidden sm:table-cell">State</Th>
+                    <Th className={cols.more}>Seen</Th>
+                    <Th className={cols.more}>Assigned</Th>
+                    <Th className={cols.site}>State</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -229,7 +240,7 @@ export function NocClient({
                         <div className="font-medium [overflow-wrap:anywhere] text-slate-900">
                           {r.title}
                         </div>
-                        <div className="text-xs text-slate-500 sm:hidden">
+                        <div className={`text-xs text-slate-500 ${cols.subLine}`}>
                           {r.siteName} · {r.status.replace("_", " ")}
                         </div>
                         <div className="mt-0.5 flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-slate-500">
@@ -240,7 +251,7 @@ export function NocClient({
                           ) : null}
                         </div>
                       </Td>
-                      <Td className="hidden sm:table-cell">
+                      <Td className={cols.site}>
                         <div>{r.siteName}</div>
                         <div className="text-xs text-slate-500">{r.clientName}</div>
                       </Td>
@@ -252,11 +263,11 @@ export function NocClient({
                           now={now}
                         />
                       </Td>
-                      <Td className="hidden tabular-nums md:table-cell">{r.occurrences}×</Td>
-                      <Td className="hidden text-xs text-slate-600 md:table-cell">
+                      <Td className={`tabular-nums ${cols.more}`}>{r.occurrences}×</Td>
+                      <Td className={`text-xs text-slate-600 ${cols.more}`}>
                         {r.assigneeName ?? r.groupName ?? "—"}
                       </Td>
-                      <Td className="hidden text-xs sm:table-cell">{r.status.replace("_", " ")}</Td>
+                      <Td className={`text-xs ${cols.site}`}>{r.status.replace("_", " ")}</Td>
                     </tr>
                   ))}
                 </tbody>
