@@ -2,10 +2,10 @@
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { patchQueue, type QueueView } from "@/lib/live-queue";
 import { LIVE_TOPICS } from "@/lib/live-topics";
+import { decodeLive } from "@/lib/live-wire";
 import { useTRPC } from "@/lib/trpc/client";
 import type { LiveOut } from "@/server/api/live";
 
@@ -93,7 +93,7 @@ export function LiveUpdates() {
     source.onmessage = (e: MessageEvent<string>) => {
       let event: LiveOut;
       try {
-        event = superjson.parse<LiveOut>(e.data);
+        event = decodeLive(e.data);
       } catch {
         return;
       }

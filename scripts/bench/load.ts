@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull, like, ne } from "drizzle-orm";
 import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { type PatchableRow, patchQueue, QUEUE_FETCH_ROWS } from "@/lib/live-queue";
+import { decodeLive } from "@/lib/live-wire";
 import { closeDb, db, schema } from "@/server/db";
 import { DEMO_PASSWORD } from "@/server/seed/logins";
 
@@ -181,13 +182,10 @@ export async function benchLoad() {
               continue;
             }
             try {
-              const event = superjson.parse(data) as {
-                topic?: string;
-                queue?: { rows: QueueRow[]; gone: string[]; resolved: string[] };
-              };
-              if (event?.topic !== "alert") continue;
+              const event = decodeLive(data);
+              if (event.topic !== "alert") continue;
               pushes += 1;
-              if (event.queue) {
+              if ("queue" in event) {
                 pushesWithRows += 1;
                 const out = patchQueue(list, event.queue, view, null);
                 list = out.list;

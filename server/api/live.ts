@@ -1,2 +1,2 @@
-/** What GET /api/live streams (one superjson `data:` line per message), for the browser. */
-export type { LiveOut } from "@/server/services/live/bus";
+/** What GET /api/live streams (one JSON `data:` line per message; lib/live-wire.ts), for the browser. */
+export type { LiveOut, QueuePatch } from "@/server/services/live/bus";

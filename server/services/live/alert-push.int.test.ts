@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decodeLive } from "@/lib/live-wire";
 import { db, schema } from "@/server/db";
 import {
   alertRow,
@@ -11,11 +12,10 @@ import {
   type TestUser,
 } from "@/server/test/factories";
 import { systemCtx } from "../_core/context";
-import superjson from "superjson";
-import { alertViewer } from "../noc/access";
 import type { LiveOut } from "./bus";
 import { liveEventStream } from "./stream";
 import { publish } from "./publish";
+import { userSubscriber } from "./subscriber";
 
 let t: TestTenant;
 let fire: string;
@@ -27,11 +27,14 @@ beforeAll(async () => {
   locks = await createTestGroup(t, "Locks", []);
 });
 
-/** Opens the user's live stream as /api/live does, runs `act`, gathers the alert messages. */
+/**
+ * Opens the user's live stream as /api/live does, runs `act`, gathers the alert messages until
+ * `until` holds or the stream ends (`ended`), or 3 s pass.
+ */
 async function watch(user: TestUser, until: (e: LiveOut[]) => boolean, act: () => Promise<void>) {
   const controller = new AbortController();
   const ctx = await ctxFor(user);
-  const stream = liveEventStream(t.tenant.id, () => alertViewer(ctx), controller.signal);
+  const stream = liveEventStream(user.tenantId, userSubscriber(ctx), controller.signal);
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
@@ -42,7 +45,7 @@ async function watch(user: TestUser, until: (e: LiveOut[]) => boolean, act: () =
       if (end >= 0) {
         const frame = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        if (frame.startsWith("data: ")) return superjson.parse<LiveOut>(frame.slice(6));
+        if (frame.startsWith("data: ")) return decodeLive(frame.slice(6));
         continue; // retry: and ping comments
       }
       const chunk = await reader.read();
@@ -52,17 +55,21 @@ async function watch(user: TestUser, until: (e: LiveOut[]) => boolean, act: () =
   };
   expect(await next()).toEqual({ topic: "ready", ids: null });
   const events: LiveOut[] = [];
+  let ended = false;
   const done = (async () => {
     while (!until(events)) {
       const message = await next();
-      if (!message) break;
+      if (!message) {
+        ended = true;
+        break;
+      }
       if (message.topic === "alert") events.push(message);
     }
   })();
   await act();
   await Promise.race([done, new Promise((r) => setTimeout(r, 3000))]);
   controller.abort();
-  return events;
+  return Object.assign(events, { ended });
 }
 
 /** Writes alerts and announces each, all in one transaction (so the bus hears them at once). */
@@ -108,6 +115,9 @@ describe("alert changes pushed to open pages", () => {
     expect(q?.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(q?.rows[0]).toMatchObject({ type: "FIRE_ALARM", status: "new", suppressed: false });
     expect(q?.rows[0]?.firstSeenAt).toBeInstanceOf(Date);
+    // each pushed row, as the page decodes it, is the row alert.list gives
+    const listed = await callerFor(t.users.noc_operator).alert.list({ limit: 250 });
+    for (const r of q?.rows ?? []) expect(r).toEqual(listed.find((l) => l.id === r.id));
     expect(q?.gone).toEqual([]);
     expect(q?.stats.open.critical).toBeGreaterThanOrEqual(10);
     // the header's MTTA/MTTR ride along, as alert.stats gives them
@@ -166,5 +176,45 @@ describe("alert changes pushed to open pages", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).not.toHaveProperty("queue");
     expect(events[0]?.ids).toHaveLength(1);
+  });
+
+  it("ends a deactivated user's open stream, and carries rows no more once their role has no queue", async () => {
+    const other = await createTestTenant("push-access");
+    const admin = callerFor(other.users.admin);
+    const site = other.sites[0];
+    if (!site) throw new Error("no site");
+    const announce = async () =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(schema.alerts)
+          .values(alertRow(site, { title: "after the change" }))
+          .returning({ id: schema.alerts.id });
+        await publish(systemCtx(other.tenant.id, "test", tx), "alert", [row?.id ?? ""]);
+      });
+
+    // demoted to site manager: the next push names the alert without its row
+    const demoted = await watch(
+      other.users.noc_operator,
+      (e) => e.length > 0,
+      async () => {
+        await admin.user.update({ id: other.users.noc_operator.id, role: "site_manager" });
+        await announce();
+      },
+    );
+    expect(demoted.ended).toBe(false);
+    expect(demoted).toHaveLength(1);
+    expect(demoted[0]).not.toHaveProperty("queue");
+
+    // deactivated: the stream ends without another message
+    const deactivated = await watch(
+      other.users.supervisor,
+      () => false,
+      async () => {
+        await admin.user.update({ id: other.users.supervisor.id, active: false });
+        await announce();
+      },
+    );
+    expect(deactivated.ended).toBe(true);
+    expect(deactivated).toHaveLength(0);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "@/lib/live-topics";
 import { liveDb, rawSql } from "@/server/db";
 import { type AlertViewer, viewerKey } from "../noc/access";
+import { AccessEnded, type LiveSubscriber } from "./subscriber";
 import {
   type OpenCount,
   openCountsByGroup,
@@ -54,9 +55,6 @@ export type QueuePatch = {
   stats: QueueStats;
 };
 export type LiveOut = LiveMessage | { topic: "alert"; ids: string[]; queue: QueuePatch };
-
-/** Which alerts a subscriber may see; null: none (the role has no queue). */
-export type ViewerSource = () => Promise<AlertViewer | null>;
 
 async function patchFor(
   tenantId: string,
@@ -172,24 +170,35 @@ class LiveBus {
   /**
    * Yields "ready" once the process listens and this subscriber is registered (so the browser
    * can refetch anything that changed before), then the tenant's events until `signal` aborts.
-   * With `viewer`, alert events carry the changed queue rows this subscriber may see.
+   * With `who`, alert events carry the changed queue rows this subscriber may see; a change to
+   * the subscriber (or, for a specialist, to groups) reads what they may see again, and ends
+   * the stream (throws AccessEnded) once they may no longer have it.
    */
   async *subscribe(
     tenantId: string,
     signal: AbortSignal,
-    viewer?: ViewerSource,
+    who?: LiveSubscriber,
   ): AsyncGenerator<LiveOut> {
     await this.ensureListening();
-    const load = async () => (viewer ? viewer().catch(() => null) : null);
+    const load = async () => {
+      if (!who) return null;
+      try {
+        return await who.viewer();
+      } catch (err) {
+        if (err instanceof AccessEnded) throw err;
+        return null; // the page refetches what events name instead
+      }
+    };
+    const aboutMe = ({ topic, ids }: LiveEvent) =>
+      topic === "user" && (ids === null || (who?.userId != null && ids.includes(who.userId)));
     let view = await load();
     const events = on(this.emitter, tenantId, { signal });
     yield { topic: "ready", ids: null };
     try {
       for await (const [raw] of events) {
         const { event, delta } = raw as TenantEvent;
-        // a specialist's groups may have changed
-        if (view && !view.all && (event.topic === "group" || event.topic === "user"))
-          view = await load();
+        // their role, scope or account may have changed; a specialist's groups may have
+        if (aboutMe(event) || (view && !view.all && event.topic === "group")) view = await load();
         if (delta && view && event.ids) {
           const ids = event.ids;
           const key = viewerKey(view);

@@ -1,5 +1,6 @@
-import superjson from "superjson";
-import { type LiveOut, liveBus, type ViewerSource } from "./bus";
+import { encodeLive } from "@/lib/live-wire";
+import { type LiveOut, liveBus } from "./bus";
+import type { LiveSubscriber } from "./subscriber";
 
 /** Keeps connections open through proxies that drop idle ones; the browser also notices a dead one. */
 export const LIVE_PING_MS = 15_000;
@@ -14,7 +15,7 @@ const frames = new WeakMap<object, Uint8Array>();
 function frame(message: LiveOut): Uint8Array {
   let bytes = frames.get(message);
   if (!bytes) {
-    bytes = encoder.encode(`data: ${superjson.stringify(message)}\n\n`);
+    bytes = encoder.encode(`data: ${encodeLive(message)}\n\n`);
     frames.set(message, bytes);
   }
   return bytes;
@@ -22,12 +23,12 @@ function frame(message: LiveOut): Uint8Array {
 
 /**
  * A tenant's live changes as a server-sent event stream (`text/event-stream`): each message is
- * one `data:` line of superjson (LiveOut), a "ready" first. Plain bytes, encoded once per
+ * one `data:` line of JSON (LiveOut, as lib/live-wire.ts writes it), a "ready" first. Plain bytes, encoded once per
  * message for all the pages that get it: 200 open pages cost one encoding, not 200.
  */
 export function liveEventStream(
   tenantId: string,
-  viewer: ViewerSource,
+  who: LiveSubscriber,
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const stop = new AbortController();
@@ -42,12 +43,13 @@ export function liveEventStream(
         controller.enqueue(encoder.encode("retry: 3000\n\n"));
         ping = setInterval(() => controller.enqueue(PING), LIVE_PING_MS);
         try {
-          for await (const message of liveBus.subscribe(tenantId, stop.signal, viewer)) {
+          for await (const message of liveBus.subscribe(tenantId, stop.signal, who)) {
             if ((controller.desiredSize ?? 0) < -MAX_QUEUED) break;
             controller.enqueue(frame(message));
           }
         } catch {
-          // the bus failed (database gone): end the stream, the browser reconnects
+          // the bus failed (database gone) or the account was deactivated: end the stream; the
+          // browser reconnects, and is refused if it may no longer stream
         } finally {
           clearInterval(ping);
           signal.removeEventListener("abort", abort);
