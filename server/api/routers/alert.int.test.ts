@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";
@@ -66,6 +66,50 @@ describe("alert procedures", () => {
     await expect(op.alert.get({ id: theirs })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const [their] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, theirs));
     expect(their?.status).toBe("new");
+  });
+
+  it("bulk resolves many alerts at once, each audited once, keeping earlier acknowledgements", async () => {
+    const ids = await Promise.all(Array.from({ length: 60 }, (_, i) => newAlert(t, `many-${i}`)));
+    const op = callerFor(t.users.noc_operator);
+    const sup = callerFor(t.users.supervisor);
+    const early = ids.slice(0, 10);
+    await sup.alert.acknowledge({ ids: [...early, ...early] }); // repeats count once
+    const acked = await db
+      .select({ id: schema.alerts.id, at: schema.alerts.acknowledgedAt })
+      .from(schema.alerts)
+      .where(inArray(schema.alerts.id, early));
+    expect(await op.alert.acknowledge({ ids: early })).toEqual({ changed: 0 }); // nothing to do
+
+    expect(await op.alert.resolve({ ids, resolution: "false_alarm", note: " bulk " })).toEqual({
+      changed: 60,
+    });
+    const rows = await db.select().from(schema.alerts).where(inArray(schema.alerts.id, ids));
+    expect(rows).toHaveLength(60);
+    for (const r of rows) {
+      expect(r).toMatchObject({ status: "resolved", resolution: "false_alarm" });
+      expect(r.resolutionNote).toBe("bulk");
+      expect(r.resolvedBy).toBe(t.users.noc_operator.id);
+      const before = acked.find((a) => a.id === r.id);
+      // acknowledged earlier: by the supervisor, then; the rest by the one resolving
+      expect(r.acknowledgedBy).toBe(before ? t.users.supervisor.id : t.users.noc_operator.id);
+      if (before) expect(r.acknowledgedAt).toEqual(before.at);
+    }
+    const audit = await db
+      .select({ entityId: schema.auditLog.entityId, action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(
+        and(
+          inArray(schema.auditLog.entityId, ids),
+          inArray(schema.auditLog.action, ["alert.acknowledge", "alert.resolve"]),
+        ),
+      );
+    expect(audit.filter((a) => a.action === "alert.resolve")).toHaveLength(60);
+    expect(
+      audit
+        .filter((a) => a.action === "alert.acknowledge")
+        .map((a) => a.entityId)
+        .sort(),
+    ).toEqual([...early].sort());
   });
 
   it("lets specialists see and work only their groups' alerts, and never escalate", async () => {

@@ -20,27 +20,37 @@ export function changedFields(
   return { before: b, after: a };
 }
 
-export async function recordAudit(
-  ctx: ServiceCtx,
-  entry: {
-    action: string;
-    entityType: string;
-    entityId: string;
-    before?: Fields | null;
-    after?: Fields | null;
-  },
-): Promise<void> {
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Fields | null;
+  after?: Fields | null;
+};
+
+/** Records who changed what, keeping only the fields that changed. */
+export async function recordAudit(ctx: ServiceCtx, entry: AuditEntry): Promise<void> {
+  await recordAudits(ctx, [entry]);
+}
+
+/** Several changes' audit rows in one insert. */
+export async function recordAudits(ctx: ServiceCtx, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
   const who = actorRef(ctx.actor);
-  const diff = changedFields(entry.before ?? null, entry.after ?? null);
-  await ctx.db.insert(schema.auditLog).values({
-    tenantId: ctx.tenantId,
-    actorType: who.type,
-    actorId: who.id,
-    actorLabel: who.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: diff.before,
-    after: diff.after,
-  });
+  await ctx.db.insert(schema.auditLog).values(
+    entries.map((entry) => {
+      const diff = changedFields(entry.before ?? null, entry.after ?? null);
+      return {
+        tenantId: ctx.tenantId,
+        actorType: who.type,
+        actorId: who.id,
+        actorLabel: who.label,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: diff.before,
+        after: diff.after,
+      };
+    }),
+  );
 }

@@ -53,3 +53,17 @@ export async function getAlertInTenant(ctx: ServiceCtx, id: string) {
   if (!row) throw new NotFoundError("Alert");
   return row;
 }
+
+/**
+ * The alerts among `ids` of this tenant that the actor may see, locked for update until the
+ * transaction ends (so two people acting on the same alerts at once go one after the other).
+ */
+export async function lockAlertsInTenant(ctx: ServiceCtx, ids: string[]) {
+  if (!ids.length) return [];
+  const visible = await alertVisibility(ctx);
+  return ctx.db
+    .select()
+    .from(alerts)
+    .where(and(inArray(alerts.id, ids), eq(alerts.tenantId, ctx.tenantId), visible))
+    .for("update");
+}
