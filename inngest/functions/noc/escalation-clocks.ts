@@ -2,9 +2,11 @@ import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
 import { systemDb } from "@/server/services/_core/system-db";
 import { runEscalationClocks } from "@/server/services/noc/escalation-clocks";
-import { triageStragglers } from "@/server/services/noc/retriage";
+import { findStragglers } from "@/server/services/noc/retriage";
 
 const job = JOB_CATALOG["escalation-clocks"];
+/** Events per send: well under Inngest's payload limit. */
+const SEND_BATCH = 500;
 
 export const escalationClocksFn = inngest.createFunction(
   {
@@ -14,12 +16,24 @@ export const escalationClocksFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
-    const stragglers = await step.run("triage-stragglers", () => triageStragglers(systemDb()));
+    // alerts whose triage never ran go back to the triage function (its concurrency and
+    // retries, behind the alerts arriving now), thousands per sweep after an outage
+    const stragglers = await step.run("find-stragglers", () => findStragglers(systemDb()));
+    for (let i = 0; i < stragglers.length; i += SEND_BATCH) {
+      await step.sendEvent(
+        `triage-stragglers-${i / SEND_BATCH}`,
+        stragglers.slice(i, i + SEND_BATCH).map((s) => ({
+          id: s.eventId,
+          name: "noc/alert.created" as const,
+          data: { tenantId: s.tenantId, alertId: s.alertId, bulk: true },
+        })),
+      );
+    }
     const r = await step.run("escalate-overdue", () => runEscalationClocks(systemDb()));
     return {
       ...r,
-      stragglers,
-      summary: `${r.escalated} escalated of ${r.checked} overdue${stragglers ? `, ${stragglers} late triage` : ""}`,
+      stragglers: stragglers.length,
+      summary: `${r.escalated} escalated of ${r.checked} overdue${stragglers.length ? `, ${stragglers.length} sent to triage late` : ""}`,
     };
   },
 );

@@ -72,27 +72,3 @@ describe("escalation clocks", () => {
     expect(notes).toHaveLength(3); // one supervisor, three escalations, once each
   });
 });
-
-describe("late triage", () => {
-  it("scores alerts whose triage never ran", async () => {
-    const { triageStragglers } = await import("./retriage");
-    const t = await createTestTenant("stragglers");
-    const { id } = await createAlert(systemCtx(t.tenant.id, "test", db), {
-      siteId: t.sites[0]?.id ?? "",
-      type: "DEVICE_OFFLINE",
-      severity: "medium",
-      title: "Lost event",
-      description: "",
-      source: "manual",
-      fingerprint: "straggler",
-    });
-    await db
-      .update(schema.alerts)
-      .set({ createdAt: minutesAgo(3) })
-      .where(eq(schema.alerts.id, id));
-    expect(await triageStragglers(db)).toBeGreaterThanOrEqual(1);
-    const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
-    expect(row?.score).not.toBeNull();
-    expect(row?.triagedAt).toBeInstanceOf(Date);
-  });
-});

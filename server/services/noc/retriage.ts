@@ -1,23 +1,33 @@
-import { and, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, isNull, lt, ne, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
-import { triageAlert } from "./triage";
 
 /**
- * A safety net for triage: alerts still unscored a minute after they arrived (their event was
- * lost, or came before the function was running) are triaged now.
+ * Alerts unscored this long after they arrived lost their triage event (or it came before the
+ * function was running). Longer than a bulk backlog normally waits (bulk triage yields to the
+ * alerts that come one at a time), so the sweep does not triage those twice.
  */
-export async function triageStragglers(db: Db, limit = 200): Promise<number> {
+export const STRAGGLER_AGE_MINUTES = 10;
+/** At most this many per sweep (every 5 minutes). */
+export const STRAGGLER_LIMIT = 2000;
+
+/**
+ * A safety net for triage: the open alerts still unscored STRAGGLER_AGE_MINUTES after they
+ * arrived, oldest first, each with an event id that is the same for an hour (so a sweep that
+ * runs again while their triage is still queued does not queue it twice).
+ */
+export async function findStragglers(db: Db, limit = STRAGGLER_LIMIT, now = new Date()) {
   const rows = await db
-    .select({ id: schema.alerts.id, tenantId: schema.alerts.tenantId })
+    .select({ alertId: schema.alerts.id, tenantId: schema.alerts.tenantId })
     .from(schema.alerts)
     .where(
       and(
         isNull(schema.alerts.triagedAt),
         ne(schema.alerts.status, "resolved"),
-        lt(schema.alerts.createdAt, sql`now() - interval '1 minute'`),
+        lt(schema.alerts.createdAt, sql`now() - make_interval(mins => ${STRAGGLER_AGE_MINUTES})`),
       ),
     )
+    .orderBy(asc(schema.alerts.createdAt))
     .limit(limit);
-  for (const r of rows) await triageAlert(db, { tenantId: r.tenantId, alertId: r.id });
-  return rows.length;
+  const hour = now.toISOString().slice(0, 13);
+  return rows.map((r) => ({ ...r, eventId: `triage-straggler:${r.alertId}:${hour}` }));
 }
