@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/server/db";
+import { eq } from "drizzle-orm";
+import { db, schema } from "@/server/db";
 import { callerFor, createTestTenant } from "@/server/test/factories";
-import { authenticateApiKey } from "./api-keys";
+import { authenticateApiKey, KEY_LAST_USED_MS } from "./api-keys";
 
 describe("API keys", () => {
   it("shows a key once, stores only its hash, and stops working when revoked", async () => {
@@ -22,6 +23,20 @@ describe("API keys", () => {
       actor: { keyId: id },
     });
     expect(await authenticateApiKey(db, `${key}x`)).toBeNull();
+    // used: the list says when, to the minute (a second use within it writes nothing)
+    const [used] = await admin.apiKey.list();
+    expect(used?.lastUsedAt).toBeInstanceOf(Date);
+    await authenticateApiKey(db, key);
+    const [again] = await admin.apiKey.list();
+    expect(again?.lastUsedAt).toEqual(used?.lastUsedAt);
+    // a minute later, the next use moves it
+    await db
+      .update(schema.apiKeys)
+      .set({ lastUsedAt: new Date(Date.now() - KEY_LAST_USED_MS - 1000) })
+      .where(eq(schema.apiKeys.id, id));
+    await authenticateApiKey(db, key);
+    const [later] = await admin.apiKey.list();
+    expect(Date.now() - (later?.lastUsedAt?.getTime() ?? 0)).toBeLessThan(KEY_LAST_USED_MS);
     await admin.apiKey.revoke({ id });
     expect(await authenticateApiKey(db, key)).toBeNull();
     await expect(admin.apiKey.revoke({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
