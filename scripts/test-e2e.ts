@@ -19,6 +19,7 @@ import { chromium } from "@playwright/test";
 import { closeDb, db, rawSql } from "@/server/db";
 import { seedDemo } from "@/server/seed";
 import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embedded-postgres";
+import { NEXT_START_ARGS } from "./lib/launcher";
 import { runMigrations } from "./lib/migrate";
 
 const PG_DATA_DIR = ".data/e2e-pg";
@@ -185,7 +186,7 @@ const startServer = (port: number, env: NodeJS.ProcessEnv) =>
     port,
     portEnv: "E2E_PORT",
     cmd: "./node_modules/.bin/next",
-    args: ["start", "-p", String(port)],
+    args: [...NEXT_START_ARGS, "-p", String(port)],
     logFile: SERVER_LOG,
     env,
   });

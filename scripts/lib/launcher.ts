@@ -74,6 +74,13 @@ async function startExecutorIfNeeded(env: NodeJS.ProcessEnv): Promise<ChildProce
   });
 }
 
+/**
+ * `next start` with idle keep-alive connections held 65 s, not Node's 5 s: a client (a load
+ * balancer, whose idle timeout is typically 60 s, or a test's HTTP client) that reuses a
+ * connection just as the server closes it gets a reset instead of an answer.
+ */
+export const NEXT_START_ARGS = ["start", "--keepAliveTimeout", "65000"];
+
 /** Starts the database, migrates, optionally seeds, then runs `next <command>` until it exits. */
 export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean }) {
   let embedded: EmbeddedDb | null = null;
