@@ -85,6 +85,8 @@ describe("alert procedures", () => {
     });
     const rows = await db.select().from(schema.alerts).where(inArray(schema.alerts.id, ids));
     expect(rows).toHaveLength(60);
+    // one action, one instant
+    expect(new Set(rows.map((r) => r.resolvedAt?.getTime())).size).toBe(1);
     for (const r of rows) {
       expect(r).toMatchObject({ status: "resolved", resolution: "false_alarm" });
       expect(r.resolutionNote).toBe("bulk");

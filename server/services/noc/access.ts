@@ -61,9 +61,13 @@ export async function getAlertInTenant(ctx: ServiceCtx, id: string) {
 export async function lockAlertsInTenant(ctx: ServiceCtx, ids: string[]) {
   if (!ids.length) return [];
   const visible = await alertVisibility(ctx);
-  return ctx.db
-    .select()
-    .from(alerts)
-    .where(and(inArray(alerts.id, ids), eq(alerts.tenantId, ctx.tenantId), visible))
-    .for("update");
+  return (
+    ctx.db
+      .select()
+      .from(alerts)
+      .where(and(inArray(alerts.id, ids), eq(alerts.tenantId, ctx.tenantId), visible))
+      // always in the same order, so two bulk actions over the same alerts cannot deadlock
+      .orderBy(alerts.id)
+      .for("update")
+  );
 }

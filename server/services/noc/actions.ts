@@ -72,13 +72,14 @@ const open = (a: Alert) => {
 
 export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
   requireNocRole(ctx, "specialist");
+  const now = new Date(); // one instant for the whole action: alike changes update together
   return forEachAlert(
     ctx,
     input.ids,
     async (_tx, a) => {
       open(a);
       if (a.status !== "new") return null; // already acknowledged: nothing to do
-      return { status: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: userId(ctx) };
+      return { status: "acknowledged", acknowledgedAt: now, acknowledgedBy: userId(ctx) };
     },
     "alert.acknowledge",
   );
@@ -86,13 +87,13 @@ export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
 
 export function startAlert(ctx: ServiceCtx, input: { id: string }) {
   requireNocRole(ctx, "specialist");
+  const now = new Date();
   return forEachAlert(
     ctx,
     [input.id],
     async (_tx, a) => {
       open(a);
       if (a.status === "in_progress") return null;
-      const now = new Date();
       return {
         status: "in_progress",
         progressedAt: now,
@@ -108,12 +109,12 @@ export function resolveAlerts(
   input: { ids: string[]; resolution: (typeof RESOLUTIONS)[number]; note?: string },
 ) {
   requireNocRole(ctx, "specialist");
+  const now = new Date();
   return forEachAlert(
     ctx,
     input.ids,
     async (_tx, a) => {
       open(a);
-      const now = new Date();
       return {
         status: "resolved",
         resolvedAt: now,
