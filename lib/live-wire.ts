@@ -41,7 +41,13 @@ const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyColumnListed;
 
 /** The row fields that are times (epoch milliseconds on the wire, Dates in the page). */
-const TIME_COLUMNS = new Set<string>(["firstSeenAt", "lastSeenAt", "acknowledgedAt"]);
+type TimeColumn = { [K in keyof Row]: Row[K] extends Date | null ? K : never }[keyof Row];
+const TIME_LIST = ["firstSeenAt", "lastSeenAt", "acknowledgedAt"] as const satisfies TimeColumn[];
+// every time field is listed (a new one left out would reach the page as a number)
+type UnlistedTime = Exclude<TimeColumn, (typeof TIME_LIST)[number]>;
+const everyTimeListed: [UnlistedTime] extends [never] ? true : UnlistedTime = true;
+void everyTimeListed;
+const TIME_COLUMNS = new Set<string>(TIME_LIST);
 
 type WireAlert = {
   topic: "alert";
