@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Td, Th } from "@/components/ui/table";
@@ -17,6 +17,7 @@ import { FilterBar } from "./filters";
 import { NewAlertDialog } from "./new-alert";
 import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
 import { StatsBar } from "./stats-bar";
+import { useQueueKeys } from "./use-queue-keys";
 
 export function NocClient({
   initialFilters,
@@ -63,43 +64,15 @@ export function NocClient({
     router.replace(`/noc${filtersToSearch(next)}`, { scroll: false });
   };
 
-  const move = useCallback(
-    (delta: number) => {
-      if (!rows.length) return;
-      const i = rows.findIndex((r) => r.id === selected);
-      const next = rows[Math.max(0, Math.min(rows.length - 1, i < 0 ? 0 : i + delta))];
-      if (next) {
-        setSelected(next.id);
-        document.getElementById(`alert-row-${next.id}`)?.scrollIntoView({ block: "nearest" });
-      }
-    },
-    [rows, selected],
-  );
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (
-        target.closest("input, textarea, select, [role=dialog]") ||
-        e.metaKey ||
-        e.ctrlKey ||
-        e.altKey
-      )
-        return;
-      if (e.key === "j") move(1);
-      else if (e.key === "k") move(-1);
-      else if (e.key === "/") {
-        e.preventDefault();
-        search.current?.focus();
-      } else if (e.key === "a" && selected) acknowledge.mutate({ ids: [selected] });
-      else if (e.key === "e" && selected && canOperate) escalate.mutate({ id: selected });
-      else if (e.key === "r" && selected) setResolving([selected]);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [move, selected, acknowledge, escalate, canOperate]);
+  useQueueKeys({
+    rows,
+    selected,
+    select: setSelected,
+    search,
+    acknowledge: (id) => acknowledge.mutate({ ids: [id] }),
+    escalate: canOperate ? (id) => escalate.mutate({ id }) : undefined,
+    resolve: (id) => setResolving([id]),
+  });
 
   const toggle = (id: string) =>
     setChecked((c) => {
