@@ -61,7 +61,13 @@ async function forEachAlert(
         .where(and(inArray(alerts.id, same), eq(alerts.tenantId, ctx.tenantId)));
     }
     await recordAudits(tx, audits);
-    if (audits.length) await publish(tx, "alert", ids);
+    // only the alerts that changed: the others would push pages rows they already have
+    if (audits.length)
+      await publish(
+        tx,
+        "alert",
+        audits.map((a) => a.entityId),
+      );
     return { changed: audits.length };
   });
 }
