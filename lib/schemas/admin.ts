@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
 import { TIERS } from "../tiers";
+import { uuid } from "./common";
 
-export const uuid = z.uuid("Not a valid id");
+export { uuid };
 
 const name = z.string().trim().min(1, "Enter a name").max(120, "Keep it under 120 characters");
 const emailAddress = (message: string) =>
