@@ -47,4 +47,63 @@ describe("navigation", () => {
     expect(safeCallbackUrl("/\\evil.test")).toBeNull();
     expect(safeCallbackUrl(undefined)).toBeNull();
   });
+
+  it.each([
+    "/\t/evil.test/x",
+    "/%09/evil.test/x".replace("%09", "\t"),
+    "/\n/evil.test/x",
+    "/\r\n/evil.test",
+    "\t//evil.test/x",
+    " //evil.test",
+    "/..//evil.test",
+    "/../..//evil.test/x",
+    "/./\t/evil.test",
+    "/.//evil.test",
+    "/a/../..//evil.test",
+    "\\\\evil.test",
+    "\\/evil.test",
+    "/\\evil.test",
+    "/\t\\evil.test",
+    "\\\t\\evil.test",
+    "https:\\\\evil.test",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "///evil.test",
+    "////evil.test",
+    "http://placeholder.invalid.evil.test/",
+    "",
+  ])("refuses %j, which a browser would take off the site", (value) => {
+    expect(safeCallbackUrl(value)).toBeNull();
+  });
+
+  it("refuses the percent-decoded forms of the reported URLs", () => {
+    for (const encoded of [
+      "%2F%09%2Fevil.test%2Fx",
+      "%2F..%2F%2Fevil.test",
+      "%2F.%2F%09%2Fevil.test",
+    ]) {
+      expect(safeCallbackUrl(decodeURIComponent(encoded))).toBeNull();
+    }
+  });
+
+  it("turns scheme-relative and placeholder-host forms into paths on our site", () => {
+    for (const [value, path] of [
+      ["http:evil.test", "/evil.test"],
+      ["http:/evil.test", "/evil.test"],
+      ["//placeholder.invalid/x", "/x"],
+    ] as const) {
+      expect(safeCallbackUrl(value)).toBe(path);
+      for (const origin of ["http://127.0.0.1:3000", "https://watchfloor.example"]) {
+        expect(new URL(path, origin).origin).toBe(origin);
+      }
+    }
+  });
+
+  it("keeps same-site paths, normalised as the browser would", () => {
+    expect(safeCallbackUrl("/noc?alert=1#x")).toBe("/noc?alert=1#x");
+    expect(safeCallbackUrl("/sla/../noc")).toBe("/noc");
+    expect(safeCallbackUrl("/no\tc")).toBe("/noc");
+    expect(safeCallbackUrl("/%2F%2Fevil.test")).toBe("/%2F%2Fevil.test");
+  });
 });

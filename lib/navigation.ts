@@ -69,15 +69,23 @@ export function landingFor(role: Role): string {
   return role === "noc_operator" || role === "specialist" ? "/noc" : "/overview";
 }
 
-/** Only same-site relative paths may be used as a post-login destination. */
+const PLACEHOLDER = "http://placeholder.invalid";
+
+/**
+ * The same-origin path a post-login destination stands for, or null. The value is resolved the
+ * way a browser resolves a Location header (tabs and newlines dropped, `\\` read as `/`, dot
+ * segments applied), so a string that only looks like a path cannot name another host.
+ */
 export function safeCallbackUrl(value: unknown): string | null {
-  if (
-    typeof value !== "string" ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\")
-  ) {
+  if (typeof value !== "string" || value === "" || value.length > 2048) return null;
+  let resolved: URL;
+  try {
+    resolved = new URL(value, PLACEHOLDER);
+  } catch {
     return null;
   }
-  return value;
+  if (resolved.origin !== PLACEHOLDER) return null;
+  // "/..//evil.test" resolves to the path "//evil.test", which a browser reads as a host
+  if (!resolved.pathname.startsWith("/") || resolved.pathname.startsWith("//")) return null;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackUrl } from "@/lib/navigation";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -26,7 +27,7 @@ export default async function LoginPage({
           <p className="mb-4 text-sm text-slate-600">
             Operations console for security and facility services.
           </p>
-          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+          <LoginForm callbackUrl={safeCallbackUrl(callbackUrl) ?? ""} />
         </div>
       </div>
     </main>

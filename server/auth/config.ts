@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { safeCallbackUrl } from "@/lib/navigation";
 import { isRole, type Role } from "@/lib/roles";
 
 declare module "next-auth" {
@@ -23,6 +24,19 @@ export const authConfig = {
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {
+    /** Where Auth.js sends the browser after sign-in or sign-out: only a path on this site. */
+    redirect({ url, baseUrl }) {
+      let candidate = url;
+      try {
+        const absolute = new URL(url);
+        if (absolute.origin !== new URL(baseUrl).origin) return baseUrl;
+        candidate = absolute.pathname + absolute.search + absolute.hash;
+      } catch {
+        // not absolute: a path, checked below
+      }
+      const path = safeCallbackUrl(candidate);
+      return path ? new URL(path, baseUrl).href : baseUrl;
+    },
     jwt({ token, user }) {
       if (user?.id && user.tenantId && user.role) {
         token.sub = user.id;
