@@ -110,6 +110,55 @@ describe("cross-tenant sweep: tenant A's admin with tenant B's ids", () => {
     expect(bSites).toHaveLength(3);
   });
 
+  it("reads nothing of tenant B in the job history", async () => {
+    // a sweep over every tenant with a step for B, and a run of B's own
+    const sweep = `tenancy-sweep-${Date.now()}`;
+    const own = `tenancy-own-${Date.now()}`;
+    await db.insert(schema.jobRuns).values([
+      {
+        id: sweep,
+        mode: "embedded",
+        functionId: "watchfloor-predict-sla-breaches",
+        trigger: "cron",
+        triggerDetail: "*/15 * * * *",
+        event: { name: "inngest/scheduled.timer" },
+        status: "completed",
+        summary: "9 open tickets scored, 4 at risk, 1 new alerts",
+        result: { scored: 9 },
+      },
+      {
+        id: own,
+        mode: "embedded",
+        tenantId: b.tenant.id,
+        functionId: "watchfloor-triage-alert",
+        trigger: "event",
+        triggerDetail: "noc/alert.created",
+        event: { name: "noc/alert.created", data: { tenantId: b.tenant.id } },
+        status: "completed",
+      },
+    ]);
+    await db.insert(schema.jobRunSteps).values([
+      {
+        runId: sweep,
+        stepId: "p",
+        name: `predict-${b.tenant.id}`,
+        op: "step",
+        status: "completed",
+      },
+      { runId: own, stepId: "s", name: "score", op: "step", status: "completed" },
+    ]);
+    const admin = callerFor(a.users.admin);
+    expect(await code(admin.job.run({ id: own }))).toBe("NOT_FOUND");
+    const seen = JSON.stringify([
+      await admin.job.list(),
+      await admin.job.runs({ limit: 200 }),
+      await admin.job.run({ id: sweep }),
+    ]);
+    expect(seen).not.toContain(b.tenant.id);
+    expect(seen).not.toContain(own);
+    expect(seen).not.toContain("4 at risk");
+  });
+
   it("never lets a forged session cross tenants", async () => {
     // a session claiming tenant B with tenant A's user id resolves to no active user
     const forged = callerFor({ ...a.users.admin, tenantId: b.tenant.id });

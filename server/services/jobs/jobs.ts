@@ -13,8 +13,41 @@ const { jobRuns, jobRunSteps } = schema;
 const visible = (ctx: ServiceCtx) =>
   or(isNull(jobRuns.tenantId), eq(jobRuns.tenantId, ctx.tenantId));
 
+const SWEEPS = new Set<string>(
+  JOB_IDS.filter((id) => JOB_CATALOG[id].cron).map((id) => `${APP_ID}-${id}`),
+);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+export const SHARED_RUN_SUMMARY = "Ran for every tenant: only your tenant's steps are shown";
+
+/**
+ * A run over every tenant (a scheduled sweep, even when a tenant's "Run now" started it, or a
+ * run of no tenant) names tenants in its step names and totals them in its summary and
+ * result. A tenant sees such a run without those: its own steps, no totals, no event data.
+ */
+function isShared(run: { tenantId: string | null; functionId: string }): boolean {
+  return run.tenantId === null || SWEEPS.has(run.functionId);
+}
+
+function namesAnotherTenant(text: string | null, tenantId: string): boolean {
+  return [...(text ?? "").matchAll(UUID)].some((m) => m[0].toLowerCase() !== tenantId);
+}
+
+function tenantView<
+  R extends { tenantId: string | null; functionId: string; error: string | null },
+>(ctx: ServiceCtx, run: R) {
+  const { tenantId, ...rest } = run;
+  if (!isShared({ tenantId, functionId: run.functionId })) return { ...rest, shared: false };
+  return {
+    ...rest,
+    summary: SHARED_RUN_SUMMARY,
+    error: namesAnotherTenant(run.error, ctx.tenantId) ? "A step failed" : run.error,
+    shared: true,
+  };
+}
+
 const runColumns = {
   id: jobRuns.id,
+  tenantId: jobRuns.tenantId,
   mode: jobRuns.mode,
   functionId: jobRuns.functionId,
   trigger: jobRuns.trigger,
@@ -41,6 +74,7 @@ export async function listJobs(ctx: ServiceCtx, now: Date = new Date()) {
   );
   return JOB_IDS.map((id, i) => {
     const job = JOB_CATALOG[id];
+    const lastRun = latest[i]?.[0];
     const cron = job.cron ? parseCron(job.cron) : null;
     return {
       id,
@@ -51,13 +85,13 @@ export async function listJobs(ctx: ServiceCtx, now: Date = new Date()) {
       events: [...job.events],
       nextRunAt: job.cron ? nextCronTime(job.cron, now) : null,
       canRunNow: Boolean(job.cron),
-      lastRun: latest[i]?.[0] ?? null,
+      lastRun: lastRun ? tenantView(ctx, lastRun) : null,
     };
   });
 }
 
 export async function listRuns(ctx: ServiceCtx, input: { jobId?: JobId; limit: number }) {
-  return ctx.db
+  const runs = await ctx.db
     .select(runColumns)
     .from(jobRuns)
     .where(
@@ -68,6 +102,7 @@ export async function listRuns(ctx: ServiceCtx, input: { jobId?: JobId; limit: n
     )
     .orderBy(desc(jobRuns.startedAt))
     .limit(input.limit);
+  return runs.map((r) => tenantView(ctx, r));
 }
 
 export async function getRun(ctx: ServiceCtx, id: string) {
@@ -81,7 +116,18 @@ export async function getRun(ctx: ServiceCtx, id: string) {
     .from(jobRunSteps)
     .where(eq(jobRunSteps.runId, id))
     .orderBy(jobRunSteps.id);
-  return { ...run, steps };
+  const { result, event, ...rest } = run;
+  const view = tenantView(ctx, rest);
+  if (!view.shared) return { ...view, result, event, steps };
+  return {
+    ...view,
+    result: null,
+    event: { name: typeof event.name === "string" ? event.name : "" },
+    steps: steps.filter(
+      (s) =>
+        !namesAnotherTenant(s.name, ctx.tenantId) && !namesAnotherTenant(s.error, ctx.tenantId),
+    ),
+  };
 }
 
 /** "Run now": sends the job's run-requested event; the run shows up on the page when it starts. */
