@@ -1,19 +1,34 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { landingFor, rolesForPath } from "@/lib/navigation";
+import { landingFor, rolesForPath, safeCallbackUrl } from "@/lib/navigation";
 import { isRole } from "@/lib/roles";
+import { newNonce, pageCsp } from "@/lib/security/csp";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
+const dev = process.env.NODE_ENV !== "production";
 
 /**
- * First line of page access: signed-out users go to the login page, and a role that may not
- * open a page gets the 403 page. Every page and procedure checks again on the server.
+ * Every page gets a Content-Security-Policy with a fresh script nonce; Next.js reads the
+ * policy from the request headers and puts the nonce on its scripts.
+ *
+ * Then the first line of page access: signed-out users go to the login page, and a role that
+ * may not open a page gets the 403 page. Every page and procedure checks again on the server.
+ * Vendor pages (/v/<token>) need no session; their token is checked by the page.
  *
  * It only reads the session: NextAuth's `auth()` wrapper would re-issue the session cookie on
  * every response, and a response still in flight at sign-out would then sign the user back in.
  */
 export async function proxy(req: NextRequest) {
+  const csp = pageCsp({ nonce: newNonce(), dev });
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  const withCsp = (res: NextResponse) => {
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
+  };
   const { pathname, search } = req.nextUrl;
+  if (pathname.startsWith("/v/")) return withCsp(NextResponse.next({ request: { headers } }));
+
   const token = await getToken({
     req,
     secret: process.env.AUTH_SECRET,
@@ -25,20 +40,29 @@ export async function proxy(req: NextRequest) {
   if (pathname === "/login") {
     return signedIn
       ? NextResponse.redirect(new URL(landingFor(role), req.nextUrl))
-      : NextResponse.next();
+      : withCsp(NextResponse.next({ request: { headers } }));
   }
   if (!signedIn) {
     const login = new URL("/login", req.nextUrl);
-    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    const back = safeCallbackUrl(pathname + search);
+    if (back && back !== "/") login.searchParams.set("callbackUrl", back);
     return NextResponse.redirect(login);
   }
   const allowed = rolesForPath(pathname);
   if (allowed && !allowed.includes(role)) {
-    return NextResponse.rewrite(new URL("/forbidden", req.nextUrl), { status: 403 });
+    return withCsp(
+      NextResponse.rewrite(new URL("/forbidden", req.nextUrl), {
+        status: 403,
+        request: { headers },
+      }),
+    );
   }
-  return NextResponse.next();
+  return withCsp(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  matcher: ["/((?!api/|v/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // everything but the API (its routes set their own headers), Next's own files and public/
+  matcher: [
+    "/((?!api/|_next/|favicon.ico|icon.svg|icons/|apple-touch-icon.png|manifest.webmanifest|robots.txt).*)",
+  ],
 };

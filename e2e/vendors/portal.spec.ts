@@ -106,6 +106,8 @@ test.describe("vendor portal", () => {
     expect(res?.headers()["referrer-policy"]).toBe("no-referrer");
     expect(res?.headers()["x-robots-tag"]).toContain("noindex");
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    // a nonce'd CSP like every page
+    expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
     const header = page.getByRole("banner");
     await expect(header.getByText("Assigned", { exact: true })).toBeVisible();
@@ -141,6 +143,21 @@ test.describe("vendor portal", () => {
       .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(48);
     expect(await thumb.getAttribute("src")).toMatch(/^\/api\/v\/[\w-]+\/attachments\/[\w-]+$/);
+
+    // the download keeps its own sandboxing CSP (the app-wide one used to replace it), from the
+    // vendor's link and from the staff route alike
+    const src = (await thumb.getAttribute("src")) ?? "";
+    const attachmentId = src.split("/").pop() ?? "";
+    for (const download of [
+      await page.request.get(src),
+      await staff.request.get(`/api/work-orders/${id}/attachments/${attachmentId}`),
+    ]) {
+      expect(download.status()).toBe(200);
+      expect(download.headers()["content-type"]).toBe("image/png");
+      expect(download.headers()["content-security-policy"]).toBe(
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      );
+    }
 
     // a file that is not what it claims: the API's reason shown in plain words
     await upload.setInputFiles({

@@ -5,10 +5,15 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
+import { z } from "zod";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+// In the browser zod would probe for eval (new Function), which the pages' CSP refuses and
+// reports as a violation; the server keeps zod's compiled parsers.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
