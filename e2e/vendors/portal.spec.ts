@@ -106,8 +106,13 @@ test.describe("vendor portal", () => {
     expect(res?.headers()["referrer-policy"]).toBe("no-referrer");
     expect(res?.headers()["x-robots-tag"]).toContain("noindex");
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-    // a nonce'd CSP like every page
+    // a nonce'd CSP like every page; a home-screen icon opens this order
     expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    const manifestHref = (await page.locator('link[rel="manifest"]').getAttribute("href")) ?? "";
+    expect(manifestHref).toBe(`${path}/manifest.webmanifest`);
+    const manifest = await page.request.get(manifestHref);
+    expect(manifest.headers()["content-type"]).toContain("application/manifest+json");
+    expect(((await manifest.json()) as { start_url?: string }).start_url).toBe(path);
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
     const header = page.getByRole("banner");
     await expect(header.getByText("Assigned", { exact: true })).toBeVisible();
