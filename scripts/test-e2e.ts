@@ -18,6 +18,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { closeDb, db, rawSql } from "@/server/db";
 import { seedDemo } from "@/server/seed";
+import { findTokenLeaks } from "@/server/services/vendors/token-leaks";
 import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embedded-postgres";
 import { NEXT_START_ARGS } from "./lib/launcher";
 import { runMigrations } from "./lib/migrate";
@@ -69,6 +70,40 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
     if (Date.now() > deadline) throw new E2eError(`Timed out after ${seconds(timeoutMs)}: ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+async function issuedTokenHashes(url: string): Promise<Set<string>> {
+  process.env.DATABASE_URL = url;
+  try {
+    const rows = await rawSql()<{ token_hash: string }[]>`select token_hash from vendor_tokens`;
+    return new Set(rows.map((r) => r.token_hash));
+  } finally {
+    await closeDb();
+  }
+}
+
+/**
+ * Vendor tokens are keys: the server's and the executor's logs of the run must hold none
+ * (neither a token the run issued nor a portal path). Returns the number of leaks found.
+ */
+function checkLogsForTokens(hashes: ReadonlySet<string>): number {
+  let leaks = 0;
+  for (const file of [SERVER_LOG, EXECUTOR_LOG]) {
+    if (!existsSync(file)) continue;
+    const found = findTokenLeaks(readFileSync(file, "utf8"), hashes);
+    leaks += found.length;
+    if (found.length) {
+      console.error(
+        `[e2e] ${file} contains vendor tokens or portal paths:\n  ${found.join("\n  ")}`,
+      );
+    }
+  }
+  log(
+    leaks
+      ? `FAILED: ${leaks} log lines carry a vendor token (${hashes.size} tokens issued)`
+      : `logs checked: no vendor token of the ${hashes.size} issued in this run`,
+  );
+  return leaks;
 }
 
 /** A PostgreSQL left running by an earlier run that was killed holds the data dir: stop it. */
@@ -321,7 +356,12 @@ async function main(): Promise<number> {
       E2E_CHROMIUM: chromiumPath,
     });
     log(`Playwright finished in ${seconds(Date.now() - started)} (exit code ${code})`);
-    return code;
+    const hashes = await issuedTokenHashes(prepared.url);
+    // stopped first, so every line they wrote is in the logs
+    await stopServer(executor);
+    await stopServer(server);
+    const leaks = checkLogsForTokens(hashes);
+    return code === 0 && leaks > 0 ? 1 : code;
   } finally {
     await cleanup();
   }
