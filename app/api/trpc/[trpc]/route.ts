@@ -1,24 +1,10 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { CROSS_SITE_MESSAGE, isCrossSite } from "@/server/api/http";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 
-function crossSite(req: Request): boolean {
-  // Mutations must come from our own pages: browsers send Origin on cross-site POSTs.
-  if (req.method !== "POST") return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
 function handler(req: Request) {
-  if (crossSite(req)) {
-    return Response.json({ error: "Cross-site requests are not allowed" }, { status: 403 });
-  }
+  if (isCrossSite(req)) return Response.json({ error: CROSS_SITE_MESSAGE }, { status: 403 });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
