@@ -3,7 +3,8 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { safeCallbackUrl } from "@/lib/navigation";
-import { clientAddress, signIn, signInRefusal, signInSchema, signOut } from "@/server/auth";
+import { clientAddress } from "@/server/api/client-address";
+import { signIn, signInRefusal, signInSchema, signOut } from "@/server/auth";
 
 export type LoginState = {
   error?: string;

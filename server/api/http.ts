@@ -3,6 +3,7 @@ import type { Actor, ServiceCtx } from "@/server/services/_core/context";
 import { ServiceError } from "@/server/services/_core/errors";
 import { systemDb } from "@/server/services/_core/system-db";
 import { authenticateApiKey } from "@/server/services/api-keys/api-keys";
+import { requestHost } from "./client-address";
 import { HTTP_STATUS } from "./errors";
 
 /** Helpers for the HTTP API (route handlers outside tRPC): auth, body parsing, error mapping. */
@@ -13,6 +14,27 @@ export class HttpError extends Error {
     readonly details?: unknown,
   ) {
     super(message);
+  }
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export const CROSS_SITE_MESSAGE =
+  "Cross-site requests are not allowed: this request was sent from another site's page";
+
+/**
+ * True for a state-changing request a browser sent from another site's page: browsers send
+ * `Origin` on every cross-origin POST. No `Origin` passes (machines with API keys, curl), an
+ * unreadable one (`null` from sandboxed frames) does not.
+ */
+export function isCrossSite(req: Request): boolean {
+  if (!STATE_CHANGING.has(req.method.toUpperCase())) return false;
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  try {
+    return new URL(origin).host !== requestHost(req.headers);
+  } catch {
+    return true;
   }
 }
 
@@ -29,12 +51,50 @@ export async function apiKeyContext(req: Request): Promise<ServiceCtx<Actor>> {
   return { tenantId: auth.tenantId, actor: auth.actor, db: systemDb() };
 }
 
+const JSON_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * The request body, refused with 413 as soon as it is known to be over `limit` bytes: at once
+ * by its Content-Length, else (chunked, or a Content-Length that lies) as soon as that many
+ * bytes have arrived, when the rest is left unread.
+ */
+export async function readLimited(
+  req: Request,
+  limit: number,
+  message: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, message);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new HttpError(413, message);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json"))
     throw new HttpError(415, "Send the body as JSON with `Content-Type: application/json`");
-  const text = await req.text();
-  if (text.length > 256 * 1024) throw new HttpError(413, "The body is larger than 256 KB");
+  const text = new TextDecoder().decode(
+    await readLimited(req, JSON_LIMIT_BYTES, "The body is larger than 256 KB"),
+  );
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -54,9 +114,13 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
   return parsed.data;
 }
 
-/** Runs a handler and turns every failure into a JSON error that says what was wrong. */
-export async function handle(fn: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a route handler: refuses cross-site state changes, then turns every failure into a
+ * JSON error that says what was wrong.
+ */
+export async function handle(req: Request, fn: () => Promise<Response>): Promise<Response> {
   try {
+    if (isCrossSite(req)) throw new HttpError(403, CROSS_SITE_MESSAGE);
     return await fn();
   } catch (err) {
     if (err instanceof HttpError) {

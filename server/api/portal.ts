@@ -1,3 +1,5 @@
+import { can, type Capability } from "@/lib/permissions";
+import { MAX_UPLOAD_BYTES } from "@/lib/work-orders";
 import { auth } from "@/server/auth";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { systemDb } from "@/server/services/_core/system-db";
@@ -9,14 +11,11 @@ import {
   underLimit,
   type PortalAccess,
 } from "@/server/services/vendors/portal";
-import { HttpError } from "./http";
+import { clientAddress } from "./client-address";
+import { HttpError, readLimited } from "./http";
 
 export const INVALID_LINK =
   "This link is no longer valid. Ask the person who sent it for a new one.";
-
-function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-}
 
 /**
  * The link's access, or why not: every miss (unknown, expired, revoked or malformed) counts
@@ -61,25 +60,43 @@ export async function portalPageView(headers: Headers, token: string): Promise<P
   return portalView(access);
 }
 
-/** The signed-in staff member for a route handler (attachments), as tRPC would resolve them. */
-export async function staffContext(): Promise<ServiceCtx<UserActor>> {
+/**
+ * The signed-in staff member for a route handler, as tRPC would resolve them; with a
+ * capability, refused like the procedures that need it (lib/permissions.ts).
+ */
+export async function staffContext(capability?: Capability): Promise<ServiceCtx<UserActor>> {
   const session = await auth();
   const user = session?.user;
   if (!user?.id) throw new HttpError(401, "Sign in to continue");
   const actor = await loadActiveUser(systemDb(), user.tenantId, user.id);
   if (!actor) throw new HttpError(401, "Your account is no longer active. Sign in again.");
+  if (capability && !can(actor.role, capability))
+    throw new HttpError(403, "Your role does not allow this");
   return { tenantId: user.tenantId, actor, db: systemDb() };
 }
 
-/** Reads one uploaded file from a multipart body (field "file"), size-capped before parsing. */
+/** Room for the multipart framing around a file of the largest accepted size. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+export const UPLOAD_TOO_LARGE = `The file is larger than 10 MB (the limit is ${MAX_UPLOAD_BYTES.toLocaleString("en")} bytes)`;
+
+/**
+ * Reads one uploaded file from a multipart body (field "file"). An oversize body is refused
+ * with 413 by its Content-Length before any of it is read, or as soon as the bytes that
+ * arrived pass the limit; only then is the multipart parsed.
+ */
 export async function readUpload(
   req: Request,
 ): Promise<{ bytes: Uint8Array; name: string; type: string }> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > 11 * 1024 * 1024) throw new HttpError(413, "The file is larger than 10 MB");
+  const body = await readLimited(
+    req,
+    MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
+    UPLOAD_TOO_LARGE,
+  );
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body, {
+      headers: { "content-type": req.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     throw new HttpError(400, 'Send the file as multipart/form-data in a field named "file"');
   }

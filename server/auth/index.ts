@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { RateLimitedError } from "@/server/services/_core/errors";
 import { lockedForSeconds, throttleKeys } from "@/server/services/auth/throttle";
 import { lockoutMessage, verifyCredentials } from "@/server/services/auth/verify-credentials";
+import { clientAddress } from "@/server/api/client-address";
 import { authConfig } from "./config";
 
 export const signInSchema = z.object({
@@ -14,12 +15,6 @@ export const signInSchema = z.object({
 
 class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
-}
-
-export function clientAddress(headers: Headers): string {
-  return (
-    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown"
-  );
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -9,7 +9,7 @@ import { createAlert } from "@/server/services/noc/create-alert";
  * occurrence of an open alert (same fingerprint) or repeated an idempotency key.
  */
 export function POST(req: Request) {
-  return handle(async () => {
+  return handle(req, async () => {
     const ctx = await apiKeyContext(req);
     const body = await readJson(req, alertCreateInput);
     const idempotencyKey =

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  * deactivated user's open stream ends (server/services/live/subscriber.ts).
  */
 export function GET(req: Request) {
-  return handle(async () => {
+  return handle(req, async () => {
     const ctx = await staffContext();
     const stream = liveEventStream(ctx.tenantId, userSubscriber(ctx), req.signal);
     return new Response(stream, {

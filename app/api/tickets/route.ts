@@ -8,7 +8,7 @@ import { createTicket } from "@/server/services/sla/tickets";
  * `idempotencyKey` in the body): 201 with the new ticket's id and number, 200 on a repeat.
  */
 export function POST(req: Request) {
-  return handle(async () => {
+  return handle(req, async () => {
     const ctx = await apiKeyContext(req);
     const body = await readJson(req, ticketCreateInput);
     const idempotencyKey =

@@ -17,6 +17,7 @@ import {
   noteOnWorkOrder,
   updateWorkOrder,
 } from "@/server/services/vendors/work-orders";
+import { requestHost, requestProtocol } from "../client-address";
 import { requireRole, router } from "../trpc";
 
 /** Who manages work orders (platform.md): supervisors and admins, site managers at their sites. */
@@ -25,9 +26,9 @@ const managers = requireRole("admin", "supervisor", "site_manager");
 /** The app's public address for vendor links: APP_URL, else the address this request came to. */
 function baseUrl(headers: Headers): string {
   if (process.env.APP_URL) return process.env.APP_URL;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const host = requestHost(headers) ?? "localhost:3000";
   const proto =
-    headers.get("x-forwarded-proto") ??
+    requestProtocol(headers) ??
     (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
 }

@@ -6,7 +6,7 @@ import { RateLimitedError } from "@/server/services/_core/errors";
 
 /** POST /api/v/<token>/attachments (multipart, field "file") — a photo or PDF, ≤ 10 MB. */
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  return handle(async () => {
+  return handle(req, async () => {
     const access = await portalAccess(req, (await params).token);
     if (
       !(await underLimit(

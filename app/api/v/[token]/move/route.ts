@@ -5,7 +5,7 @@ import { portalMove } from "@/server/services/vendors/portal";
 
 /** POST /api/v/<token>/move {to, note?} — accept, start, hold or complete. */
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  return handle(async () => {
+  return handle(req, async () => {
     const access = await portalAccess(req, (await params).token);
     const body = await readJson(req, portalMoveInput);
     return Response.json(await portalMove(access, body));

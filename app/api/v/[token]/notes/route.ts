@@ -5,7 +5,7 @@ import { portalNote } from "@/server/services/vendors/portal";
 
 /** POST /api/v/<token>/notes {note} — a note on the work order's timeline. */
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  return handle(async () => {
+  return handle(req, async () => {
     const access = await portalAccess(req, (await params).token);
     const { note } = await readJson(req, noteInput);
     await portalNote(access, note);

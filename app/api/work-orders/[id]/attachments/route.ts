@@ -4,8 +4,8 @@ import { addAttachment } from "@/server/services/vendors/attachments";
 
 /** POST /api/work-orders/<id>/attachments (multipart, field "file") — staff add a photo or PDF. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => {
-    const ctx = await staffContext();
+  return handle(req, async () => {
+    const ctx = await staffContext("workOrder.manage");
     const file = await readUpload(req);
     const saved = await addAttachment(ctx, {
       workOrderId: (await params).id,

@@ -7,7 +7,7 @@ export async function GET(
   req: Request,
   { params }: { params: Promise<{ token: string; id: string }> },
 ) {
-  return handle(async () => {
+  return handle(req, async () => {
     const { token, id } = await params;
     const access = await portalAccess(req, token);
     return fileResponse(

@@ -4,11 +4,11 @@ import { readAttachment } from "@/server/services/vendors/attachments";
 
 /** GET /api/work-orders/<id>/attachments/<aid> — for signed-in staff who may see the order. */
 export async function GET(
-  _req: Request,
+  req: Request,
   { params }: { params: Promise<{ id: string; aid: string }> },
 ) {
-  return handle(async () => {
-    const ctx = await staffContext();
+  return handle(req, async () => {
+    const ctx = await staffContext("workOrder.manage");
     const { id, aid } = await params;
     return fileResponse(await readAttachment(ctx, { attachmentId: aid, onlyWorkOrderId: id }));
   });
