@@ -6,13 +6,14 @@ import { factorSummary } from "@/components/charts/sla-data";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
 import { ChartsPanel } from "./charts-panel";
 import { SlaFilterBar } from "./filters";
 import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
-import { Countdown, PriorityBadge, ProbabilityBadge, isHelpdesk, words } from "./parts";
+import { Countdown, PriorityBadge, ProbabilityBadge, words } from "./parts";
 import { RISK_LIMIT, slaSearch } from "./search-params";
 import { TicketDetail } from "./ticket-detail";
 
@@ -82,12 +83,14 @@ export function SlaClient({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LastRun />
-          {role ? <Button onClick={() => setCreating(true)}>New ticket</Button> : null}
+          {can(role, "ticket.create") ? (
+            <Button onClick={() => setCreating(true)}>New ticket</Button>
+          ) : null}
         </div>
       </div>
       {creating ? (
         <NewTicketDialog
-          canAssign={isHelpdesk(role)}
+          canAssign={can(role, "ticket.work")}
           onDone={(id) => {
             setCreating(false);
             if (id) select(id);

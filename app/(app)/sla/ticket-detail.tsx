@@ -9,17 +9,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { can } from "@/lib/permissions";
+import type { Role } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { TicketComments } from "./comments";
 import { ExplainSla } from "./explain-sla";
-import {
-  Countdown,
-  PriorityBadge,
-  ProbabilityBadge,
-  StatusBadge,
-  isHelpdesk,
-  mayChangePriority,
-} from "./parts";
+import { Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
 import { TicketActions } from "./ticket-actions";
 import { useClock } from "./use-clock";
 
@@ -36,11 +31,11 @@ export function TicketDetail({
   onClose,
 }: {
   id: string;
-  role: string | undefined;
+  role: Role | undefined;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const helpdesk = isHelpdesk(role);
+  const helpdesk = can(role, "ticket.work");
   const detail = useQuery({
     ...trpc.ticket.get.queryOptions({ id }),
     retry: (n, err) => !notAvailable(err) && n < 2,
@@ -110,7 +105,7 @@ export function TicketDetail({
             status={t.status}
             assigneeId={t.assigneeId}
             priority={t.priority}
-            canChangePriority={mayChangePriority(role)}
+            canChangePriority={can(role, "ticket.setPriority")}
           />
         ) : null}
 

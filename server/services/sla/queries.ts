@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { rolesWith } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";
 import { OPEN_TICKET_STATUSES } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
@@ -235,7 +236,7 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string) {
   };
 }
 
-/** Active users a ticket can be assigned to. */
+/** Active users a ticket can be assigned to: the floor's people, those who work alerts. */
 export async function ticketAssignees(ctx: ServiceCtx) {
   return ctx.db
     .select({ id: users.id, name: users.name, role: users.role })
@@ -244,7 +245,7 @@ export async function ticketAssignees(ctx: ServiceCtx) {
       and(
         eq(users.tenantId, ctx.tenantId),
         eq(users.active, true),
-        inArray(users.role, ["admin", "supervisor", "noc_operator", "specialist"]),
+        inArray(users.role, [...rolesWith("alert.work")]),
       ),
     )
     .orderBy(asc(users.name));
