@@ -6,7 +6,7 @@ import { auth } from "@/server/auth";
 import { db } from "@/server/db";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { loadActiveUser } from "@/server/services/users/load-active-user";
-import { ValidationError } from "@/server/services/_core/errors";
+import { TierRequiredError, ValidationError } from "@/server/services/_core/errors";
 import { toTRPCError } from "./errors";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
@@ -37,6 +37,8 @@ const t = initTRPC
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
           // a service's own validation names the field it is about, for the form to show it there
           field: error.cause instanceof ValidationError ? (error.cause.field ?? null) : null,
+          // a plan refusal names its feature, for the page to show it locked (components/ui/locked)
+          feature: error.cause instanceof TierRequiredError ? error.cause.feature : null,
         },
       };
     },

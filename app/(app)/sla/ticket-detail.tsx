@@ -8,10 +8,12 @@ import { factorBars } from "@/components/charts/sla-data";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Locked } from "@/components/ui/locked";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { can } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
+import { lockedFeature } from "@/lib/trpc/errors";
 import { TicketComments } from "./comments";
 import { ExplainSla } from "./explain-sla";
 import { Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
@@ -46,6 +48,7 @@ export function TicketDetail({
     [people.data],
   );
   const d = detail.data;
+  const locked = lockedFeature(detail.error);
   if (!d) {
     return (
       <Card
@@ -56,9 +59,15 @@ export function TicketDetail({
           </Button>
         }
       >
-        <p className="p-4 text-sm text-slate-500">
-          {detail.isError ? "This ticket is not available to you." : "Loading…"}
-        </p>
+        {locked ? (
+          <div className="p-4">
+            <Locked feature={locked}>{detail.error?.message}</Locked>
+          </div>
+        ) : (
+          <p className="p-4 text-sm text-slate-500">
+            {detail.isError ? "This ticket is not available to you." : "Loading…"}
+          </p>
+        )}
       </Card>
     );
   }

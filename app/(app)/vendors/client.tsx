@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LockedClients } from "@/components/tiers/locked-clients";
 import { Button } from "@/components/ui/button";
 import { VENDOR_PERIODS } from "@/lib/schemas/vendors";
 import { can } from "@/lib/permissions";
@@ -92,6 +93,13 @@ export function VendorsClient({
         Rankings count only work orders for {TIERS_NOTE} clients (vendor performance tracking is
         part of those plans).
       </p>
+      <div className="mb-3">
+        <LockedClients feature="vendorPerformance">
+          {(clients, n) =>
+            `${clients} ${n === 1 ? "is on a plan" : "are on plans"} without it: their work orders are managed as usual but do not count toward these rankings.`
+          }
+        </LockedClients>
+      </div>
       {adding ? (
         <AddVendorDialog
           onDone={(id) => {

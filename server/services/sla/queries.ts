@@ -7,6 +7,7 @@ import { schema } from "@/server/db";
 import { listEntityTimeline } from "../audit/list";
 import type { ServiceCtx } from "../_core/context";
 import { siteScopeFilter } from "../_core/scope";
+import { requireFeature, requireSiteFeature } from "../tiers/feature-gate";
 import { clocksFor } from "./clock-store";
 import { getTicketInTenant } from "./tickets";
 
@@ -26,8 +27,13 @@ const assignee = aliasedTable(users, "assignee");
 
 const eligibleClient = () => inArray(clients.tier, tiersWith("slaBreachPrevention"));
 
-/** Open tickets of eligible clients in the actor's scope, most at risk first. */
+/**
+ * Open tickets of eligible clients in the actor's scope, most at risk first. Narrowed to one
+ * client or site whose plan lacks breach prevention, it refuses naming the tier.
+ */
 export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: number }) {
+  if (f.clientId) await requireFeature(ctx, f.clientId, "slaBreachPrevention");
+  if (f.siteId) await requireSiteFeature(ctx, f.siteId, "slaBreachPrevention");
   return ctx.db
     .select({
       id: tickets.id,
@@ -150,6 +156,7 @@ export async function slaCharts(ctx: ServiceCtx) {
  */
 export async function getTicketDetail(ctx: ServiceCtx, id: string) {
   const t = await getTicketInTenant(ctx, id);
+  await requireFeature(ctx, t.clientId, "slaBreachPrevention");
   const [[info], comments, changes, history, escalations, timeline, clocks] = await Promise.all([
     ctx.db
       .select({
