@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { landingFor, navFor, rolesForPath, safeCallbackUrl } from "./navigation";
+import {
+  canOpen,
+  landingFor,
+  navFor,
+  NAV_ITEMS,
+  rolesForPath,
+  safeCallbackUrl,
+} from "./navigation";
+import { ROLES } from "./roles";
 
 describe("navigation", () => {
   it("shows admin pages only to admins", () => {
@@ -38,6 +46,23 @@ describe("navigation", () => {
     expect(rolesForPath("/vendors")).toContain("executive");
     expect(rolesForPath("/vendors")).not.toContain("noc_operator");
     expect(rolesForPath("/somewhere-else")).toBeNull();
+  });
+
+  it("opens a link only for the roles that may open its page", () => {
+    // the vendor panel's "Work orders →": the executive may see vendors but not work orders
+    const workOrders = "/work-orders?vendorId=3f1c2a4e-0000-4000-8000-000000000000&all=1";
+    expect(canOpen("executive", workOrders)).toBe(false);
+    expect(canOpen("site_manager", workOrders)).toBe(true);
+    // an SLA alert's ticket: specialists work alerts but cannot open the SLA page
+    expect(canOpen("specialist", "/sla?ticket=abc#history")).toBe(false);
+    expect(canOpen("noc_operator", "/sla?ticket=abc")).toBe(true);
+    expect(canOpen("noc_operator", "/sla/policies")).toBe(false);
+    expect(canOpen("executive", "/notifications")).toBe(true);
+    expect(canOpen(undefined, "/overview")).toBe(false);
+    // exactly the navigation's verdict, for every page and role
+    for (const item of NAV_ITEMS)
+      for (const role of ROLES)
+        expect(canOpen(role, `${item.href}?x=1`)).toBe(navFor(role).includes(item));
   });
 
   it("accepts only same-site callback paths", () => {

@@ -1,68 +1,73 @@
-import { ROLES, type Role } from "./roles";
+import { can, rolesWith, type Capability } from "./permissions";
+import type { Role } from "./roles";
 
 export type NavItem = {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** who may open the page, and every page below it that no narrower item claims */
+  capability: Capability;
   section: "main" | "admin";
 };
 
-const everyone = ROLES;
-
 /** Every page of the shell, who may open it, and where it sits in the sidebar. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  {
-    href: "/noc",
-    label: "NOC queue",
-    roles: ["admin", "supervisor", "noc_operator", "specialist"],
-    section: "main",
-  },
+  { href: "/noc", label: "NOC queue", capability: "alert.view", section: "main" },
   {
     href: "/noc/rules",
     label: "Routing & maintenance",
-    roles: ["admin", "supervisor"],
+    capability: "noc.rules.view",
     section: "main",
   },
+  { href: "/sla", label: "SLA risk", capability: "ticket.view", section: "main" },
   {
-    href: "/sla",
-    label: "SLA risk",
-    roles: ["admin", "supervisor", "noc_operator", "site_manager"],
+    href: "/sla/policies",
+    label: "SLA policies",
+    capability: "slaCalendar.manage",
     section: "main",
   },
-  { href: "/sla/policies", label: "SLA policies", roles: ["admin", "supervisor"], section: "main" },
+  { href: "/work-orders", label: "Work orders", capability: "workOrder.manage", section: "main" },
+  { href: "/vendors", label: "Vendors", capability: "vendor.view", section: "main" },
+  { href: "/overview", label: "Overview", capability: "overview.view", section: "main" },
+  { href: "/notifications", label: "Notifications", capability: "signedIn", section: "main" },
+  { href: "/admin/users", label: "Users", capability: "user.manage", section: "admin" },
   {
-    href: "/work-orders",
-    label: "Work orders",
-    roles: ["admin", "supervisor", "site_manager"],
-    section: "main",
+    href: "/admin/clients",
+    label: "Clients & sites",
+    capability: "client.manage",
+    section: "admin",
   },
-  {
-    href: "/vendors",
-    label: "Vendors",
-    roles: ["admin", "supervisor", "site_manager", "executive"],
-    section: "main",
-  },
-  { href: "/overview", label: "Overview", roles: everyone, section: "main" },
-  { href: "/notifications", label: "Notifications", roles: everyone, section: "main" },
-  { href: "/admin/users", label: "Users", roles: ["admin"], section: "admin" },
-  { href: "/admin/clients", label: "Clients & sites", roles: ["admin"], section: "admin" },
-  { href: "/admin/groups", label: "Groups", roles: ["admin"], section: "admin" },
-  { href: "/admin/api-keys", label: "API keys", roles: ["admin"], section: "admin" },
-  { href: "/admin/jobs", label: "Background jobs", roles: ["admin"], section: "admin" },
-  { href: "/admin/outbox", label: "Outbox", roles: ["admin"], section: "admin" },
-  { href: "/admin/audit", label: "Audit log", roles: ["admin", "supervisor"], section: "admin" },
+  { href: "/admin/groups", label: "Groups", capability: "group.manage", section: "admin" },
+  { href: "/admin/api-keys", label: "API keys", capability: "apiKey.manage", section: "admin" },
+  { href: "/admin/jobs", label: "Background jobs", capability: "job.manage", section: "admin" },
+  { href: "/admin/outbox", label: "Outbox", capability: "outbox.view", section: "admin" },
+  { href: "/admin/audit", label: "Audit log", capability: "audit.view", section: "admin" },
 ];
 
 export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((i) => i.roles.includes(role));
+  return NAV_ITEMS.filter((i) => can(role, i.capability));
+}
+
+/** The page a path belongs to: the longest nav item it is, or is below. */
+function pageOf(pathname: string): NavItem | undefined {
+  return NAV_ITEMS.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`)).sort(
+    (a, b) => b.href.length - a.href.length,
+  )[0];
 }
 
 /** The roles allowed on a path, or null for pages open to every signed-in user. */
 export function rolesForPath(pathname: string): readonly Role[] | null {
-  const item = NAV_ITEMS.filter(
-    (i) => pathname === i.href || pathname.startsWith(`${i.href}/`),
-  ).sort((a, b) => b.href.length - a.href.length)[0];
-  return item ? item.roles : null;
+  const item = pageOf(pathname);
+  return item ? rolesWith(item.capability) : null;
+}
+
+/**
+ * Whether a role may open an in-app link (path, query and fragment allowed): every link to a
+ * page is drawn only when this holds, so no role is shown a link that ends in a 403.
+ */
+export function canOpen(role: Role | null | undefined, href: string): boolean {
+  const pathname = href.split(/[?#]/, 1)[0] ?? href;
+  const item = pageOf(pathname);
+  return item ? can(role, item.capability) : role != null;
 }
 
 export function landingFor(role: Role): string {

@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import { ROLES, type Role } from "./roles";
 
 /**
  * Who may do what: the one map (platform.md, "Users and roles"). tRPC procedures, HTTP routes,
@@ -7,34 +7,34 @@ import type { Role } from "./roles";
  * a capability reaches; that is the services' job, not this map's.
  */
 export const CAPABILITIES = {
+  /** Any signed-in user: their own profile, preferences and notifications. */
+  signedIn: ROLES,
   // NOC
   "alert.view": ["admin", "supervisor", "noc_operator", "specialist"],
   "alert.create": ["admin", "supervisor", "noc_operator"],
   "alert.work": ["admin", "supervisor", "noc_operator", "specialist"], // acknowledge, resolve, comment
-  "alert.triage": ["admin", "supervisor", "noc_operator"], // assign, escalate, bulk actions
+  /** Assign and escalate; who triages sees every alert, not only their groups' (noc/access.ts). */
+  "alert.triage": ["admin", "supervisor", "noc_operator"],
   "noc.rules.view": ["admin", "supervisor"],
-  "noc.rules.manage": ["admin", "supervisor"],
+  "noc.rules.manage": ["admin", "supervisor"], // maintenance windows
   "noc.routing.manage": ["admin"],
   // SLA
   "ticket.view": ["admin", "supervisor", "noc_operator", "site_manager"],
-  "ticket.work": ["admin", "supervisor", "noc_operator"],
+  "ticket.create": ["admin", "supervisor", "noc_operator", "site_manager"], // raise, comment
+  "ticket.work": ["admin", "supervisor", "noc_operator"], // status, assignment
   "ticket.setPriority": ["admin", "supervisor"],
   "slaPolicy.view": ["admin", "supervisor", "noc_operator"],
   "slaPolicy.manage": ["admin"],
+  "slaCalendar.manage": ["admin", "supervisor"], // holidays; the SLA policies page
   // vendors and work orders
   "workOrder.manage": ["admin", "supervisor", "site_manager"],
   "vendor.view": ["admin", "supervisor", "site_manager", "executive"],
   "vendor.list": ["admin", "supervisor", "site_manager"],
   "vendor.manage": ["admin", "supervisor"],
   // platform
-  "overview.view": [
-    "admin",
-    "supervisor",
-    "noc_operator",
-    "specialist",
-    "site_manager",
-    "executive",
-  ],
+  "overview.view": ROLES,
+  "client.view": ROLES,
+  "site.view": ROLES,
   "audit.view": ["admin", "supervisor"],
   "group.view": ["admin", "supervisor"],
   "group.manage": ["admin"],
@@ -48,6 +48,8 @@ export const CAPABILITIES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
+
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
 
 export function rolesWith(capability: Capability): readonly Role[] {
   return CAPABILITIES[capability];

@@ -1,5 +1,3 @@
-import type { Role } from "./roles";
-
 /** Work-order vocabulary and lifecycle shared by the browser and the server (vendors.md). */
 export const WORK_ORDER_STATUSES = [
   "new",
@@ -66,15 +64,6 @@ export const RANKING_MIN_ORDERS = 5;
 export const VENDOR_SCORE_WEIGHTS = { sla: 0.4, time: 0.3, quality: 0.2, rework: 0.1 } as const;
 export const DEFAULT_PERIOD_DAYS = 90;
 
-/** Who sees vendor rankings and trends; who also sees contacts and documents; who edits. */
-export const VENDOR_VIEW_ROLES: readonly Role[] = [
-  "admin",
-  "supervisor",
-  "site_manager",
-  "executive",
-];
-export const VENDOR_LIST_ROLES: readonly Role[] = ["admin", "supervisor", "site_manager"];
-export const VENDOR_EDIT_ROLES: readonly Role[] = ["admin", "supervisor"];
 export const TOKEN_TTL_DAYS = 30;
 export const REWORK_WINDOW_DAYS = 14;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,12 +1,11 @@
-import { rolesForPath } from "@/lib/navigation";
+import { canOpen, rolesForPath } from "@/lib/navigation";
 import { serverCaller } from "@/server/api/rsc";
 
 /** Server-side page check, behind the proxy's: re-reads the role from the database. */
 export async function mayOpen(path: string): Promise<boolean> {
-  const roles = rolesForPath(path);
-  if (!roles) return true;
+  if (!rolesForPath(path)) return true;
   const me = await (await serverCaller()).me.get().catch(() => null);
-  return Boolean(me && roles.includes(me.role));
+  return canOpen(me?.role, path);
 }
 
 export function Forbidden() {

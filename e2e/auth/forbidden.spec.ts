@@ -1,4 +1,5 @@
 import { NAV_ITEMS } from "@/lib/navigation";
+import { can } from "@/lib/permissions";
 import { DEMO_LOGINS } from "@/server/seed/logins";
 import { expect, shot, test, trpcQuery } from "../fixtures";
 
@@ -8,7 +9,7 @@ test.describe("pages and procedures a role may not use", () => {
   for (const email of ["operator@northwind.test", "manager@northwind.test"]) {
     const role = DEMO_LOGINS.find((l) => l.email === email)?.role;
     // Every page the navigation keeps from this role (at least the three admin pages above).
-    const refused = NAV_ITEMS.filter((i) => !role || !i.roles.includes(role)).map((i) => i.href);
+    const refused = NAV_ITEMS.filter((i) => !can(role, i.capability)).map((i) => i.href);
 
     test(`${email} gets the 403 page on admin pages`, async ({ page, loginAs }) => {
       expect(refused).toEqual(expect.arrayContaining(MUST_REFUSE));

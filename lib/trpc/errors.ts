@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import { FEATURES, type Feature } from "@/lib/tiers";
 
 type ZodShape = {
   fieldErrors?: Record<string, string[] | undefined>;
@@ -24,4 +25,11 @@ export function fieldErrors(err: unknown): Record<string, string | undefined> {
   // a service-side check (e.g. "an unknown time zone") names one field and says why
   if (data?.field) out[data.field] = err.message;
   return out;
+}
+
+/** The feature a call was refused for because of the client's plan (show it locked), or null. */
+export function lockedFeature(err: unknown): Feature | null {
+  if (!(err instanceof TRPCClientError)) return null;
+  const feature = (err.data as { feature?: string | null } | undefined)?.feature;
+  return feature && feature in FEATURES ? (feature as Feature) : null;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PermittedLink } from "@/components/shell/permitted-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -79,12 +79,17 @@ export function AlertDetail({
         {a.ticket ? (
           <p className="rounded border border-slate-200 bg-slate-50 px-3 py-2">
             From ticket{" "}
-            <Link
+            <PermittedLink
               className="font-medium text-sky-700 underline"
               href={`/sla?ticket=${a.ticket.id}`}
+              fallback={
+                <span className="font-medium">
+                  #{a.ticket.number} {a.ticket.title}
+                </span>
+              }
             >
               #{a.ticket.number} {a.ticket.title}
-            </Link>{" "}
+            </PermittedLink>{" "}
             · {a.ticket.priority} · {a.ticket.status.replace("_", " ")}
             {a.ticket.probability !== null
               ? ` · breach risk ${Math.round(a.ticket.probability * 100)}%`

@@ -9,6 +9,7 @@ import { Td, Th } from "@/components/ui/table";
 import { useNow } from "@/lib/hooks/use-now";
 import { QUEUE_FETCH_ROWS, QUEUE_PAGE_ROWS } from "@/lib/live-queue";
 import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
+import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AlertDetail, ResolveDialog } from "./alert-detail";
@@ -48,9 +49,7 @@ export function NocClient({
   const siteName =
     rows.find((r) => r.siteId === filters.siteId)?.siteName ??
     falseAlarmRates.data?.find((r) => r.siteId === filters.siteId)?.siteName;
-  const canOperate = me.data
-    ? ["admin", "supervisor", "noc_operator"].includes(me.data.role)
-    : false;
+  const canOperate = can(me.data?.role, "alert.triage");
 
   const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
   const escalate = useMutation(trpc.alert.escalate.mutationOptions());
@@ -118,7 +117,9 @@ export function NocClient({
           >
             False alarms by site
           </Button>
-          {canOperate ? <Button onClick={() => setCreating(true)}>New alert</Button> : null}
+          {can(me.data?.role, "alert.create") ? (
+            <Button onClick={() => setCreating(true)}>New alert</Button>
+          ) : null}
         </div>
       </div>
       {creating ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { PermittedLink } from "@/components/shell/permitted-link";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
@@ -74,9 +74,9 @@ export function NotificationsClient() {
                 </div>
                 <div className="flex shrink-0 gap-2">
                   {n.link ? (
-                    <Link className="text-sm text-sky-700 hover:underline" href={n.link}>
+                    <PermittedLink className="text-sm text-sky-700 hover:underline" href={n.link}>
                       Open
-                    </Link>
+                    </PermittedLink>
                   ) : null}
                   {!n.readAt ? (
                     <Button variant="ghost" onClick={() => markRead.mutate({ ids: [n.id] })}>

@@ -4,15 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { factorSummary } from "@/components/charts/sla-data";
 import { Button } from "@/components/ui/button";
+import { LockedClients } from "@/components/tiers/locked-clients";
 import { Card, EmptyState } from "@/components/ui/card";
+import { Locked } from "@/components/ui/locked";
 import { Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
+import { lockedFeature } from "@/lib/trpc/errors";
 import { ChartsPanel } from "./charts-panel";
 import { SlaFilterBar } from "./filters";
 import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
-import { Countdown, PriorityBadge, ProbabilityBadge, isHelpdesk, words } from "./parts";
+import { Countdown, PriorityBadge, ProbabilityBadge, words } from "./parts";
 import { RISK_LIMIT, slaSearch } from "./search-params";
 import { TicketDetail } from "./ticket-detail";
 
@@ -27,10 +31,15 @@ export function SlaClient({
   const [filters, setFilters] = useState(initialFilters);
   const [selected, setSelectedState] = useState<string | null>(initialSelected);
   const [creating, setCreating] = useState(false);
-  const risk = useQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }));
+  const risk = useQuery({
+    ...trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }),
+    // a plan refusal stays a refusal: show it locked at once
+    retry: (n, err) => !lockedFeature(err) && n < 3,
+  });
   const me = useQuery(trpc.me.get.queryOptions());
   const role = me.data?.role;
   const rows = risk.data ?? [];
+  const riskLocked = lockedFeature(risk.error);
   // beside the detail panel the table drops to its essentials; the rest moves under the title
   const col = selected
     ? {
@@ -82,12 +91,14 @@ export function SlaClient({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LastRun />
-          {role ? <Button onClick={() => setCreating(true)}>New ticket</Button> : null}
+          {can(role, "ticket.create") ? (
+            <Button onClick={() => setCreating(true)}>New ticket</Button>
+          ) : null}
         </div>
       </div>
       {creating ? (
         <NewTicketDialog
-          canAssign={isHelpdesk(role)}
+          canAssign={can(role, "ticket.work")}
           onDone={(id) => {
             setCreating(false);
             if (id) select(id);
@@ -96,6 +107,13 @@ export function SlaClient({
       ) : null}
 
       <SlaFilterBar filters={filters} setFilter={setFilter} />
+      <div className="mb-3">
+        <LockedClients feature="slaBreachPrevention">
+          {(clients, n) =>
+            `${clients} ${n === 1 ? "is on a plan" : "are on plans"} without it: their tickets keep their SLA clocks and are worked as usual, but are not scored for breach risk or listed here.`
+          }
+        </LockedClients>
+      </div>
 
       <div
         className={`grid items-start gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_460px]" : ""}`}
@@ -186,6 +204,10 @@ export function SlaClient({
                   ))}
                 </tbody>
               </table>
+            </div>
+          ) : riskLocked ? (
+            <div className="p-4">
+              <Locked feature={riskLocked}>{risk.error?.message}</Locked>
             </div>
           ) : (
             <EmptyState>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Select } from "@/components/ui/field";
 import type { SlaFilters } from "@/lib/schemas/sla";
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/sla";
-import { tierIncludes } from "@/lib/tiers";
+import { FEATURES, TIER_LABELS, tierIncludes } from "@/lib/tiers";
 import { useTRPC } from "@/lib/trpc/client";
 
 const MIN_OPTIONS = [
@@ -24,9 +24,8 @@ export function SlaFilterBar({
   const trpc = useTRPC();
   const clients = useQuery(trpc.client.list.queryOptions());
   const sites = useQuery(trpc.site.list.queryOptions({}));
-  const eligibleClients = (clients.data ?? []).filter((c) =>
-    tierIncludes(c.tier, "slaBreachPrevention"),
-  );
+  // clients whose plan lacks breach prevention stay in the list, locked, naming the tier
+  const clientOptions = clients.data ?? [];
   const siteOptions = (sites.data ?? []).filter(
     (s) =>
       tierIncludes(s.tier, "slaBreachPrevention") &&
@@ -45,11 +44,17 @@ export function SlaFilterBar({
           onChange={(e) => setFilter({ clientId: e.target.value || undefined, siteId: undefined })}
         >
           <option value="">All clients</option>
-          {eligibleClients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          {clientOptions.map((c) =>
+            tierIncludes(c.tier, "slaBreachPrevention") ? (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ) : (
+              <option key={c.id} value={c.id} disabled>
+                {c.name} · needs {TIER_LABELS[FEATURES.slaBreachPrevention.minTier]}
+              </option>
+            ),
+          )}
         </Select>
       </Labelled>
       <Labelled label="Site">

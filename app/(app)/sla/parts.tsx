@@ -114,9 +114,3 @@ export function statusActions(from: TicketStatus): { to: TicketStatus; label: st
               : "Close",
   }));
 }
-
-export const HELPDESK_ROLES = ["admin", "supervisor", "noc_operator"] as const;
-export const isHelpdesk = (role: string | undefined) =>
-  (HELPDESK_ROLES as readonly string[]).includes(role ?? "");
-export const mayChangePriority = (role: string | undefined) =>
-  role === "admin" || role === "supervisor";

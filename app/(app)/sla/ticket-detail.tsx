@@ -8,18 +8,15 @@ import { factorBars } from "@/components/charts/sla-data";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Locked } from "@/components/ui/locked";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { can } from "@/lib/permissions";
+import type { Role } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
+import { lockedFeature } from "@/lib/trpc/errors";
 import { TicketComments } from "./comments";
 import { ExplainSla } from "./explain-sla";
-import {
-  Countdown,
-  PriorityBadge,
-  ProbabilityBadge,
-  StatusBadge,
-  isHelpdesk,
-  mayChangePriority,
-} from "./parts";
+import { Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
 import { TicketActions } from "./ticket-actions";
 import { useClock } from "./use-clock";
 
@@ -36,11 +33,11 @@ export function TicketDetail({
   onClose,
 }: {
   id: string;
-  role: string | undefined;
+  role: Role | undefined;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const helpdesk = isHelpdesk(role);
+  const helpdesk = can(role, "ticket.work");
   const detail = useQuery({
     ...trpc.ticket.get.queryOptions({ id }),
     retry: (n, err) => !notAvailable(err) && n < 2,
@@ -51,6 +48,7 @@ export function TicketDetail({
     [people.data],
   );
   const d = detail.data;
+  const locked = lockedFeature(detail.error);
   if (!d) {
     return (
       <Card
@@ -61,9 +59,15 @@ export function TicketDetail({
           </Button>
         }
       >
-        <p className="p-4 text-sm text-slate-500">
-          {detail.isError ? "This ticket is not available to you." : "Loading…"}
-        </p>
+        {locked ? (
+          <div className="p-4">
+            <Locked feature={locked}>{detail.error?.message}</Locked>
+          </div>
+        ) : (
+          <p className="p-4 text-sm text-slate-500">
+            {detail.isError ? "This ticket is not available to you." : "Loading…"}
+          </p>
+        )}
       </Card>
     );
   }
@@ -110,7 +114,7 @@ export function TicketDetail({
             status={t.status}
             assigneeId={t.assigneeId}
             priority={t.priority}
-            canChangePriority={mayChangePriority(role)}
+            canChangePriority={can(role, "ticket.setPriority")}
           />
         ) : null}
 

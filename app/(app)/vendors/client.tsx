@@ -2,10 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LockedClients } from "@/components/tiers/locked-clients";
 import { Button } from "@/components/ui/button";
 import { VENDOR_PERIODS } from "@/lib/schemas/vendors";
+import { can } from "@/lib/permissions";
 import { TIER_LABELS, tiersWith } from "@/lib/tiers";
-import { VENDOR_EDIT_ROLES, VENDOR_LIST_ROLES } from "@/lib/work-orders";
 import { useTRPC } from "@/lib/trpc/client";
 import { AddVendorDialog } from "./add-vendor";
 import { RankingsTable } from "./rankings-table";
@@ -29,8 +30,8 @@ export function VendorsClient({
   const [adding, setAdding] = useState(false);
   const me = useQuery(trpc.me.get.queryOptions());
   const role = me.data?.role;
-  const canList = role !== undefined && VENDOR_LIST_ROLES.includes(role);
-  const canEdit = role !== undefined && VENDOR_EDIT_ROLES.includes(role);
+  const canList = can(role, "vendor.list");
+  const canEdit = can(role, "vendor.manage");
   // the previous period's table stays (dimmed) while another period loads
   const rankings = useQuery({
     ...trpc.vendor.rankings.queryOptions({ days }),
@@ -92,6 +93,13 @@ export function VendorsClient({
         Rankings count only work orders for {TIERS_NOTE} clients (vendor performance tracking is
         part of those plans).
       </p>
+      <div className="mb-3">
+        <LockedClients feature="vendorPerformance">
+          {(clients, n) =>
+            `${clients} ${n === 1 ? "is on a plan" : "are on plans"} without it: their work orders are managed as usual but do not count toward these rankings.`
+          }
+        </LockedClients>
+      </div>
       {adding ? (
         <AddVendorDialog
           onDone={(id) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
-import { VENDOR_LIST_ROLES, VENDOR_VIEW_ROLES } from "@/lib/work-orders";
+import { can } from "@/lib/permissions";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { VendorsClient } from "./client";
 import { daysFromSearch, TREND_MONTHS, vendorFromSearch } from "./search-params";
@@ -13,9 +13,9 @@ export default async function VendorsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (!(await mayOpen("/vendors"))) return <Forbidden />;
-  // the roles of vendor.rankings, checked here too in case the path has no navigation entry
+  // the capability of vendor.rankings, checked here too in case the path has no navigation entry
   const me = await (await serverCaller()).me.get().catch(() => null);
-  if (!me || !VENDOR_VIEW_ROLES.includes(me.role)) return <Forbidden />;
+  if (!me || !can(me.role, "vendor.view")) return <Forbidden />;
   const params = await searchParams;
   const days = daysFromSearch(params);
   const selected = vendorFromSearch(params);
@@ -23,7 +23,7 @@ export default async function VendorsPage({
   await Promise.all([
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.vendor.rankings.queryOptions({ days })),
-    VENDOR_LIST_ROLES.includes(me.role) ? qc.prefetchQuery(trpc.vendor.list.queryOptions()) : null,
+    can(me.role, "vendor.list") ? qc.prefetchQuery(trpc.vendor.list.queryOptions()) : null,
     selected
       ? qc.prefetchQuery(
           trpc.vendor.trend.queryOptions({ vendorId: selected, months: TREND_MONTHS }),

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import Link from "next/link";
 import { documentState, scoreText } from "@/components/charts/vendor-data";
 import { VendorTrendChart } from "@/components/charts/vendor-trend";
+import { PermittedLink } from "@/components/shell/permitted-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -131,12 +131,12 @@ export function VendorDetail({
           </p>
         )}
 
-        <Link
+        <PermittedLink
           href={`/work-orders?vendorId=${vendorId}&all=1`}
           className="inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium text-sky-800 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
         >
           Work orders →
-        </Link>
+        </PermittedLink>
 
         {canList ? (
           vendor ? (

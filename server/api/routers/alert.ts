@@ -17,38 +17,41 @@ import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
 import { queueFilterOptions } from "@/server/services/noc/filter-options";
 import { getAlertDetail } from "@/server/services/noc/queries";
 import { listQueue, queueStats } from "@/server/services/noc/queue";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
-const noc = requireRole("admin", "supervisor", "noc_operator", "specialist");
-const operators = requireRole("admin", "supervisor", "noc_operator");
+const view = requireCapability("alert.view");
+const work = requireCapability("alert.work");
+const triage = requireCapability("alert.triage");
 const ids = z
   .array(uuid)
   .min(1, "Choose at least one alert")
   .max(200, "At most 200 alerts at once");
 
 export const alertRouter = router({
-  list: noc
+  list: view
     .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
-  stats: noc.query(({ ctx }) => queueStats(ctx.svc)),
+  stats: view.query(({ ctx }) => queueStats(ctx.svc)),
   /** Clients and groups the queue's filters offer (a specialist's own groups only). */
-  filterOptions: noc.query(({ ctx }) => queueFilterOptions(ctx.svc)),
+  filterOptions: view.query(({ ctx }) => queueFilterOptions(ctx.svc)),
   /** Sites by false-alarm rate, last 30 days (the closed loop); highest first. */
-  falseAlarmRates: noc
+  falseAlarmRates: view
     .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
     .query(({ ctx, input }) => falseAlarmRatesBySite(ctx.svc, input)),
-  assignees: operators.query(({ ctx }) => listAssignees(ctx.svc)),
-  get: noc
+  assignees: triage.query(({ ctx }) => listAssignees(ctx.svc)),
+  get: view
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),
-  create: operators
+  create: requireCapability("alert.create")
     .input(alertCreateInput)
     .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" })),
-  acknowledge: noc
+  acknowledge: work
     .input(z.object({ ids }))
     .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input)),
-  start: noc.input(z.object({ id: uuid })).mutation(({ ctx, input }) => startAlert(ctx.svc, input)),
-  resolve: noc
+  start: work
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) => startAlert(ctx.svc, input)),
+  resolve: work
     .input(
       z.object({
         ids,
@@ -57,7 +60,7 @@ export const alertRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input)),
-  assign: operators
+  assign: triage
     .input(
       z.object({
         id: uuid,
@@ -66,10 +69,10 @@ export const alertRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
-  escalate: operators
+  escalate: triage
     .input(z.object({ id: uuid, reason: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input)),
-  comment: noc
+  comment: work
     .input(z.object({ id: uuid, body: z.string().trim().min(1, "Write a comment").max(2000) }))
     .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),
 });

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { uuid } from "@/lib/schemas/admin";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/services/api-keys/api-keys";
-import { adminProcedure, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const manage = requireCapability("apiKey.manage");
 
 export const apiKeyRouter = router({
-  list: adminProcedure.query(({ ctx }) => listApiKeys(ctx.svc)),
-  create: adminProcedure
+  list: manage.query(({ ctx }) => listApiKeys(ctx.svc)),
+  create: manage
     .input(z.object({ name: z.string().trim().min(1, "Name the key after what uses it").max(80) }))
     .mutation(({ ctx, input }) => createApiKey(ctx.svc, input)),
-  revoke: adminProcedure
+  revoke: manage
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input)),
 });

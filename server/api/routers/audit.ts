@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { listEntityTimeline, listRecentAudit } from "@/server/services/audit/list";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
-const auditReader = requireRole("admin", "supervisor");
+const auditReader = requireCapability("audit.view");
 
 export const auditRouter = router({
   timeline: auditReader

@@ -6,17 +6,20 @@ import {
   listClients,
   updateClient,
 } from "@/server/services/clients/clients";
-import { adminProcedure, router, tenantProcedure } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const view = requireCapability("client.view");
+const manage = requireCapability("client.manage");
 
 export const clientRouter = router({
-  list: tenantProcedure.query(({ ctx }) => listClients(ctx.svc)),
-  get: tenantProcedure
+  list: view.query(({ ctx }) => listClients(ctx.svc)),
+  get: view
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getClientInTenant(ctx.svc, input.id)),
-  create: adminProcedure
+  create: manage
     .input(clientCreateInput)
     .mutation(({ ctx, input }) => createClient(ctx.svc, input)),
-  update: adminProcedure
+  update: manage
     .input(clientUpdateInput)
     .mutation(({ ctx, input }) => updateClient(ctx.svc, input)),
 });

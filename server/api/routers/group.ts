@@ -6,20 +6,18 @@ import {
   removeGroupMember,
   updateGroup,
 } from "@/server/services/groups/groups";
-import { adminProcedure, requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const manage = requireCapability("group.manage");
 
 export const groupRouter = router({
-  list: requireRole("admin", "supervisor").query(({ ctx }) => listGroups(ctx.svc)),
-  create: adminProcedure
-    .input(groupCreateInput)
-    .mutation(({ ctx, input }) => createGroup(ctx.svc, input)),
-  update: adminProcedure
-    .input(groupUpdateInput)
-    .mutation(({ ctx, input }) => updateGroup(ctx.svc, input)),
-  addMember: adminProcedure
+  list: requireCapability("group.view").query(({ ctx }) => listGroups(ctx.svc)),
+  create: manage.input(groupCreateInput).mutation(({ ctx, input }) => createGroup(ctx.svc, input)),
+  update: manage.input(groupUpdateInput).mutation(({ ctx, input }) => updateGroup(ctx.svc, input)),
+  addMember: manage
     .input(groupMemberInput)
     .mutation(({ ctx, input }) => addGroupMember(ctx.svc, input)),
-  removeMember: adminProcedure
+  removeMember: manage
     .input(groupMemberInput)
     .mutation(({ ctx, input }) => removeGroupMember(ctx.svc, input)),
 });

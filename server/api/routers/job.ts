@@ -1,21 +1,21 @@
 import { z } from "zod";
 import { JOB_IDS, type JobId } from "@/inngest/catalog";
 import { getRun, listJobs, listRuns, runJobNow } from "@/server/services/jobs/jobs";
-import { adminProcedure, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const manage = requireCapability("job.manage");
 
 const jobId = z.enum(JOB_IDS as [JobId, ...JobId[]], "Unknown background function");
 
 export const jobRouter = router({
-  list: adminProcedure.query(({ ctx }) => listJobs(ctx.svc)),
-  runs: adminProcedure
+  list: manage.query(({ ctx }) => listJobs(ctx.svc)),
+  runs: manage
     .input(
       z.object({ jobId: jobId.optional(), limit: z.number().int().min(1).max(200).default(50) }),
     )
     .query(({ ctx, input }) => listRuns(ctx.svc, input)),
-  run: adminProcedure
+  run: manage
     .input(z.object({ id: z.string().min(1).max(100) }))
     .query(({ ctx, input }) => getRun(ctx.svc, input.id)),
-  runNow: adminProcedure
-    .input(z.object({ jobId }))
-    .mutation(({ ctx, input }) => runJobNow(ctx.svc, input)),
+  runNow: manage.input(z.object({ jobId })).mutation(({ ctx, input }) => runJobNow(ctx.svc, input)),
 });

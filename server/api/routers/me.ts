@@ -2,10 +2,12 @@ import { z } from "zod";
 import { getTenant } from "@/server/services/tenants/get";
 import { getUserInTenant } from "@/server/services/users/list";
 import { updateUser } from "@/server/services/users/update";
-import { router, tenantProcedure } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const signedIn = requireCapability("signedIn");
 
 export const meRouter = router({
-  get: tenantProcedure.query(async ({ ctx }) => {
+  get: signedIn.query(async ({ ctx }) => {
     const { actor } = ctx.svc;
     const [tenant, user] = await Promise.all([
       getTenant(ctx.svc),
@@ -20,7 +22,7 @@ export const meRouter = router({
       tenant,
     };
   }),
-  updatePreferences: tenantProcedure
+  updatePreferences: signedIn
     .input(z.object({ emailNotifications: z.boolean() }))
     .mutation(({ ctx, input }) => updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input })),
 });

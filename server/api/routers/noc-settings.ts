@@ -8,9 +8,10 @@ import {
   previewMaintenanceWindow,
 } from "@/server/services/noc/maintenance";
 import { listRoutingRules, setRoutingRule } from "@/server/services/noc/routing";
-import { adminProcedure, requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
-const managers = requireRole("admin", "supervisor");
+const viewers = requireCapability("noc.rules.view");
+const managers = requireCapability("noc.rules.manage");
 
 const windowInput = z.object({
   name: z.string().trim().min(1, "Name the window").max(120),
@@ -22,12 +23,12 @@ const windowInput = z.object({
 });
 
 export const nocSettingsRouter = router({
-  routing: managers.query(({ ctx }) => listRoutingRules(ctx.svc)),
-  setRouting: adminProcedure
+  routing: viewers.query(({ ctx }) => listRoutingRules(ctx.svc)),
+  setRouting: requireCapability("noc.routing.manage")
     .input(z.object({ type: z.enum(ALERT_TYPES), groupId: uuid.nullable() }))
     .mutation(({ ctx, input }) => setRoutingRule(ctx.svc, input)),
-  windows: managers.query(({ ctx }) => listMaintenanceWindows(ctx.svc)),
-  previewWindow: managers
+  windows: viewers.query(({ ctx }) => listMaintenanceWindows(ctx.svc)),
+  previewWindow: viewers
     .input(windowInput)
     .query(({ ctx, input }) => previewMaintenanceWindow(ctx.svc, input)),
   createWindow: managers

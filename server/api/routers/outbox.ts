@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { listOutbox } from "@/server/services/notifications/outbox";
-import { adminProcedure, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
 export const outboxRouter = router({
-  list: adminProcedure
+  list: requireCapability("outbox.view")
     .input(
       z.object({
         channel: z.enum(["email", "slack"]).optional(),

@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/roles";
+import { rolesWith } from "@/lib/permissions";
+import { ROLES, type Role } from "@/lib/roles";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
+import { appProcedures } from "@/server/test/procedures";
 
 let t: TestTenant;
 beforeAll(async () => {
@@ -73,4 +75,38 @@ describe("role sweep: every role × every procedure", () => {
   it("refuses signed-out callers", async () => {
     await expect(callerFor(null).client.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
+});
+
+describe("role sweep: every procedure of the app × every role, against the capability map", () => {
+  // The role check runs before the input is parsed: a role the map allows gets a bad-input
+  // error (or, for a procedure without input, its answer), a role it does not gets FORBIDDEN.
+  const NOT_AN_INPUT = "not an input";
+
+  function call(caller: Caller, path: string): Promise<unknown> {
+    let fn: unknown = caller;
+    for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+    return (fn as (input: unknown) => Promise<unknown>)(NOT_AN_INPUT);
+  }
+
+  async function passesRoleCheck(caller: Caller, path: string): Promise<boolean> {
+    try {
+      await call(caller, path);
+      return true;
+    } catch (err) {
+      if (err instanceof TRPCError && err.code === "FORBIDDEN") return false;
+      if (err instanceof TRPCError && err.code === "BAD_REQUEST") return true;
+      throw err;
+    }
+  }
+
+  for (const { path, capability } of appProcedures()) {
+    it(`${path} (${capability ?? "no capability"})`, async () => {
+      expect(capability).toBeDefined();
+      if (!capability) return;
+      const got: Role[] = [];
+      for (const role of ROLES)
+        if (await passesRoleCheck(callerFor(t.users[role]), path)) got.push(role);
+      expect(got).toEqual(ROLES.filter((r) => rolesWith(capability).includes(r)));
+    });
+  }
 });

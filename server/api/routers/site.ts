@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { siteCreateInput, siteUpdateInput, uuid } from "@/lib/schemas/admin";
 import { createSite, getSiteInTenant, listSites, updateSite } from "@/server/services/sites/sites";
-import { adminProcedure, router, tenantProcedure } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const view = requireCapability("site.view");
+const manage = requireCapability("site.manage");
 
 export const siteRouter = router({
-  list: tenantProcedure
+  list: view
     .input(z.object({ clientId: uuid.optional() }).default({}))
     .query(({ ctx, input }) => listSites(ctx.svc, input)),
-  get: tenantProcedure
+  get: view
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getSiteInTenant(ctx.svc, input.id)),
-  create: adminProcedure
-    .input(siteCreateInput)
-    .mutation(({ ctx, input }) => createSite(ctx.svc, input)),
-  update: adminProcedure
-    .input(siteUpdateInput)
-    .mutation(({ ctx, input }) => updateSite(ctx.svc, input)),
+  create: manage.input(siteCreateInput).mutation(({ ctx, input }) => createSite(ctx.svc, input)),
+  update: manage.input(siteUpdateInput).mutation(({ ctx, input }) => updateSite(ctx.svc, input)),
 });

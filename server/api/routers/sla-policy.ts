@@ -8,22 +8,19 @@ import {
   removeHoliday,
   savePolicy,
 } from "@/server/services/sla/policies";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
-const managers = requireRole("admin", "supervisor");
+const policies = requireCapability("slaPolicy.manage");
+const calendar = requireCapability("slaCalendar.manage");
 
 export const slaPolicyRouter = router({
-  list: requireRole("admin", "supervisor", "noc_operator").query(({ ctx }) =>
-    listPolicies(ctx.svc),
-  ),
-  save: requireRole("admin")
-    .input(slaPolicyInput)
-    .mutation(({ ctx, input }) => savePolicy(ctx.svc, input)),
-  removeOverride: requireRole("admin")
+  list: requireCapability("slaPolicy.view").query(({ ctx }) => listPolicies(ctx.svc)),
+  save: policies.input(slaPolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.svc, input)),
+  removeOverride: policies
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) => deletePolicyOverride(ctx.svc, input.id)),
-  addHoliday: managers.input(holidayInput).mutation(({ ctx, input }) => addHoliday(ctx.svc, input)),
-  removeHoliday: managers
+  addHoliday: calendar.input(holidayInput).mutation(({ ctx, input }) => addHoliday(ctx.svc, input)),
+  removeHoliday: calendar
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) => removeHoliday(ctx.svc, input.id)),
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { getTenantSettings, updateTenantSettings } from "@/server/services/tenants/settings";
-import { adminProcedure, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const manage = requireCapability("tenant.manage");
 
 export const tenantRouter = router({
-  settings: adminProcedure.query(({ ctx }) => getTenantSettings(ctx.svc)),
-  updateSettings: adminProcedure
+  settings: manage.query(({ ctx }) => getTenantSettings(ctx.svc)),
+  updateSettings: manage
     .input(
       z.object({
         slackWebhookUrl: z

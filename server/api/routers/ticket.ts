@@ -20,11 +20,12 @@ import {
   createTicket,
   setTicketPriority,
 } from "@/server/services/sla/tickets";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
 /** Who works tickets: the helpdesk side; site managers see and raise tickets at their sites. */
-const helpdesk = requireRole("admin", "supervisor", "noc_operator");
-const viewers = requireRole("admin", "supervisor", "noc_operator", "site_manager");
+const helpdesk = requireCapability("ticket.work");
+const viewers = requireCapability("ticket.view");
+const raisers = requireCapability("ticket.create");
 
 export const ticketRouter = router({
   risk: viewers
@@ -35,7 +36,7 @@ export const ticketRouter = router({
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id)),
   assignees: helpdesk.query(({ ctx }) => ticketAssignees(ctx.svc)),
-  create: viewers
+  create: raisers
     .input(ticketCreateInput)
     .mutation(({ ctx, input }) => createTicket(ctx.svc, input)),
   setStatus: helpdesk
@@ -44,10 +45,10 @@ export const ticketRouter = router({
   assign: helpdesk
     .input(z.object({ id: uuid, assigneeId: uuid.nullable() }))
     .mutation(({ ctx, input }) => assignTicket(ctx.svc, input)),
-  setPriority: requireRole("admin", "supervisor")
+  setPriority: requireCapability("ticket.setPriority")
     .input(z.object({ id: uuid, priority: z.enum(TICKET_PRIORITIES) }))
     .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input)),
-  comment: viewers
+  comment: raisers
     .input(ticketCommentInput)
     .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input)),
 });

@@ -2,14 +2,12 @@ import { userCreateInput, userUpdateInput } from "@/lib/schemas/admin";
 import { createUser } from "@/server/services/users/create";
 import { listUsers } from "@/server/services/users/list";
 import { updateUser } from "@/server/services/users/update";
-import { adminProcedure, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
+
+const manage = requireCapability("user.manage");
 
 export const userRouter = router({
-  list: adminProcedure.query(({ ctx }) => listUsers(ctx.svc)),
-  create: adminProcedure
-    .input(userCreateInput)
-    .mutation(({ ctx, input }) => createUser(ctx.svc, input)),
-  update: adminProcedure
-    .input(userUpdateInput)
-    .mutation(({ ctx, input }) => updateUser(ctx.svc, input)),
+  list: manage.query(({ ctx }) => listUsers(ctx.svc)),
+  create: manage.input(userCreateInput).mutation(({ ctx, input }) => createUser(ctx.svc, input)),
+  update: manage.input(userUpdateInput).mutation(({ ctx, input }) => updateUser(ctx.svc, input)),
 });

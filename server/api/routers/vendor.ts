@@ -7,13 +7,13 @@ import {
   listVendors,
   vendorRankings,
 } from "@/server/services/vendors/vendors";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
-const viewers = requireRole("admin", "supervisor", "site_manager", "executive");
-const managers = requireRole("admin", "supervisor");
+const viewers = requireCapability("vendor.view");
+const managers = requireCapability("vendor.manage");
 
 export const vendorRouter = router({
-  list: requireRole("admin", "supervisor", "site_manager").query(({ ctx }) => listVendors(ctx.svc)),
+  list: requireCapability("vendor.list").query(({ ctx }) => listVendors(ctx.svc)),
   create: managers
     .input(vendorCreateInput)
     .mutation(({ ctx, input }) => createVendor(ctx.svc, input)),

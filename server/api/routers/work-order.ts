@@ -18,10 +18,10 @@ import {
   updateWorkOrder,
 } from "@/server/services/vendors/work-orders";
 import { requestHost, requestProtocol } from "../client-address";
-import { requireRole, router } from "../trpc";
+import { requireCapability, router } from "../trpc";
 
 /** Who manages work orders (platform.md): supervisors and admins, site managers at their sites. */
-const managers = requireRole("admin", "supervisor", "site_manager");
+const managers = requireCapability("workOrder.manage");
 
 /** The app's public address for vendor links: APP_URL, else the address this request came to. */
 function baseUrl(headers: Headers): string {

@@ -1,4 +1,4 @@
-import type { Feature } from "@/lib/tiers";
+import type { Feature, Tier } from "@/lib/tiers";
 import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 
 export type ServiceErrorKind =
@@ -48,11 +48,17 @@ export class ValidationError extends ServiceError {
   }
 }
 
+/** "SLA breach prevention needs the Silver plan or higher; Acme is on Bronze" (platform.md). */
 export class TierRequiredError extends ServiceError {
-  constructor(feature: Feature, clientName: string) {
+  constructor(
+    readonly feature: Feature,
+    clientName: string,
+    clientTier: Tier,
+  ) {
     const f = FEATURES[feature];
+    const now = clientTier === "none" ? "has no plan" : `is on ${TIER_LABELS[clientTier]}`;
     super(
-      `${f.label} needs the ${TIER_LABELS[f.minTier]} plan or higher; ${clientName} is not on it`,
+      `${f.label} needs the ${TIER_LABELS[f.minTier]} plan or higher; ${clientName} ${now}`,
       "tier_required",
     );
   }

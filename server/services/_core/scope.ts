@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { can, type Capability } from "@/lib/permissions";
 import { SCOPED_ROLES, type Role } from "@/lib/roles";
 import { schema, type DbOrTx } from "@/server/db";
 import type { Scope, ServiceCtx } from "./context";
@@ -81,6 +82,8 @@ export function canSeeSite(ctx: ServiceCtx, siteId: string, clientId: string): b
   return scope.all || scope.siteIds.includes(siteId) || scope.clientIds.includes(clientId);
 }
 
-export function requireActorRole(ctx: ServiceCtx, ...roles: Role[]): void {
-  if (ctx.actor.type === "user" && !roles.includes(ctx.actor.role)) throw new ForbiddenError();
+/** A user acting must hold the capability (lib/permissions.ts); jobs, tokens and keys act within their own checks. */
+export function requireActorCan(ctx: ServiceCtx, capability: Capability, message?: string): void {
+  if (ctx.actor.type === "user" && !can(ctx.actor.role, capability))
+    throw new ForbiddenError(message);
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { can } from "@/lib/permissions";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { ForbiddenError, NotFoundError } from "../_core/errors";
@@ -8,12 +9,12 @@ const { alerts, groupMembers } = schema;
 /** Which alerts an actor sees: all of the tenant's, or only those routed to some groups. */
 export type AlertViewer = { all: true } | { all: false; groupIds: string[] };
 
-/** Who may see which alerts: the NOC roles all of the tenant's, specialists their groups'. */
+/** Who may see which alerts: those who triage all of the tenant's, the others (specialists) their groups'. */
 export async function alertViewer(ctx: ServiceCtx): Promise<AlertViewer> {
   if (ctx.actor.type !== "user") return { all: true };
   const role = ctx.actor.role;
-  if (role === "admin" || role === "supervisor" || role === "noc_operator") return { all: true };
-  if (role === "specialist") {
+  if (can(role, "alert.triage")) return { all: true };
+  if (can(role, "alert.view")) {
     const mine = await ctx.db
       .select({ groupId: groupMembers.groupId })
       .from(groupMembers)

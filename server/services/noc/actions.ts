@@ -3,7 +3,8 @@ import { RESOLUTIONS } from "@/lib/noc";
 import { schema } from "@/server/db";
 import { type AuditEntry, recordAudit, recordAudits } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../_core/errors";
+import { requireActorCan } from "../_core/scope";
+import { ConflictError, NotFoundError, ValidationError } from "../_core/errors";
 import { inTx } from "../_core/tx";
 import { getGroupInTenant } from "../groups/groups";
 import { publish } from "../live/publish";
@@ -18,12 +19,8 @@ function userId(ctx: ServiceCtx): string | null {
   return ctx.actor.type === "user" ? ctx.actor.userId : null;
 }
 
-function requireNocRole(ctx: ServiceCtx, ...extra: "specialist"[]) {
-  if (ctx.actor.type !== "user") return;
-  const allowed = ["admin", "supervisor", "noc_operator", ...extra];
-  if (!allowed.includes(ctx.actor.role))
-    throw new ForbiddenError("Your role cannot do that to alerts");
-}
+const requireNoc = (ctx: ServiceCtx, capability: "alert.work" | "alert.triage") =>
+  requireActorCan(ctx, capability, "Your role cannot do that to alerts");
 
 /**
  * Applies one change to several alerts in one transaction: all of them, or none. Set-based:
@@ -77,7 +74,7 @@ const open = (a: Alert) => {
 };
 
 export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
-  requireNocRole(ctx, "specialist");
+  requireNoc(ctx, "alert.work");
   const now = new Date(); // one instant for the whole action: alike changes update together
   return forEachAlert(
     ctx,
@@ -92,7 +89,7 @@ export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
 }
 
 export function startAlert(ctx: ServiceCtx, input: { id: string }) {
-  requireNocRole(ctx, "specialist");
+  requireNoc(ctx, "alert.work");
   const now = new Date();
   return forEachAlert(
     ctx,
@@ -114,7 +111,7 @@ export function resolveAlerts(
   ctx: ServiceCtx,
   input: { ids: string[]; resolution: (typeof RESOLUTIONS)[number]; note?: string },
 ) {
-  requireNocRole(ctx, "specialist");
+  requireNoc(ctx, "alert.work");
   const now = new Date();
   return forEachAlert(
     ctx,
@@ -138,7 +135,7 @@ export function assignAlert(
   ctx: ServiceCtx,
   input: { id: string; userId?: string | null; groupId?: string | null },
 ) {
-  requireNocRole(ctx);
+  requireNoc(ctx, "alert.triage");
   if (input.userId === undefined && input.groupId === undefined)
     throw new ValidationError("Choose a user or a group");
   return forEachAlert(
@@ -159,7 +156,7 @@ export function assignAlert(
 
 /** A person escalates by hand (as often as needed); the clocks escalate once each on their own. */
 export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason?: string }) {
-  requireNocRole(ctx);
+  requireNoc(ctx, "alert.triage");
   const who = ctx.actor.type === "user" ? ctx.actor.name : "the system";
   return inTx(ctx, async (tx) => {
     const result = await forEachAlert(
@@ -188,7 +185,7 @@ export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason
 }
 
 export async function commentOnAlert(ctx: ServiceCtx, input: { id: string; body: string }) {
-  requireNocRole(ctx, "specialist");
+  requireNoc(ctx, "alert.work");
   return inTx(ctx, async (tx) => {
     const a = await getAlertInTenant(tx, input.id);
     const [c] = await tx.db

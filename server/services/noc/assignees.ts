@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { rolesWith } from "@/lib/permissions";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 
-/** People and groups an alert can be assigned to. */
+/** People (those who may work alerts) and groups an alert can be assigned to. */
 export async function listAssignees(ctx: ServiceCtx) {
   const [people, teams] = await Promise.all([
     ctx.db
@@ -12,7 +13,7 @@ export async function listAssignees(ctx: ServiceCtx) {
         and(
           eq(schema.users.tenantId, ctx.tenantId),
           eq(schema.users.active, true),
-          inArray(schema.users.role, ["admin", "supervisor", "noc_operator", "specialist"]),
+          inArray(schema.users.role, [...rolesWith("alert.work")]),
         ),
       )
       .orderBy(asc(schema.users.name)),

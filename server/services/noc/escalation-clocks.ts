@@ -1,9 +1,13 @@
 import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
+import { tiersWith } from "@/lib/tiers";
 import type { Db } from "@/server/db";
 import { systemCtx } from "../_core/context";
 import { escalate } from "./triage";
+
+/** The plans whose alerts are triaged, and so escalated (a Postgres array literal). */
+const TRIAGE_TIERS = `{${tiersWith("alertTriage").join(",")}}`;
 
 type Clock = "unacknowledged" | "not_progressed" | "routed_unacknowledged";
 type Due = {
@@ -36,7 +40,7 @@ export async function runEscalationClocks(db: Db): Promise<{ escalated: number; 
            round(extract(epoch from now() - c.since) / 60)::int as minutes
     from alerts a
     join sites s on s.id = a.site_id
-    join clients cl on cl.id = a.client_id and cl.tier <> 'none'
+    join clients cl on cl.id = a.client_id and cl.tier = any(${TRIAGE_TIERS}::tier[])
     cross join lateral (values
       ('unacknowledged', a.first_seen_at, a.status = 'new' and a.first_seen_at < now() - make_interval(mins => ${targetCase})),
       ('routed_unacknowledged', a.routed_at, a.status = 'new' and a.routed_at < now() - interval '10 minutes'),

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { can } from "@/lib/permissions";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { alertVisibility } from "./access";
@@ -12,7 +13,7 @@ const { clients, groups, groupMembers } = schema;
  */
 export async function queueFilterOptions(ctx: ServiceCtx) {
   await alertVisibility(ctx); // refuses roles without the queue
-  const specialist = ctx.actor.type === "user" && ctx.actor.role === "specialist";
+  const specialist = ctx.actor.type === "user" && !can(ctx.actor.role, "alert.triage");
   const [clientRows, groupRows] = await Promise.all([
     ctx.db
       .select({ id: clients.id, name: clients.name })

@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { rolesWith } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";
 import { OPEN_TICKET_STATUSES } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
@@ -6,6 +7,7 @@ import { schema } from "@/server/db";
 import { listEntityTimeline } from "../audit/list";
 import type { ServiceCtx } from "../_core/context";
 import { siteScopeFilter } from "../_core/scope";
+import { requireFeature, requireSiteFeature } from "../tiers/feature-gate";
 import { clocksFor } from "./clock-store";
 import { getTicketInTenant } from "./tickets";
 
@@ -25,8 +27,13 @@ const assignee = aliasedTable(users, "assignee");
 
 const eligibleClient = () => inArray(clients.tier, tiersWith("slaBreachPrevention"));
 
-/** Open tickets of eligible clients in the actor's scope, most at risk first. */
+/**
+ * Open tickets of eligible clients in the actor's scope, most at risk first. Narrowed to one
+ * client or site whose plan lacks breach prevention, it refuses naming the tier.
+ */
 export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: number }) {
+  if (f.clientId) await requireFeature(ctx, f.clientId, "slaBreachPrevention");
+  if (f.siteId) await requireSiteFeature(ctx, f.siteId, "slaBreachPrevention");
   return ctx.db
     .select({
       id: tickets.id,
@@ -149,6 +156,7 @@ export async function slaCharts(ctx: ServiceCtx) {
  */
 export async function getTicketDetail(ctx: ServiceCtx, id: string) {
   const t = await getTicketInTenant(ctx, id);
+  await requireFeature(ctx, t.clientId, "slaBreachPrevention");
   const [[info], comments, changes, history, escalations, timeline, clocks] = await Promise.all([
     ctx.db
       .select({
@@ -235,7 +243,7 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string) {
   };
 }
 
-/** Active users a ticket can be assigned to. */
+/** Active users a ticket can be assigned to: the floor's people, those who work alerts. */
 export async function ticketAssignees(ctx: ServiceCtx) {
   return ctx.db
     .select({ id: users.id, name: users.name, role: users.role })
@@ -244,7 +252,7 @@ export async function ticketAssignees(ctx: ServiceCtx) {
       and(
         eq(users.tenantId, ctx.tenantId),
         eq(users.active, true),
-        inArray(users.role, ["admin", "supervisor", "noc_operator", "specialist"]),
+        inArray(users.role, [...rolesWith("alert.work")]),
       ),
     )
     .orderBy(asc(users.name));

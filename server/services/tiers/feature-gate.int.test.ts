@@ -17,7 +17,7 @@ describe("feature gate", () => {
     );
     expect(err).toBeInstanceOf(TierRequiredError);
     expect((err as Error).message).toBe(
-      "SLA breach prevention needs the Silver plan or higher; Bronze Client is not on it",
+      "SLA breach prevention needs the Silver plan or higher; Bronze Client is on Bronze",
     );
   });
 });

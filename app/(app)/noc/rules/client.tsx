@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
+import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { WindowForm } from "./window-form";
@@ -17,7 +18,7 @@ const label = (t: string) => t.replaceAll("_", " ").toLowerCase();
 export function RulesClient() {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
-  const isAdmin = me.data?.role === "admin";
+  const mayRoute = can(me.data?.role, "noc.routing.manage");
   return (
     <>
       <PageHeader
@@ -25,7 +26,7 @@ export function RulesClient() {
         description="Where alerts that score 80 or more are routed, and the windows in which planned work keeps alerts out of the queue."
       />
       <div className="grid gap-6 xl:grid-cols-2">
-        <RoutingTable editable={isAdmin} />
+        <RoutingTable editable={mayRoute} />
         <div className="space-y-6">
           <WindowForm />
           <WindowList />

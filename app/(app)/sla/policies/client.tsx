@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { HolidaysCard } from "./holidays";
@@ -35,7 +36,7 @@ export function PoliciesClient() {
   const qc = useQueryClient();
   const me = useQuery(trpc.me.get.queryOptions());
   const list = useQuery(trpc.slaPolicy.list.queryOptions());
-  const isAdmin = me.data?.role === "admin";
+  const mayManage = can(me.data?.role, "slaPolicy.manage");
   const [editing, setEditing] = useState<{
     title: string;
     initial: PolicyValues;
@@ -79,7 +80,7 @@ export function PoliciesClient() {
                 <Th>Response</Th>
                 <Th>Resolution</Th>
                 <Th>Calendar</Th>
-                {isAdmin ? (
+                {mayManage ? (
                   <Th>
                     <span className="sr-only">Actions</span>
                   </Th>
@@ -95,7 +96,7 @@ export function PoliciesClient() {
                   <Td>{formatMinutes(p.responseMinutes)}</Td>
                   <Td>{formatMinutes(p.resolutionMinutes)}</Td>
                   <Td className="text-xs">{calendarText(p)}</Td>
-                  {isAdmin ? (
+                  {mayManage ? (
                     <Td>
                       <Button
                         variant="secondary"
@@ -116,7 +117,7 @@ export function PoliciesClient() {
               ))}
             </tbody>
           </Table>
-          {!isAdmin ? (
+          {!mayManage ? (
             <p className="px-4 py-2 text-xs text-slate-500">Only admins change policies.</p>
           ) : null}
         </Card>
@@ -124,7 +125,7 @@ export function PoliciesClient() {
         <Card
           title="Client overrides"
           actions={
-            isAdmin ? (
+            mayManage ? (
               <Button
                 variant="secondary"
                 onClick={() => {
@@ -151,7 +152,7 @@ export function PoliciesClient() {
                   <Th>Response</Th>
                   <Th>Resolution</Th>
                   <Th>Calendar</Th>
-                  {isAdmin ? (
+                  {mayManage ? (
                     <Th>
                       <span className="sr-only">Actions</span>
                     </Th>
@@ -166,7 +167,7 @@ export function PoliciesClient() {
                     <Td>{formatMinutes(o.responseMinutes)}</Td>
                     <Td>{formatMinutes(o.resolutionMinutes)}</Td>
                     <Td className="text-xs">{calendarText(o)}</Td>
-                    {isAdmin ? (
+                    {mayManage ? (
                       <Td>
                         <div className="flex gap-1">
                           <Button
