@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limit, text } from "@/lib/schemas/common";
 import { JOB_IDS, type JobId } from "@/inngest/catalog";
 import { getRun, listJobs, listRuns, runJobNow } from "@/server/services/jobs/jobs";
 import { adminProcedure, router } from "../trpc";
@@ -8,12 +9,10 @@ const jobId = z.enum(JOB_IDS as [JobId, ...JobId[]], "Unknown background functio
 export const jobRouter = router({
   list: adminProcedure.query(({ ctx }) => listJobs(ctx.svc)),
   runs: adminProcedure
-    .input(
-      z.object({ jobId: jobId.optional(), limit: z.number().int().min(1).max(200).default(50) }),
-    )
+    .input(z.object({ jobId: jobId.optional(), limit: limit(200, 50) }))
     .query(({ ctx, input }) => listRuns(ctx.svc, input)),
   run: adminProcedure
-    .input(z.object({ id: z.string().min(1).max(100) }))
+    .input(z.object({ id: text({ min: 1, max: 100 }) }))
     .query(({ ctx, input }) => getRun(ctx.svc, input.id)),
   runNow: adminProcedure
     .input(z.object({ jobId }))
