@@ -81,6 +81,33 @@ export default tseslint.config(
     },
   },
   {
+    // The boundary validates text, ids and dates with the shared pieces of lib/schemas/common.ts
+    // (no NUL, no lone surrogate, bounded; uuid; dates PostgreSQL can hold), never raw zod ones.
+    files: [
+      "lib/schemas/**",
+      "lib/noc-filters.ts",
+      "server/api/**",
+      "server/auth/**",
+      "app/api/**",
+    ],
+    ignores: ["lib/schemas/common.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.object.name='z'][callee.property.name=/^(string|email|url|uuid|guid|date)$/]",
+          message:
+            "Use the shared pieces of lib/schemas/common.ts (text, uuid, email, httpUrl, instant…): they refuse what PostgreSQL cannot store.",
+        },
+        {
+          selector: "MemberExpression[object.name='z'][property.name=/^(iso|coerce)$/]",
+          message: "Use isoDay / coercedInstant from lib/schemas/common.ts.",
+        },
+      ],
+    },
+  },
+  {
     // tests may reach into the database to arrange and check; Playwright fixtures call `use`
     files: ["**/*.test.ts", "e2e/**", "server/test/**"],
     rules: { "no-restricted-imports": "off", "react-hooks/rules-of-hooks": "off" },

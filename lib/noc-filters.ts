@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { ALERT_STATUSES, ALERT_TYPES, SEVERITIES } from "./noc";
+import { searchText, uuid } from "./schemas/common";
 
 /** The NOC page's filters, as they appear in its URL and in the queue query. */
 export const queueFilterSchema = z.object({
   status: z.enum(ALERT_STATUSES).optional(),
   type: z.enum(ALERT_TYPES).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  clientId: z.uuid().optional(),
-  siteId: z.uuid().optional(),
-  groupId: z.uuid().optional(),
+  clientId: uuid.optional(),
+  siteId: uuid.optional(),
+  groupId: uuid.optional(),
   mine: z.boolean().optional(),
   suppressed: z.boolean().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
 });
 export type QueueFilterInput = z.infer<typeof queueFilterSchema>;
 

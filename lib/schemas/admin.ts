@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
 import { TIERS } from "../tiers";
-import { uuid } from "./common";
+import { email as emailAddress, httpUrl, idList, text, uuid } from "./common";
 
 export { uuid };
 
-const name = z.string().trim().min(1, "Enter a name").max(120, "Keep it under 120 characters");
-const emailAddress = (message: string) =>
-  z.string().trim().toLowerCase().max(254).pipe(z.email(message));
+const name = text({ min: 1, minMessage: "Enter a name", max: 120 });
 const email = emailAddress("Enter a valid e-mail address");
 
 export function isTimeZone(value: string): boolean {
@@ -19,21 +17,21 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const timeZone = z
-  .string()
-  .trim()
-  .refine(isTimeZone, "Use an IANA time zone such as America/Chicago");
+export const timeZone = text({ max: 64 }).refine(
+  isTimeZone,
+  "Use an IANA time zone such as America/Chicago",
+);
 
 export const scopeInput = z.object({
-  siteIds: z.array(uuid).max(500).default([]),
-  clientIds: z.array(uuid).max(500).default([]),
+  siteIds: idList(500, "sites").default([]),
+  clientIds: idList(500, "clients").default([]),
 });
 
 export const userCreateInput = z.object({
   name,
   email,
   role: z.enum(ROLES, "Choose a role"),
-  password: z.string().min(10, "Use at least 10 characters").max(200),
+  password: text({ min: 10, minMessage: "Use at least 10 characters", max: 200, trim: false }),
   scope: scopeInput.default({ siteIds: [], clientIds: [] }),
 });
 
@@ -77,7 +75,7 @@ export const clientUpdateInput = clientCreateInput
 export const siteCreateInput = z.object({
   clientId: uuid,
   name,
-  address: z.string().trim().max(300).default(""),
+  address: text({ max: 300 }).default(""),
   timeZone,
   latitude: z
     .number()
@@ -95,14 +93,15 @@ export const siteUpdateInput = siteCreateInput
   .partial()
   .extend({ id: uuid, active: z.boolean().optional() });
 
-const webhook = z
-  .url("Enter the webhook's full URL")
-  .refine((u) => /^https?:\/\//.test(u), "The webhook must be an http(s) URL")
-  .nullable();
+/** A Slack incoming-webhook URL, or null for none. */
+export const webhook = httpUrl(
+  "Enter the webhook's full URL",
+  "The webhook must be an http(s) URL",
+).nullable();
 
 export const groupCreateInput = z.object({
   name,
-  description: z.string().trim().max(300).default(""),
+  description: text({ max: 300 }).default(""),
   slackWebhookUrl: webhook.default(null),
 });
 

@@ -1,28 +1,30 @@
 import { z } from "zod";
 import { SLA_CALENDARS, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from "../sla";
-import { uuid } from "./admin";
+import { idempotencyKey } from "./noc";
+import { isoDay, text, uuid } from "./common";
 
 export const ticketCreateInput = z.object({
   siteId: uuid,
-  title: z
-    .string()
-    .trim()
-    .min(1, "Give the ticket a title")
-    .max(200, "Keep the title under 200 characters"),
-  description: z
-    .string()
-    .trim()
-    .max(10_000, "Keep the description under 10,000 characters")
-    .default(""),
-  requester: z
-    .string()
-    .trim()
-    .min(1, "Say who asked (a name or e-mail)")
-    .max(200, "Keep the requester under 200 characters"),
+  title: text({
+    min: 1,
+    minMessage: "Give the ticket a title",
+    max: 200,
+    maxMessage: "Keep the title under 200 characters",
+  }),
+  description: text({
+    max: 10_000,
+    maxMessage: "Keep the description under 10,000 characters",
+  }).default(""),
+  requester: text({
+    min: 1,
+    minMessage: "Say who asked (a name or e-mail)",
+    max: 200,
+    maxMessage: "Keep the requester under 200 characters",
+  }),
   category: z.enum(TICKET_CATEGORIES, `category must be one of ${TICKET_CATEGORIES.join(", ")}`),
   priority: z.enum(TICKET_PRIORITIES, `priority must be one of ${TICKET_PRIORITIES.join(", ")}`),
   assigneeId: uuid.nullable().optional(),
-  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  idempotencyKey: idempotencyKey.optional(),
 });
 export type TicketCreateInput = z.input<typeof ticketCreateInput>;
 
@@ -33,11 +35,14 @@ export const ticketStatusInput = z.object({
 
 export const ticketCommentInput = z.object({
   id: uuid,
-  body: z.string().trim().min(1, "Write something").max(5000, "Keep it under 5000 characters"),
+  body: text({ min: 1, minMessage: "Write something", max: 5000 }),
   fromRequester: z.boolean().default(false),
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 08:00");
+const hhmm = text({ max: 5, trim: false, typeMessage: "Use HH:MM, e.g. 08:00" }).regex(
+  /^([01]\d|2[0-3]):[0-5]\d$/,
+  "Use HH:MM, e.g. 08:00",
+);
 const minutes = (what: string) =>
   z
     .number(`${what} must be a number of minutes`)
@@ -58,8 +63,8 @@ export const slaPolicyInput = z.object({
 
 export const holidayInput = z.object({
   clientId: uuid,
-  day: z.iso.date("Use a date like 2026-12-25"),
-  name: z.string().trim().min(1, "Name the holiday").max(120),
+  day: isoDay("Use a date like 2026-12-25"),
+  name: text({ min: 1, minMessage: "Name the holiday", max: 120 }),
 });
 
 export const slaFilterSchema = z.object({

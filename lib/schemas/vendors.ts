@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { WORK_ORDER_CATEGORIES, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from "../work-orders";
-import { uuid } from "./admin";
+import { coercedInstant, email, isoDay, searchText, text, uuid } from "./common";
 
 export const workOrderCreateInput = z.object({
   siteId: uuid,
-  title: z
-    .string()
-    .trim()
-    .min(1, "Give the work order a title")
-    .max(200, "Keep the title under 200 characters"),
-  description: z.string().trim().max(10_000, "Keep it under 10,000 characters").default(""),
+  title: text({
+    min: 1,
+    minMessage: "Give the work order a title",
+    max: 200,
+    maxMessage: "Keep the title under 200 characters",
+  }),
+  description: text({ max: 10_000, maxMessage: "Keep it under 10,000 characters" }).default(""),
   category: z.enum(WORK_ORDER_CATEGORIES, "Choose a category"),
   priority: z.enum(WORK_ORDER_PRIORITIES, "Choose a priority").default("normal"),
   estimateHours: z
@@ -18,7 +19,7 @@ export const workOrderCreateInput = z.object({
     .max(1000, "The estimate must be under 1000 hours")
     .nullable()
     .optional(),
-  dueAt: z.coerce.date("Give a due date and time").nullable().optional(),
+  dueAt: coercedInstant("Give a due date and time").nullable().optional(),
   vendorId: uuid.nullable().optional(),
 });
 
@@ -26,7 +27,7 @@ export const workOrderCreateInput = z.object({
 export const workOrderUpdateInput = z.object({
   id: uuid,
   title: workOrderCreateInput.shape.title.optional(),
-  description: z.string().trim().max(10_000, "Keep it under 10,000 characters").optional(),
+  description: text({ max: 10_000, maxMessage: "Keep it under 10,000 characters" }).optional(),
   category: workOrderCreateInput.shape.category.optional(),
   priority: z.enum(WORK_ORDER_PRIORITIES, "Choose a priority").optional(),
   estimateHours: workOrderCreateInput.shape.estimateHours,
@@ -36,17 +37,22 @@ export const workOrderUpdateInput = z.object({
 export const workOrderMoveInput = z.object({
   id: uuid,
   to: z.enum(WORK_ORDER_STATUSES, "Not a work-order status"),
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters").optional(),
+  note: text({ max: 2000, maxMessage: "Keep the note under 2000 characters" }).optional(),
   rating: z.number().int().min(1, "Rate from 1 to 5").max(5, "Rate from 1 to 5").optional(),
 });
 
 export const portalMoveInput = z.object({
   to: z.enum(["accepted", "in_progress", "on_hold", "completed"], "Not something a vendor can do"),
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters").optional(),
+  note: text({ max: 2000, maxMessage: "Keep the note under 2000 characters" }).optional(),
 });
 
 export const noteInput = z.object({
-  note: z.string().trim().min(1, "Write a note").max(2000, "Keep the note under 2000 characters"),
+  note: text({
+    min: 1,
+    minMessage: "Write a note",
+    max: 2000,
+    maxMessage: "Keep the note under 2000 characters",
+  }),
 });
 
 export const workOrderFilterSchema = z.object({
@@ -54,24 +60,24 @@ export const workOrderFilterSchema = z.object({
   siteId: uuid.optional(),
   vendorId: uuid.optional(),
   category: z.enum(WORK_ORDER_CATEGORIES).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
   /** only orders still being worked (new to on hold) */
   open: z.boolean().optional(),
 });
 
 export const vendorCreateInput = z.object({
-  name: z.string().trim().min(1, "Name the vendor").max(120),
+  name: text({ min: 1, minMessage: "Name the vendor", max: 120 }),
   trades: z.array(z.enum(WORK_ORDER_CATEGORIES)).max(20).default([]),
-  contactName: z.string().trim().max(120).default(""),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter the vendor's e-mail address")),
-  phone: z.string().trim().max(40).default(""),
+  contactName: text({ max: 120 }).default(""),
+  email: email("Enter the vendor's e-mail address"),
+  phone: text({ max: 40 }).default(""),
 });
 
 export const vendorDocumentInput = z.object({
   vendorId: uuid,
   kind: z.enum(["insurance", "licence", "certification", "other"], "Choose a document kind"),
-  name: z.string().trim().min(1, "Name the document").max(200),
-  expiresOn: z.iso.date("Use a date like 2027-03-31"),
+  name: text({ min: 1, minMessage: "Name the document", max: 200 }),
+  expiresOn: isoDay("Use a date like 2027-03-31"),
 });
 
 export const VENDOR_PERIODS = [30, 90, 180, 365] as const;

@@ -41,6 +41,8 @@ describe("error shapes the forms read", () => {
     const schema = await shapeOf(() =>
       admin.workOrder.create({ siteId: t.sites[0]?.id ?? "", title: "", category: "locks" }),
     );
+    // the message itself names the field (not zod's JSON list of issues), for clients that show it
+    expect(schema.message).toBe("title: Give the work order a title");
     expect(schema.data).toMatchObject({ field: null });
     expect(schema.data.zodError).toMatchObject({
       fieldErrors: { title: ["Give the work order a title"] },

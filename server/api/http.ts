@@ -1,4 +1,5 @@
 import { z, type ZodType } from "zod";
+import { issueSummary } from "@/lib/schemas/common";
 import type { Actor, ServiceCtx } from "@/server/services/_core/context";
 import { ServiceError } from "@/server/services/_core/errors";
 import { systemDb } from "@/server/services/_core/system-db";
@@ -102,15 +103,19 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
     throw new HttpError(400, "The body is not valid JSON");
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error);
-    const first = parsed.error.issues[0];
-    throw new HttpError(
-      400,
-      first ? `${first.path.join(".") || "body"}: ${first.message}` : "Invalid body",
-      fields,
-    );
-  }
+  if (!parsed.success)
+    throw new HttpError(400, issueSummary(parsed.error, "body"), z.flattenError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * A route's path parameters (Next hands them over as strings, unchecked) parsed with the shared
+ * schemas, or a 400 naming the parameter: `aid: Not a valid id`.
+ */
+export async function parseParams<T>(params: Promise<unknown>, schema: ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await params);
+  if (!parsed.success)
+    throw new HttpError(400, issueSummary(parsed.error, "path"), z.flattenError(parsed.error));
   return parsed.data;
 }
 

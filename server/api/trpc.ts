@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { can, type Capability } from "@/lib/permissions";
+import { issueSummary } from "@/lib/schemas/common";
 import { auth } from "@/server/auth";
 import { db } from "@/server/db";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
@@ -50,7 +51,11 @@ export const router = t.router;
 const mapServiceErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause);
+    const { cause, code } = result.error;
+    // an input that failed its schema says which field and why, not zod's JSON list of issues
+    if (code === "BAD_REQUEST" && cause instanceof ZodError)
+      throw new TRPCError({ code, message: issueSummary(cause), cause });
+    const mapped = toTRPCError(cause);
     if (mapped) throw mapped;
   }
   return result;

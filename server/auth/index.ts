@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { email, text } from "@/lib/schemas/common";
 import { db } from "@/server/db";
 import { RateLimitedError } from "@/server/services/_core/errors";
 import { lockedForSeconds, throttleKeys } from "@/server/services/auth/throttle";
@@ -9,8 +10,8 @@ import { clientAddress } from "@/server/api/client-address";
 import { authConfig } from "./config";
 
 export const signInSchema = z.object({
-  email: z.email("Enter a valid e-mail address").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: email("Enter a valid e-mail address"),
+  password: text({ min: 1, minMessage: "Enter your password", max: 200, trim: false }),
 });
 
 class RateLimitedSignin extends CredentialsSignin {

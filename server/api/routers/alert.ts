@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RESOLUTIONS } from "@/lib/noc";
 import { queueFilterSchema } from "@/lib/noc-filters";
-import { uuid } from "@/lib/schemas/admin";
+import { idList, limit, text, uuid } from "@/lib/schemas/common";
 import { alertCreateInput } from "@/lib/schemas/noc";
 import {
   acknowledgeAlerts,
@@ -22,21 +22,18 @@ import { requireCapability, router } from "../trpc";
 const view = requireCapability("alert.view");
 const work = requireCapability("alert.work");
 const triage = requireCapability("alert.triage");
-const ids = z
-  .array(uuid)
-  .min(1, "Choose at least one alert")
-  .max(200, "At most 200 alerts at once");
+const ids = idList(200, "alerts").min(1, "Choose at least one alert");
 
 export const alertRouter = router({
   list: view
-    .input(queueFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .input(queueFilterSchema.extend({ limit: limit(500, 200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
   stats: view.query(({ ctx }) => queueStats(ctx.svc)),
   /** Clients and groups the queue's filters offer (a specialist's own groups only). */
   filterOptions: view.query(({ ctx }) => queueFilterOptions(ctx.svc)),
   /** Sites by false-alarm rate, last 30 days (the closed loop); highest first. */
   falseAlarmRates: view
-    .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
+    .input(z.object({ limit: limit(50, 10) }).default({ limit: 10 }))
     .query(({ ctx, input }) => falseAlarmRatesBySite(ctx.svc, input)),
   assignees: triage.query(({ ctx }) => listAssignees(ctx.svc)),
   get: view
@@ -56,7 +53,7 @@ export const alertRouter = router({
       z.object({
         ids,
         resolution: z.enum(RESOLUTIONS, "Choose how it was resolved"),
-        note: z.string().trim().max(2000).optional(),
+        note: text({ max: 2000 }).optional(),
       }),
     )
     .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input)),
@@ -70,9 +67,9 @@ export const alertRouter = router({
     )
     .mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
   escalate: triage
-    .input(z.object({ id: uuid, reason: z.string().trim().max(500).optional() }))
+    .input(z.object({ id: uuid, reason: text({ max: 500 }).optional() }))
     .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input)),
   comment: work
-    .input(z.object({ id: uuid, body: z.string().trim().min(1, "Write a comment").max(2000) }))
+    .input(z.object({ id: uuid, body: text({ min: 1, minMessage: "Write a comment", max: 2000 }) }))
     .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),
 });

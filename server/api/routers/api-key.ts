@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/schemas/admin";
+import { text, uuid } from "@/lib/schemas/common";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/services/api-keys/api-keys";
 import { requireCapability, router } from "../trpc";
 
@@ -8,7 +8,9 @@ const manage = requireCapability("apiKey.manage");
 export const apiKeyRouter = router({
   list: manage.query(({ ctx }) => listApiKeys(ctx.svc)),
   create: manage
-    .input(z.object({ name: z.string().trim().min(1, "Name the key after what uses it").max(80) }))
+    .input(
+      z.object({ name: text({ min: 1, minMessage: "Name the key after what uses it", max: 80 }) }),
+    )
     .mutation(({ ctx, input }) => createApiKey(ctx.svc, input)),
   revoke: manage
     .input(z.object({ id: uuid }))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { limit, text } from "@/lib/schemas/common";
 import { listEntityTimeline, listRecentAudit } from "@/server/services/audit/list";
 import { requireCapability, router } from "../trpc";
 
@@ -7,15 +8,15 @@ const auditReader = requireCapability("audit.view");
 export const auditRouter = router({
   timeline: auditReader
     .input(
-      z.object({ entityType: z.string().min(1).max(40), entityId: z.string().min(1).max(100) }),
+      z.object({ entityType: text({ min: 1, max: 40 }), entityId: text({ min: 1, max: 100 }) }),
     )
     .query(({ ctx, input }) => listEntityTimeline(ctx.svc, input)),
   recent: auditReader
     .input(
       z.object({
-        entityType: z.string().min(1).max(40).optional(),
-        cursor: z.number().int().positive().optional(),
-        limit: z.number().int().min(1).max(200).default(50),
+        entityType: text({ min: 1, max: 40 }).optional(),
+        cursor: z.number("The cursor must be a number").int().positive().optional(),
+        limit: limit(200, 50),
       }),
     )
     .query(({ ctx, input }) => listRecentAudit(ctx.svc, { ...input, before: input.cursor })),

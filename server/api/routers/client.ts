@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { clientCreateInput, clientUpdateInput, uuid } from "@/lib/schemas/admin";
+import { clientCreateInput, clientUpdateInput } from "@/lib/schemas/admin";
+import { uuid } from "@/lib/schemas/common";
 import {
   createClient,
   getClientInTenant,

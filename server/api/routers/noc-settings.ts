@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALERT_TYPES } from "@/lib/noc";
-import { uuid } from "@/lib/schemas/admin";
+import { idList, instant, text, uuid } from "@/lib/schemas/common";
 import {
   cancelMaintenanceWindow,
   createMaintenanceWindow,
@@ -14,11 +14,11 @@ const viewers = requireCapability("noc.rules.view");
 const managers = requireCapability("noc.rules.manage");
 
 const windowInput = z.object({
-  name: z.string().trim().min(1, "Name the window").max(120),
-  startsAt: z.date("Choose when it starts"),
-  endsAt: z.date("Choose when it ends"),
-  clientIds: z.array(uuid).max(200).default([]),
-  siteIds: z.array(uuid).max(500).default([]),
+  name: text({ min: 1, minMessage: "Name the window", max: 120 }),
+  startsAt: instant("Choose when it starts"),
+  endsAt: instant("Choose when it ends"),
+  clientIds: idList(200, "clients").default([]),
+  siteIds: idList(500, "sites").default([]),
   types: z.array(z.enum(ALERT_TYPES)).max(ALERT_TYPES.length).default([]),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/schemas/admin";
+import { idList, limit } from "@/lib/schemas/common";
 import { listInbox, markRead } from "@/server/services/notifications/inbox";
 import { requireCapability, router } from "../trpc";
 
@@ -7,9 +7,9 @@ const signedIn = requireCapability("signedIn");
 
 export const notificationRouter = router({
   inbox: signedIn
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .input(z.object({ limit: limit(100, 20) }).default({ limit: 20 }))
     .query(({ ctx, input }) => listInbox(ctx.svc, input)),
   markRead: signedIn
-    .input(z.object({ ids: z.array(uuid).max(100).optional() }))
+    .input(z.object({ ids: idList(100, "notifications").optional() }))
     .mutation(({ ctx, input }) => markRead(ctx.svc, input)),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instant, limit } from "@/lib/schemas/common";
 import { listOutbox } from "@/server/services/notifications/outbox";
 import { requireCapability, router } from "../trpc";
 
@@ -8,8 +9,8 @@ export const outboxRouter = router({
       z.object({
         channel: z.enum(["email", "slack"]).optional(),
         status: z.enum(["pending", "sent", "failed"]).optional(),
-        cursor: z.date().optional(),
-        limit: z.number().int().min(1).max(200).default(50),
+        cursor: instant("The cursor must be a date").optional(),
+        limit: limit(200, 50),
       }),
     )
     .query(({ ctx, input }) => listOutbox(ctx.svc, { ...input, before: input.cursor })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { siteCreateInput, siteUpdateInput, uuid } from "@/lib/schemas/admin";
+import { siteCreateInput, siteUpdateInput } from "@/lib/schemas/admin";
+import { uuid } from "@/lib/schemas/common";
 import { createSite, getSiteInTenant, listSites, updateSite } from "@/server/services/sites/sites";
 import { requireCapability, router } from "../trpc";
 

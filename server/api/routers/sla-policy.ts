@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/schemas/admin";
+import { uuid } from "@/lib/schemas/common";
 import { holidayInput, slaPolicyInput } from "@/lib/schemas/sla";
 import {
   addHoliday,

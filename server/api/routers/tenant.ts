@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhook } from "@/lib/schemas/admin";
 import { getTenantSettings, updateTenantSettings } from "@/server/services/tenants/settings";
 import { requireCapability, router } from "../trpc";
 
@@ -9,10 +10,7 @@ export const tenantRouter = router({
   updateSettings: manage
     .input(
       z.object({
-        slackWebhookUrl: z
-          .url("Enter the webhook's full URL")
-          .refine((u) => /^https?:\/\//.test(u), "The webhook must be an http(s) URL")
-          .nullable(),
+        slackWebhookUrl: webhook,
       }),
     )
     .mutation(({ ctx, input }) => updateTenantSettings(ctx.svc, input)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/schemas/admin";
+import { limit, uuid } from "@/lib/schemas/common";
 import {
   slaFilterSchema,
   ticketCommentInput,
@@ -29,7 +29,7 @@ const raisers = requireCapability("ticket.create");
 
 export const ticketRouter = router({
   risk: viewers
-    .input(slaFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .input(slaFilterSchema.extend({ limit: limit(500, 200) }))
     .query(({ ctx, input }) => listRiskQueue(ctx.svc, input)),
   charts: viewers.query(({ ctx }) => slaCharts(ctx.svc)),
   get: viewers

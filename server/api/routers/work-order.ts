@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/schemas/admin";
+import { limit, uuid } from "@/lib/schemas/common";
 import {
   noteInput,
   workOrderCreateInput,
@@ -35,7 +35,7 @@ function baseUrl(headers: Headers): string {
 
 export const workOrderRouter = router({
   list: managers
-    .input(workOrderFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
+    .input(workOrderFilterSchema.extend({ limit: limit(500, 200) }))
     .query(({ ctx, input }) => listWorkOrders(ctx.svc, input)),
   get: managers
     .input(z.object({ id: uuid }))
