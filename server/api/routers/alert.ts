@@ -43,11 +43,13 @@ export const alertRouter = router({
     .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),
   create: operators
     .input(alertCreateInput)
-    .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" })),
+    .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" }, new Date())),
   acknowledge: noc
     .input(z.object({ ids }))
-    .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input)),
-  start: noc.input(z.object({ id: uuid })).mutation(({ ctx, input }) => startAlert(ctx.svc, input)),
+    .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input, new Date())),
+  start: noc
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) => startAlert(ctx.svc, input, new Date())),
   resolve: noc
     .input(
       z.object({
@@ -56,7 +58,7 @@ export const alertRouter = router({
         note: z.string().trim().max(2000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input)),
+    .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input, new Date())),
   assign: operators
     .input(
       z.object({
@@ -68,7 +70,7 @@ export const alertRouter = router({
     .mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
   escalate: operators
     .input(z.object({ id: uuid, reason: z.string().trim().max(500).optional() }))
-    .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input)),
+    .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input, new Date())),
   comment: noc
     .input(z.object({ id: uuid, body: z.string().trim().min(1, "Write a comment").max(2000) }))
     .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),

@@ -76,9 +76,9 @@ const open = (a: Alert) => {
   if (a.status === "resolved") throw new ConflictError(`“${a.title}” is already resolved`);
 };
 
-export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
+/** `now`: one instant for the whole action, so alike changes update together. */
+export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }, now: Date) {
   requireNocRole(ctx, "specialist");
-  const now = new Date(); // one instant for the whole action: alike changes update together
   return forEachAlert(
     ctx,
     input.ids,
@@ -91,9 +91,8 @@ export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
   );
 }
 
-export function startAlert(ctx: ServiceCtx, input: { id: string }) {
+export function startAlert(ctx: ServiceCtx, input: { id: string }, now: Date) {
   requireNocRole(ctx, "specialist");
-  const now = new Date();
   return forEachAlert(
     ctx,
     [input.id],
@@ -113,9 +112,9 @@ export function startAlert(ctx: ServiceCtx, input: { id: string }) {
 export function resolveAlerts(
   ctx: ServiceCtx,
   input: { ids: string[]; resolution: (typeof RESOLUTIONS)[number]; note?: string },
+  now: Date,
 ) {
   requireNocRole(ctx, "specialist");
-  const now = new Date();
   return forEachAlert(
     ctx,
     input.ids,
@@ -158,7 +157,11 @@ export function assignAlert(
 }
 
 /** A person escalates by hand (as often as needed); the clocks escalate once each on their own. */
-export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason?: string }) {
+export async function escalateAlert(
+  ctx: ServiceCtx,
+  input: { id: string; reason?: string },
+  now: Date,
+) {
   requireNocRole(ctx);
   const who = ctx.actor.type === "user" ? ctx.actor.name : "the system";
   return inTx(ctx, async (tx) => {
@@ -167,7 +170,7 @@ export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason
       [input.id],
       async (_t, a) => {
         open(a);
-        return { escalated: true, escalatedAt: new Date(), escalationTarget: "supervisors" };
+        return { escalated: true, escalatedAt: now, escalationTarget: "supervisors" };
       },
       "alert.escalate",
     );
@@ -181,7 +184,7 @@ export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason
       title: a.title,
       siteName: site?.name ?? "the site",
       reason: input.reason?.trim() ? `${who}: ${input.reason.trim()}` : `escalated by ${who}`,
-      dedupeKey: `alert:${a.id}:escalated:manual:${Date.now()}`,
+      dedupeKey: `alert:${a.id}:escalated:manual:${now.getTime()}`,
     });
     return result;
   });
