@@ -93,10 +93,14 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
   if (!a) return { outcome: "missing" as const };
   if (a.status === "resolved") return { outcome: "resolved" as const };
   if (!tierIncludes(a.tier, "alertTriage")) {
-    await db
-      .update(alerts)
-      .set({ scoredBy: NOT_IN_PLAN, triagedAt: now })
-      .where(eq(alerts.id, a.id));
+    // open pages hear of it, or they would show the row as "scoring…" until a reload
+    await inTx(ctx, async (tx) => {
+      await tx.db
+        .update(alerts)
+        .set({ scoredBy: NOT_IN_PLAN, triagedAt: now })
+        .where(eq(alerts.id, a.id));
+      await publish(tx, "alert", [a.id]);
+    });
     return { outcome: "not in plan" as const };
   }
 
