@@ -8,6 +8,7 @@ const row = (over: Partial<PatchableRow> = {}): PatchableRow => ({
   severity: "high",
   status: "new",
   score: 50,
+  scoredBy: "heuristic",
   firstSeenAt: new Date("2026-11-29T10:00:00Z"),
   suppressed: false,
   clientId: "c1",
@@ -52,10 +53,37 @@ describe("queueOrder", () => {
     const old = row({ score: 70, firstSeenAt: "2026-11-29T09:00:00Z" });
     const young = row({ score: 70, firstSeenAt: "2026-11-29T11:00:00Z" });
     const top = row({ score: 95 });
-    const unscored = row({ score: null });
+    const unscored = row({ score: null, scoredBy: null });
     expect(ids([young, top, old, unscored].sort(queueOrder))).toEqual(
       ids([unscored, top, old, young]),
     );
+  });
+
+  it("ranks alerts without AI triage on their plan by severity and age, below scored criticals", () => {
+    const at = (h: number) => `2026-11-29T${String(h).padStart(2, "0")}:00:00Z`;
+    const noPlan = (severity: PatchableRow["severity"], h: number) =>
+      row({ score: null, scoredBy: "not in plan", severity, firstSeenAt: at(h) });
+    const pending = row({ score: null, scoredBy: null, severity: "low", firstSeenAt: at(12) });
+    const scoredCritical = row({ score: 45, severity: "critical", firstSeenAt: at(12) });
+    const scoredHigh = row({ score: 41, severity: "high", firstSeenAt: at(1) });
+    const scoredMedium = row({ score: 40, severity: "medium", firstSeenAt: at(1) });
+    const npCriticalOld = noPlan("critical", 2);
+    const npCriticalNew = noPlan("critical", 9);
+    const npHigh = noPlan("high", 1);
+    const npLow = noPlan("low", 1);
+    const scoredLow = row({ score: 10, severity: "low", firstSeenAt: at(12) });
+    const expected = [
+      pending,
+      scoredCritical,
+      scoredHigh,
+      scoredMedium,
+      npCriticalOld,
+      npCriticalNew,
+      npHigh,
+      scoredLow,
+      npLow,
+    ];
+    expect(ids([...expected].reverse().sort(queueOrder))).toEqual(ids(expected));
   });
 });
 

@@ -1,12 +1,14 @@
+import { queueRank, type Severity } from "./noc";
 import type { QueueFilterInput } from "./noc-filters";
 
 /** What a queue row must carry for a page to place a pushed change without asking the server. */
 export type PatchableRow = {
   id: string;
   type: string;
-  severity: string;
+  severity: Severity;
   status: string;
   score: number | null;
+  scoredBy: string | null;
   firstSeenAt: Date | string;
   suppressed: boolean;
   clientId: string;
@@ -53,14 +55,9 @@ export function rowMatches(
 
 const time = (d: Date | string) => (d instanceof Date ? d.getTime() : Date.parse(d));
 
-/** The queue's order: score, highest first and unscored (not yet triaged) before all; then age. */
+/** The queue's order, as the server's: rank (lib/noc.ts, queueRank) highest first, then age. */
 export function queueOrder(a: PatchableRow, b: PatchableRow): number {
-  if (a.score !== b.score) {
-    if (a.score === null) return -1;
-    if (b.score === null) return 1;
-    return b.score - a.score;
-  }
-  return time(a.firstSeenAt) - time(b.firstSeenAt);
+  return queueRank(b) - queueRank(a) || time(a.firstSeenAt) - time(b.firstSeenAt);
 }
 
 /**

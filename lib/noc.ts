@@ -36,6 +36,46 @@ export const TARGET_RESPONSE_MINUTES: Record<Severity, number> = {
   info: 480,
 };
 
+/** Points the heuristic gives a severity by itself (the score's first factor). */
+export const SEVERITY_POINTS: Record<Severity, number> = {
+  critical: 40,
+  high: 28,
+  medium: 16,
+  low: 6,
+  info: 0,
+};
+
+/** What triage wrote on an alert's `scoredBy` when the client's plan has no AI triage. */
+export const NOT_IN_PLAN = "not in plan";
+
+/** Where an alert stands with triage: scored, waiting for it, or outside the client's plan. */
+export type TriageState = "scored" | "pending" | "not in plan";
+export function triageState(a: { score: number | null; scoredBy: string | null }): TriageState {
+  if (a.score !== null) return "scored";
+  return a.scoredBy === NOT_IN_PLAN ? "not in plan" : "pending";
+}
+
+/**
+ * The queue's rank, highest first (then oldest first). Alerts waiting for triage come first,
+ * for seconds. A scored alert ranks by its score; an alert of a client without AI triage
+ * ranks at its severity's own points, the least the heuristic gives any alert of that
+ * severity, and after scored alerts of equal rank: a no-plan critical sits below every
+ * heuristically scored critical and among the highs by score. Doubled so a scored alert
+ * (odd) outranks an unscored one (even) at the same points. `queueRankSql` in the server's
+ * queue query and its index compute the same.
+ */
+export function queueRank(a: {
+  score: number | null;
+  scoredBy: string | null;
+  severity: Severity;
+}): number {
+  const state = triageState(a);
+  if (state === "scored") return (a.score ?? 0) * 2 + 1;
+  if (state === "not in plan") return SEVERITY_POINTS[a.severity] * 2;
+  return QUEUE_RANK_PENDING;
+}
+export const QUEUE_RANK_PENDING = 1000;
+
 export const ROUTE_THRESHOLD = 80;
 export const ESCALATE_THRESHOLD = 90;
 

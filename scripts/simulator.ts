@@ -28,7 +28,7 @@ process.on("SIGTERM", () => void stop());
 while (!stopping) {
   await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
   try {
-    await simulateAlertTick(db, tenant.id);
+    await simulateAlertTick(db, tenant.id, new Date());
     await simulateTicketTick(db, tenant.id);
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);

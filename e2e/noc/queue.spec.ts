@@ -1,4 +1,18 @@
+import type { Page } from "@playwright/test";
 import { expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
+
+/** Screenshots at a desktop and a phone width; the page goes back to its own size after. */
+async function shots(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `${name}-${width}`);
+  }
+  if (size) await page.setViewportSize(size);
+}
 
 test.describe("NOC queue", () => {
   test("an operator works the queue from the keyboard and reads why an alert scored what it did", async ({
@@ -52,6 +66,13 @@ test.describe("NOC queue", () => {
     await expect(why).toBeVisible();
     await expect(why.getByRole("listitem").first()).toContainText("+");
     await expect(why).toContainText(/Scored by (heuristic|model v\d+)/);
+    // one "Why", and its factors' points add up to its score
+    await expect(page.getByText(/^Why /)).toHaveCount(1);
+    const score = Number((await why.getByRole("heading").innerText()).replace("Why ", ""));
+    const points = (await why.getByRole("listitem").allInnerTexts()).map((t) =>
+      Number(/\+(\d+)/.exec(t)?.[1]),
+    );
+    expect(points.reduce((s, p) => s + p, 0)).toBe(score);
     // with the panel beside it (1280 px), the queue shows every row without scrolling sideways
     const sideways = await queue.evaluate((table) => {
       const box = table.parentElement;
@@ -59,6 +80,7 @@ test.describe("NOC queue", () => {
     });
     expect(sideways).toBe(0);
     await shot(page, "noc-queue");
+    await shots(page, "noc-scored");
 
     // a acknowledges (when new), r resolves through the dialog
     const state = selected.locator("td:nth-child(8)");
@@ -68,6 +90,17 @@ test.describe("NOC queue", () => {
     }
     await page.keyboard.press("r");
     const dialog = page.getByRole("dialog", { name: "Resolve alerts" });
+    // no resolution is chosen for the operator: r then Enter resolves nothing, it asks
+    await expect(dialog.getByLabel("Resolution")).toBeFocused();
+    await expect(dialog.getByRole("button", { name: "Resolve" })).toBeDisabled();
+    await page.keyboard.press("Enter");
+    await expect(dialog.getByRole("alert")).toHaveText(/Choose a resolution first/);
+    await expect(dialog).toBeVisible();
+    await shots(page, "noc-resolve-dialog");
+    const detail = await trpcQuery<{ status: string }>(page.request, "alert.get", {
+      id: created.id,
+    });
+    expect(detail.data?.status).not.toBe("resolved");
     await dialog.getByLabel("Resolution").selectOption({ label: "False alarm" });
     await dialog.getByLabel("Note").fill("Cleaner set off the sensor");
     await dialog.getByRole("button", { name: "Resolve" }).click();
@@ -75,6 +108,40 @@ test.describe("NOC queue", () => {
     await expect(
       page.getByText(/Resolved .* as False alarm — Cleaner set off the sensor/),
     ).toBeVisible();
+  });
+
+  test("an alert of a client without AI triage on its plan says so, not 'scoring…'", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("operator@northwind.test");
+    await page.goto("/noc");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", {
+      timeout: 15_000,
+    });
+    const sites = await trpcQuery<{ id: string; name: string }[]>(page.request, "site.list", {});
+    const park = sites.data?.find((s) => s.name === "Riverside Park"); // Civic Parks: no plan
+    expect(park).toBeTruthy();
+    const title = `Gate forced, no plan ${unique()}`;
+    const res = await trpcMutation<{ id: string }>(page.request, "alert.create", {
+      siteId: park?.id,
+      type: "INTRUSION",
+      severity: "critical",
+      title,
+      fingerprint: title,
+    });
+    expect(res.data).toBeTruthy();
+    const row = page
+      .getByRole("table", { name: "Alert queue" })
+      .getByRole("row")
+      .filter({ hasText: title });
+    // triage runs and finds the plan without it: the row stops saying "scoring…"
+    await expect(row.locator("td:nth-child(2)")).toHaveText("no AI triage", { timeout: 15_000 });
+    await row.click();
+    const panel = page.getByRole("region", { name: "No AI triage on this plan" });
+    await expect(panel).toContainText("Bronze and above include it");
+    await expect(page.getByText(/Scored by|not in plan/)).toHaveCount(0);
+    await shots(page, "noc-no-plan");
   });
 
   test("an alert sent to the API appears in an open queue without a reload", async ({

@@ -153,15 +153,19 @@ async function triageLoad(tenantId: string, scorer: string) {
   const rate = 50;
   const ids: string[] = [];
   const alertAt = (stamp: number, i: number, into: string[]) =>
-    void createAlert(systemCtx(tenantId, "bench", db), {
-      siteId: sites[i % sites.length]?.id ?? "",
-      type: i % 10 === 0 ? "FIRE_ALARM" : "INTRUSION",
-      severity: i % 3 === 0 ? "critical" : "high",
-      title: `bench ${i}`,
-      description: "",
-      source: "api",
-      fingerprint: `bench:${stamp}:${i}`,
-    }).then((r) => into.push(r.id));
+    void createAlert(
+      systemCtx(tenantId, "bench", db),
+      {
+        siteId: sites[i % sites.length]?.id ?? "",
+        type: i % 10 === 0 ? "FIRE_ALARM" : "INTRUSION",
+        severity: i % 3 === 0 ? "critical" : "high",
+        title: `bench ${i}`,
+        description: "",
+        source: "api",
+        fingerprint: `bench:${stamp}:${i}`,
+      },
+      new Date(),
+    ).then((r) => into.push(r.id));
   // Both processes start cold here, where a deployed app and executor run for days: the same
   // load first warms them (BENCH_WARMUP_SECONDS, default 20; 0 for none), timed on its own
   const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);

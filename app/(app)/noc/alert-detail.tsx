@@ -9,11 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format";
-import { RESOLUTIONS } from "@/lib/noc";
+import { RESOLUTIONS, triageState } from "@/lib/noc";
+import { ROUNDING_RULE, wholeFactors } from "@/lib/score-parts";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AssignControls } from "./assign";
-import { ScoreBadge, SeverityBadge } from "./parts";
+import { NO_TRIAGE_EXPLAINED, ScoreBadge, SeverityBadge } from "./parts";
 
 const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
   manual: "Real incident, handled",
@@ -51,7 +52,6 @@ export function AlertDetail({
       </Card>
     );
   }
-  const max = Math.max(1, ...(a.scoreFactors ?? []).map((f) => f.points));
   const open = a.status !== "resolved";
   return (
     <Card
@@ -64,7 +64,7 @@ export function AlertDetail({
     >
       <div className="space-y-4 p-4 text-sm">
         <div className="flex flex-wrap items-center gap-2">
-          <ScoreBadge score={a.score} />
+          <ScoreBadge score={a.score} scoredBy={a.scoredBy} />
           <SeverityBadge severity={a.severity} />
           <Badge>{a.type.replaceAll("_", " ").toLowerCase()}</Badge>
           <Badge tone={open ? "sky" : "green"}>{a.status.replace("_", " ")}</Badge>
@@ -97,28 +97,7 @@ export function AlertDetail({
           </p>
         ) : null}
 
-        <section aria-label={`Why ${a.score ?? "unscored"}`}>
-          <h3 className="mb-1 font-semibold">Why {a.score ?? "—"}</h3>
-          <p className="mb-2 text-xs text-slate-500">Scored by {a.scoredBy ?? "—"}</p>
-          <ul className="space-y-1">
-            {(a.scoreFactors ?? []).map((f) => (
-              <li key={f.key} className="grid grid-cols-[1fr_auto] items-center gap-2">
-                <div>
-                  <div className="flex justify-between text-xs">
-                    <span>{f.label}</span>
-                    <span className="tabular-nums font-medium">+{f.points}</span>
-                  </div>
-                  <div className="h-1.5 rounded bg-slate-100">
-                    <div
-                      className="h-1.5 rounded bg-sky-600"
-                      style={{ width: `${(f.points / max) * 100}%` }}
-                    />
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <WhyScore score={a.score} scoredBy={a.scoredBy} factors={a.scoreFactors ?? []} />
 
         {open && canOperate ? (
           <AssignControls id={a.id} userId={a.assignedUserId} groupId={a.assignedGroupId} />
@@ -199,7 +178,8 @@ export function AlertDetail({
             <ul className="space-y-1">
               {a.related.map((r) => (
                 <li key={r.id} className="flex items-center gap-2">
-                  <ScoreBadge score={r.score} /> <span className="truncate">{r.title}</span>
+                  <ScoreBadge score={r.score} scoredBy={r.scoredBy} />{" "}
+                  <span className="truncate">{r.title}</span>
                   <span className="text-xs text-slate-500">{r.status}</span>
                 </li>
               ))}
@@ -231,10 +211,77 @@ export function AlertDetail({
   );
 }
 
+/**
+ * The one explanation of a score: "Why 92", its factors in whole points that add up to it
+ * (lib/score-parts.ts), and who scored it; or why there is no score.
+ */
+function WhyScore({
+  score,
+  scoredBy,
+  factors,
+}: {
+  score: number | null;
+  scoredBy: string | null;
+  factors: { key: string; label: string; points: number }[];
+}) {
+  const state = triageState({ score, scoredBy });
+  if (score === null || state !== "scored")
+    return (
+      <section aria-labelledby="why-heading">
+        <h3 id="why-heading" className="mb-1 font-semibold">
+          {state === "pending" ? "Scoring…" : "No AI triage on this plan"}
+        </h3>
+        <p className="text-xs text-slate-500">
+          {state === "pending"
+            ? "Triage scores, routes and escalates new alerts within seconds."
+            : `${NO_TRIAGE_EXPLAINED}. The queue ranks it by severity and age.`}
+        </p>
+      </section>
+    );
+  const parts = wholeFactors(factors, score);
+  const max = Math.max(1, ...parts.map((f) => f.points));
+  return (
+    <section aria-labelledby="why-heading">
+      <h3 id="why-heading" className="mb-1 font-semibold">
+        Why {score}
+      </h3>
+      <p className="mb-2 text-xs text-slate-500" title={ROUNDING_RULE}>
+        Scored by {scoredBy ?? "—"} · the points add up to {score}
+      </p>
+      <ul className="space-y-1">
+        {parts.map((f) => (
+          <li key={f.key} className="grid grid-cols-[1fr_auto] items-center gap-2">
+            <div>
+              <div className="flex justify-between text-xs">
+                <span>{f.label}</span>
+                <span className="tabular-nums font-medium">+{f.points}</span>
+              </div>
+              <div className="h-1.5 rounded bg-slate-100">
+                <div
+                  className="h-1.5 rounded bg-sky-600"
+                  style={{ width: `${(f.points / max) * 100}%` }}
+                />
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type Resolution = (typeof RESOLUTIONS)[number];
+const isResolution = (v: string): v is Resolution => (RESOLUTIONS as readonly string[]).includes(v);
+
+/**
+ * Resolving with no resolution chosen: the resolution is the label the next model training
+ * learns from, so there is no default and Enter alone resolves nothing.
+ */
 export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const trpc = useTRPC();
   const resolve = useMutation(trpc.alert.resolve.mutationOptions({ onSuccess: onDone }));
-  const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number]>("manual");
+  const [resolution, setResolution] = useState<Resolution | null>(null);
+  const [nudged, setNudged] = useState(false);
   const [note, setNote] = useState("");
   return (
     <div
@@ -254,15 +301,30 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
           className="mt-3 space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
+            if (!resolution) return setNudged(true);
             resolve.mutate({ ids, resolution, note: note || undefined });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !resolution && !(e.target instanceof HTMLTextAreaElement)) {
+              e.preventDefault();
+              setNudged(true);
+            }
           }}
         >
           <Field label="Resolution">
             <Select
               autoFocus
-              value={resolution}
-              onChange={(e) => setResolution(e.target.value as (typeof RESOLUTIONS)[number])}
+              required
+              aria-describedby="resolution-hint"
+              value={resolution ?? ""}
+              onChange={(e) => {
+                const v = e.target.value;
+                setResolution(isResolution(v) ? v : null);
+              }}
             >
+              <option value="" disabled>
+                Choose how it ended…
+              </option>
               {RESOLUTIONS.map((r) => (
                 <option key={r} value={r}>
                   {RESOLUTION_LABELS[r]}
@@ -278,6 +340,15 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
               onChange={(e) => setNote(e.target.value)}
             />
           </Field>
+          {!resolution ? (
+            <p
+              id="resolution-hint"
+              role={nudged ? "alert" : undefined}
+              className={`text-xs ${nudged ? "font-medium text-red-700" : "text-slate-500"}`}
+            >
+              Choose a resolution first: the priority model learns from it.
+            </p>
+          ) : null}
           {resolve.error ? (
             <p role="alert" className="text-sm text-red-700">
               {errorMessage(resolve.error)}
@@ -287,7 +358,7 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
             <Button variant="ghost" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" disabled={resolve.isPending}>
+            <Button type="submit" disabled={!resolution || resolve.isPending}>
               Resolve
             </Button>
           </div>

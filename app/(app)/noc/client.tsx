@@ -208,7 +208,7 @@ export function NocClient({
                         />
                       </Td>
                       <Td>
-                        <ScoreBadge score={r.score} />
+                        <ScoreBadge score={r.score} scoredBy={r.scoredBy} />
                       </Td>
                       <Td>
                         <div className="font-medium [overflow-wrap:anywhere] text-slate-900">

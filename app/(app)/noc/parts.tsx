@@ -1,10 +1,22 @@
 "use client";
 
 import { Badge, type Tone } from "@/components/ui/badge";
-import { TARGET_RESPONSE_MINUTES, type Severity } from "@/lib/noc";
+import { TARGET_RESPONSE_MINUTES, triageState, type Severity } from "@/lib/noc";
+import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 
-export function ScoreBadge({ score }: { score: number | null }) {
-  if (score === null) return <Badge>scoring…</Badge>;
+/** "No AI triage on this plan — Bronze and above include it." */
+export const NO_TRIAGE_EXPLAINED = `No AI triage on this plan — ${TIER_LABELS[FEATURES.alertTriage.minTier]} and above include it`;
+
+/** The priority score; or that triage is under way; or that the client's plan has none. */
+export function ScoreBadge({ score, scoredBy }: { score: number | null; scoredBy: string | null }) {
+  const state = triageState({ score, scoredBy });
+  if (state === "pending") return <Badge>scoring…</Badge>;
+  if (score === null || state === "not in plan")
+    return (
+      <span title={NO_TRIAGE_EXPLAINED}>
+        <Badge>no AI triage</Badge>
+      </span>
+    );
   const tone: Tone = score >= 90 ? "red" : score >= 80 ? "amber" : score >= 50 ? "sky" : "slate";
   return (
     <span title={`Priority ${score} of 100`}>

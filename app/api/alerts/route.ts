@@ -14,7 +14,7 @@ export function POST(req: Request) {
     const body = await readJson(req, alertCreateInput);
     const idempotencyKey =
       req.headers.get("idempotency-key")?.trim().slice(0, 200) || body.idempotencyKey;
-    const result = await createAlert(ctx, { ...body, idempotencyKey, source: "api" });
+    const result = await createAlert(ctx, { ...body, idempotencyKey, source: "api" }, new Date());
     return Response.json(result, { status: result.created ? 201 : 200 });
   });
 }

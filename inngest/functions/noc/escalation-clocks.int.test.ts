@@ -10,7 +10,8 @@ import { createTestTenant } from "@/server/test/factories";
 import { escalationClocksFn } from "./escalation-clocks";
 import { triageAlertFn } from "./triage-alert";
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const NOW = new Date("2026-12-02T17:00:00Z");
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 type Sent = {
   id: string;
@@ -24,15 +25,19 @@ describe("the escalation clocks' straggler sweep", () => {
     const ctx = systemCtx(t.tenant.id, "test", db);
     const make = async (fingerprint: string) =>
       (
-        await createAlert(ctx, {
-          siteId: t.sites[0]?.id ?? "",
-          type: "DEVICE_OFFLINE",
-          severity: "medium",
-          title: fingerprint,
-          description: "",
-          fingerprint,
-          source: "manual",
-        })
+        await createAlert(
+          ctx,
+          {
+            siteId: t.sites[0]?.id ?? "",
+            type: "DEVICE_OFFLINE",
+            severity: "medium",
+            title: fingerprint,
+            description: "",
+            fingerprint,
+            source: "manual",
+          },
+          NOW,
+        )
       ).id;
     // (no executor runs in tests: each alert's triage event is lost)
     const [lost, , resolved, scored] = await Promise.all(
@@ -58,6 +63,7 @@ describe("the escalation clocks' straggler sweep", () => {
         function: escalationClocksFn,
         events: [{ name: runRequestedEvent("escalation-clocks"), data: {} }],
         steps: [
+          { id: "now", handler: () => NOW.toISOString() },
           { id: "escalate-overdue", handler: () => ({ checked: 0, escalated: 0 }) },
           // no Inngest here to send to: the sends are recorded, not made
           ...[0, 1, 2, 3].map((n) => ({

@@ -16,9 +16,11 @@ export const escalationClocksFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     // alerts whose triage never ran go back to the triage function (its concurrency and
     // retries, behind the alerts arriving now), thousands per sweep after an outage
-    const stragglers = await step.run("find-stragglers", () => findStragglers(systemDb()));
+    const stragglers = await step.run("find-stragglers", () => findStragglers(systemDb(), now));
     for (let i = 0; i < stragglers.length; i += SEND_BATCH) {
       await step.sendEvent(
         `triage-stragglers-${i / SEND_BATCH}`,
@@ -29,7 +31,7 @@ export const escalationClocksFn = inngest.createFunction(
         })),
       );
     }
-    const r = await step.run("escalate-overdue", () => runEscalationClocks(systemDb()));
+    const r = await step.run("escalate-overdue", () => runEscalationClocks(systemDb(), now));
     return {
       ...r,
       stragglers: stragglers.length,

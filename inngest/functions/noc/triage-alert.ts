@@ -18,8 +18,9 @@ export const triageAlertFn = inngest.createFunction(
   },
   // One idempotent unit with no step: a step would only add a second call per alert (a step
   // memoises work for later steps, and there are none), and latency is this function's bar.
+  // The alert's local hour is read at the event's time: a retry scores it as the first try did.
   async ({ event }) => {
-    const outcome = await triageAlert(systemDb(), event.data);
+    const outcome = await triageAlert(systemDb(), event.data, new Date(event.ts ?? Date.now()));
     return {
       ...outcome,
       summary:

@@ -15,15 +15,19 @@ let other: TestTenant;
 let groupId: string;
 
 async function newAlert(tenant: TestTenant, fingerprint: string) {
-  const { id } = await createAlert(systemCtx(tenant.tenant.id, "test", db), {
-    siteId: tenant.sites[0]?.id ?? "",
-    type: "DEVICE_FAILURE",
-    severity: "high",
-    title: `Camera ${fingerprint}`,
-    description: "",
-    fingerprint,
-    source: "manual",
-  });
+  const { id } = await createAlert(
+    systemCtx(tenant.tenant.id, "test", db),
+    {
+      siteId: tenant.sites[0]?.id ?? "",
+      type: "DEVICE_FAILURE",
+      severity: "high",
+      title: `Camera ${fingerprint}`,
+      description: "",
+      fingerprint,
+      source: "manual",
+    },
+    new Date(),
+  );
   return id;
 }
 

@@ -41,13 +41,13 @@ export const alertRouter = router({
     .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),
   create: requireCapability("alert.create")
     .input(alertCreateInput)
-    .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" })),
+    .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" }, new Date())),
   acknowledge: work
     .input(z.object({ ids }))
-    .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input)),
+    .mutation(({ ctx, input }) => acknowledgeAlerts(ctx.svc, input, new Date())),
   start: work
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => startAlert(ctx.svc, input)),
+    .mutation(({ ctx, input }) => startAlert(ctx.svc, input, new Date())),
   resolve: work
     .input(
       z.object({
@@ -56,7 +56,7 @@ export const alertRouter = router({
         note: text({ max: 2000 }).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input)),
+    .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input, new Date())),
   assign: triage
     .input(
       z.object({
@@ -68,7 +68,7 @@ export const alertRouter = router({
     .mutation(({ ctx, input }) => assignAlert(ctx.svc, input)),
   escalate: triage
     .input(z.object({ id: uuid, reason: text({ max: 500 }).optional() }))
-    .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input)),
+    .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input, new Date())),
   comment: work
     .input(z.object({ id: uuid, body: text({ min: 1, minMessage: "Write a comment", max: 2000 }) }))
     .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),

@@ -38,19 +38,25 @@ describe("routing rules and maintenance windows", () => {
       .update(schema.sites)
       .set({ criticality: 5 })
       .where(eq(schema.sites.id, t.sites[0]?.id ?? ""));
-    const { id } = await createAlert(systemCtx(t.tenant.id, "test", db), {
-      siteId: t.sites[0]?.id ?? "",
-      type: "FIRE_ALARM",
-      severity: "critical",
-      title: "Fire",
-      description: "",
-      source: "manual",
-      fingerprint: "rules-fire",
-    });
+    const { id } = await createAlert(
+      systemCtx(t.tenant.id, "test", db),
+      {
+        siteId: t.sites[0]?.id ?? "",
+        type: "FIRE_ALARM",
+        severity: "critical",
+        title: "Fire",
+        description: "",
+        source: "manual",
+        fingerprint: "rules-fire",
+      },
+      new Date(),
+    );
     // critical 40 + fire 25 + criticality 5 → 10 + gold 5 = 80 at least: routed by the rule
-    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id })).toMatchObject({
-      routedTo: teamId,
-    });
+    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, new Date())).toMatchObject(
+      {
+        routedTo: teamId,
+      },
+    );
     await expect(
       admin.nocSettings.setRouting({ type: "PANIC", groupId: other.users.admin.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -68,15 +74,19 @@ describe("routing rules and maintenance windows", () => {
       ["DEVICE_OFFLINE", "w2"],
       ["PANIC", "w3"],
     ] as const) {
-      await createAlert(ctx, {
-        siteId,
-        type,
-        severity: "low",
-        title: fp,
-        description: "",
-        source: "manual",
-        fingerprint: fp,
-      });
+      await createAlert(
+        ctx,
+        {
+          siteId,
+          type,
+          severity: "low",
+          title: fp,
+          description: "",
+          source: "manual",
+          fingerprint: fp,
+        },
+        new Date(),
+      );
     }
     const input = {
       name: "Firmware",
@@ -98,15 +108,19 @@ describe("routing rules and maintenance windows", () => {
       sup.nocSettings.createWindow({ ...input, siteIds: [other.sites[0]?.id ?? ""] }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const w = await sup.nocSettings.createWindow(input);
-    const suppressed = await createAlert(ctx, {
-      siteId,
-      type: "DEVICE_FAILURE",
-      severity: "high",
-      title: "held",
-      description: "",
-      source: "manual",
-      fingerprint: "w4",
-    });
+    const suppressed = await createAlert(
+      ctx,
+      {
+        siteId,
+        type: "DEVICE_FAILURE",
+        severity: "high",
+        title: "held",
+        description: "",
+        source: "manual",
+        fingerprint: "w4",
+      },
+      new Date(),
+    );
     const list = await callerFor(t.users.noc_operator).alert.list({ suppressed: true, limit: 10 });
     expect(list.map((a) => a.id)).toContain(suppressed.id);
     await sup.nocSettings.cancelWindow({ id: w.id });

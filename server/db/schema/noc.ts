@@ -13,9 +13,29 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ALERT_SOURCES, ALERT_STATUSES, ALERT_TYPES, RESOLUTIONS, SEVERITIES } from "@/lib/noc";
+import {
+  ALERT_SOURCES,
+  ALERT_STATUSES,
+  ALERT_TYPES,
+  NOT_IN_PLAN,
+  QUEUE_RANK_PENDING,
+  RESOLUTIONS,
+  SEVERITIES,
+  SEVERITY_POINTS,
+} from "@/lib/noc";
 import { id, timestamps } from "./_columns";
 import { clients, groups, sites, tenantRef, users } from "./platform";
+
+/**
+ * lib/noc.ts's queueRank as SQL, written out literally (no bound parameters) so the queue
+ * query's ORDER BY is the very expression alerts_queue_rank_idx holds.
+ */
+export const queueRankSql = sql.raw(
+  `(case when "alerts"."score" is not null then "alerts"."score" * 2 + 1` +
+    ` when "alerts"."scored_by" = '${NOT_IN_PLAN}' then case "alerts"."severity" ${SEVERITIES.map(
+      (s) => `when '${s}' then ${SEVERITY_POINTS[s] * 2}`,
+    ).join(" ")} end else ${QUEUE_RANK_PENDING} end)`,
+);
 
 export const alertTypeEnum = pgEnum("alert_type", ALERT_TYPES);
 export const severityEnum = pgEnum("alert_severity", SEVERITIES);
@@ -90,9 +110,9 @@ export const alerts = pgTable(
     uniqueIndex("alerts_tenant_id_idempotency_key_idx")
       .on(t.tenantId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
-    // the NOC queue: open alerts by score then age
-    index("alerts_queue_idx")
-      .on(t.tenantId, sql`${t.score} desc nulls first`, t.firstSeenAt)
+    // the NOC queue: open alerts by rank (pending, then score or no-plan severity) then age
+    index("alerts_queue_rank_idx")
+      .on(t.tenantId, sql`${queueRankSql} desc`, t.firstSeenAt)
       .where(sql`${t.status} <> 'resolved'`),
     // related alerts at a site, and per-site false-alarm rates
     index("alerts_tenant_id_site_id_last_seen_idx").on(t.tenantId, t.siteId, t.lastSeenAt),

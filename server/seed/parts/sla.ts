@@ -354,7 +354,7 @@ export const slaPart: SeedPart = {
             isNull(schema.alerts.triagedAt),
           ),
         );
-      for (const a of raised) await triageAlert(db, { tenantId, alertId: a.id });
+      for (const a of raised) await triageAlert(db, { tenantId, alertId: a.id }, new Date());
     }
   },
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeLive } from "@/lib/live-wire";
+import { NOT_IN_PLAN } from "@/lib/noc";
 import { db, schema } from "@/server/db";
 import {
   alertRow,
@@ -12,6 +13,7 @@ import {
   type TestUser,
 } from "@/server/test/factories";
 import { systemCtx } from "../_core/context";
+import { triageAlert } from "../noc/triage";
 import type { LiveOut } from "./bus";
 import { liveEventStream } from "./stream";
 import { publish } from "./publish";
@@ -216,5 +218,31 @@ describe("alert changes pushed to open pages", () => {
     );
     expect(deactivated.ended).toBe(true);
     expect(deactivated).toHaveLength(0);
+  });
+});
+
+describe("triage of a client without AI triage on its plan", () => {
+  it("pushes the row again, so open pages stop showing it as being scored", async () => {
+    const u = await createTestTenant("push-no-plan");
+    await db
+      .update(schema.clients)
+      .set({ tier: "none" })
+      .where(eq(schema.clients.id, u.clients.bronze.id));
+    const store = u.sites[2];
+    if (!store) throw new Error("no site");
+    const [row] = await db
+      .insert(schema.alerts)
+      .values(alertRow(store, { title: "no plan", severity: "critical" as const }))
+      .returning({ id: schema.alerts.id });
+    const id = row?.id ?? "";
+    const events = await watch(
+      u.users.noc_operator,
+      (e) => queueOf(e).some((q) => q.rows.some((r) => r.id === id)),
+      async () => {
+        await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, new Date());
+      },
+    );
+    const pushed = queueOf(events).flatMap((q) => q.rows.filter((r) => r.id === id));
+    expect(pushed).toMatchObject([{ score: null, scoredBy: NOT_IN_PLAN }]);
   });
 });

@@ -73,9 +73,9 @@ const open = (a: Alert) => {
   if (a.status === "resolved") throw new ConflictError(`“${a.title}” is already resolved`);
 };
 
-export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
+/** `now`: one instant for the whole action, so alike changes update together. */
+export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }, now: Date) {
   requireNoc(ctx, "alert.work");
-  const now = new Date(); // one instant for the whole action: alike changes update together
   return forEachAlert(
     ctx,
     input.ids,
@@ -88,9 +88,8 @@ export function acknowledgeAlerts(ctx: ServiceCtx, input: { ids: string[] }) {
   );
 }
 
-export function startAlert(ctx: ServiceCtx, input: { id: string }) {
+export function startAlert(ctx: ServiceCtx, input: { id: string }, now: Date) {
   requireNoc(ctx, "alert.work");
-  const now = new Date();
   return forEachAlert(
     ctx,
     [input.id],
@@ -110,9 +109,9 @@ export function startAlert(ctx: ServiceCtx, input: { id: string }) {
 export function resolveAlerts(
   ctx: ServiceCtx,
   input: { ids: string[]; resolution: (typeof RESOLUTIONS)[number]; note?: string },
+  now: Date,
 ) {
   requireNoc(ctx, "alert.work");
-  const now = new Date();
   return forEachAlert(
     ctx,
     input.ids,
@@ -155,7 +154,11 @@ export function assignAlert(
 }
 
 /** A person escalates by hand (as often as needed); the clocks escalate once each on their own. */
-export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason?: string }) {
+export async function escalateAlert(
+  ctx: ServiceCtx,
+  input: { id: string; reason?: string },
+  now: Date,
+) {
   requireNoc(ctx, "alert.triage");
   const who = ctx.actor.type === "user" ? ctx.actor.name : "the system";
   return inTx(ctx, async (tx) => {
@@ -164,7 +167,7 @@ export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason
       [input.id],
       async (_t, a) => {
         open(a);
-        return { escalated: true, escalatedAt: new Date(), escalationTarget: "supervisors" };
+        return { escalated: true, escalatedAt: now, escalationTarget: "supervisors" };
       },
       "alert.escalate",
     );
@@ -178,7 +181,7 @@ export async function escalateAlert(ctx: ServiceCtx, input: { id: string; reason
       title: a.title,
       siteName: site?.name ?? "the site",
       reason: input.reason?.trim() ? `${who}: ${input.reason.trim()}` : `escalated by ${who}`,
-      dedupeKey: `alert:${a.id}:escalated:manual:${Date.now()}`,
+      dedupeKey: `alert:${a.id}:escalated:manual:${now.getTime()}`,
     });
     return result;
   });

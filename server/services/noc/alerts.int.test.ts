@@ -9,6 +9,11 @@ import { triageAlert } from "./triage";
 let t: TestTenant;
 let groupId: string;
 
+/** 03:00 on a Wednesday at the Chicago HQ: after hours. */
+const NIGHT = new Date("2026-12-02T09:00:00Z");
+/** 11:00 on the same Wednesday in Chicago: business hours. */
+const DAY = new Date("2026-12-02T17:00:00Z");
+
 beforeAll(async () => {
   t = await createTestTenant("noc");
   // the gold client's HQ: the most critical site
@@ -28,6 +33,7 @@ beforeAll(async () => {
 });
 
 const ctx = () => systemCtx(t.tenant.id, "test", db);
+const create = (input: Parameters<typeof createAlert>[1]) => createAlert(ctx(), input, NIGHT);
 const fire = (fingerprint: string) => ({
   siteId: t.sites[0]?.id ?? "",
   type: "FIRE_ALARM" as const,
@@ -41,9 +47,7 @@ const fire = (fingerprint: string) => ({
 describe("alerts", () => {
   it("keeps one open alert per fingerprint when many arrive at once", async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        createAlert(ctx(), { ...fire("panel-7:zone-3"), severity: "high" }),
-      ),
+      Array.from({ length: 20 }, () => create({ ...fire("panel-7:zone-3"), severity: "high" })),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -61,19 +65,22 @@ describe("alerts", () => {
   });
 
   it("opens a new alert for a fingerprint once the old one is resolved", async () => {
-    const first = await createAlert(ctx(), fire("resolved-then-again"));
+    const first = await create(fire("resolved-then-again"));
     await db
       .update(schema.alerts)
       .set({ status: "resolved", resolvedAt: new Date() })
       .where(eq(schema.alerts.id, first.id));
-    const second = await createAlert(ctx(), fire("resolved-then-again"));
+    const second = await create(fire("resolved-then-again"));
     expect(second.created).toBe(true);
     expect(second.id).not.toBe(first.id);
   });
 
   it("returns the same alert for a repeated idempotency key", async () => {
-    const a = await createAlert(ctx(), { ...fire("idem-1"), idempotencyKey: "panel-7-event-991" });
-    const b = await createAlert(ctx(), {
+    const a = await create({
+      ...fire("idem-1"),
+      idempotencyKey: "panel-7-event-991",
+    });
+    const b = await create({
       ...fire("idem-1-other"),
       idempotencyKey: "panel-7-event-991",
     });
@@ -82,17 +89,17 @@ describe("alerts", () => {
 
   it("refuses a site of another tenant", async () => {
     const other = await createTestTenant("noc-other");
-    await expect(createAlert(systemCtx(other.tenant.id, "test", db), fire("x"))).rejects.toThrow(
-      "Site not found",
-    );
+    await expect(
+      createAlert(systemCtx(other.tenant.id, "test", db), fire("x"), NIGHT),
+    ).rejects.toThrow("Site not found");
   });
 });
 
 describe("triage", () => {
   it("scores, explains, routes and escalates once however often it runs", async () => {
-    const { id } = await createAlert(ctx(), fire("triage-once"));
-    const first = await triageAlert(db, { tenantId: t.tenant.id, alertId: id });
-    const again = await triageAlert(db, { tenantId: t.tenant.id, alertId: id });
+    const { id } = await create(fire("triage-once"));
+    const first = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
+    const again = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
     expect(first).toMatchObject({
       outcome: "scored",
       scoredBy: "heuristic",
@@ -136,14 +143,44 @@ describe("triage", () => {
     ]);
   });
 
+  // The same fire alarm at the Chicago HQ with four other alerts there that day: severity 40,
+  // type 25, site 10, gold 5, related 8 = 88, and 5 more after hours.
+  const fireWithFourRelated = async (now: Date) => {
+    const u = await createTestTenant("noc-hour");
+    const hq = u.sites[0]?.id ?? "";
+    await db.update(schema.sites).set({ criticality: 5 }).where(eq(schema.sites.id, hq));
+    const [g] = await db
+      .insert(schema.groups)
+      .values({ tenantId: u.tenant.id, name: "Emergency Response" })
+      .returning();
+    const uctx = systemCtx(u.tenant.id, "test", db);
+    for (const n of [1, 2, 3, 4])
+      await createAlert(uctx, { ...fire(`related-${n}`), siteId: hq, type: "INTRUSION" }, now);
+    const { id } = await createAlert(uctx, { ...fire("the-fire"), siteId: hq }, now);
+    return {
+      groupId: g?.id,
+      result: await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, now),
+    };
+  };
+
+  it("escalates that fire alarm at 03:00 at the site: after hours tips it over 90", async () => {
+    const { groupId: g, result } = await fireWithFourRelated(NIGHT);
+    expect(result).toMatchObject({ outcome: "scored", score: 93, routedTo: g, escalated: true });
+  });
+
+  it("routes but does not escalate it at 11:00 at the site, a business hour", async () => {
+    const { groupId: g, result } = await fireWithFourRelated(DAY);
+    expect(result).toMatchObject({ outcome: "scored", score: 88, routedTo: g, escalated: false });
+  });
+
   it("neither routes nor escalates a low score", async () => {
-    const { id } = await createAlert(ctx(), {
+    const { id } = await create({
       ...fire("low"),
       type: "LOW_BATTERY",
       severity: "low",
       siteId: t.sites[2]?.id ?? "",
     });
-    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: id });
+    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
     expect(r).toMatchObject({ outcome: "scored", routedTo: null, escalated: false });
     expect((r as { score: number }).score).toBeLessThan(80);
   });
@@ -153,8 +190,11 @@ describe("triage", () => {
       .update(schema.clients)
       .set({ tier: "none" })
       .where(eq(schema.clients.id, t.clients.bronze.id));
-    const { id } = await createAlert(ctx(), { ...fire("no-plan"), siteId: t.sites[2]?.id ?? "" });
-    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id })).toEqual({
+    const { id } = await create({
+      ...fire("no-plan"),
+      siteId: t.sites[2]?.id ?? "",
+    });
+    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT)).toEqual({
       outcome: "not in plan",
     });
     const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
@@ -172,17 +212,20 @@ describe("maintenance windows", () => {
     await db.insert(schema.maintenanceWindows).values({
       tenantId: t.tenant.id,
       name: "Panel firmware update",
-      startsAt: new Date(Date.now() - 60_000),
-      endsAt: new Date(Date.now() + 3600_000),
+      startsAt: new Date(NIGHT.getTime() - 60_000),
+      endsAt: new Date(NIGHT.getTime() + 3600_000),
       siteIds: [hq],
     });
-    const intrusion = await createAlert(ctx(), { ...fire("window-intrusion"), type: "INTRUSION" });
-    const blaze = await createAlert(ctx(), fire("window-fire"));
+    const intrusion = await create({
+      ...fire("window-intrusion"),
+      type: "INTRUSION",
+    });
+    const blaze = await create(fire("window-fire"));
     const [i] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, intrusion.id));
     const [f] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, blaze.id));
     expect(i?.suppressedByWindowId).not.toBeNull();
     expect(f?.suppressedByWindowId).toBeNull();
-    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: intrusion.id });
+    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: intrusion.id }, NIGHT);
     expect(r).toMatchObject({ outcome: "scored", routedTo: null, escalated: false });
   });
 });

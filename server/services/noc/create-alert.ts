@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";
 import type { alertCreateInput } from "@/lib/schemas/noc";
@@ -19,6 +19,7 @@ type Input = z.output<typeof alertCreateInput> & {
 async function activeWindow(
   ctx: ServiceCtx,
   a: { clientId: string; siteId: string; type: Input["type"] },
+  now: Date,
 ) {
   if (LIFE_SAFETY_TYPES.includes(a.type)) return null;
   const [w] = await ctx.db
@@ -28,7 +29,8 @@ async function activeWindow(
       and(
         eq(maintenanceWindows.tenantId, ctx.tenantId),
         sql`${maintenanceWindows.cancelledAt} is null`,
-        sql`${maintenanceWindows.startsAt} <= now() and ${maintenanceWindows.endsAt} > now()`,
+        lte(maintenanceWindows.startsAt, now),
+        gt(maintenanceWindows.endsAt, now),
         sql`(cardinality(${maintenanceWindows.clientIds}) = 0 or ${a.clientId}::uuid = any(${maintenanceWindows.clientIds}))`,
         sql`(cardinality(${maintenanceWindows.siteIds}) = 0 or ${a.siteId}::uuid = any(${maintenanceWindows.siteIds}))`,
         sql`(cardinality(${maintenanceWindows.types}) = 0 or ${a.type}::alert_type = any(${maintenanceWindows.types}))`,
@@ -46,6 +48,7 @@ async function activeWindow(
 export async function createAlert(
   ctx: ServiceCtx,
   input: Input,
+  now: Date,
 ): Promise<{ id: string; created: boolean }> {
   return inTx(ctx, async (tx) => {
     if (input.idempotencyKey) {
@@ -65,11 +68,11 @@ export async function createAlert(
     const fingerprint =
       input.fingerprint ??
       [input.type, site.id, input.deviceId ?? input.ticketId ?? input.shiftId ?? ""].join(":");
-    const windowId = await activeWindow(tx, {
-      clientId: site.clientId,
-      siteId: site.id,
-      type: input.type,
-    });
+    const windowId = await activeWindow(
+      tx,
+      { clientId: site.clientId, siteId: site.id, type: input.type },
+      now,
+    );
     const [row] = await tx.db
       .insert(alerts)
       .values({
@@ -87,13 +90,16 @@ export async function createAlert(
         fingerprint,
         idempotencyKey: input.idempotencyKey,
         suppressedByWindowId: windowId,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        createdAt: now,
       })
       .onConflictDoUpdate({
         target: [alerts.tenantId, alerts.fingerprint],
         targetWhere: sql`${alerts.status} <> 'resolved'`,
         set: {
           occurrenceCount: sql`${alerts.occurrenceCount} + 1`,
-          lastSeenAt: sql`now()`,
+          lastSeenAt: now,
           description: sql`excluded.description`,
         },
       })

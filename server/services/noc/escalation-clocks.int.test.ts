@@ -6,7 +6,8 @@ import { systemCtx } from "../_core/context";
 import { createAlert } from "./create-alert";
 import { runEscalationClocks } from "./escalation-clocks";
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const NOW = new Date("2026-12-02T17:00:00Z");
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 describe("escalation clocks", () => {
   it("escalate each overdue alert once per clock, and leave the rest", async () => {
@@ -14,15 +15,19 @@ describe("escalation clocks", () => {
     const ctx = systemCtx(t.tenant.id, "test", db);
     const make = async (fingerprint: string, severity: "critical" | "low") =>
       (
-        await createAlert(ctx, {
-          siteId: t.sites[0]?.id ?? "",
-          type: "INTRUSION",
-          severity,
-          title: fingerprint,
-          description: "",
-          fingerprint,
-          source: "manual",
-        })
+        await createAlert(
+          ctx,
+          {
+            siteId: t.sites[0]?.id ?? "",
+            type: "INTRUSION",
+            severity,
+            title: fingerprint,
+            description: "",
+            fingerprint,
+            source: "manual",
+          },
+          NOW,
+        )
       ).id;
     const late = await make("critical-late", "critical"); // target 5 min
     const fresh = await make("critical-fresh", "critical");
@@ -40,8 +45,8 @@ describe("escalation clocks", () => {
     });
     await set(routed, { firstSeenAt: minutesAgo(4), routedAt: minutesAgo(12) });
 
-    await runEscalationClocks(db);
-    await runEscalationClocks(db); // again: nothing more
+    await runEscalationClocks(db, NOW);
+    await runEscalationClocks(db, NOW); // again: nothing more
 
     const rows = await db
       .select({ alertId: schema.alertEscalations.alertId, clock: schema.alertEscalations.clock })

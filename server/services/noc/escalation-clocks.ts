@@ -34,17 +34,21 @@ export const targetCase = sql.raw(
  * Each clock escalates an alert once (alert_escalations' key), so running again, or after a
  * restart, changes nothing more. Clients whose plan lacks triage are left alone.
  */
-export async function runEscalationClocks(db: Db): Promise<{ escalated: number; checked: number }> {
+export async function runEscalationClocks(
+  db: Db,
+  now: Date,
+): Promise<{ escalated: number; checked: number }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const due = (await db.execute(sql`
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
-           round(extract(epoch from now() - c.since) / 60)::int as minutes
+           round(extract(epoch from ${at} - c.since) / 60)::int as minutes
     from alerts a
     join sites s on s.id = a.site_id
     join clients cl on cl.id = a.client_id and cl.tier = any(${TRIAGE_TIERS}::tier[])
     cross join lateral (values
-      ('unacknowledged', a.first_seen_at, a.status = 'new' and a.first_seen_at < now() - make_interval(mins => ${targetCase})),
-      ('routed_unacknowledged', a.routed_at, a.status = 'new' and a.routed_at < now() - interval '10 minutes'),
-      ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < now() - interval '30 minutes')
+      ('unacknowledged', a.first_seen_at, a.status = 'new' and a.first_seen_at < ${at} - make_interval(mins => ${targetCase})),
+      ('routed_unacknowledged', a.routed_at, a.status = 'new' and a.routed_at < ${at} - interval '10 minutes'),
+      ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < ${at} - interval '30 minutes')
     ) as c(clock, since, fires)
     where a.status in ('new', 'acknowledged') and a.suppressed_by_window_id is null and c.fires
       and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
@@ -66,6 +70,7 @@ export async function runEscalationClocks(db: Db): Promise<{ escalated: number; 
         title: d.title,
         siteName: d.siteName,
         reason: reasons[d.clock],
+        now,
       });
       if (did) escalated++;
     }

@@ -42,6 +42,7 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
         title: alerts.title,
         status: alerts.status,
         score: alerts.score,
+        scoredBy: alerts.scoredBy,
         lastSeenAt: alerts.lastSeenAt,
       })
       .from(alerts)

@@ -1,13 +1,19 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
+import { queueOrder } from "@/lib/live-queue";
+import { NOT_IN_PLAN } from "@/lib/noc";
 import {
   alertRow,
   createTestGroup,
   createTestTenant,
+  ctxFor,
   type TestTenant,
 } from "@/server/test/factories";
-import { openCountsByGroup, openCountsFor, queueTiming } from "./queue";
+import { systemCtx } from "../_core/context";
+import { createAlert } from "./create-alert";
+import { listQueue, openCountsByGroup, openCountsFor, queueTiming } from "./queue";
+import { triageAlert } from "./triage";
 
 let t: TestTenant;
 let group: string;
@@ -84,5 +90,71 @@ describe("queue header", () => {
     expect(openCountsFor({ all: true }, counts)).toEqual({ critical: 1, high: 1 });
     expect(openCountsFor({ all: false, groupIds: [group] }, counts)).toEqual({ critical: 1 });
     expect(openCountsFor({ all: false, groupIds: [] }, counts)).toEqual({});
+  });
+});
+
+describe("queue order", () => {
+  it("puts pending triage first, and alerts without AI triage on their plan by severity below scored criticals", async () => {
+    const u = await createTestTenant("queue-order");
+    await db
+      .update(schema.clients)
+      .set({ tier: "none" })
+      .where(eq(schema.clients.id, u.clients.bronze.id));
+    const [hq, depot, store] = u.sites; // gold, gold, the client without a plan
+    if (!hq || !depot || !store) throw new Error("no sites");
+    const now = new Date("2026-12-02T17:00:00Z");
+    const ctx = systemCtx(u.tenant.id, "test", db);
+    const raise = async (
+      title: string,
+      siteId: string,
+      severity: "critical" | "high" | "low",
+      firstSeen: number,
+    ) => {
+      const { id } = await createAlert(
+        ctx,
+        {
+          siteId,
+          type: "INTRUSION",
+          severity,
+          title,
+          fingerprint: title,
+          description: "",
+          source: "manual",
+        },
+        new Date(now.getTime() - firstSeen * 60_000),
+      );
+      return id;
+    };
+    const noPlanCritical = await raise("no plan, critical", store.id, "critical", 30);
+    const noPlanLow = await raise("no plan, low", store.id, "low", 40);
+    const scoredCritical = await raise("scored critical", hq.id, "critical", 10);
+    const scoredLow = await raise("scored low", depot.id, "low", 50);
+    const pending = await raise("pending", depot.id, "low", 5);
+    for (const id of [noPlanCritical, noPlanLow, scoredCritical, scoredLow])
+      await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, now);
+
+    const rows = await listQueue(await ctxFor(u.users.noc_operator), { limit: 50 });
+    expect(rows.map((r) => r.title)).toEqual([
+      "pending",
+      "scored critical", // intrusion 20 + critical 40 + site 5 + gold 5 = 70
+      "no plan, critical", // ranks at critical's 40
+      "scored low", // 6 + 20 + 5 + 5 + the pending one nearby 2 = 38
+      "no plan, low", // ranks at low's 6
+    ]);
+    expect(rows.map((r) => [r.score, r.scoredBy])).toEqual([
+      [null, null],
+      [70, "heuristic"],
+      [null, NOT_IN_PLAN],
+      [38, "heuristic"],
+      [null, NOT_IN_PLAN],
+    ]);
+    // the page patches its copy in the same order
+    expect(
+      [...rows]
+        .reverse()
+        .sort(queueOrder)
+        .map((r) => r.id),
+    ).toEqual(rows.map((r) => r.id));
+    expect(pending).toBe(rows[0]?.id);
   });
 });

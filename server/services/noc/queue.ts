@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm";
 import type { AlertStatus, AlertType, Severity } from "@/lib/noc";
 import { type DbOrTx, schema } from "@/server/db";
+import { queueRankSql } from "@/server/db/schema/noc";
 import type { ServiceCtx } from "../_core/context";
 import { ttlMemo } from "../_core/memo";
 import { type AlertViewer, alertViewer, viewerCondition, viewerKey } from "./access";
@@ -99,7 +100,7 @@ async function searchMatches(ctx: ServiceCtx, q: string) {
     : text;
 }
 
-/** The open queue, by score then age, with what each row shows; filters as on the page. */
+/** The open queue, by rank (lib/noc.ts, queueRank) then age, with what each row shows. */
 export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
   const visible = viewerCondition(await alertViewer(ctx));
   const me = ctx.actor.type === "user" ? ctx.actor.userId : null;
@@ -120,7 +121,7 @@ export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
         q ? await searchMatches(ctx, q) : undefined,
       ),
     )
-    .orderBy(sql`${alerts.score} desc nulls first`, asc(alerts.firstSeenAt))
+    .orderBy(sql`${queueRankSql} desc`, asc(alerts.firstSeenAt))
     .limit(f.limit);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, isNull, lt, ne } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 
 /**
@@ -15,7 +15,7 @@ export const STRAGGLER_LIMIT = 2000;
  * arrived, oldest first, each with an event id that is the same for an hour (so a sweep that
  * runs again while their triage is still queued does not queue it twice).
  */
-export async function findStragglers(db: Db, limit = STRAGGLER_LIMIT, now = new Date()) {
+export async function findStragglers(db: Db, now: Date, limit = STRAGGLER_LIMIT) {
   const rows = await db
     .select({ alertId: schema.alerts.id, tenantId: schema.alerts.tenantId })
     .from(schema.alerts)
@@ -23,7 +23,7 @@ export async function findStragglers(db: Db, limit = STRAGGLER_LIMIT, now = new 
       and(
         isNull(schema.alerts.triagedAt),
         ne(schema.alerts.status, "resolved"),
-        lt(schema.alerts.createdAt, sql`now() - make_interval(mins => ${STRAGGLER_AGE_MINUTES})`),
+        lt(schema.alerts.createdAt, new Date(now.getTime() - STRAGGLER_AGE_MINUTES * 60_000)),
       ),
     )
     .orderBy(asc(schema.alerts.createdAt))

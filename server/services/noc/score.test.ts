@@ -5,7 +5,11 @@ import {
   isAfterHours,
   RELATED_COUNT_CAP,
   type ScoreInput,
+  scoreWith,
 } from "./score";
+import { trainLogistic } from "./logistic";
+import { ALERT_TYPES, SEVERITIES } from "@/lib/noc";
+import { TIERS } from "@/lib/tiers";
 
 const base: ScoreInput = {
   type: "DEVICE_OFFLINE",
@@ -77,6 +81,35 @@ describe("heuristic priority score", () => {
         clientTier: "none",
       }).score,
     ).toBe(2);
+  });
+
+  it("shows factors whose whole points add up exactly to the score, heuristic and model alike", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+    const inputs = Array.from({ length: 400 }, (): ScoreInput => ({
+      type: pick(ALERT_TYPES),
+      severity: pick(SEVERITIES),
+      siteCriticality: 1 + Math.floor(next() * 5),
+      clientTier: pick(TIERS),
+      localHour: Math.floor(next() * 24),
+      localDay: Math.floor(next() * 7),
+      relatedLast24h: Math.floor(next() * 12),
+      occurrences: 1 + Math.floor(next() * 8),
+      deviceHealth: next() < 0.5 ? null : next() * 100,
+      slaHoursLeft: next() < 0.5 ? null : next() * 10 - 1,
+    }));
+    const model = trainLogistic(
+      inputs.map(features),
+      inputs.map((i) => (i.severity === "critical" || i.localHour < 7 ? 1 : 0)),
+    );
+    for (const input of inputs) {
+      for (const s of [scoreWith(null, input), scoreWith({ version: 1, model }, input)]) {
+        const sum = s.factors.reduce((t, f) => t + f.points, 0);
+        expect(sum, `${s.scoredBy} ${JSON.stringify(input)}`).toBe(s.score);
+        expect(s.factors.every((f) => Number.isInteger(f.points) && f.points > 0)).toBe(true);
+      }
+    }
   });
 
   it("knows after hours and weekends", () => {

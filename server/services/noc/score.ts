@@ -1,5 +1,7 @@
-import type { AlertType, Severity } from "@/lib/noc";
+import { type AlertType, type Severity, SEVERITY_POINTS } from "@/lib/noc";
+import { wholeFactors } from "@/lib/score-parts";
 import type { Tier } from "@/lib/tiers";
+import { predictLogistic } from "./logistic";
 
 /** What the heuristic looks at for one alert; gathered by the triage service in one query. */
 export type ScoreInput = {
@@ -20,13 +22,7 @@ export type ScoreInput = {
 export type Factor = { key: string; label: string; points: number };
 export type Score = { score: number; factors: Factor[] };
 
-export const SEVERITY_POINTS: Record<Severity, number> = {
-  critical: 40,
-  high: 28,
-  medium: 16,
-  low: 6,
-  info: 0,
-};
+export { SEVERITY_POINTS };
 
 /** How dangerous each type is in itself, before anything else is known. */
 export const TYPE_RISK: Record<AlertType, number> = {
@@ -120,9 +116,8 @@ export function heuristicScore(input: ScoreInput): Score {
                 : 0,
     },
   ];
-  const total = f.reduce((s, x) => s + x.points, 0);
-  const factors = f.filter((x) => x.points > 0).sort((a, b) => b.points - a.points);
-  return { score: Math.max(0, Math.min(100, Math.round(total))), factors };
+  const score = Math.max(0, Math.min(100, Math.round(f.reduce((s, x) => s + x.points, 0))));
+  return { score, factors: wholeFactors(f, score) };
 }
 
 /** The model's features for an alert: the same signals, as numbers. */
@@ -162,3 +157,26 @@ export const FEATURE_LABELS = [
   "Device health",
   "SLA proximity",
 ] as const;
+
+/** Scores with the tenant's model when one is usable, else with the heuristic. */
+export function scoreWith(
+  model: { version: number; model: Parameters<typeof predictLogistic>[0] } | null,
+  input: ScoreInput,
+): Score & { scoredBy: string } {
+  if (!model) return { ...heuristicScore(input), scoredBy: "heuristic" };
+  const { p, contributions } = predictLogistic(model.model, features(input));
+  const score = Math.round(p * 100);
+  const positive = contributions.map((c, i) => ({ c, i })).filter((x) => x.c > 0);
+  // the model's baseline (its intercept) carries the score when no feature pushed it up
+  const factors = positive.length
+    ? wholeFactors(
+        positive.map((x) => ({
+          key: `f${x.i}`,
+          label: FEATURE_LABELS[x.i] ?? `feature ${x.i}`,
+          points: x.c,
+        })),
+        score,
+      )
+    : wholeFactors([{ key: "baseline", label: "Model baseline", points: score }], score);
+  return { score, factors, scoredBy: `model v${model.version}` };
+}

@@ -11,7 +11,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
  * One tick of the demo simulator: a new alert somewhere in the tenant (now and then a repeat
  * of an open one), and sometimes an old open alert clearing by itself.
  */
-export async function simulateAlertTick(db: Db, tenantId: string): Promise<string> {
+export async function simulateAlertTick(db: Db, tenantId: string, now: Date): Promise<string> {
   const ctx = systemCtx(tenantId, "demo-simulator", db);
   const sites = await db
     .select({ id: schema.sites.id, name: schema.sites.name })
@@ -25,18 +25,22 @@ export async function simulateAlertTick(db: Db, tenantId: string): Promise<strin
       ? pick(["FIRE_ALARM", "PANIC"] as const)
       : pick(ALERT_TYPES.filter((t) => t !== "FIRE_ALARM" && t !== "PANIC"));
   const repeat = Math.random() < 0.2;
-  const { created } = await createAlert(ctx, {
-    siteId: site.id,
-    type,
-    severity: pick(TYPICAL_SEVERITIES[type]),
-    title: `${type
-      .replaceAll("_", " ")
-      .toLowerCase()
-      .replace(/^./, (c) => c.toUpperCase())} at ${site.name}`,
-    description: "Raised by the demo simulator.",
-    fingerprint: repeat ? `sim:${type}:${site.id}` : `sim:${type}:${site.id}:${Date.now()}`,
-    source: "system",
-  });
+  const { created } = await createAlert(
+    ctx,
+    {
+      siteId: site.id,
+      type,
+      severity: pick(TYPICAL_SEVERITIES[type]),
+      title: `${type
+        .replaceAll("_", " ")
+        .toLowerCase()
+        .replace(/^./, (c) => c.toUpperCase())} at ${site.name}`,
+      description: "Raised by the demo simulator.",
+      fingerprint: repeat ? `sim:${type}:${site.id}` : `sim:${type}:${site.id}:${now.getTime()}`,
+      source: "system",
+    },
+    now,
+  );
   let cleared = "";
   if (Math.random() < 0.3) {
     const [old] = await db
@@ -46,18 +50,22 @@ export async function simulateAlertTick(db: Db, tenantId: string): Promise<strin
         and(
           eq(schema.alerts.tenantId, tenantId),
           ne(schema.alerts.status, "resolved"),
-          lt(schema.alerts.firstSeenAt, sql`now() - interval '20 minutes'`),
+          lt(schema.alerts.firstSeenAt, new Date(now.getTime() - 20 * 60_000)),
           sql`${schema.alerts.type} not in ('FIRE_ALARM', 'PANIC')`,
         ),
       )
       .orderBy(sql`random()`)
       .limit(1);
     if (old) {
-      await resolveAlerts(ctx, {
-        ids: [old.id],
-        resolution: "auto",
-        note: "Cleared by itself (demo simulator)",
-      });
+      await resolveAlerts(
+        ctx,
+        {
+          ids: [old.id],
+          resolution: "auto",
+          note: "Cleared by itself (demo simulator)",
+        },
+        now,
+      );
       cleared = ", cleared one";
     }
   }

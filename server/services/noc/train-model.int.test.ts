@@ -8,6 +8,9 @@ import { systemCtx } from "../_core/context";
 import { trainAlertModel } from "./train-model";
 import { triageAlert } from "./triage";
 
+/** 11:00 on a Wednesday in Chicago (the HQ's zone). */
+const TRIAGED_AT = new Date("2026-12-02T17:00:00Z");
+
 describe("alert model training", () => {
   it("falls back to the heuristic with too few labels, then trains on a real pattern and scores with it", async () => {
     const t = await createTestTenant("model");
@@ -49,15 +52,19 @@ describe("alert model training", () => {
       .where(eq(schema.priorityModels.tenantId, t.tenant.id));
     expect(stored).toMatchObject({ version: 1, usable: true, sampleSize: 400 });
 
-    const { id } = await createAlert(systemCtx(t.tenant.id, "test", db), {
-      siteId: t.sites[0]?.id ?? "",
-      type: "INTRUSION",
-      severity: "critical",
-      title: "Door forced",
-      description: "",
-      source: "manual",
-    });
-    const result = await triageAlert(db, { tenantId: t.tenant.id, alertId: id });
+    const { id } = await createAlert(
+      systemCtx(t.tenant.id, "test", db),
+      {
+        siteId: t.sites[0]?.id ?? "",
+        type: "INTRUSION",
+        severity: "critical",
+        title: "Door forced",
+        description: "",
+        source: "manual",
+      },
+      TRIAGED_AT,
+    );
+    const result = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, TRIAGED_AT);
     expect(result).toMatchObject({ outcome: "scored", scoredBy: "model v1" });
     const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
     expect(row?.score).toBeGreaterThan(60);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ESCALATE_THRESHOLD, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
+import { ESCALATE_THRESHOLD, NOT_IN_PLAN, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
 import { tierIncludes } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
 import { recordAudit } from "../audit/record";
@@ -8,14 +8,7 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup, notifyRole } from "../notifications/enqueue";
 import { predictLogistic } from "./logistic";
-import {
-  FEATURE_LABELS,
-  features,
-  heuristicScore,
-  RELATED_COUNT_CAP,
-  type Score,
-  type ScoreInput,
-} from "./score";
+import { RELATED_COUNT_CAP, scoreWith } from "./score";
 
 const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations } = schema;
 
@@ -50,34 +43,13 @@ function localClock(timeZone: string, at: Date): { hour: number; day: number } {
   return { hour, day: Math.max(0, day) };
 }
 
-/** Scores with the tenant's model when one is usable, else with the heuristic. */
-export function scoreWith(
-  model: { version: number; model: Parameters<typeof predictLogistic>[0] } | null,
-  input: ScoreInput,
-): Score & { scoredBy: string } {
-  if (!model) return { ...heuristicScore(input), scoredBy: "heuristic" };
-  const { p, contributions } = predictLogistic(model.model, features(input));
-  const score = Math.round(p * 100);
-  const positive = contributions.map((c, i) => ({ c, i })).filter((x) => x.c > 0);
-  const total = positive.reduce((s, x) => s + x.c, 0) || 1;
-  const factors = positive
-    .map((x) => ({
-      key: `f${x.i}`,
-      label: FEATURE_LABELS[x.i] ?? `feature ${x.i}`,
-      points: Math.round((x.c / total) * score),
-    }))
-    .filter((f) => f.points > 0)
-    .sort((a, b) => b.points - a.points);
-  return { score, factors, scoredBy: `model v${model.version}` };
-}
-
 /**
  * Triage on noc/alert.created: score and explain, route (≥ 80) to the type's group with an
  * immediate notification, escalate (≥ 90) to supervisors. Safe to run again for the same
  * alert: routing and each escalation happen once (conditional updates, unique keys), and
  * notifications carry dedupe keys.
  */
-export async function triageAlert(db: Db, input: { tenantId: string; alertId: string }) {
+export async function triageAlert(db: Db, input: { tenantId: string; alertId: string }, now: Date) {
   const ctx = systemCtx(input.tenantId, "triage-alert", db);
   const [a] = await db
     .select({
@@ -97,7 +69,7 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
       // one round trip: the site's other alerts of the last 24 h and the tenant's usable model
       related: sql<number>`(select count(*)::int from (select 1 from ${alerts} r
         where r.tenant_id = ${alerts.tenantId} and r.site_id = ${alerts.siteId}
-          and r.id <> ${alerts.id} and r.last_seen_at > now() - interval '24 hours'
+          and r.id <> ${alerts.id} and r.last_seen_at > ${now.toISOString()}::timestamptz - interval '24 hours'
         limit ${RELATED_COUNT_CAP}) related)`,
       // where a route would go: the tenant's rule for the type, else the default group
       routeGroupId: sql<string | null>`coalesce(
@@ -121,14 +93,18 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
   if (!a) return { outcome: "missing" as const };
   if (a.status === "resolved") return { outcome: "resolved" as const };
   if (!tierIncludes(a.tier, "alertTriage")) {
-    await db
-      .update(alerts)
-      .set({ scoredBy: "not in plan", triagedAt: new Date() })
-      .where(eq(alerts.id, a.id));
+    // open pages hear of it, or they would show the row as "scoring…" until a reload
+    await inTx(ctx, async (tx) => {
+      await tx.db
+        .update(alerts)
+        .set({ scoredBy: NOT_IN_PLAN, triagedAt: now })
+        .where(eq(alerts.id, a.id));
+      await publish(tx, "alert", [a.id]);
+    });
     return { outcome: "not in plan" as const };
   }
 
-  const clock = localClock(a.timeZone, new Date());
+  const clock = localClock(a.timeZone, now);
   const scored = scoreWith(a.model, {
     type: a.type,
     severity: a.severity,
@@ -145,26 +121,26 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
   // The score, the route with its notification and the escalation commit together: one
   // transaction per alert, and a crash leaves none of them half written.
   const { routedTo, escalated } = await inTx(ctx, async (tx) => {
-    const [saved] = await tx.db
+    // routed once: the row lock makes a redelivered event wait, find routed_at set and leave
+    // the route alone
+    const [locked] = await tx.db
+      .select({ routedAt: alerts.routedAt })
+      .from(alerts)
+      .where(eq(alerts.id, a.id))
+      .for("update");
+    const routeNow = routeTo !== null && locked !== undefined && locked.routedAt === null;
+    await tx.db
       .update(alerts)
       .set({
         score: scored.score,
         scoreFactors: scored.factors,
         scoredBy: scored.scoredBy,
-        triagedAt: sql`now()`,
-        // routed once: a redelivered event finds routed_at set and leaves the route alone
-        ...(routeTo
-          ? {
-              assignedGroupId: sql`case when ${alerts.routedAt} is null then ${routeTo}::uuid else ${alerts.assignedGroupId} end`,
-              routedAt: sql`coalesce(${alerts.routedAt}, now())`,
-            }
-          : {}),
+        triagedAt: now,
+        ...(routeNow ? { assignedGroupId: routeTo, routedAt: now } : {}),
       })
-      .where(eq(alerts.id, a.id))
-      // now() is the transaction's start, so only a route set by this call equals it
-      .returning({ routedNow: sql<boolean>`coalesce(${alerts.routedAt} = now(), false)` });
+      .where(eq(alerts.id, a.id));
     let routed: string | null = null;
-    if (routeTo && saved?.routedNow) {
+    if (routeTo && routeNow) {
       routed = routeTo;
       await recordAudit(tx, {
         action: "alert.route",
@@ -191,6 +167,7 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
             title: a.title,
             siteName: a.siteName,
             reason: `scored ${scored.score}`,
+            now,
           })
         : false;
     await publish(tx, "alert", [a.id]);
@@ -220,6 +197,7 @@ export async function escalate(
     title: string;
     siteName: string;
     reason: string;
+    now: Date;
   },
 ): Promise<boolean> {
   return inTx(ctx, async (tx) => {
@@ -231,7 +209,7 @@ export async function escalate(
     if (!fresh) return false;
     await tx.db
       .update(alerts)
-      .set({ escalated: true, escalatedAt: new Date(), escalationTarget: "supervisors" })
+      .set({ escalated: true, escalatedAt: input.now, escalationTarget: "supervisors" })
       .where(eq(alerts.id, input.alertId));
     await recordAudit(tx, {
       action: "alert.escalate",
@@ -240,7 +218,10 @@ export async function escalate(
       after: { clock: input.clock, reason: input.reason },
     });
     await notifySupervisors(tx, {
-      ...input,
+      alertId: input.alertId,
+      title: input.title,
+      siteName: input.siteName,
+      reason: input.reason,
       dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
     });
     return true;

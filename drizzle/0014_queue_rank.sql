@@ -1,0 +1,2 @@
+DROP INDEX "alerts_queue_idx";--> statement-breakpoint
+CREATE INDEX "alerts_queue_rank_idx" ON "alerts" USING btree ("tenant_id",(case when "alerts"."score" is not null then "alerts"."score" * 2 + 1 when "alerts"."scored_by" = 'not in plan' then case "alerts"."severity" when 'critical' then 80 when 'high' then 56 when 'medium' then 32 when 'low' then 12 when 'info' then 0 end else 1000 end) desc,"first_seen_at") WHERE "alerts"."status" <> 'resolved';
