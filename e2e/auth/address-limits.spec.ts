@@ -45,6 +45,8 @@ const forgedHeader = (i: number) => (i % 2 ? forged() : `${forged()}, ${forged()
 const badToken = () => randomBytes(32).toString("base64url");
 
 test("sign-in: new made-up X-Forwarded-For headers do not escape the per-address limit", async () => {
+  // 21 sign-ins, each checking a password hash on purpose slowly: up to a few seconds each on a busy machine
+  test.setTimeout(120_000);
   const from = loopback();
   const csrf = await send(from, "/api/auth/csrf");
   const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
