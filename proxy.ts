@@ -6,6 +6,9 @@ import { newNonce, pageCsp } from "@/lib/security/csp";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 const dev = process.env.NODE_ENV !== "production";
+// static routes beside /v/[token]: no token can look like these (token.ts)
+const PORTAL_INVALID_PAGE = "/v/invalid-link";
+const PORTAL_LIMITED_PAGE = "/v/too-many-attempts";
 
 /**
  * Every page gets a Content-Security-Policy with a fresh script nonce; Next.js reads the
@@ -27,7 +30,7 @@ export async function proxy(req: NextRequest) {
     return res;
   };
   const { pathname, search } = req.nextUrl;
-  if (pathname.startsWith("/v/")) return withCsp(NextResponse.next({ request: { headers } }));
+  if (pathname.startsWith("/v/")) return withCsp(await portalGate(req, pathname, headers));
 
   const token = await getToken({
     req,
@@ -58,6 +61,28 @@ export async function proxy(req: NextRequest) {
     );
   }
   return withCsp(NextResponse.next({ request: { headers } }));
+}
+
+/**
+ * The vendor page's answer is decided here, where the status can still be set: a link that
+ * does not work gets 404, and an address past its miss limit 429, like the portal API.
+ */
+async function portalGate(req: NextRequest, pathname: string, headers: Headers) {
+  const segment = pathname.split("/")[2] ?? "";
+  let token = segment;
+  try {
+    token = decodeURIComponent(segment);
+  } catch {
+    // a malformed escape is just another bad link
+  }
+  const { portalPageGate } = await import("@/server/api/portal-gate");
+  const verdict = await portalPageGate(req.headers, token);
+  if (verdict === "ok") return NextResponse.next({ request: { headers } });
+  const page = verdict === "limited" ? PORTAL_LIMITED_PAGE : PORTAL_INVALID_PAGE;
+  return NextResponse.rewrite(new URL(page, req.nextUrl), {
+    status: verdict === "limited" ? 429 : 404,
+    request: { headers },
+  });
 }
 
 export const config = {

@@ -4,37 +4,12 @@ import { auth } from "@/server/auth";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { systemDb } from "@/server/services/_core/system-db";
 import { loadActiveUser } from "@/server/services/users/load-active-user";
-import {
-  PORTAL_LIMITS,
-  portalView,
-  resolvePortalToken,
-  underLimit,
-  type PortalAccess,
-} from "@/server/services/vendors/portal";
-import { clientAddress } from "./client-address";
+import { portalView, type PortalAccess } from "@/server/services/vendors/portal";
 import { HttpError, readLimited } from "./http";
+import { resolveForAddress } from "./portal-gate";
 
 export const INVALID_LINK =
   "This link is no longer valid. Ask the person who sent it for a new one.";
-
-/**
- * The link's access, or why not: every miss (unknown, expired, revoked or malformed) counts
- * against the caller's address, and past the limit the address is "limited".
- */
-async function resolveForAddress(
-  headers: Headers,
-  token: string,
-): Promise<PortalAccess | "invalid" | "limited"> {
-  const db = systemDb();
-  const access = await resolvePortalToken(db, token);
-  if (access) return access;
-  const ok = await underLimit(
-    db,
-    `portal:miss:${clientAddress(headers)}`,
-    PORTAL_LIMITS.missesPerWindow,
-  );
-  return ok ? "invalid" : "limited";
-}
 
 /**
  * The vendor behind a portal request, or a 404 that says nothing about why (unknown, expired,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { portalPageView } from "@/server/api/portal";
+import { portalPageGate } from "@/server/api/portal-gate";
 import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { sendVendorLink } from "@/server/services/vendors/portal";
 import { newPortalToken } from "@/server/services/vendors/token";
@@ -158,5 +159,17 @@ describe("vendor portal HTTP", () => {
     expect(r.status).toBe(429);
     // while a real link keeps working from the same address
     expect((await portalPageView(headers, token))?.title).toBe("Rekey the back door");
+  });
+
+  it("gates the portal page: ok for its link, invalid for a miss, limited past the miss limit", async () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.88" });
+    expect(await portalPageGate(headers, token)).toBe("ok");
+    expect(await portalPageGate(headers, "short")).toBe("invalid");
+    for (let i = 0; i < 30; i++) await portalPageGate(headers, newPortalToken().token);
+    expect(await portalPageGate(headers, newPortalToken().token)).toBe("limited");
+    expect(await portalPageGate(headers, token)).toBe("ok");
+    // a made-up entry in front of the real one is not a new address
+    const prepended = new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.88" });
+    expect(await portalPageGate(prepended, newPortalToken().token)).toBe("limited");
   });
 });

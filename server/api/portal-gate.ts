@@ -1,0 +1,40 @@
+import { systemDb } from "@/server/services/_core/system-db";
+import {
+  PORTAL_LIMITS,
+  resolvePortalToken,
+  underLimit,
+  type PortalAccess,
+} from "@/server/services/vendors/portal";
+import { clientAddress } from "./client-address";
+
+/**
+ * The link's access, or why not: every miss (unknown, expired, revoked or malformed) counts
+ * against the caller's address, and past the limit the address is "limited".
+ */
+export async function resolveForAddress(
+  headers: Headers,
+  token: string,
+): Promise<PortalAccess | "invalid" | "limited"> {
+  const db = systemDb();
+  const access = await resolvePortalToken(db, token);
+  if (access) return access;
+  const ok = await underLimit(
+    db,
+    `portal:miss:${clientAddress(headers)}`,
+    PORTAL_LIMITS.missesPerWindow,
+  );
+  return ok ? "invalid" : "limited";
+}
+
+/**
+ * What the portal page's request gets before the page renders (proxy.ts): "limited" is
+ * answered 429 and "invalid" 404 there, so the page itself only ever renders a valid link and
+ * a miss is counted once.
+ */
+export async function portalPageGate(
+  headers: Headers,
+  token: string,
+): Promise<"ok" | "invalid" | "limited"> {
+  const access = await resolveForAddress(headers, token);
+  return typeof access === "string" ? access : "ok";
+}
