@@ -43,7 +43,11 @@ test.describe("features a client's plan lacks are shown locked, naming the tier"
         "SLA breach prevention needs the Silver plan or higher; Meridian Retail is on Bronze",
       );
       await page.goto(`/sla?client=${bronze?.id}`);
-      await expect(page.getByText("Meridian Retail is on Bronze")).toBeVisible();
+      // the refusal comes from the browser's own fetch after hydration (a failed prefetch is
+      // not sent down), which on a cold, shared machine can take longer than the default 5 s
+      await expect(page.getByText("Meridian Retail is on Bronze")).toBeVisible({
+        timeout: 15_000,
+      });
       await shot(page, `tiers-sla-client-locked-${label}`);
     });
   }

@@ -6,7 +6,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { localTime } from "@/lib/format";
-import { ROLE_LABELS } from "@/lib/roles";
+import { ROLE_LABELS, SCOPED_ROLES } from "@/lib/roles";
 import { TIERS, TIER_LABELS, FEATURES } from "@/lib/tiers";
 import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
@@ -23,7 +23,7 @@ export function OverviewClient() {
     count: clients.data?.filter((c) => c.tier === t).length ?? 0,
   }));
   const zones = new Set(sites.data?.map((s) => s.timeZone));
-  const scoped = me.data && (me.data.role === "site_manager" || me.data.role === "executive");
+  const scoped = me.data && SCOPED_ROLES.includes(me.data.role);
 
   return (
     <>
