@@ -18,12 +18,14 @@ export const slaPolicyRouter = router({
   ),
   save: requireRole("admin")
     .input(slaPolicyInput)
-    .mutation(({ ctx, input }) => savePolicy(ctx.svc, input)),
+    .mutation(({ ctx, input }) => savePolicy(ctx.svc, input, new Date())),
   removeOverride: requireRole("admin")
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => deletePolicyOverride(ctx.svc, input.id)),
-  addHoliday: managers.input(holidayInput).mutation(({ ctx, input }) => addHoliday(ctx.svc, input)),
+    .mutation(({ ctx, input }) => deletePolicyOverride(ctx.svc, input.id, new Date())),
+  addHoliday: managers
+    .input(holidayInput)
+    .mutation(({ ctx, input }) => addHoliday(ctx.svc, input, new Date())),
   removeHoliday: managers
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => removeHoliday(ctx.svc, input.id)),
+    .mutation(({ ctx, input }) => removeHoliday(ctx.svc, input.id, new Date())),
 });

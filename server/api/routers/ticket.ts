@@ -29,25 +29,25 @@ const viewers = requireRole("admin", "supervisor", "noc_operator", "site_manager
 export const ticketRouter = router({
   risk: viewers
     .input(slaFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }))
-    .query(({ ctx, input }) => listRiskQueue(ctx.svc, input)),
-  charts: viewers.query(({ ctx }) => slaCharts(ctx.svc)),
+    .query(({ ctx, input }) => listRiskQueue(ctx.svc, input, new Date())),
+  charts: viewers.query(({ ctx }) => slaCharts(ctx.svc, new Date())),
   get: viewers
     .input(z.object({ id: uuid }))
-    .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id)),
+    .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id, new Date())),
   assignees: helpdesk.query(({ ctx }) => ticketAssignees(ctx.svc)),
   create: viewers
     .input(ticketCreateInput)
-    .mutation(({ ctx, input }) => createTicket(ctx.svc, input)),
+    .mutation(({ ctx, input }) => createTicket(ctx.svc, input, new Date())),
   setStatus: helpdesk
     .input(ticketStatusInput)
-    .mutation(({ ctx, input }) => changeTicketStatus(ctx.svc, input)),
+    .mutation(({ ctx, input }) => changeTicketStatus(ctx.svc, input, new Date())),
   assign: helpdesk
     .input(z.object({ id: uuid, assigneeId: uuid.nullable() }))
     .mutation(({ ctx, input }) => assignTicket(ctx.svc, input)),
   setPriority: requireRole("admin", "supervisor")
     .input(z.object({ id: uuid, priority: z.enum(TICKET_PRIORITIES) }))
-    .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input)),
+    .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input, new Date())),
   comment: viewers
     .input(ticketCommentInput)
-    .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input)),
+    .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input, new Date())),
 });
