@@ -153,6 +153,29 @@ export function countdown(
   return { text: `${formatDuration(left)} left`, state: left < 3_600_000 ? "soon" : "running" };
 }
 
+/**
+ * Whether a listed ticket reads as breached at the browser's `now`: the server said so when it
+ * listed it, or its running clock has passed the due time since (null `now`: not yet known).
+ */
+export function breachedNow(
+  r: { breached: boolean; dueAt: Date | null; pausedSince: Date | null },
+  now: number | null,
+): boolean {
+  if (r.breached) return true;
+  return now !== null && !r.pausedSince && r.dueAt !== null && r.dueAt.getTime() <= now;
+}
+
+/** Factors of a ticket that breached after they were read: time left and share used say so. */
+export function factorsOnceBreached(factors: readonly RiskFactor[]): RiskFactor[] {
+  return factors.flatMap((f) =>
+    f.key === "left"
+      ? [{ ...f, label: "Past the resolution target" }]
+      : f.key === "used"
+        ? [{ ...f, label: "100% or more of the SLA used" }]
+        : [f],
+  );
+}
+
 /** The top factors in short, for a table cell: "80% of the SLA used · Nobody assigned". */
 export function factorSummary(factors: readonly RiskFactor[] | null | undefined, n = 2): string {
   if (!factors?.length) return "—";

@@ -89,6 +89,23 @@ export function ExplainSla({
             ? `${sla.holidays.join(", ")}${policy.calendar === "24x7" ? " (not counted on a 24×7 calendar)" : ""}`
             : "none for this client"}
         </dd>
+        <dt className="text-slate-500">Escalation</dt>
+        <dd data-testid="escalation-rule">
+          {sla.raises.length ? (
+            <span className="block">
+              {sla.raises
+                .map((r) => `raised automatically ${r.fromPriority} → ${r.toPriority} ${at(r.at)}`)
+                .join("; ")}
+              ; the clocks count from {sla.basePriority}&apos;s targets before that.
+            </span>
+          ) : null}
+          <span className="text-slate-600">
+            An automatic raise only brings a due time forward, and only as far as the new
+            priority&apos;s target counted from the moment of the raise: never into the past, so a
+            raise never breaches a ticket retroactively (one already breached stays breached). A
+            priority set by hand counts from the ticket&apos;s start.
+          </span>
+        </dd>
         <dt className="text-slate-500">Pauses</dt>
         <dd>
           {sla.pauses.length

@@ -20,6 +20,15 @@ export function ProbabilityBadge({ probability }: { probability: number | null }
   );
 }
 
+/** In place of a probability once a ticket is past its resolution target: not "at risk" any more. */
+export function BreachedBadge() {
+  return (
+    <span title="Past its resolution target: breached, whatever the last probability said">
+      <Badge tone="red">breached</Badge>
+    </span>
+  );
+}
+
 const PRIORITY_TONE: Record<TicketPriority, Tone> = {
   P1: "red",
   P2: "amber",

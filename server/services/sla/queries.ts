@@ -286,8 +286,21 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string, now: Date) {
   const [policyRow] = clock?.policy.id
     ? await ctx.db.select().from(slaPolicies).where(eq(slaPolicies.id, clock.policy.id))
     : [];
+  const open = (OPEN_TICKET_STATUSES as readonly string[]).includes(t.status);
   return {
     ticket: t,
+    /** the stored factors as they read at `now` (see `factorsAt`) */
+    factors:
+      t.riskFactors && clock
+        ? factorsAt(t.riskFactors, {
+            fractionUsed: clock.resolution.fractionUsed,
+            remainingMinutes: clock.resolution.remainingMinutes,
+            breached: open && clock.resolution.breached,
+            paused: clock.resolution.paused,
+            responded: t.firstResponseAt !== null && t.firstResponseAt <= now,
+            assigned: t.assigneeId !== null,
+          })
+        : t.riskFactors,
     siteName: info?.siteName ?? "",
     timeZone: info?.timeZone ?? "UTC",
     clientName: info?.clientName ?? "",
