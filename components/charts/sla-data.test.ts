@@ -9,8 +9,6 @@ import {
   distributionData,
   factorBars,
   factorSummary,
-  formatDuration,
-  formatMinutes,
   historyData,
   perClientData,
   riskLevel,
@@ -130,17 +128,6 @@ describe("countdown", () => {
       state: "paused",
     });
     expect(countdown(null, now).state).toBe("none");
-  });
-  it("formats durations and working minutes", () => {
-    expect(formatDuration(59_999)).toBe("59 s");
-    expect(formatDuration(-90_000)).toBe("1 min 30 s");
-    expect(formatMinutes(45)).toBe("45 min");
-    expect(formatMinutes(0.2)).toBe("under 1 min");
-    expect(formatMinutes(0)).toBe("0 min");
-    expect(formatMinutes(240)).toBe("4 h");
-    expect(formatMinutes(150)).toBe("2 h 30 min");
-    expect(formatMinutes(1800)).toBe("30 h");
-    expect(formatMinutes(5 * 1440 + 120)).toBe("5 d 2 h");
   });
 });
 

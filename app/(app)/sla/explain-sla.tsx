@@ -1,27 +1,16 @@
 "use client";
 
 import { ClockStrip } from "@/components/charts/clock-strip";
-import { formatMinutes } from "@/components/charts/sla-data";
 import { formatDays, slaEvents, type SlaEventKind } from "@/components/charts/sla-timeline";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { formatDateTime, formatMinutes } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type Detail = RouterOutputs["ticket"]["get"];
 type Clock = NonNullable<Detail["sla"]>["resolution"];
 
-function inZone(timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-US", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-    timeZoneName: "short",
-  });
-  return (d: Date) => f.format(d);
-}
+/** Times of the ticket in its site's zone, named, with the weekday (business hours count). */
+const inZone = (timeZone: string) => (d: Date) => formatDateTime(d, { timeZone, weekday: true });
 
 const EVENT_TONE: Record<SlaEventKind, string> = {
   opened: "bg-sky-600",

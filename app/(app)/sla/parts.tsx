@@ -94,7 +94,7 @@ export function Countdown({
       data-testid="countdown"
       data-state={c?.state ?? "pending"}
       data-seconds={now !== null && dueAt ? Math.round((dueAt.getTime() - now) / 1000) : undefined}
-      title={dueAt ? `Resolution due ${formatDateTime(dueAt)}` : undefined}
+      title={dueAt ? `Resolution due ${formatDateTime(dueAt, { zone: true })}` : undefined}
       className={`whitespace-nowrap tabular-nums ${c ? COUNTDOWN_CLASS[c.state] : ""}`}
     >
       {c?.text ?? "…"}
