@@ -46,6 +46,7 @@ describe("times", () => {
     expect(formatDate(SGT_MIDNIGHT, { timeZone: "UTC" })).toBe("4 Nov 2026");
     expect(formatDate(SGT_MIDNIGHT, { timeZone: "Asia/Singapore" })).toBe("5 Nov 2026");
     expect(formatDay("2026-11-03")).toBe("3 Nov");
+    expect(formatDay("2026-12-25", { year: true })).toBe("25 Dec 2026");
     expect(formatDay("nonsense")).toBe("nonsense");
   });
 

@@ -92,13 +92,17 @@ export function localTime(timeZone: string, now: Date): string {
   return formatTime(now, { timeZone });
 }
 
-/** A day of a chart's series, "2026-11-03" → "3 Nov", without going through a time zone. */
-export function formatDay(day: string): string {
+/**
+ * A calendar day ("2026-11-03": a holiday, an expiry date, a chart's day) without going
+ * through a time zone: "3 Nov", or "3 Nov 2026" with `year`.
+ */
+export function formatDay(day: string, opts: { year?: boolean } = {}): string {
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
-  return formatter("day", { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return opts.year
+    ? formatDate(date, { timeZone: "UTC" })
+    : formatter("day", { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
 }
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });

@@ -3,7 +3,7 @@
 import { ClockStrip } from "@/components/charts/clock-strip";
 import { formatDays, slaEvents, type SlaEventKind } from "@/components/charts/sla-timeline";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { formatDateTime, formatMinutes } from "@/lib/format";
+import { formatDateTime, formatDay, formatMinutes } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type Detail = RouterOutputs["ticket"]["get"];
@@ -75,7 +75,7 @@ export function ExplainSla({
         <dt className="text-slate-500">Holidays</dt>
         <dd>
           {sla.holidays.length
-            ? `${sla.holidays.join(", ")}${policy.calendar === "24x7" ? " (not counted on a 24×7 calendar)" : ""}`
+            ? `${sla.holidays.map((h) => formatDay(h, { year: true })).join(", ")}${policy.calendar === "24x7" ? " (not counted on a 24×7 calendar)" : ""}`
             : "none for this client"}
         </dd>
         <dt className="text-slate-500">Escalation</dt>
