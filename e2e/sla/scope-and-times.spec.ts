@@ -102,4 +102,62 @@ test.describe("SLA scope and times", () => {
       await expect(due).toHaveText(NAMED_TIME);
     });
   });
+
+  test("an automatic escalation keeps the ticket's due time (never breaches it retroactively) and Explain says why", async ({
+    page,
+    loginAs,
+    browser,
+    baseURL,
+  }) => {
+    type Row = {
+      id: string;
+      probability: number | null;
+      priority: string;
+      dueAt: string;
+      breached: boolean;
+    };
+    type Detail = {
+      ticket: { priority: string; escalationLevel: number };
+      sla: { resolution: { dueAt: string; breached: boolean } } | null;
+    };
+    const admin = await browser.newContext({ baseURL });
+    try {
+      await signIn(admin, "admin@northwind.test");
+      const risk = await trpcQuery<Row[]>(admin.request, "ticket.risk", { limit: 500 });
+      const candidate = (risk.data ?? [])
+        .filter((r) => !r.breached && r.priority !== "P1" && (r.probability ?? 0) >= 0.8)
+        .sort((a, b) => Date.parse(b.dueAt) - Date.parse(a.dueAt))[0];
+      test.skip(!candidate, "no seeded ticket at 0.8 or more to escalate");
+      const id = candidate?.id ?? "";
+      const run = await trpcMutation(admin.request, "job.runNow", { jobId: "escalate-sla-risks" });
+      expect(run.error).toBeUndefined();
+      let detail: Detail | undefined;
+      await expect(async () => {
+        detail = (await trpcQuery<Detail>(admin.request, "ticket.get", { id })).data;
+        expect(detail?.ticket.escalationLevel).toBeGreaterThan(0);
+      }).toPass({ timeout: 30_000 });
+      expect(detail?.ticket.priority).not.toBe(candidate?.priority);
+      const due = Date.parse(detail?.sla?.resolution.dueAt ?? "");
+      expect(due).toBeLessThanOrEqual(Date.parse(candidate?.dueAt ?? ""));
+      expect(due).toBeGreaterThan(Date.now() - 60_000);
+      expect(detail?.sla?.resolution.breached).toBe(false);
+
+      await loginAs("supervisor@northwind.test");
+      await page.goto(`/sla?ticket=${id}`);
+      const explain = page.getByRole("region", { name: "Explain this SLA" });
+      await expect(explain.getByTestId("escalation-rule")).toContainText(
+        /raised automatically P[2-4] → P[1-3]/,
+      );
+      await expect(explain).toContainText("never breaches a ticket retroactively");
+      await atWidths(page, "sla-escalated", async () => {
+        await explain.scrollIntoViewIfNeeded();
+        const width = page.viewportSize()?.width ?? 0;
+        await explain.screenshot({
+          path: test.info().outputPath(`explain-escalated-${width}.png`),
+        });
+      });
+    } finally {
+      await admin.close();
+    }
+  });
 });

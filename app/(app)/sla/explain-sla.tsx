@@ -109,7 +109,7 @@ export function ExplainSla({
         <ClockCard
           name="Response"
           clock={sla.response}
-          target={policy.responseMinutes}
+          target={sla.response.usedMinutes + sla.response.remainingMinutes}
           stopped={ticket.firstResponseAt}
           stoppedLabel="responded"
           at={at}
@@ -117,7 +117,7 @@ export function ExplainSla({
         <ClockCard
           name="Resolution"
           clock={sla.resolution}
-          target={policy.resolutionMinutes}
+          target={sla.resolution.usedMinutes + sla.resolution.remainingMinutes}
           stopped={ticket.resolvedAt}
           stoppedLabel="resolved"
           at={at}
@@ -164,6 +164,7 @@ function ClockCard({
 }: {
   name: string;
   clock: Clock;
+  /** the governing clock's target: before an automatic raise, the earlier priority's */
   target: number;
   stopped: Date | null;
   stoppedLabel: string;
