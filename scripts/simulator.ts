@@ -29,7 +29,7 @@ while (!stopping) {
   await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
   try {
     await simulateAlertTick(db, tenant.id, new Date());
-    await simulateTicketTick(db, tenant.id);
+    await simulateTicketTick(db, tenant.id, new Date());
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
   }

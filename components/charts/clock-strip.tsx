@@ -1,4 +1,4 @@
-import { formatMinutes } from "./sla-data";
+import { formatMinutes } from "@/lib/format";
 import { SPAN_LABELS, spanSegments, spanTotals, type Span, type SpanKind } from "./sla-timeline";
 
 const COLOURS: Record<SpanKind, string> = {

@@ -16,6 +16,7 @@ import {
   YAxis,
   type BarShapeProps,
 } from "recharts";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { AXIS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
 import {
   calibrationData,
@@ -328,13 +329,6 @@ export function ProbabilityHistory({
   timeZone?: string;
 }) {
   const data = historyData(rows, until);
-  const fmt = new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  });
   const last = data.at(-1);
   return (
     <ChartFrame
@@ -356,7 +350,7 @@ export function ProbabilityHistory({
             scale="time"
             domain={["dataMin", "dataMax"]}
             tick={AXIS}
-            tickFormatter={(t: number) => fmt.format(t).replace(/^\d+ \w+,? /, "")}
+            tickFormatter={(t: number) => formatTime(new Date(t), { timeZone, unnamed: true })}
             minTickGap={24}
           />
           <YAxis domain={[0, 100]} ticks={[0, 50, 70, 100]} tick={AXIS} />
@@ -364,7 +358,7 @@ export function ProbabilityHistory({
           <ReferenceLine y={80} stroke="#7c3aed" strokeDasharray="3 3" />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
-            labelFormatter={(t) => fmt.format(Number(t))}
+            labelFormatter={(t) => formatDateTime(new Date(Number(t)), { timeZone })}
             formatter={(v) => [`${String(v)}%`, "probability"]}
           />
           <Line

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  breachedNow,
+  factorsOnceBreached,
   calibrationData,
   countdown,
   dailyData,
@@ -7,8 +9,6 @@ import {
   distributionData,
   factorBars,
   factorSummary,
-  formatDuration,
-  formatMinutes,
   historyData,
   perClientData,
   riskLevel,
@@ -128,17 +128,6 @@ describe("countdown", () => {
       state: "paused",
     });
     expect(countdown(null, now).state).toBe("none");
-  });
-  it("formats durations and working minutes", () => {
-    expect(formatDuration(59_999)).toBe("59 s");
-    expect(formatDuration(-90_000)).toBe("1 min 30 s");
-    expect(formatMinutes(45)).toBe("45 min");
-    expect(formatMinutes(0.2)).toBe("under 1 min");
-    expect(formatMinutes(0)).toBe("0 min");
-    expect(formatMinutes(240)).toBe("4 h");
-    expect(formatMinutes(150)).toBe("2 h 30 min");
-    expect(formatMinutes(1800)).toBe("30 h");
-    expect(formatMinutes(5 * 1440 + 120)).toBe("5 d 2 h");
   });
 });
 
@@ -261,5 +250,29 @@ describe("explain this SLA", () => {
     expect(formatDays([0, 1, 2, 3, 4, 5, 6])).toBe("every day");
     expect(formatDays([1, 3, 6])).toBe("Mon, Wed, Sat");
     expect(formatDays([])).toBe("no days");
+  });
+});
+
+describe("a listed ticket that breaches while the page is open", () => {
+  const due = new Date("2026-11-04T15:00:00Z");
+  const row = { breached: false, dueAt: due, pausedSince: null };
+  it("reads as breached from its due time on, not while paused or before", () => {
+    expect(breachedNow(row, due.getTime() - 1000)).toBe(false);
+    expect(breachedNow(row, due.getTime())).toBe(true);
+    expect(breachedNow({ ...row, pausedSince: new Date(0) }, due.getTime() + 1000)).toBe(false);
+    expect(breachedNow({ ...row, breached: true }, null)).toBe(true);
+    expect(breachedNow(row, null)).toBe(false);
+  });
+  it("its time-dependent reasons say so", () => {
+    const f = factorsOnceBreached([
+      { key: "used", label: "98% of the SLA used", weight: 0.5 },
+      { key: "left", label: "10 min left", weight: 0.3 },
+      { key: "unassigned", label: "Nobody assigned", weight: 0.1 },
+    ]);
+    expect(f.map((x) => x.label)).toEqual([
+      "100% or more of the SLA used",
+      "Past the resolution target",
+      "Nobody assigned",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Tone } from "@/components/ui/badge";
+import { formatDay, formatDuration } from "@/lib/format";
 import type { RiskFactor } from "@/lib/sla";
 
 /**
@@ -6,13 +7,8 @@ import type { RiskFactor } from "@/lib/sla";
  * Percentages are 0–100 numbers here; probabilities stay 0–1 as the server sends them.
  */
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** "2026-11-03" → "3 Nov", without going through a time zone. */
-export function dayLabel(day: string): string {
-  const [, m, d] = day.split("-").map(Number);
-  return m && d ? `${d} ${MONTHS[m - 1] ?? ""}`.trim() : day;
-}
+export const dayLabel = formatDay;
 
 export const bandLabel = (band: number) => `${band * 10}–${band * 10 + 10}%`;
 
@@ -107,31 +103,6 @@ export function historyData(
   return points;
 }
 
-/** "45 s", "12 min 05 s", "3 h 12 min", "2 d 4 h"; seconds only under an hour. */
-export function formatDuration(ms: number): string {
-  const s = Math.floor(Math.abs(ms) / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${String(m % 60).padStart(2, "0")} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-/**
- * Working minutes as people say them: "45 min", "4 h", "2 h 30 min", "30 h". Hours up to
- * 100 h, since a business-hours target of 30 h is not "1 d 6 h"; beyond that, 24 h days.
- */
-export function formatMinutes(minutes: number): string {
-  const m = Math.round(Math.abs(minutes));
-  if (m === 0 && minutes !== 0) return "under 1 min";
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 100) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
-}
-
 export type Countdown = {
   text: string;
   state: "breached" | "soon" | "running" | "paused" | "none";
@@ -151,6 +122,29 @@ export function countdown(
   const left = dueAt.getTime() - now;
   if (left <= 0) return { text: `breached ${formatDuration(-left)} ago`, state: "breached" };
   return { text: `${formatDuration(left)} left`, state: left < 3_600_000 ? "soon" : "running" };
+}
+
+/**
+ * Whether a listed ticket reads as breached at the browser's `now`: the server said so when it
+ * listed it, or its running clock has passed the due time since (null `now`: not yet known).
+ */
+export function breachedNow(
+  r: { breached: boolean; dueAt: Date | null; pausedSince: Date | null },
+  now: number | null,
+): boolean {
+  if (r.breached) return true;
+  return now !== null && !r.pausedSince && r.dueAt !== null && r.dueAt.getTime() <= now;
+}
+
+/** Factors of a ticket that breached after they were read: time left and share used say so. */
+export function factorsOnceBreached(factors: readonly RiskFactor[]): RiskFactor[] {
+  return factors.flatMap((f) =>
+    f.key === "left"
+      ? [{ ...f, label: "Past the resolution target" }]
+      : f.key === "used"
+        ? [{ ...f, label: "100% or more of the SLA used" }]
+        : [f],
+  );
 }
 
 /** The top factors in short, for a table cell: "80% of the SLA used · Nobody assigned". */

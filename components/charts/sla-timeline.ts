@@ -1,5 +1,5 @@
 import type { TicketPriority, TicketStatus } from "@/lib/sla";
-import { formatMinutes } from "./sla-data";
+import { formatMinutes } from "@/lib/format";
 
 /**
  * Pure mappers behind a ticket's "explain this SLA" view: the clock strip (which stretches

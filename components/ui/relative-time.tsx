@@ -18,7 +18,7 @@ export function RelativeTime({
   return (
     <span suppressHydrationWarning title={formatDateTime(date)}>
       {prefix}
-      {formatRelative(date, now)}
+      {formatRelative(date, now ?? new Date())}
     </span>
   );
 }

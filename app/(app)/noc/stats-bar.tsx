@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { formatDuration } from "@/lib/format";
 import { SEVERITIES } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { SeverityBadge } from "./parts";
 
-const mins = (v: number | null) =>
-  v === null ? "–" : v < 60 ? `${v.toFixed(v < 10 ? 1 : 0)} min` : `${(v / 60).toFixed(1)} h`;
+const mins = (v: number | null) => (v === null ? "–" : formatDuration(v * 60_000));
 
 export function StatsBar() {
   const trpc = useTRPC();

@@ -1,27 +1,16 @@
 "use client";
 
 import { ClockStrip } from "@/components/charts/clock-strip";
-import { formatMinutes } from "@/components/charts/sla-data";
 import { formatDays, slaEvents, type SlaEventKind } from "@/components/charts/sla-timeline";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { formatDateTime, formatDay, formatMinutes } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type Detail = RouterOutputs["ticket"]["get"];
 type Clock = NonNullable<Detail["sla"]>["resolution"];
 
-function inZone(timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-US", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-    timeZoneName: "short",
-  });
-  return (d: Date) => f.format(d);
-}
+/** Times of the ticket in its site's zone, named, with the weekday (business hours count). */
+const inZone = (timeZone: string) => (d: Date) => formatDateTime(d, { timeZone, weekday: true });
 
 const EVENT_TONE: Record<SlaEventKind, string> = {
   opened: "bg-sky-600",
@@ -86,8 +75,25 @@ export function ExplainSla({
         <dt className="text-slate-500">Holidays</dt>
         <dd>
           {sla.holidays.length
-            ? `${sla.holidays.join(", ")}${policy.calendar === "24x7" ? " (not counted on a 24×7 calendar)" : ""}`
+            ? `${sla.holidays.map((h) => formatDay(h, { year: true })).join(", ")}${policy.calendar === "24x7" ? " (not counted on a 24×7 calendar)" : ""}`
             : "none for this client"}
+        </dd>
+        <dt className="text-slate-500">Escalation</dt>
+        <dd data-testid="escalation-rule">
+          {sla.raises.length ? (
+            <span className="block">
+              {sla.raises
+                .map((r) => `raised automatically ${r.fromPriority} → ${r.toPriority} ${at(r.at)}`)
+                .join("; ")}
+              ; the clocks count from {sla.basePriority}&apos;s targets before that.
+            </span>
+          ) : null}
+          <span className="text-slate-600">
+            An automatic raise only brings a due time forward, and only as far as the new
+            priority&apos;s target counted from the moment of the raise: never into the past, so a
+            raise never breaches a ticket retroactively (one already breached stays breached). A
+            priority set by hand counts from the ticket&apos;s start.
+          </span>
         </dd>
         <dt className="text-slate-500">Pauses</dt>
         <dd>
@@ -103,7 +109,7 @@ export function ExplainSla({
         <ClockCard
           name="Response"
           clock={sla.response}
-          target={policy.responseMinutes}
+          target={sla.response.usedMinutes + sla.response.remainingMinutes}
           stopped={ticket.firstResponseAt}
           stoppedLabel="responded"
           at={at}
@@ -111,7 +117,7 @@ export function ExplainSla({
         <ClockCard
           name="Resolution"
           clock={sla.resolution}
-          target={policy.resolutionMinutes}
+          target={sla.resolution.usedMinutes + sla.resolution.remainingMinutes}
           stopped={ticket.resolvedAt}
           stoppedLabel="resolved"
           at={at}
@@ -158,6 +164,7 @@ function ClockCard({
 }: {
   name: string;
   clock: Clock;
+  /** the governing clock's target: before an automatic raise, the earlier priority's */
   target: number;
   stopped: Date | null;
   stoppedLabel: string;

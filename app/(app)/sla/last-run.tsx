@@ -4,11 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useTRPC } from "@/lib/trpc/client";
 
-/** When breach probabilities were last computed, how many tickets, and by what. */
+/** When breach probabilities were last computed and by what; how many of the viewer's tickets are scored, at risk and breached. */
 export function LastRun() {
   const trpc = useTRPC();
   const charts = useQuery(trpc.ticket.charts.queryOptions());
   const run = charts.data?.lastRun;
+  // counted over the tickets the viewer can see, not the run's tenant-wide summary
+  const counts = charts.data?.counts;
   return (
     <div
       role="status"
@@ -25,12 +27,21 @@ export function LastRun() {
           </span>
           <span>
             <b className="tabular-nums" data-testid="last-run-scored">
-              {run.scored}
+              {counts?.scored ?? 0}
             </b>{" "}
             scored
           </span>
           <span>
-            <b className="tabular-nums text-red-700">{run.atRisk}</b> at risk
+            <b className="tabular-nums text-red-700" data-testid="count-at-risk">
+              {counts?.atRisk ?? 0}
+            </b>{" "}
+            at risk
+          </span>
+          <span>
+            <b className="tabular-nums text-red-700" data-testid="count-breached">
+              {counts?.breached ?? 0}
+            </b>{" "}
+            breached
           </span>
           <span className="text-slate-500">by {run.scoredBy}</span>
         </>

@@ -13,7 +13,7 @@ import {
   type TicketPriority,
 } from "@/lib/sla";
 import { tierIncludes } from "@/lib/tiers";
-import { formatMinutes } from "@/components/charts/sla-data";
+import { formatMinutes } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 import { useTicketRefresh } from "./use-ticket-refresh";

@@ -20,6 +20,15 @@ export function ProbabilityBadge({ probability }: { probability: number | null }
   );
 }
 
+/** In place of a probability once a ticket is past its resolution target: not "at risk" any more. */
+export function BreachedBadge() {
+  return (
+    <span title="Past its resolution target: breached, whatever the last probability said">
+      <Badge tone="red">breached</Badge>
+    </span>
+  );
+}
+
 const PRIORITY_TONE: Record<TicketPriority, Tone> = {
   P1: "red",
   P2: "amber",
@@ -85,7 +94,7 @@ export function Countdown({
       data-testid="countdown"
       data-state={c?.state ?? "pending"}
       data-seconds={now !== null && dueAt ? Math.round((dueAt.getTime() - now) / 1000) : undefined}
-      title={dueAt ? `Resolution due ${formatDateTime(dueAt)}` : undefined}
+      title={dueAt ? `Resolution due ${formatDateTime(dueAt, { zone: true })}` : undefined}
       className={`whitespace-nowrap tabular-nums ${c ? COUNTDOWN_CLASS[c.state] : ""}`}
     >
       {c?.text ?? "…"}

@@ -16,7 +16,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { lockedFeature } from "@/lib/trpc/errors";
 import { TicketComments } from "./comments";
 import { ExplainSla } from "./explain-sla";
-import { Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
+import { BreachedBadge, Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
 import { TicketActions } from "./ticket-actions";
 import { useClock } from "./use-clock";
 
@@ -73,7 +73,8 @@ export function TicketDetail({
   }
   const t = d.ticket;
   const open = !["resolved", "closed"].includes(t.status);
-  const bars = factorBars(t.riskFactors);
+  const bars = factorBars(d.factors);
+  const breached = open && Boolean(d.sla?.resolution.breached);
   const p = t.breachProbability;
   return (
     <Card
@@ -86,7 +87,7 @@ export function TicketDetail({
     >
       <div className="space-y-4 p-4 text-sm">
         <div className="flex flex-wrap items-center gap-2">
-          <ProbabilityBadge probability={p} />
+          {breached ? <BreachedBadge /> : <ProbabilityBadge probability={p} />}
           <PriorityBadge priority={t.priority} escalationLevel={t.escalationLevel} />
           <StatusBadge status={t.status} paused={Boolean(t.pausedSince)} />
           <Badge>{t.category}</Badge>

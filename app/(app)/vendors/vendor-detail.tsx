@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ScoreBars } from "@/components/vendors/score-bars";
+import { formatDay } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { WORK_ORDER_CATEGORY_LABELS, type WorkOrderCategory } from "@/lib/work-orders";
 import { AddDocumentForm } from "./add-document";
@@ -196,7 +197,9 @@ export function VendorDetail({
                             ) : (
                               "expires"
                             )}{" "}
-                            <time dateTime={d.expiresOn}>{d.expiresOn}</time>
+                            <time dateTime={d.expiresOn}>
+                              {formatDay(d.expiresOn, { year: true })}
+                            </time>
                           </span>
                         </li>
                       );

@@ -77,7 +77,8 @@ export function WorkOrderDetail({ id, onClose }: { id: string; onClose: () => vo
           <dd>
             {d.dueAt ? (
               <>
-                {formatDateTime(d.dueAt, tz)} · <DueLabel dueAt={d.dueAt} status={d.status} />
+                {formatDateTime(d.dueAt, tz)} ·{" "}
+                <DueLabel dueAt={d.dueAt} status={d.status} timeZone={tz} />
               </>
             ) : (
               "no due time"

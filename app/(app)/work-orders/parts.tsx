@@ -1,4 +1,5 @@
 import { Badge, type Tone } from "@/components/ui/badge";
+import { formatDate, formatDuration } from "@/lib/format";
 import {
   WORK_ORDER_CATEGORY_LABELS,
   WORK_ORDER_STATUS_LABELS,
@@ -56,16 +57,19 @@ export function DueLabel({
   dueAt,
   status,
   now = new Date(),
+  timeZone,
 }: {
   dueAt: Date | null;
   status: WorkOrderStatus;
   now?: Date;
+  /** the site's zone, for a closed order's date */
+  timeZone?: string | undefined;
 }) {
   if (!dueAt) return <span className="text-slate-400">—</span>;
   const closed = ["completed", "verified", "cancelled"].includes(status);
   const ms = dueAt.getTime() - now.getTime();
-  const span = humanSpan(Math.abs(ms));
-  if (closed) return <span className="text-slate-500">{dueAt.toLocaleDateString()}</span>;
+  const span = formatDuration(ms, { precision: "min", daysFromHours: 48 });
+  if (closed) return <span className="text-slate-500">{formatDate(dueAt, { timeZone })}</span>;
   return ms < 0 ? (
     <span className="font-medium text-red-700" suppressHydrationWarning>
       {span} overdue
@@ -78,12 +82,4 @@ export function DueLabel({
       in {span}
     </span>
   );
-}
-
-export function humanSpan(ms: number): string {
-  const min = Math.round(ms / 60_000);
-  if (min < 60) return `${min} min`;
-  const h = Math.round(min / 60);
-  if (h < 48) return `${h} h`;
-  return `${Math.round(h / 24)} days`;
 }

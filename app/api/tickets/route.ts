@@ -13,7 +13,7 @@ export function POST(req: Request) {
     const body = await readJson(req, ticketCreateInput);
     const idempotencyKey =
       req.headers.get("idempotency-key")?.trim().slice(0, 200) || body.idempotencyKey;
-    const result = await createTicket(ctx, { ...body, idempotencyKey });
+    const result = await createTicket(ctx, { ...body, idempotencyKey }, new Date());
     return Response.json(result, { status: result.created ? 201 : 200 });
   });
 }

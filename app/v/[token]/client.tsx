@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, useTransition } from "react";
+import { formatDateTime } from "@/lib/format";
 import { MAX_UPLOAD_BYTES, findTransition, type WorkOrderStatus } from "@/lib/work-orders";
 
 /**
@@ -10,15 +11,7 @@ import { MAX_UPLOAD_BYTES, findTransition, type WorkOrderStatus } from "@/lib/wo
  */
 
 const fmt = (iso: string, timeZone?: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  formatDateTime(new Date(iso), { timeZone, weekday: true, zone: true });
 const never = () => () => {};
 
 /**

@@ -14,9 +14,10 @@ export const pruneJobHistoryFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const removed = await step.run("prune", () => pruneJobHistory(systemDb()));
     const predictions = await step.run("prune-sla-predictions", () =>
-      pruneTicketPredictions(systemDb()),
+      pruneTicketPredictions(systemDb(), now),
     );
     return {
       ...removed,

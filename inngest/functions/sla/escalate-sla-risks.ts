@@ -14,11 +14,13 @@ export const escalateSlaRisksFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
     let escalated = 0;
     for (const tenantId of tenants) {
       const r = await step.run(`escalate-${tenantId}`, () =>
-        autoEscalateTenant(systemDb(), tenantId),
+        autoEscalateTenant(systemDb(), tenantId, now),
       );
       escalated += r.escalated;
     }

@@ -15,12 +15,16 @@ export const predictSlaBreachesFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
     let scored = 0;
     let atRisk = 0;
     let raised = 0;
     for (const tenantId of tenants) {
-      const r = await step.run(`predict-${tenantId}`, () => predictTenant(systemDb(), tenantId));
+      const r = await step.run(`predict-${tenantId}`, () =>
+        predictTenant(systemDb(), tenantId, now),
+      );
       scored += r.scored;
       atRisk += r.atRisk;
       raised += r.alertsRaised;

@@ -14,10 +14,14 @@ export const trainTicketModelsFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
     let trained = 0;
     for (const tenantId of tenants) {
-      const r = await step.run(`train-${tenantId}`, () => trainTicketModel(systemDb(), tenantId));
+      const r = await step.run(`train-${tenantId}`, () =>
+        trainTicketModel(systemDb(), tenantId, now),
+      );
       if (r.outcome === "trained") trained++;
     }
     return { trained, summary: `${trained} of ${tenants.length} tenants have a usable model` };

@@ -15,12 +15,16 @@ const calendar = requireCapability("slaCalendar.manage");
 
 export const slaPolicyRouter = router({
   list: requireCapability("slaPolicy.view").query(({ ctx }) => listPolicies(ctx.svc)),
-  save: policies.input(slaPolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.svc, input)),
+  save: policies
+    .input(slaPolicyInput)
+    .mutation(({ ctx, input }) => savePolicy(ctx.svc, input, new Date())),
   removeOverride: policies
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => deletePolicyOverride(ctx.svc, input.id)),
-  addHoliday: calendar.input(holidayInput).mutation(({ ctx, input }) => addHoliday(ctx.svc, input)),
+    .mutation(({ ctx, input }) => deletePolicyOverride(ctx.svc, input.id, new Date())),
+  addHoliday: calendar
+    .input(holidayInput)
+    .mutation(({ ctx, input }) => addHoliday(ctx.svc, input, new Date())),
   removeHoliday: calendar
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => removeHoliday(ctx.svc, input.id)),
+    .mutation(({ ctx, input }) => removeHoliday(ctx.svc, input.id, new Date())),
 });

@@ -30,25 +30,25 @@ const raisers = requireCapability("ticket.create");
 export const ticketRouter = router({
   risk: viewers
     .input(slaFilterSchema.extend({ limit: limit(500, 200) }))
-    .query(({ ctx, input }) => listRiskQueue(ctx.svc, input)),
-  charts: viewers.query(({ ctx }) => slaCharts(ctx.svc)),
+    .query(({ ctx, input }) => listRiskQueue(ctx.svc, input, new Date())),
+  charts: viewers.query(({ ctx }) => slaCharts(ctx.svc, new Date())),
   get: viewers
     .input(z.object({ id: uuid }))
-    .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id)),
+    .query(({ ctx, input }) => getTicketDetail(ctx.svc, input.id, new Date())),
   assignees: helpdesk.query(({ ctx }) => ticketAssignees(ctx.svc)),
   create: raisers
     .input(ticketCreateInput)
-    .mutation(({ ctx, input }) => createTicket(ctx.svc, input)),
+    .mutation(({ ctx, input }) => createTicket(ctx.svc, input, new Date())),
   setStatus: helpdesk
     .input(ticketStatusInput)
-    .mutation(({ ctx, input }) => changeTicketStatus(ctx.svc, input)),
+    .mutation(({ ctx, input }) => changeTicketStatus(ctx.svc, input, new Date())),
   assign: helpdesk
     .input(z.object({ id: uuid, assigneeId: uuid.nullable() }))
     .mutation(({ ctx, input }) => assignTicket(ctx.svc, input)),
   setPriority: requireCapability("ticket.setPriority")
     .input(z.object({ id: uuid, priority: z.enum(TICKET_PRIORITIES) }))
-    .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input)),
+    .mutation(({ ctx, input }) => setTicketPriority(ctx.svc, input, new Date())),
   comment: raisers
     .input(ticketCommentInput)
-    .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input)),
+    .mutation(({ ctx, input }) => commentOnTicket(ctx.svc, input, new Date())),
 });

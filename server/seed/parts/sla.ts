@@ -337,12 +337,13 @@ export const slaPart: SeedPart = {
       await recomputeClocks(
         sys,
         tickets.map((t) => t.id),
+        new Date(now),
       );
-      const trained = await trainTicketModel(db, tenantId);
+      const trained = await trainTicketModel(db, tenantId, new Date(now));
       ctx.log(
         `sla: ${slug} ${tickets.length} tickets; breach model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );
-      await predictTenant(db, tenantId);
+      await predictTenant(db, tenantId, new Date(now));
       // the risk alerts it raised are triaged now: no executor runs while the seed does
       const raised = await db
         .select({ id: schema.alerts.id })

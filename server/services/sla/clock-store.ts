@@ -1,17 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { TicketStatus } from "@/lib/sla";
+import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/sla";
 import { schema, type DbOrTx } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
-import {
-  TimelineCache,
-  computeSlaClock,
-  timelineRangeFor,
-  type Pause,
-  type SlaClock,
-} from "./clock";
+import { TimelineCache, timelineRangeFor, type Pause, type SlaClock } from "./clock";
+import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-clock";
 import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policies";
 
-const { tickets, sites, ticketStatusChanges } = schema;
+const { tickets, sites, ticketStatusChanges, ticketEscalations } = schema;
 
 /** Statuses during which the resolution clock stands still (reopening resumes it). */
 const PAUSED: readonly TicketStatus[] = ["pending_customer", "resolved", "closed"];
@@ -34,6 +29,10 @@ export function pausesFrom(changes: { toStatus: TicketStatus; at: Date }[]): Pau
 
 export type TicketClocks = {
   policy: EffectivePolicy;
+  /** the priority whose policy counts from the start: before the automatic raises that govern */
+  basePriority: (typeof tickets.$inferSelect)["priority"];
+  /** the automatic raises that govern the clocks (see `escalatedSlaClock`) */
+  raises: Raise[];
   timeZone: string;
   holidays: string[];
   pauses: Pause[];
@@ -57,7 +56,7 @@ export async function clocksFor(
   db: DbOrTx,
   tenantId: string,
   ids: string[],
-  now = new Date(),
+  now: Date,
 ): Promise<Map<string, TicketClocks & { row: ClockRow }>> {
   const out = new Map<string, TicketClocks & { row: ClockRow }>();
   if (!ids.length) return out;
@@ -75,7 +74,7 @@ export async function clocksFor(
     .from(tickets)
     .innerJoin(sites, eq(sites.id, tickets.siteId))
     .where(and(eq(tickets.tenantId, tenantId), inArray(tickets.id, ids)));
-  const [policyOf, holidays, changes] = await Promise.all([
+  const [policyOf, holidays, changes, escalations] = await Promise.all([
     loadPolicies(db, tenantId),
     loadHolidays(db, tenantId, [...new Set(rows.map((r) => r.clientId))]),
     db
@@ -89,7 +88,21 @@ export async function clocksFor(
         and(eq(ticketStatusChanges.tenantId, tenantId), inArray(ticketStatusChanges.ticketId, ids)),
       )
       .orderBy(asc(ticketStatusChanges.at), asc(ticketStatusChanges.id)),
+    db
+      .select({
+        ticketId: ticketEscalations.ticketId,
+        level: ticketEscalations.level,
+        at: ticketEscalations.at,
+        fromPriority: ticketEscalations.fromPriority,
+        toPriority: ticketEscalations.toPriority,
+      })
+      .from(ticketEscalations)
+      .where(
+        and(eq(ticketEscalations.tenantId, tenantId), inArray(ticketEscalations.ticketId, ids)),
+      ),
   ]);
+  const raisesOf = new Map<string, Raise[]>();
+  for (const e of escalations) raisesOf.set(e.ticketId, [...(raisesOf.get(e.ticketId) ?? []), e]);
   const changesOf = new Map<string, { toStatus: TicketStatus; at: Date }[]>();
   for (const c of changes) changesOf.set(c.ticketId, [...(changesOf.get(c.ticketId) ?? []), c]);
   // one working-time timeline per distinct calendar, shared by every ticket on it
@@ -97,9 +110,9 @@ export async function clocksFor(
     timelineRangeFor(
       rows.map((r) => ({
         start: r.createdAt,
+        // the longest target of any priority: a raised ticket counts from its earlier one
         targetMinutes: Math.max(
-          policyOf(r.clientId, r.priority).resolutionMinutes,
-          policyOf(r.clientId, r.priority).responseMinutes,
+          ...TICKET_PRIORITIES.map((p) => policyOf(r.clientId, p).resolutionMinutes),
         ),
         now,
         stoppedAt: r.resolvedAt,
@@ -109,38 +122,48 @@ export async function clocksFor(
   for (const row of rows) {
     const policy = policyOf(row.clientId, row.priority);
     const hol = holidays.get(row.clientId) ?? [];
-    const calendar = calendarFor(policy, row.timeZone, hol);
-    const timeline = timelines.get(calendar);
+    const governing = governingRaises(row.priority, raisesOf.get(row.id) ?? []);
+    const basePolicy = policyOf(row.clientId, governing.basePriority);
+    const calendar = calendarFor(basePolicy, row.timeZone, hol);
+    const raised = governing.raises.map((r) => {
+      const p = policyOf(row.clientId, r.toPriority);
+      const cal = calendarFor(p, row.timeZone, hol);
+      return { at: r.at, policy: p, calendar: cal, timeline: timelines.get(cal) };
+    });
     const pauses = pausesFrom(changesOf.get(row.id) ?? []);
     const resolvedNow = row.status === "resolved" || row.status === "closed";
     out.set(row.id, {
       row,
       policy,
+      basePriority: governing.basePriority,
+      raises: governing.raises,
       timeZone: row.timeZone,
       holidays: hol,
       pauses,
       // the response clock does not pause: a first answer is due even while waiting on the customer
-      response: computeSlaClock(
+      response: escalatedSlaClock(
         {
           start: row.createdAt,
-          targetMinutes: policy.responseMinutes,
+          targetMinutes: basePolicy.responseMinutes,
           calendar,
           pauses: [],
           stoppedAt: row.firstResponseAt ?? (resolvedNow ? row.resolvedAt : null),
           now,
         },
-        timeline,
+        raised.map((r) => ({ ...r, targetMinutes: r.policy.responseMinutes })),
+        timelines.get(calendar),
       ),
-      resolution: computeSlaClock(
+      resolution: escalatedSlaClock(
         {
           start: row.createdAt,
-          targetMinutes: policy.resolutionMinutes,
+          targetMinutes: basePolicy.resolutionMinutes,
           calendar,
           pauses,
           stoppedAt: resolvedNow ? row.resolvedAt : null,
           now,
         },
-        timeline,
+        raised.map((r) => ({ ...r, targetMinutes: r.policy.resolutionMinutes })),
+        timelines.get(calendar),
       ),
     });
   }
@@ -148,11 +171,7 @@ export async function clocksFor(
 }
 
 /** Recomputes and stores the SLA clocks of the given tickets; returns how many changed. */
-export async function recomputeClocks(
-  ctx: ServiceCtx,
-  ids: string[],
-  now = new Date(),
-): Promise<number> {
+export async function recomputeClocks(ctx: ServiceCtx, ids: string[], now: Date): Promise<number> {
   let n = 0;
   for (let i = 0; i < ids.length; i += 5_000) {
     const clocks = await clocksFor(ctx.db, ctx.tenantId, ids.slice(i, i + 5_000), now);

@@ -15,10 +15,11 @@ const { tickets, ticketEscalations, groups, tenants } = schema;
 /**
  * The 30-minute auto-escalation: an open ticket of an eligible client at ≥ 0.8 breach
  * probability goes up one priority level (P4→P3→P2→P1) — once per level, however often this
- * runs — with the escalation recorded, its clock recomputed for the new priority, and the
- * Helpdesk Supervisors told.
+ * runs — with the escalation recorded, its clock recomputed for the new priority (a raise
+ * only brings due times forward, never into the past: `escalatedSlaClock`), and the Helpdesk
+ * Supervisors told.
  */
-export async function autoEscalateTenant(db: Db, tenantId: string) {
+export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
   const ctx = systemCtx(tenantId, "escalate-sla-risks", db);
   const candidates = (await db.execute(sql`
     select t.id, t.number, t.title, t.priority, t.escalation_level as level,
@@ -56,6 +57,7 @@ export async function autoEscalateTenant(db: Db, tenantId: string) {
             fromPriority: t.priority,
             toPriority: to,
             probability: t.p,
+            at: now,
           })
           .onConflictDoNothing()
           .returning({ id: ticketEscalations.id });
@@ -66,7 +68,7 @@ export async function autoEscalateTenant(db: Db, tenantId: string) {
           .where(and(eq(tickets.id, t.id), eq(tickets.escalationLevel, t.level)))
           .returning({ id: tickets.id });
         if (!moved.length) return false;
-        await recomputeClocks(tx, [t.id]);
+        await recomputeClocks(tx, [t.id], now);
         await recordAudit(tx, {
           action: "ticket.escalate",
           entityType: "ticket",
@@ -91,9 +93,9 @@ export async function autoEscalateTenant(db: Db, tenantId: string) {
   return { escalated, checked: candidates.length };
 }
 
-export async function autoEscalateAllTenants(db: Db) {
+export async function autoEscalateAllTenants(db: Db, now: Date) {
   const all = await db.select({ id: tenants.id }).from(tenants);
   let escalated = 0;
-  for (const t of all) escalated += (await autoEscalateTenant(db, t.id)).escalated;
+  for (const t of all) escalated += (await autoEscalateTenant(db, t.id, now)).escalated;
   return { escalated };
 }

@@ -154,7 +154,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
  * Creates or changes a policy (the tenant default when clientId is null, else a client
  * override), then recomputes the due times of the open tickets it governs. Audited.
  */
-export async function savePolicy(ctx: ServiceCtx, input: PolicyInput) {
+export async function savePolicy(ctx: ServiceCtx, input: PolicyInput, now: Date) {
   if (input.responseMinutes > input.resolutionMinutes)
     throw new ValidationError(
       "The response target cannot be longer than the resolution target",
@@ -205,10 +205,14 @@ export async function savePolicy(ctx: ServiceCtx, input: PolicyInput) {
           })
           .returning();
     if (!saved) throw new Error("policy not saved");
-    const recomputed = await recomputeOpenTickets(tx, {
-      priority: input.priority,
-      clientId: input.clientId,
-    });
+    const recomputed = await recomputeOpenTickets(
+      tx,
+      {
+        priority: input.priority,
+        clientId: input.clientId,
+      },
+      now,
+    );
     await recordAudit(tx, {
       action: before ? "sla_policy.update" : "sla_policy.create",
       entityType: "sla_policy",
@@ -221,17 +225,21 @@ export async function savePolicy(ctx: ServiceCtx, input: PolicyInput) {
 }
 
 /** Removes a client's override (its tickets fall back to the tenant default). */
-export async function deletePolicyOverride(ctx: ServiceCtx, id: string) {
+export async function deletePolicyOverride(ctx: ServiceCtx, id: string, now: Date) {
   return inTx(ctx, async (tx) => {
     const [gone] = await tx.db
       .delete(slaPolicies)
       .where(and(eq(slaPolicies.id, id), eq(slaPolicies.tenantId, ctx.tenantId)))
       .returning();
     if (!gone || !gone.clientId) throw new NotFoundError("Client policy");
-    const recomputed = await recomputeOpenTickets(tx, {
-      priority: gone.priority,
-      clientId: gone.clientId,
-    });
+    const recomputed = await recomputeOpenTickets(
+      tx,
+      {
+        priority: gone.priority,
+        clientId: gone.clientId,
+      },
+      now,
+    );
     await recordAudit(tx, {
       action: "sla_policy.delete",
       entityType: "sla_policy",
@@ -246,6 +254,7 @@ export async function deletePolicyOverride(ctx: ServiceCtx, id: string) {
 export async function addHoliday(
   ctx: ServiceCtx,
   input: { clientId: string; day: string; name: string },
+  now: Date,
 ) {
   return inTx(ctx, async (tx) => {
     const [c] = await tx.db
@@ -261,7 +270,7 @@ export async function addHoliday(
         set: { name: input.name },
       })
       .returning();
-    const recomputed = await recomputeOpenTickets(tx, { clientId: input.clientId });
+    const recomputed = await recomputeOpenTickets(tx, { clientId: input.clientId }, now);
     await recordAudit(tx, {
       action: "client_holiday.add",
       entityType: "client",
@@ -272,14 +281,14 @@ export async function addHoliday(
   });
 }
 
-export async function removeHoliday(ctx: ServiceCtx, id: string) {
+export async function removeHoliday(ctx: ServiceCtx, id: string, now: Date) {
   return inTx(ctx, async (tx) => {
     const [gone] = await tx.db
       .delete(clientHolidays)
       .where(and(eq(clientHolidays.id, id), eq(clientHolidays.tenantId, ctx.tenantId)))
       .returning();
     if (!gone) throw new NotFoundError("Holiday");
-    const recomputed = await recomputeOpenTickets(tx, { clientId: gone.clientId });
+    const recomputed = await recomputeOpenTickets(tx, { clientId: gone.clientId }, now);
     await recordAudit(tx, {
       action: "client_holiday.remove",
       entityType: "client",
@@ -295,6 +304,7 @@ export async function removeHoliday(ctx: ServiceCtx, id: string) {
 async function recomputeOpenTickets(
   ctx: ServiceCtx,
   where: { priority?: TicketPriority; clientId: string | null },
+  now: Date,
 ): Promise<number> {
   const ids = await ctx.db
     .select({ id: tickets.id })
@@ -311,6 +321,7 @@ async function recomputeOpenTickets(
   const n = await recomputeClocks(
     ctx,
     ids.map((r) => r.id),
+    now,
   );
   if (n) await publish(ctx, "ticket", null);
   return n;

@@ -10,6 +10,7 @@ import { raiseSystemAlerts, resolveAlertsByFingerprint } from "../noc/system-ale
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
 import type { SlaCalendar, WorkingTimeline } from "./calendar";
 import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policies";
+import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-clock";
 import { explainRisk, predictionMoved, scoreRisk, topFactorKey, type RiskInput } from "./risk";
 import { RISK_FINGERPRINT_PREFIX, riskFingerprint } from "./tickets";
 
@@ -157,7 +158,7 @@ const severityFor = (p: number) => (p >= 0.9 ? "critical" : p >= 0.8 ? "high" : 
  * raises or updates one SLA_BREACH_RISK alert per ticket at ≥ 0.7 and resolves those under
  * 0.5.
  */
-export async function predictTenant(db: Db, tenantId: string, now = new Date()) {
+export async function predictTenant(db: Db, tenantId: string, now: Date) {
   const started = performance.now();
   const ctx = systemCtx(tenantId, "predict-sla-breaches", db);
   const clientIds = await eligibleClientIds(db, tenantId);
@@ -170,23 +171,36 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
       phases: { prepareMs: 0, scoreMs: 0, alertsMs: 0 },
     };
 
-  const [[oldest], categoryRows, workloadRows, policyOf, holidays, model] = await Promise.all([
-    // where the working-time timelines must start: the oldest open ticket (an index-only read)
-    db.execute(sql`
+  const [[oldest], categoryRows, workloadRows, policyOf, holidays, model, raiseRows] =
+    await Promise.all([
+      // where the working-time timelines must start: the oldest open ticket (an index-only read)
+      db.execute(sql`
       select (extract(epoch from min(created_at)) * 1000)::float8 as "ms" from tickets
       where tenant_id = ${tenantId} and status in ('open', 'in_progress', 'pending_customer')`) as unknown as Promise<
-      { ms: number | null }[]
-    >,
-    categorySlowness(db, tenantId, now),
-    db.execute(sql`
+        { ms: number | null }[]
+      >,
+      categorySlowness(db, tenantId, now),
+      db.execute(sql`
         select assignee_id as "assigneeId", count(*)::int as n from tickets
         where tenant_id = ${tenantId} and assignee_id is not null
           and status in ('open', 'in_progress', 'pending_customer')
         group by assignee_id`) as unknown as Promise<{ assigneeId: string; n: number }[]>,
-    loadPolicies(db, tenantId),
-    loadHolidays(db, tenantId, clientIds),
-    usableTicketModel(db, tenantId),
-  ]);
+      loadPolicies(db, tenantId),
+      loadHolidays(db, tenantId, clientIds),
+      usableTicketModel(db, tenantId),
+      // the automatic raises of open tickets: their clocks follow `escalatedSlaClock`
+      db.execute(sql`
+      select e.ticket_id as "ticketId", e.level, e.at, e.from_priority as "fromPriority",
+        e.to_priority as "toPriority"
+      from ticket_escalations e
+      where e.tenant_id = ${tenantId} and exists (select 1 from tickets t where t.id = e.ticket_id
+        and t.status in ('open', 'in_progress', 'pending_customer'))`) as unknown as Promise<
+        (Omit<Raise, "at"> & { ticketId: string; at: string | Date })[]
+      >,
+    ]);
+  const raisesOf = new Map<string, Raise[]>();
+  for (const r of raiseRows)
+    raisesOf.set(r.ticketId, [...(raisesOf.get(r.ticketId) ?? []), { ...r, at: new Date(r.at) }]);
   const preparedMs = performance.now() - started;
   const slowness = new Map(categoryRows.map((r) => [r.category, Number(r.slowness) || 1]));
   const workload = new Map(workloadRows.map((r) => [r.assigneeId, r.n]));
@@ -258,31 +272,49 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
   const calmed: string[] = [];
   const ticketModel = model ? (model.model as LogisticModel) : null;
   let done = 0;
-  const score = (t: OpenTicket) => {
-    const key = `${t.clientId}|${t.priority}|${t.timeZone}`;
+  const sharedFor = (clientId: string, priority: TicketPriority, timeZone: string) => {
+    const key = `${clientId}|${priority}|${timeZone}`;
     let shared = calendars.get(key);
     if (!shared) {
-      const policy = policyOf(t.clientId, t.priority);
-      const calendar = calendarFor(policy, t.timeZone, holidays.get(t.clientId) ?? []);
+      const policy = policyOf(clientId, priority);
+      const calendar = calendarFor(policy, timeZone, holidays.get(clientId) ?? []);
       shared = { policy, calendar, timeline: timelines.get(calendar) };
       calendars.set(key, shared);
     }
+    return shared;
+  };
+  const score = (t: OpenTicket) => {
+    const raised = raisesOf.get(t.id);
+    const governing = raised ? governingRaises(t.priority, raised) : null;
+    const shared = sharedFor(t.clientId, governing?.basePriority ?? t.priority, t.timeZone);
     const policy = shared.policy;
     const pauses = t.pauses.length
       ? t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }))
       : NO_PAUSES;
-    const clock = computeSlaClock(
-      {
-        start: t.createdAt,
-        targetMinutes: policy.resolutionMinutes,
-        calendar: shared.calendar,
-        pauses,
-        stoppedAt: null,
-        now,
-      },
-      shared.timeline,
-      { spans: false },
-    );
+    const base = {
+      start: t.createdAt,
+      targetMinutes: policy.resolutionMinutes,
+      calendar: shared.calendar,
+      pauses,
+      stoppedAt: null,
+      now,
+    };
+    const clock = governing?.raises.length
+      ? escalatedSlaClock(
+          base,
+          governing.raises.map((r) => {
+            const to = sharedFor(t.clientId, r.toPriority, t.timeZone);
+            return {
+              at: r.at,
+              targetMinutes: to.policy.resolutionMinutes,
+              calendar: to.calendar,
+              timeline: to.timeline,
+            };
+          }),
+          shared.timeline,
+          { spans: false },
+        )
+      : computeSlaClock(base, shared.timeline, { spans: false });
     let pausedMs = 0;
     for (const p of pauses)
       pausedMs += (p.to ?? now).getTime() - Math.min(p.from.getTime(), now.getTime());
@@ -296,7 +328,8 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
         categorySlowness: slowness.get(t.category) ?? 1,
       },
       clock,
-      policy.resolutionMinutes,
+      // the target of the clock that governs (a raised ticket's may be its new priority's)
+      clock.usedMinutes + clock.remainingMinutes,
       pausedMs / 3_600_000,
       now,
     );
@@ -423,7 +456,7 @@ export async function predictTenant(db: Db, tenantId: string, now = new Date()) 
 }
 
 /** The 15-minute run: every tenant, one after another. */
-export async function predictAllTenants(db: Db, now = new Date()) {
+export async function predictAllTenants(db: Db, now: Date) {
   const all = await db.select({ id: tenants.id }).from(tenants);
   let scored = 0;
   let atRisk = 0;
@@ -439,9 +472,9 @@ export async function predictAllTenants(db: Db, now = new Date()) {
  * Drops prediction history older than `days` (the charts and calibration look back 30): at
  * 200,000 open tickets a run writes as many rows, 96 runs a day.
  */
-export async function pruneTicketPredictions(db: Db, days = 35): Promise<number> {
+export async function pruneTicketPredictions(db: Db, now: Date, days = 35): Promise<number> {
   const r = await db.execute(
-    sql`delete from ticket_predictions where run_at < now() - ${`${days} days`}::interval`,
+    sql`delete from ticket_predictions where run_at < ${now.toISOString()}::timestamptz - ${`${days} days`}::interval`,
   );
   return r.count;
 }

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { rolesWith } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";
-import { OPEN_TICKET_STATUSES } from "@/lib/sla";
+import { OPEN_TICKET_STATUSES, SLA_RULES } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
 import { schema } from "@/server/db";
 import { listEntityTimeline } from "../audit/list";
@@ -9,6 +9,7 @@ import type { ServiceCtx } from "../_core/context";
 import { siteScopeFilter } from "../_core/scope";
 import { requireFeature, requireSiteFeature } from "../tiers/feature-gate";
 import { clocksFor } from "./clock-store";
+import { factorsAt } from "./risk";
 import { getTicketInTenant } from "./tickets";
 
 const {
@@ -28,54 +29,122 @@ const assignee = aliasedTable(users, "assignee");
 const eligibleClient = () => inArray(clients.tier, tiersWith("slaBreachPrevention"));
 
 /**
- * Open tickets of eligible clients in the actor's scope, most at risk first. Narrowed to one
- * client or site whose plan lacks breach prevention, it refuses naming the tier.
+ * Open tickets of eligible clients in the actor's scope: those not breached by `now`, most at
+ * risk first, then those already past their resolution target (up to `limit` of each). Whether
+ * a ticket is breached and the time-dependent reasons ("80% of the SLA used", "10 min left")
+ * are worked out from its clock at `now`, not read as they were when it was scored. Narrowed to
+ * one client or site whose plan lacks breach prevention, it refuses naming the tier.
  */
-export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: number }) {
+export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: number }, now: Date) {
   if (f.clientId) await requireFeature(ctx, f.clientId, "slaBreachPrevention");
   if (f.siteId) await requireSiteFeature(ctx, f.siteId, "slaBreachPrevention");
-  return ctx.db
+  // as stored: breached at scoring, or a running clock past its due time since
+  const pastDue = sql`(${tickets.resolutionBreached} or (${tickets.pausedSince} is null
+    and ${tickets.resolutionDueAt} <= ${now.toISOString()}::timestamptz))`;
+  const select = () =>
+    ctx.db
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        title: tickets.title,
+        priority: tickets.priority,
+        status: tickets.status,
+        category: tickets.category,
+        probability: tickets.breachProbability,
+        factors: tickets.riskFactors,
+        scoredBy: tickets.scoredBy,
+        predictedAt: tickets.predictedAt,
+        dueAt: tickets.resolutionDueAt,
+        responseDueAt: tickets.responseDueAt,
+        firstResponseAt: tickets.firstResponseAt,
+        pausedSince: tickets.pausedSince,
+        escalationLevel: tickets.escalationLevel,
+        createdAt: tickets.createdAt,
+        assigneeId: tickets.assigneeId,
+        siteName: sites.name,
+        timeZone: sites.timeZone,
+        clientName: clients.name,
+        assigneeName: assignee.name,
+      })
+      .from(tickets)
+      .innerJoin(sites, eq(sites.id, tickets.siteId))
+      .innerJoin(clients, eq(clients.id, tickets.clientId))
+      .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
+  const where = and(
+    eq(tickets.tenantId, ctx.tenantId),
+    inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
+    eligibleClient(),
+    siteScopeFilter(ctx, tickets.siteId),
+    f.clientId ? eq(tickets.clientId, f.clientId) : undefined,
+    f.siteId ? eq(tickets.siteId, f.siteId) : undefined,
+    f.priority ? eq(tickets.priority, f.priority) : undefined,
+    f.minProbability !== undefined ? gte(tickets.breachProbability, f.minProbability) : undefined,
+  );
+  const [running, past] = await Promise.all([
+    select()
+      .where(and(where, sql`not ${pastDue}`))
+      .orderBy(sql`${tickets.breachProbability} desc nulls last`, asc(tickets.resolutionDueAt))
+      .limit(f.limit),
+    // longest overdue first
+    select().where(and(where, pastDue)).orderBy(asc(tickets.resolutionDueAt)).limit(f.limit),
+  ]);
+  const rows = [...running, ...past];
+  const clocks = await clocksFor(
+    ctx.db,
+    ctx.tenantId,
+    rows.map((r) => r.id),
+    now,
+  );
+  const out = rows.map(({ assigneeId, ...r }) => {
+    const c = clocks.get(r.id)?.resolution;
+    const breached = c ? c.breached : r.dueAt !== null && !r.pausedSince && r.dueAt <= now;
+    return {
+      ...r,
+      dueAt: c?.dueAt ?? r.dueAt,
+      breached,
+      factors: r.factors
+        ? factorsAt(r.factors, {
+            fractionUsed: c?.fractionUsed ?? null,
+            remainingMinutes: c?.remainingMinutes ?? null,
+            breached,
+            paused: c?.paused ?? r.pausedSince !== null,
+            responded: r.firstResponseAt !== null && r.firstResponseAt <= now,
+            assigned: assigneeId !== null,
+          })
+        : null,
+    };
+  });
+  // a stale stored due time can put a ticket in the wrong group: the clock at `now` decides
+  return [...out.filter((r) => !r.breached), ...out.filter((r) => r.breached)];
+}
+
+/**
+ * Header counts of the SLA page in the actor's scope, at `now`: open tickets of eligible
+ * clients, how many are scored, at risk (≥ the alert threshold, not yet breached) and
+ * already breached. Read from the tickets, not the run's tenant-wide summary.
+ */
+export async function slaCounts(ctx: ServiceCtx, now: Date) {
+  const pastDue = sql`(${tickets.resolutionBreached} or (${tickets.pausedSince} is null
+    and ${tickets.resolutionDueAt} <= ${now.toISOString()}::timestamptz))`;
+  const [row] = await ctx.db
     .select({
-      id: tickets.id,
-      number: tickets.number,
-      title: tickets.title,
-      priority: tickets.priority,
-      status: tickets.status,
-      category: tickets.category,
-      probability: tickets.breachProbability,
-      factors: tickets.riskFactors,
-      scoredBy: tickets.scoredBy,
-      predictedAt: tickets.predictedAt,
-      dueAt: tickets.resolutionDueAt,
-      responseDueAt: tickets.responseDueAt,
-      firstResponseAt: tickets.firstResponseAt,
-      pausedSince: tickets.pausedSince,
-      escalationLevel: tickets.escalationLevel,
-      createdAt: tickets.createdAt,
-      siteName: sites.name,
-      clientName: clients.name,
-      assigneeName: assignee.name,
+      open: sql<number>`count(*)::int`,
+      scored: sql<number>`count(${tickets.breachProbability})::int`,
+      atRisk: sql<number>`(count(*) filter (where not ${pastDue}
+        and ${tickets.breachProbability} >= ${SLA_RULES.alertAt}))::int`,
+      breached: sql<number>`(count(*) filter (where ${pastDue}))::int`,
     })
     .from(tickets)
-    .innerJoin(sites, eq(sites.id, tickets.siteId))
     .innerJoin(clients, eq(clients.id, tickets.clientId))
-    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .where(
       and(
         eq(tickets.tenantId, ctx.tenantId),
         inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
         eligibleClient(),
         siteScopeFilter(ctx, tickets.siteId),
-        f.clientId ? eq(tickets.clientId, f.clientId) : undefined,
-        f.siteId ? eq(tickets.siteId, f.siteId) : undefined,
-        f.priority ? eq(tickets.priority, f.priority) : undefined,
-        f.minProbability !== undefined
-          ? gte(tickets.breachProbability, f.minProbability)
-          : undefined,
       ),
-    )
-    .orderBy(sql`${tickets.breachProbability} desc nulls last`, asc(tickets.resolutionDueAt))
-    .limit(f.limit);
+    );
+  return row ?? { open: 0, scored: 0, atRisk: 0, breached: 0 };
 }
 
 const scopeSql = (ctx: ServiceCtx) => {
@@ -84,19 +153,21 @@ const scopeSql = (ctx: ServiceCtx) => {
 };
 
 /** The page's charts, over the tenant's eligible clients in the actor's scope (30 days). */
-export async function slaCharts(ctx: ServiceCtx) {
+export async function slaCharts(ctx: ServiceCtx, now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const tiers = JSON.stringify(tiersWith("slaBreachPrevention"));
   const eligible = sql`tickets.client_id in (select id from clients where tenant_id = ${ctx.tenantId}
     and tier in (select jsonb_array_elements_text(${tiers}::jsonb)::tier))`;
-  const [distribution, daily, perClient, escalations, calibration, lastRun] = await Promise.all([
-    ctx.db.execute(sql`
+  const [distribution, daily, perClient, escalations, calibration, lastRun, counts] =
+    await Promise.all([
+      ctx.db.execute(sql`
       select least(floor(coalesce(breach_probability, 0) * 10), 9)::int as bin, count(*)::int as n
       from tickets where tenant_id = ${ctx.tenantId}
         and status in ('open', 'in_progress', 'pending_customer') and ${eligible} ${scopeSql(ctx)}
       group by 1 order by 1`) as unknown as Promise<{ bin: number; n: number }[]>,
-    ctx.db.execute(sql`
+      ctx.db.execute(sql`
       with days as (
-        select generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') as day
+        select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
       )
       select to_char(days.day, 'YYYY-MM-DD') as day,
         count(tickets.id) filter (where tickets.resolution_breached)::int as breaches,
@@ -106,47 +177,56 @@ export async function slaCharts(ctx: ServiceCtx) {
         and tickets.resolved_at >= days.day and tickets.resolved_at < days.day + interval '1 day'
         and ${eligible} ${scopeSql(ctx)}
       group by days.day order by days.day`) as unknown as Promise<
-      { day: string; breaches: number; resolved: number; metPct: number | null }[]
-    >,
-    ctx.db.execute(sql`
+        { day: string; breaches: number; resolved: number; metPct: number | null }[]
+      >,
+      ctx.db.execute(sql`
       select c.name as client, count(*)::int as resolved,
         round(100.0 * count(*) filter (where not tickets.resolution_breached) / count(*), 1)::float8 as "metPct",
         (c.contract_targets->>'slaMetPct')::float8 as target
       from tickets join clients c on c.id = tickets.client_id
-      where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > now() - interval '30 days'
+      where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > ${at} - interval '30 days'
         and ${eligible} ${scopeSql(ctx)}
       group by c.name, c.contract_targets order by 3 asc`) as unknown as Promise<
-      { client: string; resolved: number; metPct: number; target: number | null }[]
-    >,
-    ctx.db.execute(sql`
+        { client: string; resolved: number; metPct: number; target: number | null }[]
+      >,
+      ctx.db.execute(sql`
       with days as (
-        select generate_series(date_trunc('day', now()) - interval '29 days', date_trunc('day', now()), interval '1 day') as day
+        select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
       )
       select to_char(days.day, 'YYYY-MM-DD') as day, count(e.id)::int as n
       from days left join ticket_escalations e on e.tenant_id = ${ctx.tenantId}
         and e.at >= days.day and e.at < days.day + interval '1 day'
         and e.ticket_id in (select id from tickets where tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)})
       group by days.day order by days.day`) as unknown as Promise<{ day: string; n: number }[]>,
-    // calibration: predictions of the last 30 days (each change of a ticket's probability)
-    // for tickets since resolved, by band
-    ctx.db.execute(sql`
+      // calibration: predictions of the last 30 days (each change of a ticket's probability)
+      // for tickets since resolved, by band
+      ctx.db.execute(sql`
       select least(floor(p.probability * 10), 9)::int as band, count(*)::int as n,
         avg(p.probability)::float8 as predicted,
         avg(case when tickets.resolution_breached then 1 else 0 end)::float8 as actual
       from ticket_predictions p join tickets on tickets.id = p.ticket_id
-      where p.tenant_id = ${ctx.tenantId} and p.run_at > now() - interval '30 days'
+      where p.tenant_id = ${ctx.tenantId} and p.run_at > ${at} - interval '30 days'
         and tickets.resolved_at is not null and ${eligible} ${scopeSql(ctx)}
       group by 1 order by 1`) as unknown as Promise<
-      { band: number; n: number; predicted: number; actual: number }[]
-    >,
-    ctx.db
-      .select()
-      .from(slaPredictionRuns)
-      .where(eq(slaPredictionRuns.tenantId, ctx.tenantId))
-      .orderBy(desc(slaPredictionRuns.runAt))
-      .limit(1),
-  ]);
-  return { distribution, daily, perClient, escalations, calibration, lastRun: lastRun[0] ?? null };
+        { band: number; n: number; predicted: number; actual: number }[]
+      >,
+      ctx.db
+        .select()
+        .from(slaPredictionRuns)
+        .where(eq(slaPredictionRuns.tenantId, ctx.tenantId))
+        .orderBy(desc(slaPredictionRuns.runAt))
+        .limit(1),
+      slaCounts(ctx, now),
+    ]);
+  return {
+    distribution,
+    daily,
+    perClient,
+    escalations,
+    calibration,
+    lastRun: lastRun[0] ?? null,
+    counts,
+  };
 }
 
 /**
@@ -154,7 +234,7 @@ export async function slaCharts(ctx: ServiceCtx) {
  * status changes, reassignments, escalations, comments with sentiment, and the probability
  * history — the "explain this SLA" view.
  */
-export async function getTicketDetail(ctx: ServiceCtx, id: string) {
+export async function getTicketDetail(ctx: ServiceCtx, id: string, now: Date) {
   const t = await getTicketInTenant(ctx, id);
   await requireFeature(ctx, t.clientId, "slaBreachPrevention");
   const [[info], comments, changes, history, escalations, timeline, clocks] = await Promise.all([
@@ -206,14 +286,27 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string) {
       .where(eq(ticketEscalations.ticketId, t.id))
       .orderBy(asc(ticketEscalations.at)),
     listEntityTimeline(ctx, { entityType: "ticket", entityId: t.id }),
-    clocksFor(ctx.db, ctx.tenantId, [t.id]),
+    clocksFor(ctx.db, ctx.tenantId, [t.id], now),
   ]);
   const clock = clocks.get(t.id);
   const [policyRow] = clock?.policy.id
     ? await ctx.db.select().from(slaPolicies).where(eq(slaPolicies.id, clock.policy.id))
     : [];
+  const open = (OPEN_TICKET_STATUSES as readonly string[]).includes(t.status);
   return {
     ticket: t,
+    /** the stored factors as they read at `now` (see `factorsAt`) */
+    factors:
+      t.riskFactors && clock
+        ? factorsAt(t.riskFactors, {
+            fractionUsed: clock.resolution.fractionUsed,
+            remainingMinutes: clock.resolution.remainingMinutes,
+            breached: open && clock.resolution.breached,
+            paused: clock.resolution.paused,
+            responded: t.firstResponseAt !== null && t.firstResponseAt <= now,
+            assigned: t.assigneeId !== null,
+          })
+        : t.riskFactors,
     siteName: info?.siteName ?? "",
     timeZone: info?.timeZone ?? "UTC",
     clientName: info?.clientName ?? "",
@@ -234,6 +327,8 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string) {
                 ? `${info?.clientName ?? "client"} override`
                 : "tenant default",
           },
+          basePriority: clock.basePriority,
+          raises: clock.raises,
           holidays: clock.holidays,
           pauses: clock.pauses,
           response: clock.response,

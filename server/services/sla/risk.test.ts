@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trainLogistic, auc, predictLogistic } from "../noc/logistic";
 import {
+  factorsAt,
   explainRisk,
   FEATURE_KEYS,
   heuristicRisk,
@@ -190,5 +191,49 @@ describe("topFactorKey", () => {
         expect(topFactorKey(score)).toBe(explainRisk(x, score)[0]?.key ?? null);
       }
     }
+  });
+});
+
+describe("factors read at the viewer's moment (factorsAt)", () => {
+  const scored = [
+    { key: "used", label: "98% of the SLA used", weight: 0.5 },
+    { key: "left", label: "10 min left", weight: 0.3 },
+    { key: "noResponse", label: "No first response yet", weight: 0.1 },
+    { key: "unassigned", label: "Nobody assigned", weight: 0.05 },
+    { key: "priority", label: "Priority P1", weight: 0.04 },
+  ];
+  const facts = {
+    fractionUsed: 1.01,
+    remainingMinutes: -2,
+    breached: true,
+    paused: false,
+    responded: false,
+    assigned: false,
+  };
+
+  it("a breached ticket never reads '10 min left': the labels come from the clock now", () => {
+    const f = factorsAt(scored, facts);
+    expect(f.map((x) => x.label)).toEqual([
+      "101% of the SLA used",
+      "Past the resolution target",
+      "No first response yet",
+      "Nobody assigned",
+      "Priority P1",
+    ]);
+    expect(f.map((x) => x.weight)).toEqual(scored.map((x) => x.weight));
+  });
+
+  it("a running ticket reads its time left now, and paused says so", () => {
+    const running = { ...facts, fractionUsed: 0.9, remainingMinutes: 24, breached: false };
+    expect(factorsAt(scored, running)[1]?.label).toBe("24 min left");
+    expect(factorsAt(scored, { ...running, remainingMinutes: 150 })[1]?.label).toBe("2.5 h left");
+    expect(factorsAt(scored, { ...running, paused: true })[1]?.label).toBe(
+      "24 min left (clock paused)",
+    );
+  });
+
+  it("drops 'No first response yet' and 'Nobody assigned' once they are no longer so", () => {
+    const keys = factorsAt(scored, { ...facts, responded: true, assigned: true }).map((x) => x.key);
+    expect(keys).toEqual(["used", "left", "priority"]);
   });
 });

@@ -55,16 +55,19 @@ export function riskFeatures(x: RiskInput): number[] {
   ];
 }
 
+const leftLabel = (hoursLeft: number) =>
+  hoursLeft <= 0
+    ? "Past the resolution target"
+    : hoursLeft < 1
+      ? `${Math.max(1, Math.round(hoursLeft * 60))} min left`
+      : `${hoursLeft.toFixed(1)} h left`;
+
 function label(key: (typeof FEATURE_KEYS)[number], x: RiskInput): string {
   switch (key) {
     case "used":
       return `${Math.round(x.fractionUsed * 100)}% of the SLA used`;
     case "left":
-      return x.hoursLeft <= 0
-        ? "Past the resolution target"
-        : x.hoursLeft < 1
-          ? `${Math.max(1, Math.round(x.hoursLeft * 60))} min left`
-          : `${x.hoursLeft.toFixed(1)} h left`;
+      return leftLabel(x.hoursLeft);
     case "noResponse":
       return "No first response yet";
     case "priority":
@@ -193,3 +196,42 @@ const THRESHOLDS = [SLA_RULES.alertResolveBelow, SLA_RULES.alertAt, SLA_RULES.es
 
 const epochMs = (d: number | string | Date) =>
   typeof d === "number" ? d : d instanceof Date ? d.getTime() : new Date(d).getTime();
+
+/** What a ticket's clock and state say at the moment its factors are read. */
+export type FactorFacts = {
+  fractionUsed: number | null;
+  remainingMinutes: number | null;
+  breached: boolean;
+  paused: boolean;
+  responded: boolean;
+  assigned: boolean;
+};
+
+/**
+ * The stored factors of a score as they read at the viewer's moment: the share used and the
+ * time left from the clock now (a breached ticket reads "Past the resolution target", never
+ * "10 min left"), and "No first response yet" / "Nobody assigned" dropped once no longer so.
+ * The weights stay those of the score. Pure.
+ */
+export function factorsAt(factors: readonly RiskFactor[], facts: FactorFacts): RiskFactor[] {
+  return factors.flatMap((f): RiskFactor[] => {
+    switch (f.key) {
+      case "used":
+        return facts.fractionUsed === null
+          ? [f]
+          : [{ ...f, label: `${Math.round(facts.fractionUsed * 100)}% of the SLA used` }];
+      case "left": {
+        if (facts.breached) return [{ ...f, label: "Past the resolution target" }];
+        if (facts.remainingMinutes === null) return [f];
+        const text = leftLabel(facts.remainingMinutes / 60);
+        return [{ ...f, label: facts.paused ? `${text} (clock paused)` : text }];
+      }
+      case "noResponse":
+        return facts.responded ? [] : [f];
+      case "unassigned":
+        return facts.assigned ? [] : [f];
+      default:
+        return [f];
+    }
+  });
+}

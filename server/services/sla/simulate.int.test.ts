@@ -8,7 +8,9 @@ describe("ticket simulator", () => {
   it("opens and moves tickets of the tenant, with their clocks, and nothing elsewhere", async () => {
     const t = await createTestTenant("sim-tix");
     const said: string[] = [];
-    for (let i = 0; i < 25; i++) said.push(await simulateTicketTick(db, t.tenant.id));
+    const start = new Date("2026-11-04T15:00:00Z").getTime();
+    for (let i = 0; i < 25; i++)
+      said.push(await simulateTicketTick(db, t.tenant.id, new Date(start + i * 60_000)));
     expect(said.some((s) => s.startsWith("opened #"))).toBe(true);
     const rows = await db
       .select()

@@ -18,7 +18,7 @@ const REQUESTER_SAYS = [
  * an open ticket moves on — answered, waiting on the customer, a customer comment, or
  * resolved — so the SLA page's clocks, risks and charts keep changing.
  */
-export async function simulateTicketTick(db: Db, tenantId: string): Promise<string> {
+export async function simulateTicketTick(db: Db, tenantId: string, now: Date): Promise<string> {
   const ctx = systemCtx(tenantId, "demo-simulator", db);
   const roll = Math.random();
   if (roll < 0.35) {
@@ -29,14 +29,18 @@ export async function simulateTicketTick(db: Db, tenantId: string): Promise<stri
     const site = pick(sites);
     if (!site) return "no sites";
     const category = pick(TICKET_CATEGORIES);
-    const { number } = await createTicket(ctx, {
-      siteId: site.id,
-      title: `${category[0]?.toUpperCase()}${category.slice(1)} request from the demo simulator`,
-      description: "Opened by the demo simulator.",
-      requester: "Demo requester",
-      category,
-      priority: pick(TICKET_PRIORITIES),
-    });
+    const { number } = await createTicket(
+      ctx,
+      {
+        siteId: site.id,
+        title: `${category[0]?.toUpperCase()}${category.slice(1)} request from the demo simulator`,
+        description: "Opened by the demo simulator.",
+        requester: "Demo requester",
+        category,
+        priority: pick(TICKET_PRIORITIES),
+      },
+      now,
+    );
     return `opened #${number}`;
   }
   const [t] = await db
@@ -52,12 +56,16 @@ export async function simulateTicketTick(db: Db, tenantId: string): Promise<stri
     .limit(1);
   if (!t) return "no open tickets";
   if (roll < 0.55) {
-    await commentOnTicket(ctx, {
-      id: t.id,
-      body: pick(REQUESTER_SAYS),
-      fromRequester: true,
-      authorName: "Demo requester",
-    });
+    await commentOnTicket(
+      ctx,
+      {
+        id: t.id,
+        body: pick(REQUESTER_SAYS),
+        fromRequester: true,
+        authorName: "Demo requester",
+      },
+      now,
+    );
     return "requester commented";
   }
   const next = pick(
@@ -66,6 +74,6 @@ export async function simulateTicketTick(db: Db, tenantId: string): Promise<stri
       : (["resolved", "resolved", "in_progress"] as const),
   );
   if (!canMoveTicket(t.status, next)) return "no move";
-  await changeTicketStatus(ctx, { id: t.id, status: next });
+  await changeTicketStatus(ctx, { id: t.id, status: next }, now);
   return `moved to ${next}`;
 }

@@ -2,9 +2,15 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { callerFor, createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
+import { systemCtx } from "../_core/context";
+import { recomputeClocks } from "./clock-store";
 import { autoEscalateTenant } from "./escalate";
 import { predictTenant, pruneTicketPredictions } from "./predict";
-import { createTicket, riskFingerprint } from "./tickets";
+import { getTicketDetail, listRiskQueue } from "./queries";
+import { changeTicketStatus, createTicket, riskFingerprint } from "./tickets";
+
+/** the instant the services see: pinned, so no test depends on the hour it runs at */
+const NOW = new Date("2026-11-04T15:00:00Z");
 
 let t: TestTenant;
 let other: TestTenant;
@@ -28,15 +34,19 @@ async function ticketAged(
   priority: "P1" | "P2" | "P3" | "P4" = "P1",
 ) {
   const ctx = await ctxFor(tenant.users.supervisor);
-  const { id } = await createTicket(ctx, {
-    siteId,
-    title: `aged ${usedMinutes}`,
-    description: "",
-    requester: "test",
-    category: "facilities",
-    priority,
-  });
-  const at = new Date(Date.now() - usedMinutes * 60_000);
+  const { id } = await createTicket(
+    ctx,
+    {
+      siteId,
+      title: `aged ${usedMinutes}`,
+      description: "",
+      requester: "test",
+      category: "facilities",
+      priority,
+    },
+    NOW,
+  );
+  const at = new Date(NOW.getTime() - usedMinutes * 60_000);
   await db.update(schema.tickets).set({ createdAt: at }).where(eq(schema.tickets.id, id));
   await db
     .update(schema.ticketStatusChanges)
@@ -88,11 +98,11 @@ describe("SLA prediction run", () => {
         title: `bulk ${i}`,
         category: "it",
         priority: "P3" as const,
-        createdAt: new Date(Date.now() - (i % 50) * 60_000),
+        createdAt: new Date(NOW.getTime() - (i % 50) * 60_000),
       })),
     );
     const bronze = await ticketAged(t, bronzeSite(), 200);
-    const r = await predictTenant(db, t.tenant.id);
+    const r = await predictTenant(db, t.tenant.id, NOW);
     const [{ open = 0, unscored = 0 } = {}] = (await db.execute(sql`
       select count(*)::int as open, count(*) filter (where breach_probability is null)::int as unscored
       from tickets where tenant_id = ${t.tenant.id} and client_id = ${gold}
@@ -113,7 +123,7 @@ describe("SLA prediction run", () => {
 
   it("raises one breach-risk alert per ticket however often it runs, updates it when the risk moves, and resolves it with the ticket", async () => {
     const id = await ticketAged(t, goldSite(), 110); // 110 of 240 minutes used, nobody assigned
-    await predictTenant(db, t.tenant.id);
+    await predictTenant(db, t.tenant.id, NOW);
     const first = await ticket(id);
     expect(first.breachProbability).toBeGreaterThanOrEqual(0.7);
     expect(first.riskFactors?.[0]?.key).toBe("used");
@@ -125,12 +135,12 @@ describe("SLA prediction run", () => {
     );
     expect(raised?.description).toMatch(/^Why 0\.\d\d: \d+% of the SLA used/);
     // the same risk again: still one alert, left as it was
-    await predictTenant(db, t.tenant.id);
+    await predictTenant(db, t.tenant.id, NOW);
     expect(await riskAlerts(id)).toHaveLength(1);
     expect((await riskAlerts(id))[0]?.occurrenceCount).toBe(1);
     // the clock runs on: the one alert is updated (severity and title follow the risk)
     await ageBy(id, 115);
-    await predictTenant(db, t.tenant.id);
+    await predictTenant(db, t.tenant.id, NOW);
     const alerts = await riskAlerts(id);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.occurrenceCount).toBe(2);
@@ -144,19 +154,16 @@ describe("SLA prediction run", () => {
 
   it("resolves the alert when the risk falls under 0.5", async () => {
     const id = await ticketAged(t, goldSite(), 225);
-    await predictTenant(db, t.tenant.id);
+    await predictTenant(db, t.tenant.id, NOW);
     expect((await riskAlerts(id))[0]?.status).not.toBe("resolved");
     // the customer replied at once: the ticket is young again (a fresh policy would do the same)
-    await db.update(schema.tickets).set({ createdAt: new Date() }).where(eq(schema.tickets.id, id));
+    await db.update(schema.tickets).set({ createdAt: NOW }).where(eq(schema.tickets.id, id));
     await db
       .update(schema.ticketStatusChanges)
-      .set({ at: new Date() })
+      .set({ at: NOW })
       .where(eq(schema.ticketStatusChanges.ticketId, id));
-    await db
-      .update(schema.tickets)
-      .set({ firstResponseAt: new Date() })
-      .where(eq(schema.tickets.id, id));
-    const r = await predictTenant(db, t.tenant.id);
+    await db.update(schema.tickets).set({ firstResponseAt: NOW }).where(eq(schema.tickets.id, id));
+    const r = await predictTenant(db, t.tenant.id, NOW);
     expect((await ticket(id)).breachProbability).toBeLessThan(0.5);
     expect(r.alertsResolved).toBeGreaterThanOrEqual(1);
     expect((await riskAlerts(id))[0]).toMatchObject({ status: "resolved", resolution: "auto" });
@@ -164,18 +171,18 @@ describe("SLA prediction run", () => {
 
   it("keeps 35 days of prediction history", async () => {
     const id = await ticketAged(t, goldSite(), 5);
-    const old = new Date(Date.now() - 40 * 86_400_000);
+    const old = new Date(NOW.getTime() - 40 * 86_400_000);
     await db.insert(schema.ticketPredictions).values([
       { ticketId: id, tenantId: t.tenant.id, runAt: old, probability: 0.1, fractionUsed: 0.1 },
       {
         ticketId: id,
         tenantId: t.tenant.id,
-        runAt: new Date(),
+        runAt: NOW,
         probability: 0.2,
         fractionUsed: 0.2,
       },
     ]);
-    expect(await pruneTicketPredictions(db)).toBeGreaterThanOrEqual(1);
+    expect(await pruneTicketPredictions(db, NOW)).toBeGreaterThanOrEqual(1);
     const left = await db
       .select()
       .from(schema.ticketPredictions)
@@ -185,7 +192,7 @@ describe("SLA prediction run", () => {
 
   it("never touches another tenant's tickets", async () => {
     const theirs = await ticketAged(other, other.sites[0]?.id ?? "", 230);
-    await predictTenant(db, t.tenant.id);
+    await predictTenant(db, t.tenant.id, NOW);
     expect((await ticket(theirs)).breachProbability).toBeNull();
     const alerts = await db
       .select()
@@ -202,7 +209,10 @@ describe("auto-escalation", () => {
       .update(schema.tickets)
       .set({ breachProbability: 0.85 })
       .where(eq(schema.tickets.id, id));
-    await Promise.all([autoEscalateTenant(db, t.tenant.id), autoEscalateTenant(db, t.tenant.id)]);
+    await Promise.all([
+      autoEscalateTenant(db, t.tenant.id, NOW),
+      autoEscalateTenant(db, t.tenant.id, NOW),
+    ]);
     const row = await ticket(id);
     expect(row).toMatchObject({ priority: "P1", escalationLevel: 1 });
     const escalations = await db
@@ -212,7 +222,7 @@ describe("auto-escalation", () => {
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ level: 1, fromPriority: "P2", toPriority: "P1" });
     // P1 is the top: nothing more to raise
-    await autoEscalateTenant(db, t.tenant.id);
+    await autoEscalateTenant(db, t.tenant.id, NOW);
     expect((await ticket(id)).escalationLevel).toBe(1);
     // the supervisors' group was told (in-app notifications for its members, if any) and it is audited
     const audit = await db
@@ -220,6 +230,131 @@ describe("auto-escalation", () => {
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.entityId, id), eq(schema.auditLog.action, "ticket.escalate")));
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe("auto-escalation never breaches a ticket retroactively", () => {
+  const raise = async (id: string) => {
+    await db
+      .update(schema.tickets)
+      .set({ breachProbability: 0.85 })
+      .where(eq(schema.tickets.id, id));
+    await autoEscalateTenant(db, t.tenant.id, NOW);
+    return ticket(id);
+  };
+
+  it("#1188: 1 h 45 min left at P2 is still 1 h 45 min left after the raise to P1, and stays so", async () => {
+    const id = await ticketAged(t, goldSite(), 375, "P2"); // 8 h target: 105 min left
+    await predictTenant(db, t.tenant.id, NOW);
+    const before = await ticket(id);
+    expect(before.resolutionDueAt).toEqual(new Date(NOW.getTime() + 105 * 60_000));
+    const after = await raise(id);
+    expect(after).toMatchObject({ priority: "P1", escalationLevel: 1, resolutionBreached: false });
+    expect(after.resolutionDueAt).toEqual(before.resolutionDueAt);
+    // the next prediction run and the page keep the rule
+    const later = new Date(NOW.getTime() + 15 * 60_000);
+    await predictTenant(db, t.tenant.id, later);
+    const scored = await ticket(id);
+    expect(scored.resolutionDueAt).toEqual(before.resolutionDueAt);
+    expect(scored.resolutionBreached).toBe(false);
+    const ctx = await ctxFor(t.users.supervisor);
+    const row = (await listRiskQueue(ctx, { limit: 500 }, later)).find((r) => r.id === id);
+    expect(row).toMatchObject({ breached: false, dueAt: before.resolutionDueAt });
+    const detail = await getTicketDetail(ctx, id, later);
+    expect(detail.sla?.resolution.breached).toBe(false);
+    expect(detail.sla?.basePriority).toBe("P2");
+  });
+
+  it("brings the due time forward to the new target counted from the raise", async () => {
+    const id = await ticketAged(t, goldSite(), 30, "P2"); // 7 h 30 min left
+    const after = await raise(id);
+    expect(after.priority).toBe("P1");
+    expect(after.resolutionDueAt).toEqual(new Date(NOW.getTime() + 240 * 60_000));
+    expect(after.responseDueAt?.getTime()).toBeGreaterThan(NOW.getTime());
+    // a status change recomputes the clock with the same rule
+    const ctx = await ctxFor(t.users.supervisor);
+    await changeTicketStatus(ctx, { id, status: "in_progress" }, new Date(NOW.getTime() + 60_000));
+    expect((await ticket(id)).resolutionDueAt).toEqual(after.resolutionDueAt);
+  });
+});
+
+describe("breached tickets are listed as breached, with current reasons", () => {
+  it("a ticket past its due time since it was scored reads as breached, not '10 min left'", async () => {
+    const id = await ticketAged(t, goldSite(), 230); // P1: 10 min left at NOW
+    await predictTenant(db, t.tenant.id, NOW);
+    const scored = await ticket(id);
+    expect(scored.riskFactors?.map((f) => f.label)).toContain("10 min left");
+    const ctx = await ctxFor(t.users.supervisor);
+    const later = new Date(NOW.getTime() + 12 * 60_000);
+    const rows = await listRiskQueue(ctx, { limit: 500 }, later);
+    const row = rows.find((r) => r.id === id);
+    expect(row?.breached).toBe(true);
+    const labels = row?.factors?.map((f) => f.label) ?? [];
+    expect(labels).toContain("Past the resolution target");
+    expect(labels.join(" ")).not.toMatch(/min left|98%/);
+    expect(labels).toContain("101% of the SLA used");
+    // breached ones come after every ticket still running
+    const firstBreached = rows.findIndex((r) => r.breached);
+    expect(rows.slice(firstBreached).every((r) => r.breached)).toBe(true);
+    // before its due time the same ticket reads as running, with the time left now
+    const earlier = await listRiskQueue(ctx, { limit: 500 }, new Date(NOW.getTime() + 4 * 60_000));
+    const running = earlier.find((r) => r.id === id);
+    expect(running?.breached).toBe(false);
+    expect(running?.factors?.map((f) => f.label)).toContain("6 min left");
+  });
+});
+
+describe("SLA header counts follow the viewer's scope", () => {
+  it("a site manager's counts are those of their sites, matching their table", async () => {
+    const s = await createTestTenant("sla-scope");
+    const [hq, depot] = s.sites;
+    if (!hq || !depot) throw new Error("no sites");
+    await db
+      .insert(schema.userScopes)
+      .values({ tenantId: s.tenant.id, userId: s.users.site_manager.id, siteId: depot.id });
+    const sup = await ctxFor(s.users.supervisor);
+    // the callers read the clock at their edge: tickets are placed around the real time,
+    // far enough from every due time for the outcome not to depend on when this runs
+    const open = async (siteId: string, agedMinutes: number, p: number) => {
+      const { id } = await createTicket(
+        sup,
+        {
+          siteId,
+          title: `scoped ${p}`,
+          description: "",
+          requester: "t",
+          category: "it",
+          priority: "P1",
+        },
+        new Date(),
+      );
+      const at = new Date(Date.now() - agedMinutes * 60_000);
+      await db.update(schema.tickets).set({ createdAt: at }).where(eq(schema.tickets.id, id));
+      await db
+        .update(schema.ticketStatusChanges)
+        .set({ at })
+        .where(eq(schema.ticketStatusChanges.ticketId, id));
+      await recomputeClocks(systemCtx(s.tenant.id, "test", db), [id], new Date());
+      await db
+        .update(schema.tickets)
+        .set({ breachProbability: p })
+        .where(eq(schema.tickets.id, id));
+      return id;
+    };
+    for (let i = 0; i < 5; i++) await open(hq.id, 60, 0.8);
+    await open(depot.id, 60, 0.9);
+    await open(depot.id, 60, 0.2);
+    await open(depot.id, 6 * 60, 1);
+    await open(hq.id, 6 * 60, 1);
+
+    const manager = callerFor(s.users.site_manager);
+    const mine = await manager.ticket.charts();
+    expect(mine.counts).toEqual({ open: 3, scored: 3, atRisk: 1, breached: 1 });
+    const table = await manager.ticket.risk({});
+    expect(table.filter((r) => !r.breached && (r.probability ?? 0) >= 0.7)).toHaveLength(1);
+    expect(table.filter((r) => r.breached)).toHaveLength(1);
+    const all = await callerFor(s.users.supervisor).ticket.charts();
+    expect(all.counts).toEqual({ open: 9, scored: 9, atRisk: 6, breached: 2 });
   });
 });
 

@@ -73,6 +73,7 @@ async function checkAssignee(ctx: ServiceCtx, assigneeId: string | null | undefi
 export async function createTicket(
   ctx: ServiceCtx,
   input: TicketCreate,
+  now: Date,
 ): Promise<{ id: string; number: number; created: boolean }> {
   return inTx(ctx, async (tx) => {
     if (input.idempotencyKey) {
@@ -109,6 +110,7 @@ export async function createTicket(
         priority: input.priority,
         assigneeId: input.assigneeId ?? null,
         idempotencyKey: input.idempotencyKey ?? null,
+        createdAt: now,
       })
       .returning({ id: tickets.id, number: tickets.number, createdAt: tickets.createdAt });
     if (!row) throw new Error("ticket not created");
@@ -120,7 +122,7 @@ export async function createTicket(
       at: row.createdAt,
       actor: actorRef(ctx.actor).label,
     });
-    await recomputeClocks(tx, [row.id]);
+    await recomputeClocks(tx, [row.id], now);
     await recordAudit(tx, {
       action: "ticket.create",
       entityType: "ticket",
@@ -145,6 +147,7 @@ export async function createTicket(
 export async function changeTicketStatus(
   ctx: ServiceCtx,
   input: { id: string; status: TicketStatus },
+  now: Date,
 ) {
   return inTx(ctx, async (tx) => {
     const t = await getTicketInTenant(tx, input.id);
@@ -153,7 +156,6 @@ export async function changeTicketStatus(
       throw new ConflictError(
         `A ${t.status.replace("_", " ")} ticket cannot become ${input.status.replace("_", " ")}`,
       );
-    const now = new Date();
     const reopening =
       (t.status === "resolved" || t.status === "closed") &&
       (input.status === "open" || input.status === "in_progress");
@@ -221,12 +223,13 @@ export async function assignTicket(
 export async function setTicketPriority(
   ctx: ServiceCtx,
   input: { id: string; priority: TicketPriority },
+  now: Date,
 ) {
   return inTx(ctx, async (tx) => {
     const t = await getTicketInTenant(tx, input.id);
     if (t.priority === input.priority) return { changed: false };
     await tx.db.update(tickets).set({ priority: input.priority }).where(eq(tickets.id, t.id));
-    await recomputeClocks(tx, [t.id]);
+    await recomputeClocks(tx, [t.id], now);
     await recordAudit(tx, {
       action: "ticket.priority",
       entityType: "ticket",
@@ -246,6 +249,7 @@ export async function setTicketPriority(
 export async function commentOnTicket(
   ctx: ServiceCtx,
   input: { id: string; body: string; fromRequester: boolean; authorName?: string },
+  now: Date,
 ) {
   return inTx(ctx, async (tx) => {
     const t = await getTicketInTenant(tx, input.id);
@@ -261,6 +265,7 @@ export async function commentOnTicket(
         fromRequester: input.fromRequester,
         body: input.body,
         sentiment,
+        createdAt: now,
       })
       .returning({ id: ticketComments.id, createdAt: ticketComments.createdAt });
     if (!c) throw new Error("comment not saved");
@@ -280,7 +285,7 @@ export async function commentOnTicket(
         ...(firstResponse ? { firstResponseAt: c.createdAt } : {}),
       })
       .where(eq(tickets.id, t.id));
-    if (firstResponse) await recomputeClocks(tx, [t.id]);
+    if (firstResponse) await recomputeClocks(tx, [t.id], now);
     await recordAudit(tx, {
       action: "ticket.comment",
       entityType: "ticket",

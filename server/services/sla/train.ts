@@ -35,7 +35,7 @@ const OBSERVE_AT = [0.2, 0.45, 0.7];
  * first response yet or not, time paused), so training sees what prediction sees. Stored
  * like the NOC model; usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainTicketModel(db: Db, tenantId: string, now = new Date()) {
+export async function trainTicketModel(db: Db, tenantId: string, now: Date) {
   const rows = (
     (await db.execute(sql`
     select t.id, t.client_id as "clientId", t.priority, t.category, t.created_at as "createdAt",

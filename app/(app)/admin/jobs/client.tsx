@@ -9,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { RunStatus } from "@/components/ui/run-status";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
@@ -19,10 +19,7 @@ import { RunDetail } from "./run-detail";
 type Job = RouterOutputs["job"]["list"][number];
 
 export function duration(start: Date, end: Date | null, now: Date): string {
-  const ms = (end ?? now).getTime() - start.getTime();
-  if (ms < 1000) return `${Math.max(0, ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  return formatDuration(Math.max(0, (end ?? now).getTime() - start.getTime()), { precision: "ms" });
 }
 
 export function JobsClient() {

@@ -127,7 +127,8 @@ function WindowList() {
                     </Badge>
                   </div>
                   <div className="text-xs text-slate-500">
-                    {formatDateTime(w.startsAt)} → {formatDateTime(w.endsAt)} ·{" "}
+                    {formatDateTime(w.startsAt, { zone: true })} →{" "}
+                    {formatDateTime(w.endsAt, { zone: true })} ·{" "}
                     {w.siteIds.length ? `${w.siteIds.length} site(s)` : "all sites"} ·{" "}
                     {w.types.length ? w.types.map(label).join(", ") : "all types"} · never fire
                     alarms or panics

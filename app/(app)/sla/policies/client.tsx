@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatMinutes } from "@/components/charts/sla-data";
+import { formatMinutes } from "@/lib/format";
 import { formatDays } from "@/components/charts/sla-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

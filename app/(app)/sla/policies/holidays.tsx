@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { formatDay } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 
@@ -102,7 +103,10 @@ export function HolidaysCard({ onChanged }: { onChanged: (notice: string) => voi
           {holidays.map((h) => (
             <li key={h.id} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
               <div>
-                <span className="font-medium tabular-nums">{h.day}</span> {h.name}
+                <time dateTime={h.day} className="font-medium tabular-nums">
+                  {formatDay(h.day, { year: true })}
+                </time>{" "}
+                {h.name}
                 <div className="text-xs text-slate-500">{h.clientName}</div>
               </div>
               <Button

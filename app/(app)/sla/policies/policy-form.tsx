@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatMinutes } from "@/components/charts/sla-data";
+import { formatMinutes } from "@/lib/format";
 import { WEEKDAYS } from "@/components/charts/sla-timeline";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
