@@ -29,14 +29,18 @@ beforeAll(async () => {
   noPlan = { clientId: client.id, siteId: site.id };
   const ctx = await ctxFor(t.users.supervisor);
   const open = (siteId: string) =>
-    createTicket(ctx, {
-      siteId,
-      title: "Door sensor offline",
-      description: "",
-      requester: "front desk",
-      category: "facilities",
-      priority: "P2",
-    }).then((r) => r.id);
+    createTicket(
+      ctx,
+      {
+        siteId,
+        title: "Door sensor offline",
+        description: "",
+        requester: "front desk",
+        category: "facilities",
+        priority: "P2",
+      },
+      new Date(),
+    ).then((r) => r.id);
   tickets.gold = await open(t.sites[0]?.id ?? "");
   tickets.bronze = await open(t.sites[2]?.id ?? "");
   tickets.none = await open(site.id);
