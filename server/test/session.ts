@@ -38,14 +38,14 @@ export function asRequest<T>(req: Request, handler: () => Promise<T>): Promise<T
   // only what headers() reads in a route handler; Next's full stores also carry rendering state.
   // Needs AsyncLocalStorage on globalThis before Next loads: import
   // "next/dist/server/node-environment-baseline" first in the test file, as `next start` does.
+  const url = new URL(req.url);
   const work = {
-    route: new URL(req.url).pathname,
+    route: url.pathname,
     forceStatic: false,
     dynamicShouldError: false,
   } as unknown as WorkStore;
   // Next always passes the host and, behind its server, x-forwarded-proto (Auth.js picks the
   // session cookie's name by the protocol: https would look for `__Secure-…`)
-  const url = new URL(req.url);
   const headers = new Headers(req.headers);
   if (!headers.has("host")) headers.set("host", url.host);
   if (!headers.has("x-forwarded-proto"))
