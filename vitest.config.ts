@@ -27,7 +27,12 @@ export default defineConfig({
           server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
           // events sent by services go nowhere unless a test starts its own executor
-          env: { INNGEST_DEV: "1", INNGEST_BASE_URL: "http://127.0.0.1:9" },
+          env: {
+            INNGEST_DEV: "1",
+            INNGEST_BASE_URL: "http://127.0.0.1:9",
+            // signs the session cookies route tests send (server/test/session.ts)
+            AUTH_SECRET: "integration-tests-only-secret-0123456789",
+          },
           hookTimeout: 60_000,
         },
       },

@@ -3,7 +3,7 @@ import { ALERT_TYPES, SEVERITIES } from "../noc";
 import { text, uuid } from "./common";
 
 /** A caller's key for safe retries (a header or a body field). */
-export const idempotencyKey = text({ min: 1, max: 200 });
+export const idempotencyKeyText = text({ min: 1, max: 200 });
 
 export const alertCreateInput = z.object({
   siteId: uuid,
@@ -23,6 +23,6 @@ export const alertCreateInput = z.object({
   deviceId: uuid.optional(),
   ticketId: uuid.optional(),
   shiftId: uuid.optional(),
-  idempotencyKey: idempotencyKey.optional(),
+  idempotencyKey: idempotencyKeyText.optional(),
 });
 export type AlertCreateInput = z.input<typeof alertCreateInput>;

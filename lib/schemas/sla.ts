@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SLA_CALENDARS, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from "../sla";
-import { idempotencyKey } from "./noc";
+import { idempotencyKeyText } from "./noc";
 import { isoDay, text, uuid } from "./common";
 
 export const ticketCreateInput = z.object({
@@ -24,7 +24,7 @@ export const ticketCreateInput = z.object({
   category: z.enum(TICKET_CATEGORIES, `category must be one of ${TICKET_CATEGORIES.join(", ")}`),
   priority: z.enum(TICKET_PRIORITIES, `priority must be one of ${TICKET_PRIORITIES.join(", ")}`),
   assigneeId: uuid.nullable().optional(),
-  idempotencyKey: idempotencyKey.optional(),
+  idempotencyKey: idempotencyKeyText.optional(),
 });
 export type TicketCreateInput = z.input<typeof ticketCreateInput>;
 

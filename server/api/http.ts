@@ -108,6 +108,15 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
   return parsed.data;
 }
 
+/** A request header parsed with a shared schema, or a 400 naming it; an empty one is absent. */
+export function readHeader<T>(req: Request, name: string, schema: ZodType<T>): T | undefined {
+  const value = req.headers.get(name);
+  if (value === null || value.trim() === "") return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, issueSummary(parsed.error, `${name} header`));
+  return parsed.data;
+}
+
 /**
  * A route's path parameters (Next hands them over as strings, unchecked) parsed with the shared
  * schemas, or a 400 naming the parameter: `aid: Not a valid id`.

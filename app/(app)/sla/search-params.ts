@@ -1,3 +1,4 @@
+import { uuid } from "@/lib/schemas/common";
 import { slaFilterSchema, type SlaFilters } from "@/lib/schemas/sla";
 
 /** The SLA page's filters and selected ticket, as they appear in its URL. */
@@ -26,7 +27,7 @@ export function slaFiltersFromSearch(params: Params): SlaFilters {
 
 export function selectedFromSearch(params: Params): string | null {
   const id = pick(params, "ticket");
-  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return id && uuid.safeParse(id).success ? id : null;
 }
 
 export function slaSearch(f: SlaFilters, ticket: string | null): string {

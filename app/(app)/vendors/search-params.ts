@@ -1,3 +1,4 @@
+import { uuid } from "@/lib/schemas/common";
 import { VENDOR_PERIODS } from "@/lib/schemas/vendors";
 import { DEFAULT_PERIOD_DAYS } from "@/lib/work-orders";
 
@@ -20,7 +21,7 @@ export function daysFromSearch(params: Params): Period {
 
 export function vendorFromSearch(params: Params): string | null {
   const id = pick(params, "vendor");
-  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return id && uuid.safeParse(id).success ? id : null;
 }
 
 export function vendorsSearch(days: Period, vendor: string | null): string {

@@ -1,3 +1,4 @@
+import { uuid } from "@/lib/schemas/common";
 import { workOrderFilterSchema } from "@/lib/schemas/vendors";
 
 /** The work-orders page's filters and selected order, as they appear in its URL. */
@@ -32,7 +33,7 @@ export function workOrderFiltersFromSearch(params: Params): WorkOrderFilters {
 
 export function selectedFromSearch(params: Params): string | null {
   const id = pick(params, "order");
-  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return id && uuid.safeParse(id).success ? id : null;
 }
 
 export function workOrderSearch(f: WorkOrderFilters, order: string | null): string {

@@ -69,6 +69,8 @@ describe("POST /api/alerts", () => {
       [post({ ...valid(), title: "" }), 400, /title: Give the alert a title/],
       [post({ ...valid(), siteId: "not-a-uuid" }), 400, /siteId: Not a valid id/],
       [post({ ...valid(), siteId: other.sites[0]?.id }), 404, /Site not found/],
+      // a longer key was cut to 200 characters, so two different keys could repeat one alert
+      [post(valid(), { "idempotency-key": "k".repeat(201) }), 400, /^idempotency-key header: /],
     ];
     for (const [res, status, message] of cases) {
       const r = await res;

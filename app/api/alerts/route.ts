@@ -1,5 +1,5 @@
-import { alertCreateInput } from "@/lib/schemas/noc";
-import { apiKeyContext, handle, readJson } from "@/server/api/http";
+import { alertCreateInput, idempotencyKeyText } from "@/lib/schemas/noc";
+import { apiKeyContext, handle, readHeader, readJson } from "@/server/api/http";
 import { createAlert } from "@/server/services/noc/create-alert";
 
 /**
@@ -13,7 +13,7 @@ export function POST(req: Request) {
     const ctx = await apiKeyContext(req);
     const body = await readJson(req, alertCreateInput);
     const idempotencyKey =
-      req.headers.get("idempotency-key")?.trim().slice(0, 200) || body.idempotencyKey;
+      readHeader(req, "idempotency-key", idempotencyKeyText) ?? body.idempotencyKey;
     const result = await createAlert(ctx, { ...body, idempotencyKey, source: "api" }, new Date());
     return Response.json(result, { status: result.created ? 201 : 200 });
   });

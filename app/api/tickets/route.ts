@@ -1,5 +1,6 @@
+import { idempotencyKeyText } from "@/lib/schemas/noc";
 import { ticketCreateInput } from "@/lib/schemas/sla";
-import { apiKeyContext, handle, readJson } from "@/server/api/http";
+import { apiKeyContext, handle, readHeader, readJson } from "@/server/api/http";
 import { createTicket } from "@/server/services/sla/tickets";
 
 /**
@@ -12,7 +13,7 @@ export function POST(req: Request) {
     const ctx = await apiKeyContext(req);
     const body = await readJson(req, ticketCreateInput);
     const idempotencyKey =
-      req.headers.get("idempotency-key")?.trim().slice(0, 200) || body.idempotencyKey;
+      readHeader(req, "idempotency-key", idempotencyKeyText) ?? body.idempotencyKey;
     const result = await createTicket(ctx, { ...body, idempotencyKey }, new Date());
     return Response.json(result, { status: result.created ? 201 : 200 });
   });

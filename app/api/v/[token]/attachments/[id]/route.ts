@@ -1,4 +1,6 @@
-import { handle } from "@/server/api/http";
+import { z } from "zod";
+import { uuid } from "@/lib/schemas/common";
+import { handle, parseParams } from "@/server/api/http";
 import { fileResponse, portalAccess } from "@/server/api/portal";
 import { readAttachment } from "@/server/services/vendors/attachments";
 
@@ -8,7 +10,8 @@ export async function GET(
   { params }: { params: Promise<{ token: string; id: string }> },
 ) {
   return handle(req, async () => {
-    const { token, id } = await params;
+    const { token } = await params;
+    const { id } = await parseParams(params, z.object({ id: uuid }));
     const access = await portalAccess(req, token);
     return fileResponse(
       await readAttachment(access.ctx, { attachmentId: id, onlyWorkOrderId: access.workOrderId }),

@@ -1,4 +1,6 @@
-import { handle } from "@/server/api/http";
+import { z } from "zod";
+import { uuid } from "@/lib/schemas/common";
+import { handle, parseParams } from "@/server/api/http";
 import { fileResponse, staffContext } from "@/server/api/portal";
 import { readAttachment } from "@/server/services/vendors/attachments";
 
@@ -9,7 +11,7 @@ export async function GET(
 ) {
   return handle(req, async () => {
     const ctx = await staffContext("workOrder.manage");
-    const { id, aid } = await params;
+    const { id, aid } = await parseParams(params, z.object({ id: uuid, aid: uuid }));
     return fileResponse(await readAttachment(ctx, { attachmentId: aid, onlyWorkOrderId: id }));
   });
 }
