@@ -10,5 +10,5 @@ export const apiKeyRouter = router({
     .mutation(({ ctx, input }) => createApiKey(ctx.svc, input)),
   revoke: adminProcedure
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input)),
+    .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input, new Date())),
 });

@@ -6,7 +6,7 @@ import { adminProcedure, router } from "../trpc";
 const jobId = z.enum(JOB_IDS as [JobId, ...JobId[]], "Unknown background function");
 
 export const jobRouter = router({
-  list: adminProcedure.query(({ ctx }) => listJobs(ctx.svc)),
+  list: adminProcedure.query(({ ctx }) => listJobs(ctx.svc, new Date())),
   runs: adminProcedure
     .input(
       z.object({ jobId: jobId.optional(), limit: z.number().int().min(1).max(200).default(50) }),

@@ -22,5 +22,7 @@ export const meRouter = router({
   }),
   updatePreferences: tenantProcedure
     .input(z.object({ emailNotifications: z.boolean() }))
-    .mutation(({ ctx, input }) => updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input })),
+    .mutation(({ ctx, input }) =>
+      updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input }, new Date()),
+    ),
 });

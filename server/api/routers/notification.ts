@@ -9,5 +9,5 @@ export const notificationRouter = router({
     .query(({ ctx, input }) => listInbox(ctx.svc, input)),
   markRead: tenantProcedure
     .input(z.object({ ids: z.array(uuid).max(100).optional() }))
-    .mutation(({ ctx, input }) => markRead(ctx.svc, input)),
+    .mutation(({ ctx, input }) => markRead(ctx.svc, input, new Date())),
 });

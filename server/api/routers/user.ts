@@ -11,5 +11,5 @@ export const userRouter = router({
     .mutation(({ ctx, input }) => createUser(ctx.svc, input)),
   update: adminProcedure
     .input(userUpdateInput)
-    .mutation(({ ctx, input }) => updateUser(ctx.svc, input)),
+    .mutation(({ ctx, input }) => updateUser(ctx.svc, input, new Date())),
 });
