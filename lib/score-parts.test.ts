@@ -13,6 +13,7 @@ function rng(seed: number) {
 describe("score parts", () => {
   it("makes the whole parts add up to the score for many random factor sets", () => {
     const next = rng(13);
+    const broken: string[] = [];
     for (let run = 0; run < 5000; run++) {
       const n = 1 + Math.floor(next() * 9);
       const weights = Array.from({ length: n }, () =>
@@ -20,18 +21,17 @@ describe("score parts", () => {
       );
       const score = Math.floor(next() * 101);
       const parts = apportion(weights, score);
-      const expected = weights.some((w) => w > 0) ? score : 0;
-      expect(
-        parts.reduce((s, p) => s + p, 0),
-        `case ${run}: ${weights.join(",")} → ${score}`,
-      ).toBe(expected);
       const sum = weights.reduce((s, w) => s + w, 0);
-      for (const [i, p] of parts.entries()) {
+      const expected = sum > 0 ? score : 0;
+      const off = parts.some((p, i) => {
         const exact = sum > 0 ? ((weights[i] ?? 0) * score) / sum : 0;
-        expect(Number.isInteger(p)).toBe(true);
-        expect(Math.abs(p - exact)).toBeLessThan(1);
-      }
+        return !Number.isInteger(p) || Math.abs(p - exact) >= 1;
+      });
+      if (parts.reduce((s, p) => s + p, 0) !== expected || off)
+        broken.push(`${weights.join(",")} → ${score}: ${parts.join(",")}`);
     }
+    // one assertion for all cases: thousands of expect() calls took seconds on a busy machine
+    expect(broken).toEqual([]);
   });
 
   it("gives the points left over to the largest fractions", () => {

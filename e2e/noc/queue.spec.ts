@@ -19,6 +19,7 @@ test.describe("NOC queue", () => {
     page,
     loginAs,
   }) => {
+    test.slow(); // screenshots at two widths on top of the drill
     await loginAs("operator@northwind.test");
     await page.goto("/");
     await expect(page).toHaveURL(/\/noc$/);

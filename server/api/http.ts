@@ -47,7 +47,7 @@ export async function apiKeyContext(req: Request): Promise<ServiceCtx<Actor>> {
       401,
       "Send an API key as `Authorization: Bearer <key>` (create one under Admin → API keys)",
     );
-  const auth = await authenticateApiKey(systemDb(), key);
+  const auth = await authenticateApiKey(systemDb(), key, new Date());
   if (!auth) throw new HttpError(401, "That API key is not valid or has been revoked");
   return { tenantId: auth.tenantId, actor: auth.actor, db: systemDb() };
 }

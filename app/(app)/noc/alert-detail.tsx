@@ -14,7 +14,7 @@ import { ROUNDING_RULE, wholeFactors } from "@/lib/score-parts";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AssignControls } from "./assign";
-import { NO_TRIAGE_EXPLAINED, ScoreBadge, SeverityBadge } from "./parts";
+import { ScoreBadge, SeverityBadge, TRIAGE_TIER } from "./parts";
 
 const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
   manual: "Real incident, handled",
@@ -234,7 +234,7 @@ function WhyScore({
         <p className="text-xs text-slate-500">
           {state === "pending"
             ? "Triage scores, routes and escalates new alerts within seconds."
-            : `${NO_TRIAGE_EXPLAINED}. The queue ranks it by severity and age.`}
+            : `${TRIAGE_TIER} and above include it. The queue ranks this alert by severity and age.`}
         </p>
       </section>
     );

@@ -4,8 +4,9 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { TARGET_RESPONSE_MINUTES, triageState, type Severity } from "@/lib/noc";
 import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 
-/** "No AI triage on this plan — Bronze and above include it." */
-export const NO_TRIAGE_EXPLAINED = `No AI triage on this plan — ${TIER_LABELS[FEATURES.alertTriage.minTier]} and above include it`;
+/** The lowest plan with AI triage, as the page names it ("Bronze"). */
+export const TRIAGE_TIER = TIER_LABELS[FEATURES.alertTriage.minTier];
+export const NO_TRIAGE_EXPLAINED = `No AI triage on this plan — ${TRIAGE_TIER} and above include it`;
 
 /** The priority score; or that triage is under way; or that the client's plan has none. */
 export function ScoreBadge({ score, scoredBy }: { score: number | null; scoredBy: string | null }) {

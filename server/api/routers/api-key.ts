@@ -14,5 +14,5 @@ export const apiKeyRouter = router({
     .mutation(({ ctx, input }) => createApiKey(ctx.svc, input)),
   revoke: manage
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input)),
+    .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input, new Date())),
 });

@@ -9,7 +9,7 @@ const manage = requireCapability("job.manage");
 const jobId = z.enum(JOB_IDS as [JobId, ...JobId[]], "Unknown background function");
 
 export const jobRouter = router({
-  list: manage.query(({ ctx }) => listJobs(ctx.svc)),
+  list: manage.query(({ ctx }) => listJobs(ctx.svc, new Date())),
   runs: manage
     .input(z.object({ jobId: jobId.optional(), limit: limit(200, 50) }))
     .query(({ ctx, input }) => listRuns(ctx.svc, input)),

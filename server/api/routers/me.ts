@@ -24,5 +24,7 @@ export const meRouter = router({
   }),
   updatePreferences: signedIn
     .input(z.object({ emailNotifications: z.boolean() }))
-    .mutation(({ ctx, input }) => updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input })),
+    .mutation(({ ctx, input }) =>
+      updateUser(ctx.svc, { id: ctx.svc.actor.userId, ...input }, new Date()),
+    ),
 });

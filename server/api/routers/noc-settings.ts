@@ -36,5 +36,5 @@ export const nocSettingsRouter = router({
     .mutation(({ ctx, input }) => createMaintenanceWindow(ctx.svc, input)),
   cancelWindow: managers
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => cancelMaintenanceWindow(ctx.svc, input)),
+    .mutation(({ ctx, input }) => cancelMaintenanceWindow(ctx.svc, input, new Date())),
 });

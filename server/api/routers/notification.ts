@@ -11,5 +11,5 @@ export const notificationRouter = router({
     .query(({ ctx, input }) => listInbox(ctx.svc, input)),
   markRead: signedIn
     .input(z.object({ ids: idList(100, "notifications").optional() }))
-    .mutation(({ ctx, input }) => markRead(ctx.svc, input)),
+    .mutation(({ ctx, input }) => markRead(ctx.svc, input, new Date())),
 });

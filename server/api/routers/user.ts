@@ -9,5 +9,7 @@ const manage = requireCapability("user.manage");
 export const userRouter = router({
   list: manage.query(({ ctx }) => listUsers(ctx.svc)),
   create: manage.input(userCreateInput).mutation(({ ctx, input }) => createUser(ctx.svc, input)),
-  update: manage.input(userUpdateInput).mutation(({ ctx, input }) => updateUser(ctx.svc, input)),
+  update: manage
+    .input(userUpdateInput)
+    .mutation(({ ctx, input }) => updateUser(ctx.svc, input, new Date())),
 });

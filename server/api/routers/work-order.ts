@@ -39,22 +39,22 @@ export const workOrderRouter = router({
     .query(({ ctx, input }) => listWorkOrders(ctx.svc, input)),
   get: managers
     .input(z.object({ id: uuid }))
-    .query(({ ctx, input }) => getWorkOrderDetail(ctx.svc, input.id)),
+    .query(({ ctx, input }) => getWorkOrderDetail(ctx.svc, input.id, new Date())),
   create: managers
     .input(workOrderCreateInput)
-    .mutation(({ ctx, input }) => createWorkOrder(ctx.svc, input)),
+    .mutation(({ ctx, input }) => createWorkOrder(ctx.svc, input, new Date())),
   update: managers
     .input(workOrderUpdateInput)
     .mutation(({ ctx, input }) => updateWorkOrder(ctx.svc, input)),
   assign: managers
     .input(z.object({ id: uuid, vendorId: uuid }))
-    .mutation(({ ctx, input }) => assignWorkOrder(ctx.svc, input)),
+    .mutation(({ ctx, input }) => assignWorkOrder(ctx.svc, input, new Date())),
   move: managers
     .input(workOrderMoveInput)
-    .mutation(({ ctx, input }) => moveWorkOrder(ctx.svc, input)),
+    .mutation(({ ctx, input }) => moveWorkOrder(ctx.svc, input, new Date())),
   note: managers
     .input(noteInput.extend({ id: uuid }))
-    .mutation(({ ctx, input }) => noteOnWorkOrder(ctx.svc, input)),
+    .mutation(({ ctx, input }) => noteOnWorkOrder(ctx.svc, input, new Date())),
   sendLink: managers
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) =>

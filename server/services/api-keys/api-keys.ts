@@ -53,11 +53,11 @@ export async function createApiKey(ctx: ServiceCtx, input: { name: string }) {
   });
 }
 
-export async function revokeApiKey(ctx: ServiceCtx, input: { id: string }) {
+export async function revokeApiKey(ctx: ServiceCtx, input: { id: string }, now: Date) {
   return inTx(ctx, async (tx) => {
     const [row] = await tx.db
       .update(apiKeys)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(
         and(
           eq(apiKeys.id, input.id),
@@ -84,7 +84,7 @@ export async function revokeApiKey(ctx: ServiceCtx, input: { id: string }) {
 export const KEY_LAST_USED_MS = 60_000;
 
 /** Resolves a presented key to its tenant and an API-key actor, or null. */
-export async function authenticateApiKey(db: ServiceCtx["db"], key: string) {
+export async function authenticateApiKey(db: ServiceCtx["db"], key: string, now: Date) {
   if (!key.startsWith(PREFIX) || key.length > 200) return null;
   const [row] = await db
     .select({
@@ -96,7 +96,6 @@ export async function authenticateApiKey(db: ServiceCtx["db"], key: string) {
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= KEY_LAST_USED_MS) {
     await db
       .update(apiKeys)

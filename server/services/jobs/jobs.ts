@@ -61,7 +61,7 @@ const runColumns = {
   endedAt: jobRuns.endedAt,
 };
 
-export async function listJobs(ctx: ServiceCtx, now: Date = new Date()) {
+export async function listJobs(ctx: ServiceCtx, now: Date) {
   const latest = await Promise.all(
     JOB_IDS.map((id) =>
       ctx.db

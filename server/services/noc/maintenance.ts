@@ -110,11 +110,11 @@ export async function createMaintenanceWindow(ctx: ServiceCtx, input: WindowInpu
   });
 }
 
-export async function cancelMaintenanceWindow(ctx: ServiceCtx, input: { id: string }) {
+export async function cancelMaintenanceWindow(ctx: ServiceCtx, input: { id: string }, now: Date) {
   return inTx(ctx, async (tx) => {
     const [row] = await tx.db
       .update(mw)
-      .set({ cancelledAt: new Date() })
+      .set({ cancelledAt: now })
       .where(and(eq(mw.id, input.id), eq(mw.tenantId, ctx.tenantId), isNull(mw.cancelledAt)))
       .returning({ id: mw.id, name: mw.name });
     if (!row) throw new NotFoundError("Active maintenance window");

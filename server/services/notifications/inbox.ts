@@ -31,10 +31,10 @@ export async function listInbox(ctx: ServiceCtx<UserActor>, input: { limit: numb
   return { items, unread: unread?.value ?? 0 };
 }
 
-export async function markRead(ctx: ServiceCtx<UserActor>, input: { ids?: string[] }) {
+export async function markRead(ctx: ServiceCtx<UserActor>, input: { ids?: string[] }, now: Date) {
   const updated = await ctx.db
     .update(n)
-    .set({ readAt: new Date() })
+    .set({ readAt: now })
     .where(and(mine(ctx), isNull(n.readAt), input.ids ? inArray(n.id, input.ids) : undefined))
     .returning({ id: n.id });
   if (updated.length)

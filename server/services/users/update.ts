@@ -13,7 +13,11 @@ import { getUserInTenant } from "./list";
 import { replaceScope } from "./scope-rows";
 import { resolveScopeIds } from "./scope-ids";
 
-export async function updateUser(ctx: ServiceCtx, input: z.output<typeof userUpdateInput>) {
+export async function updateUser(
+  ctx: ServiceCtx,
+  input: z.output<typeof userUpdateInput>,
+  now: Date,
+) {
   return inTx(ctx, async (tx) => {
     const before = await getUserInTenant(tx, input.id);
     const isSelf = ctx.actor.type === "user" && ctx.actor.userId === input.id;
@@ -58,7 +62,7 @@ export async function updateUser(ctx: ServiceCtx, input: z.output<typeof userUpd
         subject: `Your role is now ${ROLE_LABELS[after.role]}`,
         body: `Your Watchfloor role changed from ${ROLE_LABELS[before.role]} to ${ROLE_LABELS[after.role]}; what you can see and do changed with it.`,
         link: "/overview",
-        dedupeKey: `role-change:${id}:${Date.now()}`,
+        dedupeKey: `role-change:${id}:${now.getTime()}`,
       });
     }
     return after;

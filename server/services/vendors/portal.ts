@@ -243,19 +243,20 @@ async function limited(access: PortalAccess) {
 export async function portalMove(
   access: PortalAccess,
   input: { to: WorkOrderStatus; note?: string | null },
+  now: Date,
 ) {
   await limited(access);
   await touch(access);
-  return moveWorkOrder(access.ctx, { id: access.workOrderId, to: input.to, note: input.note });
+  return moveWorkOrder(access.ctx, { id: access.workOrderId, to: input.to, note: input.note }, now);
 }
 
-export async function portalNote(access: PortalAccess, note: string) {
+export async function portalNote(access: PortalAccess, note: string, now: Date) {
   await limited(access);
   const wo = await getWorkOrderInTenant(access.ctx, access.workOrderId);
   if (isVendorReadOnly(wo.status))
     throw new ConflictError("This work order is closed; it can no longer be changed");
   await touch(access);
-  return noteOnWorkOrder(access.ctx, { id: access.workOrderId, note });
+  return noteOnWorkOrder(access.ctx, { id: access.workOrderId, note }, now);
 }
 
 async function touch(access: PortalAccess) {

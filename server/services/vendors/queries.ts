@@ -77,7 +77,7 @@ export async function listWorkOrders(ctx: ServiceCtx, f: WorkOrderFilters) {
 }
 
 /** One work order with its timeline, attachments, vendor (and compliance) and link state. */
-export async function getWorkOrderDetail(ctx: ServiceCtx, id: string) {
+export async function getWorkOrderDetail(ctx: ServiceCtx, id: string, now: Date) {
   const wo = await getWorkOrderInTenant(ctx, id);
   const [[info], events, attachments, [link], audit, vendor, earlier] = await Promise.all([
     ctx.db
@@ -122,7 +122,7 @@ export async function getWorkOrderDetail(ctx: ServiceCtx, id: string) {
         and(
           eq(vendorTokens.workOrderId, wo.id),
           isNull(vendorTokens.revokedAt),
-          gt(vendorTokens.expiresAt, sql`now()`),
+          gt(vendorTokens.expiresAt, now),
         ),
       )
       .orderBy(desc(vendorTokens.createdAt))
@@ -138,7 +138,9 @@ export async function getWorkOrderDetail(ctx: ServiceCtx, id: string) {
           })
           .from(vendors)
           .where(eq(vendors.id, wo.vendorId))
-          .then(async ([v]) => (v ? { ...v, expired: await expiredDocuments(ctx, v.id) } : null))
+          .then(async ([v]) =>
+            v ? { ...v, expired: await expiredDocuments(ctx, v.id, now) } : null,
+          )
       : null,
     wo.possibleReworkOf
       ? ctx.db

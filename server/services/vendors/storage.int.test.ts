@@ -43,14 +43,18 @@ async function order() {
     email: "s@x.test",
     phone: "",
   });
-  const wo = await createWorkOrder(ctx, {
-    siteId: t.sites[0]?.id ?? "",
-    title: "Socket sparks",
-    description: "",
-    category: "electrical",
-    priority: "high",
-    vendorId: v.id,
-  });
+  const wo = await createWorkOrder(
+    ctx,
+    {
+      siteId: t.sites[0]?.id ?? "",
+      title: "Socket sparks",
+      description: "",
+      category: "electrical",
+      priority: "high",
+      vendorId: v.id,
+    },
+    new Date(),
+  );
   return { ctx, id: wo.id };
 }
 

@@ -37,15 +37,19 @@ beforeAll(async () => {
 
 async function order(title = "Fix the chiller") {
   const ctx = await ctxFor(t.users.supervisor);
-  const wo = await createWorkOrder(ctx, {
-    siteId: t.sites[0]?.id ?? "",
-    title,
-    description: "",
-    category: "hvac",
-    priority: "normal",
-    estimateHours: 2,
-    vendorId,
-  });
+  const wo = await createWorkOrder(
+    ctx,
+    {
+      siteId: t.sites[0]?.id ?? "",
+      title,
+      description: "",
+      category: "hvac",
+      priority: "normal",
+      estimateHours: 2,
+      vendorId,
+    },
+    new Date(),
+  );
   const link = await sendVendorLink(ctx, { id: wo.id, baseUrl: "http://localhost:3000" });
   const token = link.url.split("/v/")[1] ?? "";
   return { id: wo.id, token, ctx };
@@ -100,19 +104,21 @@ describe("vendor portal tokens", () => {
     const a = await order("lifecycle");
     const access = await resolvePortalToken(db, a.token);
     if (!access) throw new Error("no access");
-    await portalMove(access, { to: "accepted" });
-    await portalMove(access, { to: "in_progress" });
-    await portalNote(access, "Compressor replaced");
-    await expect(portalMove(access, { to: "verified" })).rejects.toMatchObject({
+    await portalMove(access, { to: "accepted" }, new Date());
+    await portalMove(access, { to: "in_progress" }, new Date());
+    await portalNote(access, "Compressor replaced", new Date());
+    await expect(portalMove(access, { to: "verified" }, new Date())).rejects.toMatchObject({
       kind: "conflict",
     });
-    await portalMove(access, { to: "completed", note: "All done" });
+    await portalMove(access, { to: "completed", note: "All done" }, new Date());
     // completing revokes nothing by itself, but the order takes no more vendor changes
     const still = await resolvePortalToken(db, a.token);
     const view = still ? await portalView(still) : null;
     expect(view?.readOnly).toBe(true);
     if (still)
-      await expect(portalNote(still, "one more")).rejects.toMatchObject({ kind: "conflict" });
+      await expect(portalNote(still, "one more", new Date())).rejects.toMatchObject({
+        kind: "conflict",
+      });
     const events = await db
       .select()
       .from(schema.workOrderEvents)
@@ -122,10 +128,12 @@ describe("vendor portal tokens", () => {
       events.filter((e) => e.tokenId === access.tokenId).map((e) => e.toStatus ?? e.kind),
     ).toEqual(["accepted", "in_progress", "note", "completed"]);
     // the supervisor verifies with a rating
-    await expect(moveWorkOrder(a.ctx, { id: a.id, to: "verified" })).rejects.toMatchObject({
+    await expect(
+      moveWorkOrder(a.ctx, { id: a.id, to: "verified" }, new Date()),
+    ).rejects.toMatchObject({
       kind: "validation",
     });
-    await moveWorkOrder(a.ctx, { id: a.id, to: "verified", rating: 5 });
+    await moveWorkOrder(a.ctx, { id: a.id, to: "verified", rating: 5 }, new Date());
   });
 });
 
@@ -241,26 +249,34 @@ describe("rankings and compliance", () => {
       name: "Liability cover",
       expiresOn: "2020-01-01",
     });
-    const wo = await createWorkOrder(ctx, {
-      siteId: t.sites[1]?.id ?? "",
-      title: "Leak",
-      description: "",
-      category: "plumbing",
-      priority: "high",
-    });
-    const r = await assignWorkOrder(ctx, { id: wo.id, vendorId: v.id });
+    const wo = await createWorkOrder(
+      ctx,
+      {
+        siteId: t.sites[1]?.id ?? "",
+        title: "Leak",
+        description: "",
+        category: "plumbing",
+        priority: "high",
+      },
+      new Date(),
+    );
+    const r = await assignWorkOrder(ctx, { id: wo.id, vendorId: v.id }, new Date());
     expect(r.warnings[0]).toMatch(/Liability cover.*expired.*do not dispatch/);
     await db
       .update(schema.workOrders)
       .set({ status: "verified", verifiedAt: new Date(Date.now() - 3 * 86_400_000) })
       .where(eq(schema.workOrders.id, wo.id));
-    const again = await createWorkOrder(ctx, {
-      siteId: t.sites[1]?.id ?? "",
-      title: "Leak again",
-      description: "",
-      category: "plumbing",
-      priority: "high",
-    });
+    const again = await createWorkOrder(
+      ctx,
+      {
+        siteId: t.sites[1]?.id ?? "",
+        title: "Leak again",
+        description: "",
+        category: "plumbing",
+        priority: "high",
+      },
+      new Date(),
+    );
     expect(again.possibleReworkOf?.id).toBe(wo.id);
   });
 
@@ -288,7 +304,7 @@ describe("rankings and compliance", () => {
     await expect(
       updateWorkOrder(await ctxFor(other.users.admin), { id, title: "Hijacked" }),
     ).rejects.toThrow(/not found/i);
-    await moveWorkOrder(ctx, { id, to: "cancelled" });
+    await moveWorkOrder(ctx, { id, to: "cancelled" }, new Date());
     await expect(updateWorkOrder(ctx, { id, title: "Too late" })).rejects.toThrow(
       /cancelled order can no longer be edited/,
     );

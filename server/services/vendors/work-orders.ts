@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import {
   OPEN_WORK_ORDER_STATUSES,
   REWORK_WINDOW_DAYS,
@@ -36,7 +36,7 @@ export async function getWorkOrderInTenant(ctx: ServiceCtx, id: string) {
 }
 
 /** A vendor's documents that have expired: any makes it do-not-dispatch. */
-export async function expiredDocuments(ctx: ServiceCtx, vendorId: string, today = new Date()) {
+export async function expiredDocuments(ctx: ServiceCtx, vendorId: string, today: Date) {
   return ctx.db
     .select({
       kind: vendorDocuments.kind,
@@ -91,7 +91,7 @@ export type WorkOrderCreate = {
  * Opens a work order. A verified order at the same site and category in the last 14 days
  * makes it a possible rework, flagged for the requester to confirm.
  */
-export async function createWorkOrder(ctx: ServiceCtx, input: WorkOrderCreate) {
+export async function createWorkOrder(ctx: ServiceCtx, input: WorkOrderCreate, now: Date) {
   return inTx(ctx, async (tx) => {
     const [site] = await tx.db
       .select({ id: sites.id, clientId: sites.clientId })
@@ -112,7 +112,7 @@ export async function createWorkOrder(ctx: ServiceCtx, input: WorkOrderCreate) {
           eq(workOrders.tenantId, ctx.tenantId),
           eq(workOrders.siteId, site.id),
           eq(workOrders.category, input.category),
-          gte(workOrders.verifiedAt, sql`now() - ${`${REWORK_WINDOW_DAYS} days`}::interval`),
+          gte(workOrders.verifiedAt, new Date(now.getTime() - REWORK_WINDOW_DAYS * 86_400_000)),
         ),
       )
       .orderBy(desc(workOrders.verifiedAt))
@@ -143,7 +143,8 @@ export async function createWorkOrder(ctx: ServiceCtx, input: WorkOrderCreate) {
     });
     let warnings: string[] = [];
     if (input.vendorId)
-      warnings = (await assignWorkOrder(tx, { id: row.id, vendorId: input.vendorId })).warnings;
+      warnings = (await assignWorkOrder(tx, { id: row.id, vendorId: input.vendorId }, now))
+        .warnings;
     await publish(tx, "workOrder", [row.id]);
     return { ...row, possibleReworkOf: earlier ?? null, warnings };
   });
@@ -218,7 +219,11 @@ const EDIT_LABELS: Record<(typeof EDITABLE)[number], string> = {
 };
 
 /** Sends the order to a vendor (or another one); expired documents are a warning, not a stop. */
-export async function assignWorkOrder(ctx: ServiceCtx, input: { id: string; vendorId: string }) {
+export async function assignWorkOrder(
+  ctx: ServiceCtx,
+  input: { id: string; vendorId: string },
+  now: Date,
+) {
   return inTx(ctx, async (tx) => {
     const wo = await getWorkOrderInTenant(tx, input.id);
     const [vendor] = await tx.db
@@ -238,7 +243,7 @@ export async function assignWorkOrder(ctx: ServiceCtx, input: { id: string; vend
     // the previous vendor's link stops working
     await tx.db
       .update(vendorTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(and(eq(vendorTokens.workOrderId, wo.id), isNull(vendorTokens.revokedAt)));
     await addEvent(tx, {
       workOrderId: wo.id,
@@ -254,7 +259,7 @@ export async function assignWorkOrder(ctx: ServiceCtx, input: { id: string; vend
       before: { vendorId: wo.vendorId, status: wo.status },
       after: { vendorId: vendor.id, status: to },
     });
-    const expired = await expiredDocuments(tx, vendor.id);
+    const expired = await expiredDocuments(tx, vendor.id, now);
     await publish(tx, "workOrder", [wo.id]);
     return {
       warnings: expired.map(
@@ -271,6 +276,7 @@ export async function assignWorkOrder(ctx: ServiceCtx, input: { id: string; vend
 export async function moveWorkOrder(
   ctx: ServiceCtx,
   input: { id: string; to: WorkOrderStatus; note?: string | null; rating?: number | null },
+  now: Date,
 ) {
   const actor = ctx.actor.type === "vendorToken" ? "vendor" : "staff";
   return inTx(ctx, async (tx) => {
@@ -282,7 +288,6 @@ export async function moveWorkOrder(
     const effect = transitionEffect(wo.status, input.to);
     if (input.to === "verified" && (!input.rating || input.rating < 1 || input.rating > 5))
       throw new ValidationError("Rate the work from 1 to 5 to verify it", "rating");
-    const now = new Date();
     const moved = await tx.db
       .update(workOrders)
       .set({
@@ -331,7 +336,11 @@ export async function moveWorkOrder(
 }
 
 /** A note on the timeline, from staff or the vendor; completed orders take no vendor notes. */
-export async function noteOnWorkOrder(ctx: ServiceCtx, input: { id: string; note: string }) {
+export async function noteOnWorkOrder(
+  ctx: ServiceCtx,
+  input: { id: string; note: string },
+  now: Date,
+) {
   return inTx(ctx, async (tx) => {
     const wo = await getWorkOrderInTenant(tx, input.id);
     const tokenId = ctx.actor.type === "vendorToken" ? ctx.actor.tokenId : null;
@@ -348,7 +357,7 @@ export async function noteOnWorkOrder(ctx: ServiceCtx, input: { id: string; note
         subject: `Work order #${wo.number}: note from the vendor`,
         body: input.note.slice(0, 500),
         link: `/work-orders?order=${wo.id}`,
-        dedupeKey: `work_order:${wo.id}:note:${Date.now()}`,
+        dedupeKey: `work_order:${wo.id}:note:${now.getTime()}`,
       });
     await publish(tx, "workOrder", [wo.id]);
   });

@@ -45,14 +45,18 @@ beforeAll(async () => {
     phone: "",
   });
   const make = async (title: string) => {
-    const wo = await createWorkOrder(sup, {
-      siteId: t.sites[0]?.id ?? "",
-      title,
-      description: "",
-      category: "locks",
-      priority: "high",
-      vendorId: vendor.id,
-    });
+    const wo = await createWorkOrder(
+      sup,
+      {
+        siteId: t.sites[0]?.id ?? "",
+        title,
+        description: "",
+        category: "locks",
+        priority: "high",
+        vendorId: vendor.id,
+      },
+      new Date(),
+    );
     return (
       (await sendVendorLink(sup, { id: wo.id, baseUrl: "http://localhost" })).url.split("/v/")[1] ??
       ""

@@ -8,6 +8,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
   return handle(req, async () => {
     const access = await portalAccess(req, (await params).token);
     const body = await readJson(req, portalMoveInput);
-    return Response.json(await portalMove(access, body));
+    return Response.json(await portalMove(access, body, new Date()));
   });
 }

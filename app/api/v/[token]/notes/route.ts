@@ -8,7 +8,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
   return handle(req, async () => {
     const access = await portalAccess(req, (await params).token);
     const { note } = await readJson(req, noteInput);
-    await portalNote(access, note);
+    await portalNote(access, note, new Date());
     return Response.json({ ok: true }, { status: 201 });
   });
 }
