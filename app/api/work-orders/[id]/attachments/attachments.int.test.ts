@@ -65,14 +65,18 @@ beforeAll(async () => {
     phone: "",
   });
   const order = async (siteId: string) => {
-    const wo = await createWorkOrder(sup, {
-      siteId,
-      title: "Replace the lobby pane",
-      description: "",
-      category: "general",
-      priority: "high",
-      vendorId: vendor.id,
-    });
+    const wo = await createWorkOrder(
+      sup,
+      {
+        siteId,
+        title: "Replace the lobby pane",
+        description: "",
+        category: "general",
+        priority: "high",
+        vendorId: vendor.id,
+      },
+      new Date(),
+    );
     const a = await addAttachment(sup, { workOrderId: wo.id, bytes: PNG, declaredName: "a.png" });
     return { order: wo.id, attachment: a.id };
   };
