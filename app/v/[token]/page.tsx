@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
@@ -14,6 +15,16 @@ import {
   PriorityBadge,
   StatusBadge,
 } from "./parts";
+
+/** A home-screen icon added from this page opens this work order, not the staff login. */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}): Promise<Metadata> {
+  const { token } = await params;
+  return { manifest: `/v/${encodeURIComponent(token)}/manifest.webmanifest` };
+}
 
 /** The vendor's page for one work order, opened from the link it was sent (no sign-in). */
 export default async function PortalPage({ params }: { params: Promise<{ token: string }> }) {
