@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import type { Db } from "@/server/db";
 import { systemCtx } from "../_core/context";
-import { escalate } from "./triage";
+import { escalate, triageAlert } from "./triage";
 
 type Clock = "unacknowledged" | "not_progressed" | "routed_unacknowledged";
 type Due = {
@@ -31,6 +31,7 @@ export const targetCase = sql.raw(
  * restart, changes nothing more. Clients whose plan lacks triage are left alone.
  */
 export async function runEscalationClocks(db: Db): Promise<{ escalated: number; checked: number }> {
+  const unscored = await triageOverdueFirst(db);
   const due = (await db.execute(sql`
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
            round(extract(epoch from now() - c.since) / 60)::int as minutes
@@ -43,6 +44,8 @@ export async function runEscalationClocks(db: Db): Promise<{ escalated: number; 
       ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < now() - interval '30 minutes')
     ) as c(clock, since, fires)
     where a.status in ('new', 'acknowledged') and a.suppressed_by_window_id is null and c.fires
+      and (c.clock <> 'unacknowledged' or a.triaged_at is not null
+        or a.id in (select jsonb_array_elements_text(${JSON.stringify(unscored)}::jsonb)::uuid))
       and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
     order by a.first_seen_at
     limit 2000`)) as unknown as Due[];
@@ -67,4 +70,31 @@ export async function runEscalationClocks(db: Db): Promise<{ escalated: number; 
     }
   });
   return { escalated, checked: due.length };
+}
+
+/**
+ * An alert is scored before the "not acknowledged" clock may escalate it: paging supervisors
+ * about something nobody has triaged helps no one (after a crash, 66 alerts were escalated
+ * before their triage ran). Overdue alerts still waiting for triage are triaged here first;
+ * the clock then sees their score (and triage may itself escalate a high one). Returns those
+ * whose triage failed: the clock escalates them anyway, unscored, rather than never.
+ */
+async function triageOverdueFirst(db: Db): Promise<string[]> {
+  const waiting = (await db.execute(sql`
+    select a.tenant_id as "tenantId", a.id as "alertId"
+    from alerts a
+    join clients cl on cl.id = a.client_id and cl.tier <> 'none'
+    where a.status = 'new' and a.triaged_at is null and a.suppressed_by_window_id is null
+      and a.first_seen_at < now() - make_interval(mins => ${targetCase})
+    order by a.first_seen_at
+    limit 500`)) as unknown as { tenantId: string; alertId: string }[];
+  const failed: string[] = [];
+  for (const w of waiting) {
+    try {
+      await triageAlert(db, w);
+    } catch {
+      failed.push(w.alertId);
+    }
+  }
+  return failed;
 }
