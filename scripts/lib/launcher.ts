@@ -101,7 +101,10 @@ async function waitForPort(port: number, child: Supervised): Promise<void> {
  */
 export const NEXT_START_ARGS = ["start", "--keepAliveTimeout", "65000"];
 
-/** Starts the database, migrates, optionally seeds, then runs `next <command>` until it exits. */
+/**
+ * Starts the database, migrates, starts the executor, optionally seeds, then runs
+ * `next <command>`, supervising each child until SIGINT or SIGTERM.
+ */
 export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean }) {
   let embedded: EmbeddedDb | null = null;
   try {
@@ -113,16 +116,14 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
     const { secret, source } = ensureAuthSecret();
     if (source === "new")
       log("generated AUTH_SECRET into .data/auth-secret (set AUTH_SECRET in production)");
-    if (opts.seedIfEmpty) {
-      const { seedIfEmpty } = await import("./seed-if-empty");
-      await seedIfEmpty(db.url, log);
-      printLogins();
-    }
     const port = process.env.PORT ?? "3000";
+    // the seed below sends events from this process: to the same place as the app
+    const background = await backgroundEnv();
+    Object.assign(process.env, background);
     const env: NodeJS.ProcessEnv = {
       NEXT_TELEMETRY_DISABLED: "1",
       ...process.env,
-      ...(await backgroundEnv()),
+      ...background,
       DATABASE_URL: db.url,
       AUTH_SECRET: secret,
       PORT: port,
@@ -149,6 +150,12 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
     } else if (!process.env.INNGEST_SIGNING_KEY && !(await isEmbeddedExecutor(executorPort()))) {
       // an Inngest dev server reads no outbox: the app sends the events to it
       env.WATCHFLOOR_EVENT_RELAY = "1";
+    }
+    // after the executor listens: the seed's events (notification requests) reach it
+    if (opts.seedIfEmpty) {
+      const { seedIfEmpty } = await import("./seed-if-empty");
+      await seedIfEmpty(db.url, log);
+      printLogins();
     }
     // the demo simulator runs with the demo command only
     if (opts.nextArgs[0] === "dev" && process.env.WATCHFLOOR_SIMULATOR !== "0")
