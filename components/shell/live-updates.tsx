@@ -162,10 +162,13 @@ export function LiveUpdates() {
         <div
           aria-hidden="true"
           data-testid="live-banner"
-          className="fixed top-2 left-1/2 z-50 flex max-w-[calc(100vw-1rem)] -translate-x-1/2 items-center gap-2 rounded-full bg-amber-50 px-3 py-1 text-sm text-amber-900 shadow ring-1 ring-amber-300"
+          className="fixed inset-x-0 top-0 z-50 flex items-center justify-center gap-2 bg-amber-50 px-3 py-1 text-sm text-amber-900 shadow ring-1 ring-amber-300 sm:inset-x-auto sm:top-2 sm:left-1/2 sm:-translate-x-1/2 sm:rounded-full"
         >
           <span className="size-2 shrink-0 animate-pulse rounded-full bg-amber-500" />
-          <span>Live updates are off — reconnecting. This page may be out of date.</span>
+          <span>
+            Live updates are off — reconnecting.
+            <span className="hidden sm:inline"> This page may be out of date.</span>
+          </span>
         </div>
       )}
     </>
