@@ -104,4 +104,3 @@ describe("escalation clocks", () => {
       expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(a?.triagedAt?.getTime() ?? Infinity);
   });
 });
-
