@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { closeDb, db } from "@/server/db";
+import { closeDb, db, onDatabaseOutage, rawSql, survivePostgresWriteBug } from "@/server/db";
+import { OUTBOX_CHANNEL } from "@/server/services/_core/outbox";
 import { Executor } from "@/server/executor/executor";
 import { createExecutorServer } from "@/server/executor/http";
 
@@ -39,11 +40,13 @@ async function serveFunctions(): Promise<string> {
 }
 
 async function main() {
+  survivePostgresWriteBug(log);
   const appUrl = process.env.WATCHFLOOR_INNGEST_URL ?? (await serveFunctions());
   const executor = new Executor({
     db,
     appUrl,
     log,
+    drainOutbox: true,
     ...(knob("EXECUTOR_CONCURRENCY") ? { concurrency: knob("EXECUTOR_CONCURRENCY") } : {}),
     ...(knob("EXECUTOR_POLL_MS") ? { pollMs: knob("EXECUTOR_POLL_MS") } : {}),
   });
@@ -51,6 +54,25 @@ async function main() {
   server.listen(port, "127.0.0.1", () => {
     log(`listening on 127.0.0.1:${port}; running the functions served at ${appUrl}`);
     executor.start();
+  });
+  // an event committed to the outbox wakes the executor at once (the poll is the fallback);
+  // postgres.js listens again by itself after a lost connection, and after an outage (whose
+  // pools are replaced) this listens again on the new pool
+  const listenForEvents = () => {
+    void Promise.resolve()
+      .then(() =>
+        rawSql().listen(
+          OUTBOX_CHANNEL,
+          () => executor.wake(),
+          () => executor.wake(),
+        ),
+      )
+      .catch((err: unknown) => log(`not listening for events (polling instead): ${String(err)}`));
+  };
+  listenForEvents();
+  onDatabaseOutage((state) => {
+    log(state === "down" ? "database unreachable; waiting for it" : "database is back");
+    if (state === "up") listenForEvents();
   });
   server.on("error", (err) => {
     console.error(`[executor] cannot listen on 127.0.0.1:${port}: ${err.message}`);

@@ -9,6 +9,12 @@ import { decodeLive } from "@/lib/live-wire";
 import { useTRPC } from "@/lib/trpc/client";
 import type { LiveOut } from "@/server/api/live";
 
+/** The banner shows once live updates have been off this long (not for a blink). */
+const BANNER_AFTER_MS = 2_000;
+/** A refused stream (503 while the database is down) is tried again after 2 s, doubling to 30 s. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
 /** Refetches touched queries at most this often; the first change goes at once. */
 const LIVE_REFETCH_MS = 300;
 /**
@@ -68,6 +74,8 @@ export function LiveUpdates() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<"connecting" | "live" | "paused">("connecting");
+  // the banner waits a moment: a stream ending for a reconnect is no news
+  const [bannerShown, setBannerShown] = useState(false);
   useEffect(() => {
     // each resolves once the touched queries on screen have refetched
     const fast = createKeyThrottle(LIVE_REFETCH_MS, (keys) =>
@@ -89,8 +97,10 @@ export function LiveUpdates() {
       stats: trpc.alert.stats.queryKey(),
       me: trpc.me.get.queryKey(),
     };
-    const source = new EventSource("/api/live");
-    source.onmessage = (e: MessageEvent<string>) => {
+    let source: EventSource;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = RETRY_FIRST_MS;
+    const onMessage = (e: MessageEvent<string>) => {
       let event: LiveOut;
       try {
         event = decodeLive(e.data);
@@ -98,8 +108,10 @@ export function LiveUpdates() {
         return;
       }
       if (event.topic === "ready") {
-        // changes made before this stream listened: refetch what is on screen
+        // changes made before this stream listened (or while it was down): refetch what is on screen
+        delay = RETRY_FIRST_MS;
         setState("live");
+        setBannerShown(false);
         void queryClient.invalidateQueries();
         return;
       }
@@ -110,23 +122,55 @@ export function LiveUpdates() {
       }
       fast.add(LIVE_TOPICS[event.topic]);
     };
-    source.onerror = () => {
-      // CONNECTING: the browser retries by itself; CLOSED: refused (signed out), it gave up
-      setState(source.readyState === EventSource.CLOSED ? "paused" : "connecting");
+    const connect = () => {
+      source = new EventSource("/api/live");
+      source.onmessage = onMessage;
+      source.onerror = () => {
+        // CONNECTING: the browser retries by itself (the server ended the stream, e.g. after a
+        // gap in its database connection). CLOSED: the server refused it (503 while the
+        // database is down, or signed out) and the browser gave up: try again with backoff.
+        if (source.readyState !== EventSource.CLOSED) return setState("connecting");
+        setState("paused");
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      };
     };
+    connect();
     return () => {
+      clearTimeout(retry);
       source.close();
       fast.dispose();
       slow.dispose();
     };
   }, [queryClient, trpc]);
+  const down = state !== "live";
+  useEffect(() => {
+    if (!down) return;
+    const timer = setTimeout(() => setBannerShown(true), BANNER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [down]);
   return (
-    <div className="sr-only" role="status" data-testid="live-status" data-state={state}>
-      {state === "live"
-        ? "Live updates on"
-        : state === "connecting"
-          ? "Connecting live updates"
-          : "Live updates paused"}
-    </div>
+    <>
+      <div className="sr-only" role="status" data-testid="live-status" data-state={state}>
+        {state === "live"
+          ? "Live updates on"
+          : state === "connecting"
+            ? "Connecting live updates"
+            : "Live updates paused"}
+      </div>
+      {down && bannerShown && (
+        <div
+          aria-hidden="true"
+          data-testid="live-banner"
+          className="fixed inset-x-0 top-0 z-50 flex items-center justify-center gap-2 bg-amber-50 px-3 py-1 text-sm text-amber-900 shadow ring-1 ring-amber-300 sm:inset-x-auto sm:top-2 sm:left-1/2 sm:-translate-x-1/2 sm:rounded-full"
+        >
+          <span className="size-2 shrink-0 animate-pulse rounded-full bg-amber-500" />
+          <span>
+            Live updates are off — reconnecting.
+            <span className="hidden sm:inline"> This page may be out of date.</span>
+          </span>
+        </div>
+      )}
+    </>
   );
 }

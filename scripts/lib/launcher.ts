@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/server/seed/logins";
 import { ensureAuthSecret } from "./auth-secret";
 import {
@@ -8,6 +8,7 @@ import {
   type EmbeddedDb,
 } from "./embedded-postgres";
 import { runMigrations } from "./migrate";
+import { type Supervised, supervise } from "./supervise";
 
 const log = (line: string) => console.log(`[watchfloor] ${line}`);
 
@@ -55,23 +56,42 @@ function executorPort(): number {
 }
 
 /**
- * Starts the embedded executor beside the app unless Inngest is configured or something
- * (a real `inngest-cli dev`, or an executor already running) listens on its address.
+ * Whether the embedded executor will run beside the app: not when Inngest is configured or
+ * something (a real `inngest-cli dev`, or an executor already running) listens on its address.
  */
-async function startExecutorIfNeeded(env: NodeJS.ProcessEnv): Promise<ChildProcess | null> {
-  if (process.env.INNGEST_SIGNING_KEY) return null;
+async function embeddedExecutorWanted(): Promise<boolean> {
+  if (process.env.INNGEST_SIGNING_KEY) return false;
   const port = executorPort();
   if (await portInUse(port)) {
     log(`background functions: using the Inngest dev server already on 127.0.0.1:${port}`);
-    return null;
+    return false;
   }
   log(
     `background functions: embedded executor on 127.0.0.1:${port} (set INNGEST_SIGNING_KEY to use Inngest)`,
   );
-  return spawn("./node_modules/.bin/tsx", ["scripts/executor.ts"], {
-    stdio: "inherit",
-    env: { ...env, EXECUTOR_PORT: String(port) },
-  });
+  return true;
+}
+
+/** Whether what listens on the executor's port is the embedded executor (it reads the outbox). */
+async function isEmbeddedExecutor(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health`, {
+      signal: AbortSignal.timeout(2_000),
+    });
+    const body = (await res.json()) as { kind?: unknown };
+    return body.kind === "watchfloor-embedded-executor";
+  } catch {
+    return false;
+  }
+}
+
+/** Waits (up to a minute) until something listens on the port. */
+async function waitForPort(port: number, child: Supervised): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (Date.now() < end && !child.stopped()) {
+    if (await portInUse(port)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**
@@ -81,7 +101,10 @@ async function startExecutorIfNeeded(env: NodeJS.ProcessEnv): Promise<ChildProce
  */
 export const NEXT_START_ARGS = ["start", "--keepAliveTimeout", "65000"];
 
-/** Starts the database, migrates, optionally seeds, then runs `next <command>` until it exits. */
+/**
+ * Starts the database, migrates, starts the executor, optionally seeds, then runs
+ * `next <command>`, supervising each child until SIGINT or SIGTERM.
+ */
 export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean }) {
   let embedded: EmbeddedDb | null = null;
   try {
@@ -93,47 +116,83 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
     const { secret, source } = ensureAuthSecret();
     if (source === "new")
       log("generated AUTH_SECRET into .data/auth-secret (set AUTH_SECRET in production)");
+    const port = process.env.PORT ?? "3000";
+    // the seed below sends events from this process: to the same place as the app
+    const background = await backgroundEnv();
+    Object.assign(process.env, background);
+    const env: NodeJS.ProcessEnv = {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      ...background,
+      DATABASE_URL: db.url,
+      AUTH_SECRET: secret,
+      PORT: port,
+    };
+    const children: Supervised[] = [];
+    if (await embeddedExecutorWanted()) {
+      const executorAt = executorPort();
+      // tsx runs as a loader in the child itself: the `tsx` command puts a second process in
+      // between, and a crash of the outer one would leave the inner one holding the port
+      const executor = supervise(
+        "the background executor",
+        () =>
+          spawn(process.execPath, ["--import", "tsx", "scripts/executor.ts"], {
+            stdio: "inherit",
+            env: { ...env, EXECUTOR_PORT: String(executorAt) },
+            detached: true,
+          }),
+        log,
+      );
+      children.push(executor);
+      // the app and the simulator start once it listens, so a first start sends nothing into
+      // the void (events wait in the outbox anyway)
+      await waitForPort(executorAt, executor);
+    } else if (!process.env.INNGEST_SIGNING_KEY && !(await isEmbeddedExecutor(executorPort()))) {
+      // an Inngest dev server reads no outbox: the app sends the events to it
+      env.WATCHFLOOR_EVENT_RELAY = "1";
+    }
+    // after the executor listens: the seed's events (notification requests) reach it
     if (opts.seedIfEmpty) {
       const { seedIfEmpty } = await import("./seed-if-empty");
       await seedIfEmpty(db.url, log);
       printLogins();
     }
-    const port = process.env.PORT ?? "3000";
-    const env = {
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...process.env,
-      ...(await backgroundEnv()),
-      DATABASE_URL: db.url,
-      AUTH_SECRET: secret,
-      PORT: port,
-    };
-    const executor = await startExecutorIfNeeded(env);
     // the demo simulator runs with the demo command only
-    const simulator =
-      opts.nextArgs[0] === "dev" && process.env.WATCHFLOOR_SIMULATOR !== "0"
-        ? spawn("./node_modules/.bin/tsx", ["scripts/simulator.ts"], { stdio: "inherit", env })
-        : null;
-    const child = spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
-      stdio: "inherit",
-      env,
-    });
+    if (opts.nextArgs[0] === "dev" && process.env.WATCHFLOOR_SIMULATOR !== "0")
+      children.push(
+        supervise(
+          "the demo simulator",
+          () =>
+            spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
+              stdio: "inherit",
+              env,
+              detached: true,
+            }),
+          log,
+        ),
+      );
+    children.push(
+      supervise(
+        "the app",
+        () =>
+          spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
+            stdio: "inherit",
+            env,
+            detached: true,
+          }),
+        log,
+      ),
+    );
     log(`app starting at http://localhost:${port}`);
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      child.kill(signal);
-      executor?.kill(signal);
-      simulator?.kill(signal);
-    };
-    process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGTERM", () => stop("SIGTERM"));
-    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
-    executor?.kill("SIGTERM");
-    simulator?.kill("SIGTERM");
-    if (executor && executor.exitCode === null) await new Promise((r) => executor.once("exit", r));
+    // a crashed child is restarted (supervise); the launcher ends only when told to
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once("SIGINT", () => resolve("SIGINT"));
+      process.once("SIGTERM", () => resolve("SIGTERM"));
+    });
+    log(`${signal}: stopping`);
+    await Promise.all(children.map((c) => c.stop(signal)));
     await embedded?.stop();
-    process.exit(code);
+    process.exit(0);
   } catch (err) {
     await embedded?.stop().catch(() => undefined);
     if (err instanceof StartupError) {

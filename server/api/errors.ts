@@ -1,6 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { ServiceError } from "@/server/services/_core/errors";
+import { isDatabaseUnavailable, ServiceError } from "@/server/services/_core/errors";
+
+/** What a request answers while the database is unreachable (503). */
+export const DATABASE_UNAVAILABLE =
+  "The database is unreachable right now; try again in a few seconds";
 
 const CODES: Record<ServiceError["kind"], TRPC_ERROR_CODE_KEY> = {
   not_found: "NOT_FOUND",
@@ -16,6 +20,12 @@ const CODES: Record<ServiceError["kind"], TRPC_ERROR_CODE_KEY> = {
 export function toTRPCError(err: unknown): TRPCError | null {
   if (err instanceof ServiceError)
     return new TRPCError({ code: CODES[err.kind], message: err.message, cause: err });
+  if (isDatabaseUnavailable(err))
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: DATABASE_UNAVAILABLE,
+      cause: err,
+    });
   return null;
 }
 

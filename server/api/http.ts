@@ -1,11 +1,11 @@
 import { z, type ZodType } from "zod";
 import { issueSummary } from "@/lib/schemas/common";
 import type { Actor, ServiceCtx } from "@/server/services/_core/context";
-import { ServiceError } from "@/server/services/_core/errors";
+import { isDatabaseUnavailable, ServiceError } from "@/server/services/_core/errors";
 import { systemDb } from "@/server/services/_core/system-db";
 import { authenticateApiKey } from "@/server/services/api-keys/api-keys";
 import { requestHost } from "./client-address";
-import { HTTP_STATUS } from "./errors";
+import { DATABASE_UNAVAILABLE, HTTP_STATUS } from "./errors";
 
 /** Helpers for the HTTP API (route handlers outside tRPC): auth, body parsing, error mapping. */
 export class HttpError extends Error {
@@ -145,6 +145,11 @@ export async function handle(req: Request, fn: () => Promise<Response>): Promise
     }
     if (err instanceof ServiceError)
       return Response.json({ error: err.message }, { status: HTTP_STATUS[err.kind] });
+    if (isDatabaseUnavailable(err))
+      return Response.json(
+        { error: DATABASE_UNAVAILABLE },
+        { status: 503, headers: { "retry-after": "5" } },
+      );
     console.error("HTTP API error:", err);
     return Response.json({ error: "Something went wrong on our side" }, { status: 500 });
   }

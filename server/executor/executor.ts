@@ -3,8 +3,8 @@ import { hostname } from "node:os";
 import type { Db } from "@/server/db";
 import { driveRun } from "./drive";
 import { loadFunctions, saveFunctions, syncApp } from "./registry";
-import { claimDueRuns } from "./claim";
-import { ingestEvents, startFromRecentEvents, type RunRow } from "./runs";
+import { claimDueRuns, pidAlive, releaseDeadLeases } from "./claim";
+import { ingestEvents, startFromRecentEvents, takeOutbox, type RunRow } from "./runs";
 
 const RECENT_EVENTS_MS = 10 * 60_000;
 /** events written in one transaction at most (group commit) */
@@ -22,6 +22,11 @@ export type ExecutorOptions = {
   leaseMs?: number;
   backoffBaseMs?: number;
   concurrency?: number;
+  /**
+   * take the app's events from the outbox table (event_outbox) rather than only over HTTP:
+   * the embedded executor does, so an event committed by the app is never lost with it
+   */
+  drainOutbox?: boolean;
   log?: (line: string) => void;
 };
 
@@ -44,6 +49,8 @@ export class Executor {
   }[] = [];
   private ingesting: Promise<void> | null = null;
   private synced = false;
+  /** the last tick failed: its error was logged */
+  private failing = false;
   private lastSyncAttempt = 0;
   private readonly active = new Set<Promise<unknown>>();
   /** runs in flight that a `priority.run` put behind (bulk work) */
@@ -57,6 +64,7 @@ export class Executor {
       backoffBaseMs: 2_000,
       // runs mostly wait on the app's HTTP answers, so a few dozen in flight cost little
       concurrency: 32,
+      drainOutbox: false,
       log: () => undefined,
       ...opts,
     };
@@ -158,6 +166,11 @@ export class Executor {
   async tick(options: { maxRounds?: number } = {}): Promise<void> {
     // until the app answers, try every few seconds; then re-sync now and then to pick up changes
     if (Date.now() - this.lastSyncAttempt > (this.synced ? 60_000 : 3_000)) await this.sync();
+    // until the functions are known, an event would start nothing: leave it in the outbox
+    if (this.opts.drainOutbox && this.functions.length) {
+      const taken = await takeOutbox(this.opts.db, this.functions, MAX_BATCH_EVENTS);
+      if (taken === MAX_BATCH_EVENTS && options.maxRounds === undefined) this.again = true;
+    }
     await this.cron.tick(this.functions);
     const free = this.opts.concurrency - this.active.size;
     if (free <= 0) return;
@@ -240,6 +253,11 @@ export class Executor {
    * Ticks now, or right after the tick in progress: events and freed slots wake the executor
    * at once, and polling only catches sleeps, retries and cron.
    */
+  /** Wakes the executor now (events committed to the outbox: see scripts/executor.ts). */
+  wake(): void {
+    this.poke();
+  }
+
   private poke() {
     if (!this.timer) return;
     if (this.ticking) {
@@ -248,7 +266,14 @@ export class Executor {
     }
     this.again = false;
     this.ticking = this.tick()
-      .catch((err: unknown) => this.opts.log(`tick failed: ${String(err)}`))
+      .then(() => {
+        this.failing = false;
+      })
+      .catch((err: unknown) => {
+        // the loop goes on (the database may be restarting); say so once, not every poll
+        if (!this.failing) this.opts.log(`tick failed (retrying every poll): ${String(err)}`);
+        this.failing = true;
+      })
       .finally(() => {
         this.ticking = null;
         if (this.again) this.poke();
@@ -258,7 +283,13 @@ export class Executor {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => this.poke(), this.opts.pollMs);
-    this.poke();
+    // runs a killed executor on this machine was working on are taken again now, not in a minute
+    void releaseDeadLeases(this.opts.db, hostname(), pidAlive)
+      .then((n) => {
+        if (n) this.opts.log(`took back ${n} runs from executors that are no longer running`);
+      })
+      .catch(() => undefined)
+      .finally(() => this.poke());
   }
 
   /** Stops taking work and waits for what is in flight. */

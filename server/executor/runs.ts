@@ -106,83 +106,123 @@ export async function ingestEvents(
   events: InngestEvent[],
 ): Promise<string[]> {
   if (!events.length) return [];
+  return db.transaction((tx) => ingestIn(tx, fns, events));
+}
+
+/**
+ * Takes up to `limit` events from the outbox (event_outbox) and ingests them in the same
+ * transaction: an event leaves the outbox exactly when its runs exist, so a crash at any point
+ * loses none and starts none twice. Rows another executor is taking are skipped.
+ */
+export async function takeOutbox(
+  db: Db,
+  fns: RegisteredFunction[],
+  limit: number,
+): Promise<number> {
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(jobEvents)
-      .values(events.map((e) => ({ id: e.id, name: e.name, data: e.data, ts: new Date(e.ts) })))
-      .onConflictDoNothing()
-      .returning({ id: jobEvents.id });
-    const fresh = new Set(inserted.map((r) => r.id));
-    // a resend of an event we already have starts nothing (nor does a repeat within the batch)
-    const news: InngestEvent[] = [];
-    for (const e of events) if (fresh.delete(e.id)) news.push(e);
-    const started = await createRuns(
+    const rows = (await tx.execute(sql`
+      delete from ${schema.eventOutbox}
+      where id in (
+        select id from ${schema.eventOutbox}
+        order by created_at
+        limit ${limit}
+        for update skip locked)
+      returning id, name, data, created_at as "createdAt"`)) as unknown as {
+      id: string;
+      name: string;
+      data: Record<string, unknown>;
+      createdAt: string | Date;
+    }[];
+    if (!rows.length) return 0;
+    await ingestIn(
       tx,
-      news.flatMap((event) =>
-        fns
-          .filter((fn) => triggerMatches(fn, event))
-          .map((fn) => ({
-            fn,
-            event,
-            trigger: event.name.endsWith(".run-requested")
-              ? ("manual" as const)
-              : ("event" as const),
-            triggerDetail: event.name,
-          })),
-      ),
+      fns,
+      rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        data: r.data,
+        ts: new Date(r.createdAt).getTime(),
+      })),
     );
-    const names = [...new Set(news.map((e) => e.name))];
-    if (!names.length) return started;
-    const waiting = await tx
-      .select({ id: jobRuns.id, event: jobRuns.event, pending: jobRuns.pending })
-      .from(jobRuns)
-      .where(
-        and(
-          eq(jobRuns.status, "waiting"),
-          inArray(sql<string>`${jobRuns.pending}->>'event'`, names),
-        ),
-      );
-    for (const run of waiting) {
-      if (run.pending?.kind !== "wait") continue;
-      const pending = run.pending;
-      // the first matching event (in arrival order) resumes the run
-      const event = news.find((e) => {
-        if (e.name !== pending.event) return false;
-        if (!pending.if) return true;
-        try {
-          return evaluate(pending.if, { event: run.event, async: e });
-        } catch {
-          return false;
-        }
-      });
-      if (!event) continue;
-      const resumed = await tx
-        .update(jobRuns)
-        .set({
-          steps: sql`${jobRuns.steps} || jsonb_build_object(${pending.stepId}::text, jsonb_build_object('data', ${JSON.stringify(event)}::jsonb))`,
-          stack: sql`array_append(${jobRuns.stack}, ${pending.stepId}::text)`,
-          status: "queued",
-          pending: null,
-          wakeAt: new Date(),
-        })
-        .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "waiting")))
-        .returning({ id: jobRuns.id });
-      if (resumed.length) {
-        await tx
-          .update(jobRunSteps)
-          .set({ status: "completed", endedAt: new Date() })
-          .where(
-            and(
-              eq(jobRunSteps.runId, run.id),
-              eq(jobRunSteps.stepId, pending.stepId),
-              eq(jobRunSteps.status, "waiting"),
-            ),
-          );
-        await publishJobChange(tx, run.id);
-      }
-    }
-    return started;
+    return rows.length;
   });
+}
+
+async function ingestIn(
+  tx: DbOrTx,
+  fns: RegisteredFunction[],
+  events: InngestEvent[],
+): Promise<string[]> {
+  const inserted = await tx
+    .insert(jobEvents)
+    .values(events.map((e) => ({ id: e.id, name: e.name, data: e.data, ts: new Date(e.ts) })))
+    .onConflictDoNothing()
+    .returning({ id: jobEvents.id });
+  const fresh = new Set(inserted.map((r) => r.id));
+  // a resend of an event we already have starts nothing (nor does a repeat within the batch)
+  const news: InngestEvent[] = [];
+  for (const e of events) if (fresh.delete(e.id)) news.push(e);
+  const started = await createRuns(
+    tx,
+    news.flatMap((event) =>
+      fns
+        .filter((fn) => triggerMatches(fn, event))
+        .map((fn) => ({
+          fn,
+          event,
+          trigger: event.name.endsWith(".run-requested") ? ("manual" as const) : ("event" as const),
+          triggerDetail: event.name,
+        })),
+    ),
+  );
+  const names = [...new Set(news.map((e) => e.name))];
+  if (!names.length) return started;
+  const waiting = await tx
+    .select({ id: jobRuns.id, event: jobRuns.event, pending: jobRuns.pending })
+    .from(jobRuns)
+    .where(
+      and(eq(jobRuns.status, "waiting"), inArray(sql<string>`${jobRuns.pending}->>'event'`, names)),
+    );
+  for (const run of waiting) {
+    if (run.pending?.kind !== "wait") continue;
+    const pending = run.pending;
+    // the first matching event (in arrival order) resumes the run
+    const event = news.find((e) => {
+      if (e.name !== pending.event) return false;
+      if (!pending.if) return true;
+      try {
+        return evaluate(pending.if, { event: run.event, async: e });
+      } catch {
+        return false;
+      }
+    });
+    if (!event) continue;
+    const resumed = await tx
+      .update(jobRuns)
+      .set({
+        steps: sql`${jobRuns.steps} || jsonb_build_object(${pending.stepId}::text, jsonb_build_object('data', ${JSON.stringify(event)}::jsonb))`,
+        stack: sql`array_append(${jobRuns.stack}, ${pending.stepId}::text)`,
+        status: "queued",
+        pending: null,
+        wakeAt: new Date(),
+      })
+      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "waiting")))
+      .returning({ id: jobRuns.id });
+    if (resumed.length) {
+      await tx
+        .update(jobRunSteps)
+        .set({ status: "completed", endedAt: new Date() })
+        .where(
+          and(
+            eq(jobRunSteps.runId, run.id),
+            eq(jobRunSteps.stepId, pending.stepId),
+            eq(jobRunSteps.status, "waiting"),
+          ),
+        );
+      await publishJobChange(tx, run.id);
+    }
+  }
+  return started;
 }
 
 export type RunState = {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { createRun } from "./runs";
 import { nextCronTime } from "@/server/services/jobs/cron";
@@ -21,10 +21,14 @@ export class CronScheduler {
         if (!("cron" in t)) continue;
         const key = `${fn.id} ${t.cron}`;
         live.add(key);
-        if (!this.next.has(key)) this.next.set(key, nextCronTime(t.cron, now));
+        if (!this.next.has(key)) this.next.set(key, await this.firstDue(fn.id, t.cron, now));
         let due = this.next.get(key) ?? null;
-        while (due && due <= now) {
-          const tickAt = due;
+        if (due && due <= now) {
+          // Catch-up rule: of the ticks missed (the executor was down, or the database), only
+          // the most recent runs, once; a sweep every minute does not run 60 times after an hour.
+          let tickAt = due;
+          for (let n = nextCronTime(t.cron, tickAt); n && n <= now; n = nextCronTime(t.cron, n))
+            tickAt = n;
           const runId = await this.db.transaction(async (tx) => {
             const claimed = await tx
               .insert(schema.jobCronTicks)
@@ -63,5 +67,22 @@ export class CronScheduler {
     }
     for (const key of this.next.keys()) if (!live.has(key)) this.next.delete(key);
     return started;
+  }
+
+  /**
+   * A schedule's first due tick for this executor: the one after the last tick any executor
+   * claimed (so a tick missed while no executor ran is caught up), or the next one from now
+   * for a schedule that never ran. Missed ticks older than a week are not looked for.
+   */
+  private async firstDue(functionId: string, cron: string, now: Date): Promise<Date | null> {
+    const [last] = await this.db
+      .select({ tickAt: schema.jobCronTicks.tickAt })
+      .from(schema.jobCronTicks)
+      .where(eq(schema.jobCronTicks.functionId, functionId))
+      .orderBy(desc(schema.jobCronTicks.tickAt))
+      .limit(1);
+    if (!last) return nextCronTime(cron, now);
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 3_600_000);
+    return nextCronTime(cron, last.tickAt > weekAgo ? last.tickAt : weekAgo);
   }
 }

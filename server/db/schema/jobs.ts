@@ -169,3 +169,25 @@ export const jobFunctions = pgTable("job_functions", {
     jsonb("concurrency").$type<{ limit: number; key?: string; scope?: "env" | "account" }[]>(),
   registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Events waiting to be delivered, written in the same transaction as the change that caused
+ * them (a transactional outbox): an event exists exactly when its change committed. The
+ * embedded executor takes them straight from here (delete and ingest in one transaction); with
+ * Inngest, the app's relay sends them and deletes them once Inngest accepted them. The id is
+ * the event's id, so a resend after a crash is recognised and starts nothing twice.
+ */
+export const eventOutbox = pgTable(
+  "event_outbox",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** the relay's failed sends: it tries again after a short backoff */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("event_outbox_created_at_idx").on(t.createdAt)],
+);

@@ -79,6 +79,9 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
 }
 
+/** Whether a failure means the database is unreachable (the request answers 503). */
+export { isConnectionError as isDatabaseUnavailable } from "@/server/db";
+
 /** A part the request needs (the background executor, SMTP) cannot be reached right now. */
 export class UnavailableError extends ServiceError {
   constructor(message: string) {

@@ -6,7 +6,7 @@ import {
   type LiveMessage,
   type LiveTopic,
 } from "@/lib/live-topics";
-import { liveDb, rawSql } from "@/server/db";
+import { liveDb, onDatabaseOutage, rawSql } from "@/server/db";
 import { type AlertViewer, viewerKey } from "../noc/access";
 import { AccessEnded, type LiveSubscriber } from "./subscriber";
 import {
@@ -39,7 +39,9 @@ type AlertDelta = {
  * What the bus hands its subscribers: one object per change, so that what is sent for it can
  * be encoded once for every subscriber that gets the same message (see stream.ts).
  */
-type TenantEvent = { event: LiveEvent; delta?: AlertDelta };
+type TenantEvent = { event: LiveEvent; delta?: AlertDelta; gap?: true };
+/** Ends every open stream: changes may have been missed (see LiveBus.gap). */
+const GAP: TenantEvent = { event: { topic: "alert", ids: null }, gap: true };
 
 /**
  * A page's view of a batch of alert changes: the changed rows it may see; the ids of changed
@@ -86,19 +88,51 @@ class LiveBus {
   /** per tenant: alert ids changed since the last push (null: too many, or unknown) */
   private alertBatches = new Map<string, { ids: Set<string> | null; running: boolean }>();
 
+  /** LISTEN has been set up once: a later (re-)LISTEN follows a gap */
+  private listened = false;
+
   constructor() {
     this.emitter.setMaxListeners(0);
+    onDatabaseOutage((state) => {
+      // the pool holding the LISTEN connection is gone: listen again once the database is back
+      this.started = null;
+      if (state === "down") this.gap();
+      else if (this.emitter.eventNames().length) void this.ensureListening().catch(() => undefined);
+    });
   }
 
   private ensureListening(): Promise<void> {
-    this.started ??= rawSql()
-      .listen(LIVE_CHANNEL, (payload) => this.dispatch(payload))
+    this.started ??= Promise.resolve()
+      .then(() =>
+        rawSql().listen(
+          LIVE_CHANNEL,
+          (payload) => this.dispatch(payload),
+          // postgres.js LISTENs again by itself after losing the connection: whatever was
+          // published meanwhile never reached us
+          () => {
+            if (this.listened) this.gap();
+            this.listened = true;
+          },
+        ),
+      )
       .then(() => undefined)
       .catch((err: unknown) => {
         this.started = null;
         throw err;
       });
     return this.started;
+  }
+
+  /**
+   * The LISTEN connection was lost (or the database is gone): changes made meanwhile were
+   * never heard. Every open stream ends, so each browser reconnects (a "ready" on the new
+   * stream refetches what is on screen) or, while the database is down, shows that its live
+   * updates are off.
+   */
+  private gap() {
+    for (const name of this.emitter.eventNames()) {
+      if (typeof name === "string" && name !== "error") this.emitter.emit(name, GAP);
+    }
   }
 
   private dispatch(payload: string) {
@@ -196,7 +230,8 @@ class LiveBus {
     yield { topic: "ready", ids: null };
     try {
       for await (const [raw] of events) {
-        const { event, delta } = raw as TenantEvent;
+        const { event, delta, gap } = raw as TenantEvent;
+        if (gap) return;
         // their role, scope or account may have changed; a specialist's groups may have
         if (aboutMe(event) || (view && !view.all && event.topic === "group")) view = await load();
         if (delta && view && event.ids) {

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";
 import type { alertCreateInput } from "@/lib/schemas/noc";
 import { schema } from "@/server/db";
-import { sendSoon } from "@/inngest/send-soon";
 import { recordAudit } from "../audit/record";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
+import { enqueueEvents, kickOutboxRelay } from "../_core/outbox";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 
@@ -120,14 +120,12 @@ export async function createAlert(
         : { occurrence: "another" },
     });
     await publish(tx, "alert", [row.id]);
-    afterCommit(tx, () => {
-      sendSoon({
-        name: "noc/alert.created",
-        data: { tenantId: ctx.tenantId, alertId: row.id },
-      }).catch((err: unknown) =>
-        console.warn(`[noc] triage not requested for ${row.id}: ${String(err)}`),
-      );
-    });
+    // triage is requested in this transaction (event_outbox): a crash after the commit
+    // cannot lose it, and a rolled-back alert requests nothing
+    await enqueueEvents(tx.db, [
+      { name: "noc/alert.created", data: { tenantId: ctx.tenantId, alertId: row.id } },
+    ]);
+    afterCommit(tx, kickOutboxRelay);
     return { id: row.id, created: row.inserted };
   });
 }

@@ -76,4 +76,36 @@ describe("escalation clocks", () => {
       );
     expect(notes).toHaveLength(3); // one supervisor, three escalations, once each
   });
+
+  it("triage an overdue alert that was never scored before its clock may escalate it", async () => {
+    const t = await createTestTenant("clocks-unscored");
+    const ctx = systemCtx(t.tenant.id, "test", db);
+    const { id } = await createAlert(ctx, {
+      siteId: t.sites[0]?.id ?? "",
+      type: "DEVICE_OFFLINE",
+      severity: "high", // target 15 min
+      title: "unscored and overdue",
+      description: "",
+      fingerprint: "unscored-overdue",
+      source: "manual",
+    });
+    // its triage was lost with a crashed executor (no executor runs in tests)
+    await db
+      .update(schema.alerts)
+      .set({ firstSeenAt: minutesAgo(20) })
+      .where(eq(schema.alerts.id, id));
+
+    await runEscalationClocks(db);
+
+    const [a] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
+    expect(a?.triagedAt).not.toBeNull();
+    expect(a?.score).not.toBeNull();
+    const escalations = await db
+      .select()
+      .from(schema.alertEscalations)
+      .where(eq(schema.alertEscalations.alertId, id));
+    // whatever the clocks decided, they decided it about a scored alert
+    for (const e of escalations)
+      expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(a?.triagedAt?.getTime() ?? Infinity);
+  });
 });

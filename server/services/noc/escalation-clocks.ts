@@ -4,7 +4,7 @@ import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import { tiersWith } from "@/lib/tiers";
 import type { Db } from "@/server/db";
 import { systemCtx } from "../_core/context";
-import { escalate } from "./triage";
+import { escalate, triageAlert } from "./triage";
 
 /** The plans whose alerts are triaged, and so escalated (a Postgres array literal). */
 const TRIAGE_TIERS = `{${tiersWith("alertTriage").join(",")}}`;
@@ -39,6 +39,7 @@ export async function runEscalationClocks(
   now: Date,
 ): Promise<{ escalated: number; checked: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const unscored = await triageOverdueFirst(db, now);
   const due = (await db.execute(sql`
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
            round(extract(epoch from ${at} - c.since) / 60)::int as minutes
@@ -51,6 +52,8 @@ export async function runEscalationClocks(
       ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < ${at} - interval '30 minutes')
     ) as c(clock, since, fires)
     where a.status in ('new', 'acknowledged') and a.suppressed_by_window_id is null and c.fires
+      and (c.clock <> 'unacknowledged' or a.triaged_at is not null
+        or a.id in (select jsonb_array_elements_text(${JSON.stringify(unscored)}::jsonb)::uuid))
       and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
     order by a.first_seen_at
     limit 2000`)) as unknown as Due[];
@@ -76,4 +79,31 @@ export async function runEscalationClocks(
     }
   });
   return { escalated, checked: due.length };
+}
+
+/**
+ * An alert is scored before the "not acknowledged" clock may escalate it: paging supervisors
+ * about something nobody has triaged helps no one (after a crash, 66 alerts were escalated
+ * before their triage ran). Overdue alerts still waiting for triage are triaged here first;
+ * the clock then sees their score (and triage may itself escalate a high one). Returns those
+ * whose triage failed: the clock escalates them anyway, unscored, rather than never.
+ */
+async function triageOverdueFirst(db: Db, now: Date): Promise<string[]> {
+  const waiting = (await db.execute(sql`
+    select a.tenant_id as "tenantId", a.id as "alertId"
+    from alerts a
+    join clients cl on cl.id = a.client_id and cl.tier = any(${TRIAGE_TIERS}::tier[])
+    where a.status = 'new' and a.triaged_at is null and a.suppressed_by_window_id is null
+      and a.first_seen_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${targetCase})
+    order by a.first_seen_at
+    limit 500`)) as unknown as { tenantId: string; alertId: string }[];
+  const failed: string[] = [];
+  for (const w of waiting) {
+    try {
+      await triageAlert(db, w, now);
+    } catch {
+      failed.push(w.alertId);
+    }
+  }
+  return failed;
 }

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";
 import { schema } from "@/server/db";
-import { inngest } from "@/inngest/client";
 import { actorRef, afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
+import { enqueueEvents, kickOutboxRelay } from "../_core/outbox";
 
 const { alerts, auditLog, maintenanceWindows } = schema;
 
@@ -97,22 +97,15 @@ export async function raiseSystemAlerts(
       "alert",
       rows.map((r) => r.id),
     );
-  afterCommit(ctx, () => {
-    for (let i = 0; i < triage.length; i += 500) {
-      const batch = triage.slice(i, i + 500);
-      // a lost event is caught by the escalation clocks' straggler sweep
-      inngest
-        .send(
-          batch.map((alertId) => ({
-            name: "noc/alert.created" as const,
-            data: { tenantId: ctx.tenantId, alertId, bulk: true },
-          })),
-        )
-        .catch((err: unknown) =>
-          console.warn(`[noc] triage not requested for ${batch.length} alerts: ${String(err)}`),
-        );
-    }
-  });
+  // requested with the change (event_outbox): a crash after the commit cannot lose them
+  await enqueueEvents(
+    ctx.db,
+    triage.map((alertId) => ({
+      name: "noc/alert.created",
+      data: { tenantId: ctx.tenantId, alertId, bulk: true },
+    })),
+  );
+  if (triage.length) afterCommit(ctx, kickOutboxRelay);
   const created = rows.filter((r) => r.inserted).length;
   return { created, updated: rows.length - created };
 }
