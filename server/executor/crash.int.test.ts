@@ -89,15 +89,19 @@ describe.skipIf(skip)("crashes during alert intake", () => {
     for (let i = 0; i < N; i += 30) {
       await Promise.all(
         Array.from({ length: 30 }, (_, j) =>
-          createAlert(ctx, {
-            siteId,
-            type: "DEVICE_OFFLINE",
-            severity: "medium",
-            title: `flood ${i + j}`,
-            description: "",
-            fingerprint: `flood-${i + j}`,
-            source: "api",
-          }),
+          createAlert(
+            ctx,
+            {
+              siteId,
+              type: "DEVICE_OFFLINE",
+              severity: "medium",
+              title: `flood ${i + j}`,
+              description: "",
+              fingerprint: `flood-${i + j}`,
+              source: "api",
+            },
+            new Date(),
+          ),
         ),
       );
     }

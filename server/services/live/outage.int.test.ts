@@ -50,15 +50,19 @@ afterAll(async () => {
 });
 
 const newAlert = (title: string) =>
-  createAlert(systemCtx(t.tenant.id, "outage-test", db), {
-    siteId: t.sites[0]?.id ?? "",
-    type: "DEVICE_OFFLINE",
-    severity: "medium",
-    title,
-    description: "",
-    fingerprint: title,
-    source: "api",
-  });
+  createAlert(
+    systemCtx(t.tenant.id, "outage-test", db),
+    {
+      siteId: t.sites[0]?.id ?? "",
+      type: "DEVICE_OFFLINE",
+      severity: "medium",
+      title,
+      description: "",
+      fingerprint: title,
+      source: "api",
+    },
+    new Date(),
+  );
 
 const scored = async (id: string) =>
   (
@@ -88,7 +92,7 @@ describe.skipIf(skip)("a PostgreSQL restart", () => {
 
     // requests answer 503 within a few seconds rather than hang until the database is back
     let started = Date.now();
-    const res = await handle(async () => {
+    const res = await handle(new Request("http://localhost/api/test"), async () => {
       await db.select().from(schema.alerts).limit(1);
       return Response.json({ ok: true });
     });

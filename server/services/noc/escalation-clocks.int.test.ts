@@ -80,22 +80,26 @@ describe("escalation clocks", () => {
   it("triage an overdue alert that was never scored before its clock may escalate it", async () => {
     const t = await createTestTenant("clocks-unscored");
     const ctx = systemCtx(t.tenant.id, "test", db);
-    const { id } = await createAlert(ctx, {
-      siteId: t.sites[0]?.id ?? "",
-      type: "DEVICE_OFFLINE",
-      severity: "high", // target 15 min
-      title: "unscored and overdue",
-      description: "",
-      fingerprint: "unscored-overdue",
-      source: "manual",
-    });
+    const { id } = await createAlert(
+      ctx,
+      {
+        siteId: t.sites[0]?.id ?? "",
+        type: "DEVICE_OFFLINE",
+        severity: "high", // target 15 min
+        title: "unscored and overdue",
+        description: "",
+        fingerprint: "unscored-overdue",
+        source: "manual",
+      },
+      NOW,
+    );
     // its triage was lost with a crashed executor (no executor runs in tests)
     await db
       .update(schema.alerts)
       .set({ firstSeenAt: minutesAgo(20) })
       .where(eq(schema.alerts.id, id));
 
-    await runEscalationClocks(db);
+    await runEscalationClocks(db, NOW);
 
     const [a] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
     expect(a?.triagedAt).not.toBeNull();

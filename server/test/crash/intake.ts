@@ -10,15 +10,19 @@ const tenantId = process.env.TENANT_ID ?? "";
 const siteId = process.env.SITE_ID ?? "";
 const ctx = systemCtx(tenantId, "crash-test", db);
 for (let n = 1; ; n++) {
-  await createAlert(ctx, {
-    siteId,
-    type: "DEVICE_OFFLINE",
-    severity: "medium",
-    title: `intake ${n}`,
-    description: "",
-    fingerprint: `intake-${n}`,
-    source: "api",
-  });
+  await createAlert(
+    ctx,
+    {
+      siteId,
+      type: "DEVICE_OFFLINE",
+      severity: "medium",
+      title: `intake ${n}`,
+      description: "",
+      fingerprint: `intake-${n}`,
+      source: "api",
+    },
+    new Date(),
+  );
   console.log(`created ${n}`);
   if (n === Number(process.env.MAX ?? Infinity)) break;
 }
