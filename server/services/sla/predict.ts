@@ -414,7 +414,9 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
           type: "SLA_BREACH_RISK" as const,
           severity: severityFor(o.p),
           title: `SLA breach risk ${Math.round(o.p * 100)}%: #${n.number} ${n.title}`.slice(0, 200),
-          description: `Why ${o.p.toFixed(2)}: ${o.f.map((f) => f.label).join("; ")}.`,
+          // facts as they stood when predicted (the ticket shows them live); not labelled "Why":
+          // the alert's own triage score is the one "Why" its detail shows
+          description: `Breach probability ${o.p.toFixed(2)} when predicted: ${o.f.map((f) => f.label).join("; ")}. The ticket shows its live SLA clock.`,
           fingerprint: riskFingerprint(o.ticket.id),
           source: "ticket" as const,
         },
