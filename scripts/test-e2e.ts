@@ -20,7 +20,7 @@ import { closeDb, db, rawSql } from "@/server/db";
 import { seedDemo } from "@/server/seed";
 import { findTokenLeaks } from "@/server/services/vendors/token-leaks";
 import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embedded-postgres";
-import { NEXT_START_ARGS } from "./lib/launcher";
+import { NEXT_START_ARGS, withPeerAddressStamp } from "./lib/launcher";
 import { runMigrations } from "./lib/migrate";
 
 const PG_DATA_DIR = ".data/e2e-pg";
@@ -223,7 +223,7 @@ const startServer = (port: number, env: NodeJS.ProcessEnv) =>
     cmd: "./node_modules/.bin/next",
     args: [...NEXT_START_ARGS, "-p", String(port)],
     logFile: SERVER_LOG,
-    env,
+    env: withPeerAddressStamp(env),
   });
 
 /** The embedded executor, so background functions (and "Run now") work in the browser tests. */

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/server/seed/logins";
 import { ensureAuthSecret } from "./auth-secret";
 import {
@@ -102,6 +103,16 @@ async function waitForPort(port: number, child: Supervised): Promise<void> {
 export const NEXT_START_ARGS = ["start", "--keepAliveTimeout", "65000"];
 
 /**
+ * The app's environment with the peer-address stamp preloaded (server/peer-address.mjs): Next.js
+ * listens before it runs instrumentation.ts, and a request arriving in between would otherwise
+ * reach the rate limits with only the X-Forwarded-For its client wrote.
+ */
+export function withPeerAddressStamp(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const preload = `--import=${path.resolve("scripts/lib/preload-peer-address.mjs")}`;
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+}
+
+/**
  * Starts the database, migrates, starts the executor, optionally seeds, then runs
  * `next <command>`, supervising each child until SIGINT or SIGTERM.
  */
@@ -177,7 +188,7 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
         () =>
           spawn("./node_modules/.bin/next", [...opts.nextArgs, "-p", port], {
             stdio: "inherit",
-            env,
+            env: withPeerAddressStamp(env),
             detached: true,
           }),
         log,

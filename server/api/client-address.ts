@@ -3,7 +3,7 @@
  * sign-in, the vendor portal and the origin check agree.
  *
  * The app's own server appends the socket's address to `X-Forwarded-For` before Next.js sees
- * the request (server/peer-address.ts, installed by instrumentation.ts), so the right-most
+ * the request (server/peer-address.mjs, preloaded by the launcher and installed by instrumentation.ts), so the right-most
  * entry is always the true peer. With `TRUSTED_PROXY_HOPS` = n, the n proxies in front of the
  * app are trusted to append theirs, and the client is the entry n places left of the peer.
  * Anything further left was written by the client and is never read.

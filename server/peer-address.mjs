@@ -1,8 +1,9 @@
+// Plain JavaScript so that Node can preload it (`node --import`) into the app's server process
+// before Next.js creates its HTTP server; instrumentation.ts installs it too (for `next dev` and
+// any start that skips the launcher). Types: peer-address.d.mts.
 import http from "node:http";
 
 const INSTALLED = Symbol.for("watchfloor.peerAddressStamp");
-
-type Stamped = typeof http.Server.prototype & { [INSTALLED]?: true };
 
 /**
  * Appends the socket's address to `X-Forwarded-For` of every request this process's HTTP
@@ -11,21 +12,22 @@ type Stamped = typeof http.Server.prototype & { [INSTALLED]?: true };
  * with it, the right-most entry is always the real peer (server/api/client-address.ts).
  * Route handlers, server actions and Auth.js never see the socket, hence a hook at the server.
  */
-export function stampPeerAddress(): void {
-  const proto = http.Server.prototype as Stamped;
+export function stampPeerAddress() {
+  const proto = /** @type {any} */ (http.Server.prototype);
   if (proto[INSTALLED]) return;
   const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+  proto.emit = function (/** @type {string | symbol} */ event, /** @type {unknown[]} */ ...args) {
     if (event === "request") {
       const req = args[0];
       if (req instanceof http.IncomingMessage) appendPeer(req);
     }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
+    return Reflect.apply(emit, this, [event, ...args]);
+  };
   proto[INSTALLED] = true;
 }
 
-export function appendPeer(req: http.IncomingMessage): void {
+/** @param {http.IncomingMessage} req */
+export function appendPeer(req) {
   const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(?=\d+\.)/, "");
   const sent = req.headers["x-forwarded-for"];
   const chain = Array.isArray(sent) ? sent.join(", ") : sent;

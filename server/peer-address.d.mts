@@ -1,0 +1,4 @@
+import type http from "node:http";
+
+export function stampPeerAddress(): void;
+export function appendPeer(req: http.IncomingMessage): void;
