@@ -420,11 +420,13 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
         },
       ];
     }),
+    now,
   );
   const resolved = await resolveAlertsByFingerprint(
     ctx,
     calmed,
     `Breach risk fell below ${SLA_RULES.alertResolveBelow}`,
+    now,
   );
   const ms = Math.round(performance.now() - started);
   const summary = {
