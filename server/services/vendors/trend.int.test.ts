@@ -169,6 +169,24 @@ describe("vendor trend", () => {
     expect(trend.months.map((m) => m.orders)).toEqual([0, 0, 0, 1, 2, 0]);
   });
 
+  it("counts a job once now has passed its completion, and the months move with now", async () => {
+    const ctx = await ctxFor(t.users.supervisor);
+    const before = await vendorTrend(ctx, { vendorId: patchy, months: 2 }, NOW);
+    expect(before.months.map((m) => [m.month, m.orders])).toEqual([
+      ["2025-05", 2],
+      ["2025-06", 0],
+    ]);
+    const after = await vendorTrend(
+      ctx,
+      { vendorId: patchy, months: 2 },
+      new Date("2025-07-01T00:00:00Z"),
+    );
+    expect(after.months.map((m) => [m.month, m.orders])).toEqual([
+      ["2025-06", 1],
+      ["2025-07", 0],
+    ]);
+  });
+
   it("gives another tenant nothing, and only viewers of vendor performance may ask", async () => {
     await expect(
       vendorTrend(await ctxFor(other.users.supervisor), { vendorId: patchy }, NOW),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,15 @@ import { db, schema } from "@/server/db";
 import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { addAttachment, readAttachment } from "./attachments";
 import { uploadRoot } from "./storage";
-import { portalMove, portalNote, portalView, resolvePortalToken, sendVendorLink } from "./portal";
+import {
+  PORTAL_LIMITS,
+  portalMove,
+  portalNote,
+  portalView,
+  resolvePortalToken,
+  sendVendorLink,
+  underLimit,
+} from "./portal";
 import { newPortalToken } from "./token";
 import { vendorRankings, createVendor, addVendorDocument } from "./vendors";
 import { assignWorkOrder, createWorkOrder, moveWorkOrder, updateWorkOrder } from "./work-orders";
@@ -112,6 +121,15 @@ describe("vendor portal tokens", () => {
     const justBefore = new Date(row.expiresAt.getTime() - 1);
     expect(await resolvePortalToken(db, a.token, justBefore)).not.toBeNull();
     expect(await resolvePortalToken(db, a.token, row.expiresAt)).toBeNull();
+  });
+
+  it("limits hits per key within the window, and starts counting again after it", async () => {
+    const key = `portal:test:${randomUUID()}`;
+    const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+    expect(await underLimit(db, key, 2, NOW)).toBe(true);
+    expect(await underLimit(db, key, 2, minutes(1))).toBe(true);
+    expect(await underLimit(db, key, 2, minutes(2))).toBe(false);
+    expect(await underLimit(db, key, 2, minutes(PORTAL_LIMITS.windowMinutes + 1))).toBe(true);
   });
 
   it("lets the vendor accept, start and complete, never verify; a completed order is read-only", async () => {
