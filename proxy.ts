@@ -76,7 +76,7 @@ async function portalGate(req: NextRequest, pathname: string, headers: Headers) 
     // a malformed escape is just another bad link
   }
   const { portalPageGate } = await import("@/server/api/portal-gate");
-  const verdict = await portalPageGate(req.headers, token);
+  const verdict = await portalPageGate(req.headers, token, new Date());
   if (verdict === "ok") return NextResponse.next({ request: { headers } });
   const page = verdict === "limited" ? PORTAL_LIMITED_PAGE : PORTAL_INVALID_PAGE;
   return NextResponse.rewrite(new URL(page, req.nextUrl), {

@@ -31,45 +31,61 @@ export class RunHistory extends Middleware.BaseMiddleware {
   }
 
   async onStepComplete({ ctx, stepInfo }: Middleware.OnStepCompleteArgs) {
-    await recordInngestStep(systemDb(), {
-      runId: ctx.runId,
-      stepId: stepInfo.hashedId,
-      name: stepInfo.options.name ?? stepInfo.options.id,
-      op: String(stepInfo.stepType),
-      status: "completed",
-      attempt: ctx.attempt,
-    });
+    await recordInngestStep(
+      systemDb(),
+      {
+        runId: ctx.runId,
+        stepId: stepInfo.hashedId,
+        name: stepInfo.options.name ?? stepInfo.options.id,
+        op: String(stepInfo.stepType),
+        status: "completed",
+        attempt: ctx.attempt,
+      },
+      new Date(),
+    );
   }
 
   async onStepError({ ctx, stepInfo, error, isFinalAttempt }: Middleware.OnStepErrorArgs) {
-    await recordInngestStep(systemDb(), {
-      runId: ctx.runId,
-      stepId: stepInfo.hashedId,
-      name: stepInfo.options.name ?? stepInfo.options.id,
-      op: String(stepInfo.stepType),
-      status: isFinalAttempt ? "failed" : "error",
-      attempt: ctx.attempt,
-      error: error.message,
-    });
+    await recordInngestStep(
+      systemDb(),
+      {
+        runId: ctx.runId,
+        stepId: stepInfo.hashedId,
+        name: stepInfo.options.name ?? stepInfo.options.id,
+        op: String(stepInfo.stepType),
+        status: isFinalAttempt ? "failed" : "error",
+        attempt: ctx.attempt,
+        error: error.message,
+      },
+      new Date(),
+    );
   }
 
   async onRunComplete({ ctx, output }: Middleware.OnRunCompleteArgs) {
     seen.delete(ctx.runId);
-    await recordInngestRunEnd(systemDb(), {
-      runId: ctx.runId,
-      status: "completed",
-      result: output,
-      summary: summariseResult(output),
-    });
+    await recordInngestRunEnd(
+      systemDb(),
+      {
+        runId: ctx.runId,
+        status: "completed",
+        result: output,
+        summary: summariseResult(output),
+      },
+      new Date(),
+    );
   }
 
   async onRunError({ ctx, error, isFinalAttempt }: Middleware.OnRunErrorArgs) {
     if (!isFinalAttempt) return;
     seen.delete(ctx.runId);
-    await recordInngestRunEnd(systemDb(), {
-      runId: ctx.runId,
-      status: "failed",
-      error: error.message,
-    });
+    await recordInngestRunEnd(
+      systemDb(),
+      {
+        runId: ctx.runId,
+        status: "failed",
+        error: error.message,
+      },
+      new Date(),
+    );
   }
 }

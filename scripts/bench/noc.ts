@@ -210,6 +210,7 @@ async function triageLoad(tenantId: string, scorer: string) {
             source: "system" as const,
           };
         }),
+        new Date(),
       );
     console.log(`noc: ${flood} system alerts raised as the load started`);
   })();

@@ -31,7 +31,7 @@ export async function benchVendors() {
   let ranked = 0;
   for (let i = 0; i < 7; i++) {
     const t0 = performance.now();
-    const r = await vendorRankings(ctx, { days: 90 });
+    const r = await vendorRankings(ctx, { days: 90 }, new Date());
     times.push(performance.now() - t0);
     ranked = r.ranked.length;
   }
@@ -49,12 +49,12 @@ export async function benchVendors() {
     )
     .limit(1);
   if (!order) throw new Error("no open work order with a vendor");
-  const { url } = await sendVendorLink(ctx, { id: order.id, baseUrl: "http://bench" });
+  const { url } = await sendVendorLink(ctx, { id: order.id, baseUrl: "http://bench" }, new Date());
   const token = url.split("/v/")[1] ?? "";
   const portal: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    const access = await resolvePortalToken(db, token);
+    const access = await resolvePortalToken(db, token, new Date());
     if (access) await portalView(access);
     portal.push(performance.now() - t0);
   }

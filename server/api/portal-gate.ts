@@ -14,14 +14,16 @@ import { clientAddress } from "./client-address";
 export async function resolveForAddress(
   headers: Headers,
   token: string,
+  now: Date,
 ): Promise<PortalAccess | "invalid" | "limited"> {
   const db = systemDb();
-  const access = await resolvePortalToken(db, token);
+  const access = await resolvePortalToken(db, token, now);
   if (access) return access;
   const ok = await underLimit(
     db,
     `portal:miss:${clientAddress(headers)}`,
     PORTAL_LIMITS.missesPerWindow,
+    now,
   );
   return ok ? "invalid" : "limited";
 }
@@ -34,7 +36,8 @@ export async function resolveForAddress(
 export async function portalPageGate(
   headers: Headers,
   token: string,
+  now: Date,
 ): Promise<"ok" | "invalid" | "limited"> {
-  const access = await resolveForAddress(headers, token);
+  const access = await resolveForAddress(headers, token, now);
   return typeof access === "string" ? access : "ok";
 }

@@ -16,8 +16,8 @@ export const INVALID_LINK =
  * revoked or malformed all look the same). Misses are counted per address: past the limit an
  * address gets 429 for its misses, so guessing is slowed while real links keep working.
  */
-export async function portalAccess(req: Request, token: string): Promise<PortalAccess> {
-  const access = await resolveForAddress(req.headers, token);
+export async function portalAccess(req: Request, token: string, now: Date): Promise<PortalAccess> {
+  const access = await resolveForAddress(req.headers, token, now);
   if (access === "invalid") throw new HttpError(404, INVALID_LINK);
   if (access === "limited") throw new HttpError(429, "Too many attempts; try again later");
   return access;
@@ -29,8 +29,12 @@ export type PortalView = NonNullable<Awaited<ReturnType<typeof portalView>>>;
  * What the portal page (/v/<token>) shows, or null for any bad link, with the same miss
  * counting as the HTTP API. The page renders the same plain refusal for every null.
  */
-export async function portalPageView(headers: Headers, token: string): Promise<PortalView | null> {
-  const access = await resolveForAddress(headers, token);
+export async function portalPageView(
+  headers: Headers,
+  token: string,
+  now: Date,
+): Promise<PortalView | null> {
+  const access = await resolveForAddress(headers, token, now);
   if (typeof access === "string") return null;
   return portalView(access);
 }

@@ -27,10 +27,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const user = await verifyCredentials(db, {
-            ...parsed.data,
-            address: clientAddress(request.headers),
-          });
+          const user = await verifyCredentials(
+            db,
+            {
+              ...parsed.data,
+              address: clientAddress(request.headers),
+            },
+            new Date(),
+          );
           return (
             user && {
               id: user.id,
@@ -57,7 +61,7 @@ export async function signInRefusal(
 ): Promise<string> {
   if (code === "rate_limited") {
     const keys = throttleKeys(email, address);
-    return lockoutMessage(await lockedForSeconds(db, [keys.account, keys.address]));
+    return lockoutMessage(await lockedForSeconds(db, [keys.account, keys.address], new Date()));
   }
   return "That e-mail and password do not match an active account.";
 }

@@ -30,9 +30,10 @@ export async function demoPortalLinks(db: Db, baseUrl: string, count = 3) {
     .orderBy(schema.workOrders.number)
     .limit(count);
   const ctx = systemCtx(tenant.id, "demo-links", db);
+  const now = new Date();
   const links = [];
   for (const o of orders) {
-    const { url } = await sendVendorLink(ctx, { id: o.id, baseUrl });
+    const { url } = await sendVendorLink(ctx, { id: o.id, baseUrl }, now);
     links.push({ number: o.number, title: o.title, url });
   }
   return links;

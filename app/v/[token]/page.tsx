@@ -29,7 +29,7 @@ export async function generateMetadata({
 /** The vendor's page for one work order, opened from the link it was sent (no sign-in). */
 export default async function PortalPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const view = await portalPageView(await headers(), token);
+  const view = await portalPageView(await headers(), token, new Date());
   if (!view) notFound();
   const base = `/api/v/${encodeURIComponent(token)}`;
 

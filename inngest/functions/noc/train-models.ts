@@ -15,11 +15,13 @@ export const trainModelsFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
     const results = [];
     for (const tenantId of tenants) {
       results.push(
-        await step.run(`train-${tenantId}`, () => trainAlertModel(systemDb(), tenantId)),
+        await step.run(`train-${tenantId}`, () => trainAlertModel(systemDb(), tenantId, now)),
       );
     }
     const trained = results.filter((r) => r.outcome === "trained").length;

@@ -12,12 +12,14 @@ export const deliverNotificationsFn = inngest.createFunction(
   },
   // No step: delivery claims each notification before sending it, so running the whole
   // function again after a failure sends only what was not sent; a step would only add a
-  // second call to the app per request.
+  // second call to the app per request. For the same reason the time is read here, once: a
+  // run without steps never replays, it runs again from the top.
   async ({ event }) => {
-    const counts = await deliverNotifications(systemDb(), {
-      ids: event.data.notificationIds,
-      tenantId: event.data.tenantId,
-    });
+    const counts = await deliverNotifications(
+      systemDb(),
+      { ids: event.data.notificationIds, tenantId: event.data.tenantId },
+      new Date(),
+    );
     return {
       ...counts,
       summary: `${counts.sent} sent, ${counts.retrying} to retry, ${counts.failed} failed`,

@@ -26,6 +26,7 @@ import { sweepNotificationsFn } from "./sweep-notifications";
  * its own rows.
  */
 const n = schema.notifications;
+const NOW = new Date("2026-03-10T15:00:00Z");
 const ENV_KEYS = ["DATABASE_URL", "SMTP_URL", "APP_URL"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
@@ -82,13 +83,17 @@ afterAll(async () => {
 });
 
 async function queueEmails(dedupeKey: string, userIds: string[]): Promise<string[]> {
-  await notifyUsers(systemCtx(t.tenant.id, "fn-test", db), {
-    subject: "Alarm escalated",
-    body: "Alert 7 needs you",
-    link: "/alerts/7",
-    dedupeKey,
-    userIds,
-  });
+  await notifyUsers(
+    systemCtx(t.tenant.id, "fn-test", db),
+    {
+      subject: "Alarm escalated",
+      body: "Alert 7 needs you",
+      link: "/alerts/7",
+      dedupeKey,
+      userIds,
+    },
+    NOW,
+  );
   const rows = await db
     .select({ id: n.id })
     .from(n)

@@ -14,8 +14,9 @@ export const pruneJobHistoryFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
     const now = new Date(await step.run("now", () => new Date().toISOString()));
-    const removed = await step.run("prune", () => pruneJobHistory(systemDb()));
+    const removed = await step.run("prune", () => pruneJobHistory(systemDb(), now));
     const predictions = await step.run("prune-sla-predictions", () =>
       pruneTicketPredictions(systemDb(), now),
     );

@@ -14,8 +14,10 @@ export const sweepNotificationsFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
+    // one instant for the run, memoised: a replay sees the time the run started at
+    const now = new Date(await step.run("now", () => new Date().toISOString()));
     const counts = await step.run("deliver-due", () =>
-      deliverNotifications(systemDb(), { limit: 500 }),
+      deliverNotifications(systemDb(), { limit: 500 }, now),
     );
     return {
       ...counts,

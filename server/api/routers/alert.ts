@@ -28,17 +28,17 @@ export const alertRouter = router({
   list: view
     .input(queueFilterSchema.extend({ limit: limit(500, 200) }))
     .query(({ ctx, input }) => listQueue(ctx.svc, input)),
-  stats: view.query(({ ctx }) => queueStats(ctx.svc)),
+  stats: view.query(({ ctx }) => queueStats(ctx.svc, new Date())),
   /** Clients and groups the queue's filters offer (a specialist's own groups only). */
   filterOptions: view.query(({ ctx }) => queueFilterOptions(ctx.svc)),
   /** Sites by false-alarm rate, last 30 days (the closed loop); highest first. */
   falseAlarmRates: view
     .input(z.object({ limit: limit(50, 10) }).default({ limit: 10 }))
-    .query(({ ctx, input }) => falseAlarmRatesBySite(ctx.svc, input)),
+    .query(({ ctx, input }) => falseAlarmRatesBySite(ctx.svc, input, new Date())),
   assignees: triage.query(({ ctx }) => listAssignees(ctx.svc)),
   get: view
     .input(z.object({ id: uuid }))
-    .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id)),
+    .query(({ ctx, input }) => getAlertDetail(ctx.svc, input.id, new Date())),
   create: requireCapability("alert.create")
     .input(alertCreateInput)
     .mutation(({ ctx, input }) => createAlert(ctx.svc, { ...input, source: "manual" }, new Date())),

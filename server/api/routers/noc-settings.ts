@@ -27,10 +27,10 @@ export const nocSettingsRouter = router({
   setRouting: requireCapability("noc.routing.manage")
     .input(z.object({ type: z.enum(ALERT_TYPES), groupId: uuid.nullable() }))
     .mutation(({ ctx, input }) => setRoutingRule(ctx.svc, input)),
-  windows: viewers.query(({ ctx }) => listMaintenanceWindows(ctx.svc)),
+  windows: viewers.query(({ ctx }) => listMaintenanceWindows(ctx.svc, new Date())),
   previewWindow: viewers
     .input(windowInput)
-    .query(({ ctx, input }) => previewMaintenanceWindow(ctx.svc, input)),
+    .query(({ ctx, input }) => previewMaintenanceWindow(ctx.svc, input, new Date())),
   createWindow: managers
     .input(windowInput)
     .mutation(({ ctx, input }) => createMaintenanceWindow(ctx.svc, input)),

@@ -8,7 +8,9 @@ const manage = requireCapability("user.manage");
 
 export const userRouter = router({
   list: manage.query(({ ctx }) => listUsers(ctx.svc)),
-  create: manage.input(userCreateInput).mutation(({ ctx, input }) => createUser(ctx.svc, input)),
+  create: manage
+    .input(userCreateInput)
+    .mutation(({ ctx, input }) => createUser(ctx.svc, input, new Date())),
   update: manage
     .input(userUpdateInput)
     .mutation(({ ctx, input }) => updateUser(ctx.svc, input, new Date())),

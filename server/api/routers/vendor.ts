@@ -13,7 +13,7 @@ const viewers = requireCapability("vendor.view");
 const managers = requireCapability("vendor.manage");
 
 export const vendorRouter = router({
-  list: requireCapability("vendor.list").query(({ ctx }) => listVendors(ctx.svc)),
+  list: requireCapability("vendor.list").query(({ ctx }) => listVendors(ctx.svc, new Date())),
   create: managers
     .input(vendorCreateInput)
     .mutation(({ ctx, input }) => createVendor(ctx.svc, input)),
@@ -22,6 +22,8 @@ export const vendorRouter = router({
     .mutation(({ ctx, input }) => addVendorDocument(ctx.svc, input)),
   rankings: viewers
     .input(z.object({ days: z.number().int().min(7).max(730).default(90) }))
-    .query(({ ctx, input }) => vendorRankings(ctx.svc, input)),
-  trend: viewers.input(vendorTrendInput).query(({ ctx, input }) => vendorTrend(ctx.svc, input)),
+    .query(({ ctx, input }) => vendorRankings(ctx.svc, input, new Date())),
+  trend: viewers
+    .input(vendorTrendInput)
+    .query(({ ctx, input }) => vendorTrend(ctx.svc, input, new Date())),
 });

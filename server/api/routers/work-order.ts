@@ -58,11 +58,11 @@ export const workOrderRouter = router({
   sendLink: managers
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) =>
-      sendVendorLink(ctx.svc, { id: input.id, baseUrl: baseUrl(ctx.headers) }),
+      sendVendorLink(ctx.svc, { id: input.id, baseUrl: baseUrl(ctx.headers) }, new Date()),
     ),
   revokeLink: managers
     .input(z.object({ id: uuid }))
-    .mutation(({ ctx, input }) => revokeVendorLink(ctx.svc, input)),
+    .mutation(({ ctx, input }) => revokeVendorLink(ctx.svc, input, new Date())),
   confirmRework: managers
     .input(z.object({ id: uuid, confirmed: z.boolean() }))
     .mutation(({ ctx, input }) => confirmRework(ctx.svc, input)),

@@ -109,7 +109,7 @@ export const nocPart: SeedPart = {
       for (let i = 0; i < rows.length; i += 200)
         await ctx.db.insert(schema.alerts).values(rows.slice(i, i + 200));
       // train on the history now, so new alerts are scored by the model from the first start
-      const trained = await trainAlertModel(ctx.db, tenantId);
+      const trained = await trainAlertModel(ctx.db, tenantId, new Date(now));
       ctx.log(
         `noc: ${slug} alert model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );

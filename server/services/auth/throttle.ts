@@ -14,32 +14,37 @@ export function throttleKeys(email: string, address: string) {
 }
 
 /** Seconds until the first of these keys unlocks, or 0 when none is locked. */
-export async function lockedForSeconds(db: DbOrTx, keys: string[]): Promise<number> {
+export async function lockedForSeconds(db: DbOrTx, keys: string[], now: Date): Promise<number> {
   const rows = await db
     .select({ lockedUntil: schema.signInThrottle.lockedUntil })
     .from(schema.signInThrottle)
     .where(inArray(schema.signInThrottle.key, keys));
-  const now = Date.now();
   const waits = rows.map((r) =>
-    r.lockedUntil ? Math.ceil((r.lockedUntil.getTime() - now) / 1000) : 0,
+    r.lockedUntil ? Math.ceil((r.lockedUntil.getTime() - now.getTime()) / 1000) : 0,
   );
   return Math.max(0, ...waits);
 }
 
 /** Counts a failure against a key; locks it once it reaches `maxFailures` within the window. */
-export async function recordFailure(db: DbOrTx, key: string, maxFailures: number): Promise<void> {
+export async function recordFailure(
+  db: DbOrTx,
+  key: string,
+  maxFailures: number,
+  now: Date,
+): Promise<void> {
   const t = schema.signInThrottle;
+  const at = sql`${now.toISOString()}::timestamptz`;
   const window = sql.raw(`interval '${THROTTLE.windowMinutes} minutes'`);
   const lock = sql.raw(`interval '${THROTTLE.lockMinutes} minutes'`);
   await db
     .insert(t)
-    .values({ key, failures: 1 })
+    .values({ key, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
       target: t.key,
       set: {
-        failures: sql`case when ${t.windowStartedAt} < now() - ${window} then 1 else ${t.failures} + 1 end`,
-        windowStartedAt: sql`case when ${t.windowStartedAt} < now() - ${window} then now() else ${t.windowStartedAt} end`,
-        lockedUntil: sql`case when ${t.windowStartedAt} >= now() - ${window} and ${t.failures} + 1 >= ${maxFailures} then now() + ${lock} else ${t.lockedUntil} end`,
+        failures: sql`case when ${t.windowStartedAt} < ${at} - ${window} then 1 else ${t.failures} + 1 end`,
+        windowStartedAt: sql`case when ${t.windowStartedAt} < ${at} - ${window} then ${at} else ${t.windowStartedAt} end`,
+        lockedUntil: sql`case when ${t.windowStartedAt} >= ${at} - ${window} and ${t.failures} + 1 >= ${maxFailures} then ${at} + ${lock} else ${t.lockedUntil} end`,
       },
     });
 }

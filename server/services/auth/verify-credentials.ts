@@ -25,9 +25,10 @@ export function lockoutMessage(seconds: number): string {
 export async function verifyCredentials(
   db: DbOrTx,
   input: { email: string; password: string; address: string },
+  now: Date,
 ): Promise<SignedInUser | null> {
   const keys = throttleKeys(input.email, input.address);
-  const wait = await lockedForSeconds(db, [keys.account, keys.address]);
+  const wait = await lockedForSeconds(db, [keys.account, keys.address], now);
   if (wait > 0) throw new RateLimitedError(lockoutMessage(wait), wait);
 
   const [user] = await db
@@ -40,15 +41,12 @@ export async function verifyCredentials(
     user?.passwordHash ?? (await dummyPasswordHash()),
   );
   if (!user || !ok || !user.active) {
-    await recordFailure(db, keys.account, THROTTLE.account.maxFailures);
-    await recordFailure(db, keys.address, THROTTLE.address.maxFailures);
+    await recordFailure(db, keys.account, THROTTLE.account.maxFailures, now);
+    await recordFailure(db, keys.address, THROTTLE.address.maxFailures, now);
     return null;
   }
   await clearFailures(db, keys.account);
-  await db
-    .update(schema.users)
-    .set({ lastSignInAt: new Date() })
-    .where(eq(schema.users.id, user.id));
+  await db.update(schema.users).set({ lastSignInAt: now }).where(eq(schema.users.id, user.id));
   return {
     id: user.id,
     tenantId: user.tenantId,

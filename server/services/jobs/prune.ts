@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 
-/** Removes finished runs older than `days`, and events and cron ticks no run needs any more. */
+/**
+ * Removes finished runs older than `days` before `now`, and events and cron ticks no run
+ * needs any more.
+ */
 export async function pruneJobHistory(
   db: Db,
+  now: Date,
   days = 30,
 ): Promise<{ runs: number; events: number; ticks: number }> {
-  const cutoff = sql`now() - ${`${days} days`}::interval`;
+  const cutoff = sql`${now.toISOString()}::timestamptz - ${`${days} days`}::interval`;
   const runs = await db.execute(
     sql`delete from job_runs where status in ('completed', 'failed', 'cancelled') and ended_at < ${cutoff}`,
   );

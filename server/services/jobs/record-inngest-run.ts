@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
 import { publishJobChange } from "./publish";
 
@@ -60,8 +60,9 @@ export async function recordInngestStep(
     attempt: number;
     error?: string;
   },
+  now: Date,
 ) {
-  await db.insert(schema.jobRunSteps).values({ ...input, endedAt: new Date() });
+  await db.insert(schema.jobRunSteps).values({ ...input, endedAt: now });
 }
 
 export async function recordInngestRunEnd(
@@ -73,6 +74,7 @@ export async function recordInngestRunEnd(
     summary?: string | null;
     error?: string;
   },
+  now: Date,
 ) {
   await db
     .update(schema.jobRuns)
@@ -81,7 +83,7 @@ export async function recordInngestRunEnd(
       result: input.result ?? null,
       summary: input.summary ?? null,
       error: input.error ?? null,
-      endedAt: sql`now()`,
+      endedAt: now,
     })
     .where(and(eq(schema.jobRuns.id, input.runId), eq(schema.jobRuns.mode, "inngest")));
   await publishJobChange(db, input.runId);

@@ -72,7 +72,7 @@ async function patchFor(
     else if (r.status === "resolved") resolved.push(r.id);
     else rows.push(r);
   }
-  const timing = await sharedQueueTiming(liveDb(), tenantId, viewer);
+  const timing = await sharedQueueTiming(liveDb(), tenantId, viewer, new Date());
   return {
     rows,
     gone,

@@ -176,13 +176,17 @@ export async function escalateAlert(
       .select({ name: sites.name })
       .from(sites)
       .where(eq(sites.id, a.siteId));
-    await notifySupervisors(tx, {
-      alertId: a.id,
-      title: a.title,
-      siteName: site?.name ?? "the site",
-      reason: input.reason?.trim() ? `${who}: ${input.reason.trim()}` : `escalated by ${who}`,
-      dedupeKey: `alert:${a.id}:escalated:manual:${now.getTime()}`,
-    });
+    await notifySupervisors(
+      tx,
+      {
+        alertId: a.id,
+        title: a.title,
+        siteName: site?.name ?? "the site",
+        reason: input.reason?.trim() ? `${who}: ${input.reason.trim()}` : `escalated by ${who}`,
+        dedupeKey: `alert:${a.id}:escalated:manual:${now.getTime()}`,
+      },
+      now,
+    );
     return result;
   });
 }

@@ -7,11 +7,14 @@ import { alertVisibility } from "./access";
 const { alerts, sites, clients } = schema;
 
 /** The tenant's alerts resolved in the last 30 days: the labels of the closed loop. */
-const resolvedInWindow = (ctx: ServiceCtx) =>
+const resolvedInWindow = (ctx: ServiceCtx, now: Date) =>
   and(
     eq(alerts.tenantId, ctx.tenantId),
     eq(alerts.status, "resolved"),
-    gte(alerts.resolvedAt, sql`now() - make_interval(days => ${FALSE_ALARM_WINDOW_DAYS})`),
+    gte(
+      alerts.resolvedAt,
+      sql`${now.toISOString()}::timestamptz - make_interval(days => ${FALSE_ALARM_WINDOW_DAYS})`,
+    ),
   );
 
 const resolvedCount = sql<number>`count(*)::int`;
@@ -26,11 +29,12 @@ export async function siteFalseAlarmRate(
   ctx: ServiceCtx,
   siteId: string,
   visible: SQL | undefined,
+  now: Date,
 ) {
   const [r] = await ctx.db
     .select({ resolved: resolvedCount, falseAlarms: falseAlarmCount })
     .from(alerts)
-    .where(and(resolvedInWindow(ctx), eq(alerts.siteId, siteId), visible));
+    .where(and(resolvedInWindow(ctx, now), eq(alerts.siteId, siteId), visible));
   const resolved = r?.resolved ?? 0;
   return {
     resolved,
@@ -45,7 +49,11 @@ export async function siteFalseAlarmRate(
  * FALSE_ALARM_MIN_RESOLVED resolved alerts are ranked: 1 of 1 is no rate. One aggregate over
  * the window, then the few ranked sites joined to their names.
  */
-export async function falseAlarmRatesBySite(ctx: ServiceCtx, { limit }: { limit: number }) {
+export async function falseAlarmRatesBySite(
+  ctx: ServiceCtx,
+  { limit }: { limit: number },
+  now: Date,
+) {
   const visible = await alertVisibility(ctx);
   const bySite = ctx.db
     .select({
@@ -54,7 +62,7 @@ export async function falseAlarmRatesBySite(ctx: ServiceCtx, { limit }: { limit:
       falseAlarms: falseAlarmCount.as("false_alarms"),
     })
     .from(alerts)
-    .where(and(resolvedInWindow(ctx), visible))
+    .where(and(resolvedInWindow(ctx, now), visible))
     .groupBy(alerts.siteId)
     .having(sql`count(*) >= ${FALSE_ALARM_MIN_RESOLVED}`)
     .as("by_site");

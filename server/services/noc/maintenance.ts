@@ -18,11 +18,16 @@ export type WindowInput = {
   types: AlertType[];
 };
 
-export async function listMaintenanceWindows(ctx: ServiceCtx) {
+export async function listMaintenanceWindows(ctx: ServiceCtx, now: Date) {
   return ctx.db
     .select()
     .from(mw)
-    .where(and(eq(mw.tenantId, ctx.tenantId), gte(mw.endsAt, sql`now() - interval '7 days'`)))
+    .where(
+      and(
+        eq(mw.tenantId, ctx.tenantId),
+        gte(mw.endsAt, sql`${now.toISOString()}::timestamptz - interval '7 days'`),
+      ),
+    )
     .orderBy(desc(mw.startsAt));
 }
 
@@ -52,7 +57,7 @@ async function checkScope(ctx: ServiceCtx, input: WindowInput) {
  * What a window would hold back: the alerts of the last 30 days, and those open now, that it
  * covers (never fire alarms or panics).
  */
-export async function previewMaintenanceWindow(ctx: ServiceCtx, input: WindowInput) {
+export async function previewMaintenanceWindow(ctx: ServiceCtx, input: WindowInput, now: Date) {
   await checkScope(ctx, input);
   const scope = and(
     eq(alerts.tenantId, ctx.tenantId),
@@ -66,7 +71,7 @@ export async function previewMaintenanceWindow(ctx: ServiceCtx, input: WindowInp
   );
   const [counts] = await ctx.db
     .select({
-      last30: sql<number>`count(*) filter (where ${alerts.firstSeenAt} > now() - interval '30 days')::int`,
+      last30: sql<number>`count(*) filter (where ${alerts.firstSeenAt} > ${now.toISOString()}::timestamptz - interval '30 days')::int`,
       open: sql<number>`count(*) filter (where ${alerts.status} <> 'resolved')::int`,
     })
     .from(alerts)
@@ -74,7 +79,12 @@ export async function previewMaintenanceWindow(ctx: ServiceCtx, input: WindowInp
   const byType = await ctx.db
     .select({ type: alerts.type, n: sql<number>`count(*)::int` })
     .from(alerts)
-    .where(and(scope, sql`${alerts.firstSeenAt} > now() - interval '30 days'`))
+    .where(
+      and(
+        scope,
+        sql`${alerts.firstSeenAt} > ${now.toISOString()}::timestamptz - interval '30 days'`,
+      ),
+    )
     .groupBy(alerts.type)
     .orderBy(desc(sql`count(*)`));
   return { last30Days: counts?.last30 ?? 0, openNow: counts?.open ?? 0, byType };

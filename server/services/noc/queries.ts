@@ -8,7 +8,7 @@ import { siteFalseAlarmRate } from "./false-alarms";
 const { alerts, sites, clients, users, alertComments, tickets } = schema;
 
 /** An alert with its explanation, comments, timeline and related alerts at the site. */
-export async function getAlertDetail(ctx: ServiceCtx, id: string) {
+export async function getAlertDetail(ctx: ServiceCtx, id: string, now: Date) {
   const a = await getAlertInTenant(ctx, id);
   const visible = await alertVisibility(ctx);
   const [site] = await ctx.db
@@ -52,12 +52,12 @@ export async function getAlertDetail(ctx: ServiceCtx, id: string) {
           visible,
           eq(alerts.siteId, a.siteId),
           ne(alerts.id, a.id),
-          gte(alerts.lastSeenAt, sql`now() - interval '24 hours'`),
+          gte(alerts.lastSeenAt, sql`${now.toISOString()}::timestamptz - interval '24 hours'`),
         ),
       )
       .orderBy(desc(alerts.lastSeenAt))
       .limit(10),
-    siteFalseAlarmRate(ctx, a.siteId, visible),
+    siteFalseAlarmRate(ctx, a.siteId, visible, now),
     // the ticket an SLA alert came from
     a.ticketId
       ? ctx.db

@@ -15,6 +15,9 @@ import { createAlert } from "./create-alert";
 import { listQueue, openCountsByGroup, openCountsFor, queueTiming } from "./queue";
 import { triageAlert } from "./triage";
 
+const NOW = new Date("2026-03-10T15:00:00Z");
+const DAY = 86_400_000;
+
 let t: TestTenant;
 let group: string;
 
@@ -23,7 +26,9 @@ beforeAll(async () => {
   group = await createTestGroup(t, "Fire", [t.users.specialist]);
   const site = t.sites[0];
   if (!site) throw new Error("no site");
-  const at = (expr: string) => sql.raw(expr);
+  // the fixtures' times are SQL relative to NOW ("now" below), as the service reads them
+  const at = (expr: string) =>
+    sql.raw(expr.replaceAll("now()", `'${NOW.toISOString()}'::timestamptz`));
   const alert = (
     n: number,
     first: string,
@@ -71,18 +76,27 @@ beforeAll(async () => {
 
 describe("queue header", () => {
   it("means minutes to acknowledge and resolve over 7 days and today, per viewer", async () => {
-    expect(await queueTiming(db, t.tenant.id, { all: true })).toEqual({
+    expect(await queueTiming(db, t.tenant.id, { all: true }, NOW)).toEqual({
       mtta7d: 7, // (10 + 4) / 2
       mttaToday: 4,
       mttr7d: 30,
       mttrToday: null,
     });
-    expect(await queueTiming(db, t.tenant.id, { all: false, groupIds: [group] })).toEqual({
+    expect(await queueTiming(db, t.tenant.id, { all: false, groupIds: [group] }, NOW)).toEqual({
       mtta7d: 4,
       mttaToday: 4,
       mttr7d: null,
       mttrToday: null,
     });
+  });
+
+  it("moves its windows with now: a day later nothing is today's, six days later the oldest is out", async () => {
+    expect(
+      await queueTiming(db, t.tenant.id, { all: true }, new Date(NOW.getTime() + DAY)),
+    ).toEqual({ mtta7d: 7, mttaToday: null, mttr7d: 30, mttrToday: null });
+    expect(
+      await queueTiming(db, t.tenant.id, { all: true }, new Date(NOW.getTime() + 6 * DAY)),
+    ).toEqual({ mtta7d: 4, mttaToday: null, mttr7d: null, mttrToday: null });
   });
 
   it("counts open, unsuppressed alerts by severity for each viewer", async () => {

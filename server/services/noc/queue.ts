@@ -185,12 +185,13 @@ export async function queueTiming(
   db: DbOrTx,
   tenantId: string,
   viewer: AlertViewer,
+  now: Date,
 ): Promise<QueueTiming> {
   const minutes = (end: AnyColumn, today: boolean) =>
     today
       ? sql<
           number | null
-        >`avg(extract(epoch from ${end} - ${alerts.firstSeenAt}) / 60) filter (where ${alerts.firstSeenAt} >= date_trunc('day', now()))`
+        >`avg(extract(epoch from ${end} - ${alerts.firstSeenAt}) / 60) filter (where ${alerts.firstSeenAt} >= date_trunc('day', ${now.toISOString()}::timestamptz))`
       : sql<number | null>`avg(extract(epoch from ${end} - ${alerts.firstSeenAt}) / 60)`;
   const [t] = await db
     .select({
@@ -204,7 +205,7 @@ export async function queueTiming(
       and(
         eq(alerts.tenantId, tenantId),
         viewerCondition(viewer),
-        gte(alerts.firstSeenAt, sql`now() - interval '7 days'`),
+        gte(alerts.firstSeenAt, sql`${now.toISOString()}::timestamptz - interval '7 days'`),
       ),
     );
   const num = (v: unknown) =>
@@ -222,8 +223,11 @@ export function sharedQueueTiming(
   db: DbOrTx,
   tenantId: string,
   viewer: AlertViewer,
+  now: Date,
 ): Promise<QueueTiming> {
-  return timingMemo(`${tenantId}:${viewerKey(viewer)}`, () => queueTiming(db, tenantId, viewer));
+  return timingMemo(`${tenantId}:${viewerKey(viewer)}`, () =>
+    queueTiming(db, tenantId, viewer, now),
+  );
 }
 
 export type QueueStats = { open: Partial<Record<Severity, number>> } & QueueTiming;
@@ -232,11 +236,11 @@ export type QueueStats = { open: Partial<Record<Severity, number>> } & QueueTimi
  * The header: open alerts by severity (live), and how fast they were acknowledged and
  * resolved (minutes; shared among the tenant's viewers for QUEUE_TIMING_TTL_MS).
  */
-export async function queueStats(ctx: ServiceCtx): Promise<QueueStats> {
+export async function queueStats(ctx: ServiceCtx, now: Date): Promise<QueueStats> {
   const viewer = await alertViewer(ctx);
   const [counts, timing] = await Promise.all([
     openCountsByGroup(ctx.db, ctx.tenantId),
-    sharedQueueTiming(ctx.db, ctx.tenantId, viewer),
+    sharedQueueTiming(ctx.db, ctx.tenantId, viewer, now),
   ]);
   return { open: openCountsFor(viewer, counts), ...timing };
 }

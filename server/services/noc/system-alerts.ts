@@ -32,8 +32,10 @@ export type SystemAlert = {
 export async function raiseSystemAlerts(
   ctx: ServiceCtx,
   items: SystemAlert[],
+  now: Date,
 ): Promise<{ created: number; updated: number }> {
   if (!items.length) return { created: 0, updated: 0 };
+  const at = sql`${now.toISOString()}::timestamptz`;
   const who = actorRef(ctx.actor);
   const rows = (await ctx.db.execute(sql`
     with v as (
@@ -57,7 +59,7 @@ export async function raiseSystemAlerts(
         case when v."lifeSafety" then null else (
           select w.id from ${maintenanceWindows} w
           where w.tenant_id = ${ctx.tenantId} and w.cancelled_at is null
-            and w.starts_at <= now() and w.ends_at > now()
+            and w.starts_at <= ${at} and w.ends_at > ${at}
             and (cardinality(w.client_ids) = 0 or v."clientId" = any(w.client_ids))
             and (cardinality(w.site_ids) = 0 or v."siteId" = any(w.site_ids))
             and (cardinality(w.types) = 0 or v.type = any(w.types))
@@ -65,11 +67,11 @@ export async function raiseSystemAlerts(
       from v
       on conflict (tenant_id, fingerprint) where status <> 'resolved' do update set
         occurrence_count = ${alerts}.occurrence_count + 1,
-        last_seen_at = now(),
+        last_seen_at = ${at},
         title = excluded.title,
         description = excluded.description,
         severity = excluded.severity,
-        updated_at = now()
+        updated_at = ${at}
       returning id, fingerprint, severity, type, title, (xmax = 0) as inserted
     ),
     audited as (
@@ -115,13 +117,15 @@ export async function resolveAlertsByFingerprint(
   ctx: ServiceCtx,
   fingerprints: string[],
   note: string,
+  now: Date,
 ): Promise<number> {
   if (!fingerprints.length) return 0;
+  const at = sql`${now.toISOString()}::timestamptz`;
   const who = actorRef(ctx.actor);
   const rows = (await ctx.db.execute(sql`
     with done as (
       update ${alerts} set status = 'resolved', resolution = 'auto', resolution_note = ${note},
-        resolved_at = now(), updated_at = now()
+        resolved_at = ${at}, updated_at = ${at}
       where tenant_id = ${ctx.tenantId} and status <> 'resolved'
         and fingerprint in (select jsonb_array_elements_text(${JSON.stringify(fingerprints)}::jsonb))
       returning id, status

@@ -14,7 +14,7 @@ const TRIAGED_AT = new Date("2026-12-02T17:00:00Z");
 describe("alert model training", () => {
   it("falls back to the heuristic with too few labels, then trains on a real pattern and scores with it", async () => {
     const t = await createTestTenant("model");
-    expect(await trainAlertModel(db, t.tenant.id)).toMatchObject({
+    expect(await trainAlertModel(db, t.tenant.id, TRIAGED_AT)).toMatchObject({
       outcome: "too few labels",
       samples: 0,
     });
@@ -36,14 +36,14 @@ describe("alert model training", () => {
         source: "system" as const,
         fingerprint: `model-${i}`,
         status: "resolved" as const,
-        firstSeenAt: new Date(Date.now() - (i + 1) * 3600_000),
-        lastSeenAt: new Date(Date.now() - (i + 1) * 3600_000),
-        resolvedAt: new Date(Date.now() - i * 3600_000),
+        firstSeenAt: new Date(TRIAGED_AT.getTime() - (i + 1) * 3600_000),
+        lastSeenAt: new Date(TRIAGED_AT.getTime() - (i + 1) * 3600_000),
+        resolvedAt: new Date(TRIAGED_AT.getTime() - i * 3600_000),
         resolution: real ? ("manual" as const) : ("false_alarm" as const),
       };
     });
     await db.insert(schema.alerts).values(rows);
-    const trained = await trainAlertModel(db, t.tenant.id);
+    const trained = await trainAlertModel(db, t.tenant.id, TRIAGED_AT);
     expect(trained).toMatchObject({ outcome: "trained", version: 1, samples: 400 });
     expect((trained as { auc: number }).auc).toBeGreaterThan(0.75);
     const [stored] = await db

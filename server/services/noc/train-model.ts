@@ -34,7 +34,7 @@ type Row = {
  * self-clearing alert a negative. Fits on 80 % (a fixed split by id), measures AUC on the
  * rest, and stores the model — usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainAlertModel(db: DbOrTx, tenantId: string) {
+export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
   const rows = (await db.execute(sql`
     select a.id, a.type, a.severity, s.criticality, c.tier,
       extract(hour from a.first_seen_at at time zone s.time_zone)::int as hour,
@@ -48,7 +48,7 @@ export async function trainAlertModel(db: DbOrTx, tenantId: string) {
     join sites s on s.id = a.site_id
     join clients c on c.id = a.client_id
     where a.tenant_id = ${tenantId} and a.status = 'resolved' and a.resolution is not null
-      and a.resolved_at > now() - ${`${MODEL_RULES.lookbackDays} days`}::interval
+      and a.resolved_at > ${now.toISOString()}::timestamptz - ${`${MODEL_RULES.lookbackDays} days`}::interval
     order by a.resolved_at desc
     limit ${MODEL_RULES.maxRows}`)) as unknown as Row[];
   const positives = rows.filter((r) => r.real).length;

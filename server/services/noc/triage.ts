@@ -148,16 +148,20 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
         entityId: a.id,
         after: { groupId: routeTo, score: scored.score },
       });
-      await notifyGroup(tx, {
-        groupId: routeTo,
-        subject: `[${scored.score}] ${a.title}`,
-        body: `${a.type.replaceAll("_", " ")} at ${a.siteName} scored ${scored.score}: ${scored.factors
-          .slice(0, 3)
-          .map((f) => `${f.label} +${f.points}`)
-          .join(", ")}.`,
-        link: `/noc?alert=${a.id}`,
-        dedupeKey: `alert:${a.id}:routed`,
-      });
+      await notifyGroup(
+        tx,
+        {
+          groupId: routeTo,
+          subject: `[${scored.score}] ${a.title}`,
+          body: `${a.type.replaceAll("_", " ")} at ${a.siteName} scored ${scored.score}: ${scored.factors
+            .slice(0, 3)
+            .map((f) => `${f.label} +${f.points}`)
+            .join(", ")}.`,
+          link: `/noc?alert=${a.id}`,
+          dedupeKey: `alert:${a.id}:routed`,
+        },
+        now,
+      );
     }
     const escalatedNow =
       scored.score >= ESCALATE_THRESHOLD && !a.suppressed
@@ -217,13 +221,17 @@ export async function escalate(
       entityId: input.alertId,
       after: { clock: input.clock, reason: input.reason },
     });
-    await notifySupervisors(tx, {
-      alertId: input.alertId,
-      title: input.title,
-      siteName: input.siteName,
-      reason: input.reason,
-      dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
-    });
+    await notifySupervisors(
+      tx,
+      {
+        alertId: input.alertId,
+        title: input.title,
+        siteName: input.siteName,
+        reason: input.reason,
+        dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
+      },
+      input.now,
+    );
     return true;
   });
 }
@@ -232,12 +240,17 @@ export async function escalate(
 export async function notifySupervisors(
   ctx: ServiceCtx,
   input: { alertId: string; title: string; siteName: string; reason: string; dedupeKey: string },
+  now: Date,
 ) {
-  await notifyRole(ctx, {
-    role: "supervisor",
-    subject: `Escalated: ${input.title}`,
-    body: `At ${input.siteName}; ${input.reason}.`,
-    link: `/noc?alert=${input.alertId}`,
-    dedupeKey: input.dedupeKey,
-  });
+  await notifyRole(
+    ctx,
+    {
+      role: "supervisor",
+      subject: `Escalated: ${input.title}`,
+      body: `At ${input.siteName}; ${input.reason}.`,
+      link: `/noc?alert=${input.alertId}`,
+      dedupeKey: input.dedupeKey,
+    },
+    now,
+  );
 }

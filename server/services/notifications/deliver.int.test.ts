@@ -15,6 +15,11 @@ import { notifyEmail, notifyGroup, notifyUsers } from "./enqueue";
  * database, so every deliverNotifications call here names its notification ids.
  */
 const n = schema.notifications;
+// The instant every call here runs at. It is later than the database clock, so rows stamped by
+// the column default (the database's now()) are due at it; the lease and the due check take
+// the later of the two clocks (deliver.ts), so everything else here follows NOW alone.
+const NOW = new Date("2100-01-04T09:00:00Z");
+const later = (ms: number) => new Date(NOW.getTime() + ms);
 const APP_URL = "https://watchfloor.example";
 const MAIL_FROM = "Watchfloor Alerts <alerts@watchfloor.test>";
 const ENV_KEYS = ["SMTP_URL", "MAIL_FROM", "APP_URL", "NOTIFY_RETRY_BASE_MS"] as const;
@@ -59,13 +64,17 @@ const ctx = () => systemCtx(t.tenant.id, "deliver-test", db);
 /** Queues a notification for users through the outbox and returns their e-mail rows' ids. */
 async function queueEmails(userIds: string[], message: { subject?: string; link?: string } = {}) {
   const dedupeKey = unique("mail");
-  await notifyUsers(ctx(), {
-    subject: message.subject ?? "Alarm escalated",
-    body: "Alert 42 at Gold HQ needs you",
-    link: message.link,
-    dedupeKey,
-    userIds,
-  });
+  await notifyUsers(
+    ctx(),
+    {
+      subject: message.subject ?? "Alarm escalated",
+      body: "Alert 42 at Gold HQ needs you",
+      link: message.link,
+      dedupeKey,
+      userIds,
+    },
+    NOW,
+  );
   const rows = await db
     .select({ id: n.id, userId: n.userId, recipient: n.recipient })
     .from(n)
@@ -143,7 +152,7 @@ describe("e-mail delivery over SMTP", () => {
     const { id } = await queueEmail({ subject: "Alarm escalated", link: "/alerts/42" });
     expect((await load(id)).status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     const row = await load(id);
     expect(row).toMatchObject({
@@ -167,7 +176,7 @@ describe("e-mail delivery over SMTP", () => {
     expect(mail?.body).toBe(`Alert 42 at Gold HQ needs you\n\n${APP_URL}/alerts/42`);
 
     // a sent notification is never sent again
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual(nothing);
     expect(smtp.withMessageId(id)).toHaveLength(1);
     expect((await load(id)).attempts).toBe(1);
   });
@@ -188,7 +197,7 @@ describe("e-mail delivery over SMTP", () => {
         and(eq(n.tenantId, t.tenant.id), eq(n.dedupeKey, `${key}:email:dispatch@vendor.test`)),
       );
     const id = row?.id ?? "";
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
     expect(smtp.withMessageId(id)[0]?.body).toContain(link);
     expect((await load(id)).body).toBe(
       `Open it here:\n\n${APP_URL}/v/[link removed after delivery]`,
@@ -200,7 +209,7 @@ describe("e-mail delivery over SMTP", () => {
     const { id } = await queueEmail();
     const before = smtp.messages.length;
 
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     expect(await load(id)).toMatchObject({
       status: "sent",
@@ -213,12 +222,16 @@ describe("e-mail delivery over SMTP", () => {
 
   it("leaves in-app notifications alone", async () => {
     const dedupeKey = unique("in-app");
-    await notifyUsers(ctx(), {
-      subject: "FYI",
-      body: "in-app only",
-      dedupeKey,
-      userIds: [t.users.admin.id],
-    });
+    await notifyUsers(
+      ctx(),
+      {
+        subject: "FYI",
+        body: "in-app only",
+        dedupeKey,
+        userIds: [t.users.admin.id],
+      },
+      NOW,
+    );
     const [inApp] = await db
       .select()
       .from(n)
@@ -229,7 +242,7 @@ describe("e-mail delivery over SMTP", () => {
         ),
       );
     if (!inApp) throw new Error("no in-app row");
-    expect(await deliverNotifications(db, { ids: [inApp.id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [inApp.id] }, NOW)).toEqual(nothing);
     expect(await load(inApp.id)).toMatchObject({ status: "sent", attempts: 0, deliveredVia: null });
   });
 });
@@ -238,13 +251,17 @@ describe("Slack delivery", () => {
   it("posts to the group's own webhook a valid incoming-webhook message", async () => {
     const path = `/services/group-${randomUUID()}`;
     const group = await createGroup(t, slack.webhook(path), [t.users.supervisor.id]);
-    const added = await notifyGroup(ctx(), {
-      subject: "Site offline",
-      body: "Gold Depot stopped reporting",
-      link: "/sites/gold-depot",
-      dedupeKey: unique("group-own"),
-      groupId: group.id,
-    });
+    const added = await notifyGroup(
+      ctx(),
+      {
+        subject: "Site offline",
+        body: "Gold Depot stopped reporting",
+        link: "/sites/gold-depot",
+        dedupeKey: unique("group-own"),
+        groupId: group.id,
+      },
+      NOW,
+    );
     // the supervisor's in-app and e-mail rows, and one Slack message
     expect(added).toBe(3);
     const [row, ...more] = await slackRows(t.tenant.id, group.id);
@@ -252,7 +269,7 @@ describe("Slack delivery", () => {
     expect(more).toEqual([]);
     expect(row.status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     expect(await load(row.id)).toMatchObject({
       status: "sent",
@@ -276,7 +293,7 @@ describe("Slack delivery", () => {
       ],
     });
 
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual(nothing);
     expect(slack.postsTo(path)).toHaveLength(1);
   });
 
@@ -289,17 +306,21 @@ describe("Slack delivery", () => {
       .where(eq(schema.tenants.id, other.tenant.id));
     const group = await createGroup(other, null, []);
     expect(
-      await notifyGroup(systemCtx(other.tenant.id, "deliver-test", db), {
-        subject: "Shift unfilled",
-        body: "Night shift at Bronze Store has nobody",
-        dedupeKey: unique("group-fallback"),
-        groupId: group.id,
-      }),
+      await notifyGroup(
+        systemCtx(other.tenant.id, "deliver-test", db),
+        {
+          subject: "Shift unfilled",
+          body: "Night shift at Bronze Store has nobody",
+          dedupeKey: unique("group-fallback"),
+          groupId: group.id,
+        },
+        NOW,
+      ),
     ).toBe(1);
     const [row] = await slackRows(other.tenant.id, group.id);
     if (!row) throw new Error("no Slack row");
 
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     expect(await load(row.id)).toMatchObject({ status: "sent", deliveredVia: "slack" });
     const posts = slack.postsTo(path);
@@ -311,12 +332,16 @@ describe("Slack delivery", () => {
 
   it("adds no Slack row without a webhook, and fails a Slack row that has none", async () => {
     const group = await createGroup(t, null, [t.users.specialist.id]);
-    const added = await notifyGroup(ctx(), {
-      subject: "Nobody to tell",
-      body: "No webhook anywhere",
-      dedupeKey: unique("group-none"),
-      groupId: group.id,
-    });
+    const added = await notifyGroup(
+      ctx(),
+      {
+        subject: "Nobody to tell",
+        body: "No webhook anywhere",
+        dedupeKey: unique("group-none"),
+        groupId: group.id,
+      },
+      NOW,
+    );
     expect(added).toBe(2); // in-app and e-mail for the one member
     expect(await slackRows(t.tenant.id, group.id)).toEqual([]);
 
@@ -335,7 +360,10 @@ describe("Slack delivery", () => {
     if (!row) throw new Error("no row");
     const postsBefore = slack.posts.length;
 
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual({ ...nothing, failed: 1 });
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({
+      ...nothing,
+      failed: 1,
+    });
 
     expect(await load(row.id)).toMatchObject({
       status: "failed",
@@ -346,23 +374,30 @@ describe("Slack delivery", () => {
     expect(slack.posts.length).toBe(postsBefore);
     // failed is final
     await makeDue(row.id);
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual(nothing);
   });
 
   it("retries when Slack is down and posts once it is back", async () => {
     const path = `/services/flaky-${randomUUID()}`;
     const group = await createGroup(t, slack.webhook(path), []);
-    await notifyGroup(ctx(), {
-      subject: "Panic button",
-      body: "Guard pressed panic",
-      dedupeKey: unique("group-flaky"),
-      groupId: group.id,
-    });
+    await notifyGroup(
+      ctx(),
+      {
+        subject: "Panic button",
+        body: "Guard pressed panic",
+        dedupeKey: unique("group-flaky"),
+        groupId: group.id,
+      },
+      NOW,
+    );
     const [row] = await slackRows(t.tenant.id, group.id);
     if (!row) throw new Error("no Slack row");
 
     slack.fail(500);
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual({ ...nothing, retrying: 1 });
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({
+      ...nothing,
+      retrying: 1,
+    });
     const failed = await load(row.id);
     expect(failed).toMatchObject({ status: "pending", attempts: 1 });
     expect(failed.lastError).toBe("Slack answered 500: internal_error");
@@ -370,7 +405,7 @@ describe("Slack delivery", () => {
 
     slack.recover();
     await makeDue(row.id);
-    expect(await deliverNotifications(db, { ids: [row.id] })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
     expect(await load(row.id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
     expect(slack.postsTo(path)).toHaveLength(1);
   });
@@ -383,35 +418,36 @@ describe("retries and failure", () => {
     const { id } = await queueEmail({ subject: "Outage test" });
     await smtp.stop();
 
-    const startedAt = Date.now();
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, retrying: 1 });
-    const finishedAt = Date.now();
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({
+      ...nothing,
+      retrying: 1,
+    });
     const waiting = await load(id);
     expect(waiting).toMatchObject({ status: "pending", attempts: 1, deliveredVia: null });
     expect(waiting.lastError).toMatch(/ECONNREFUSED/);
     // the first retry waits the base delay
-    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(startedAt + baseMs);
-    expect(waiting.nextAttemptAt.getTime()).toBeLessThanOrEqual(finishedAt + baseMs);
+    expect(waiting.nextAttemptAt).toEqual(later(baseMs));
 
-    // not due yet: no attempt at all
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual(nothing);
+    // the server is back, but the backoff has not passed: no attempt at all
+    await smtp.start();
+    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs - 1))).toEqual(nothing);
     expect((await load(id)).attempts).toBe(1);
 
-    // wait out the backoff, then the server is back
-    await new Promise((r) =>
-      setTimeout(r, Math.max(0, waiting.nextAttemptAt.getTime() - Date.now()) + 50),
-    );
-    await smtp.start();
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, sent: 1 });
+    // once it has passed, it goes out
+    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs))).toEqual({
+      ...nothing,
+      sent: 1,
+    });
 
     expect(await load(id)).toMatchObject({
       status: "sent",
       deliveredVia: "smtp",
       attempts: 2,
       lastError: null,
+      sentAt: later(baseMs),
     });
     expect(smtp.withMessageId(id)).toHaveLength(1);
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs))).toEqual(nothing);
     expect(smtp.withMessageId(id)).toHaveLength(1);
   });
 
@@ -420,16 +456,17 @@ describe("retries and failure", () => {
     await smtp.stop();
 
     for (let attempt = 1; attempt < DELIVERY.maxAttempts; attempt++) {
-      expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, retrying: 1 });
+      expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({
+        ...nothing,
+        retrying: 1,
+      });
       const row = await load(id);
       expect(row).toMatchObject({ status: "pending", attempts: attempt });
       // backoff doubles: 30 s, 1 min, 2 min … by default
-      expect(row.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(
-        30_000 * 2 ** (attempt - 1) - 5_000,
-      );
+      expect(row.nextAttemptAt).toEqual(later(30_000 * 2 ** (attempt - 1)));
       await makeDue(id);
     }
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual({ ...nothing, failed: 1 });
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, failed: 1 });
     const row = await load(id);
     expect(row).toMatchObject({ status: "failed", attempts: DELIVERY.maxAttempts });
     expect(row.lastError).toMatch(/ECONNREFUSED/);
@@ -437,7 +474,7 @@ describe("retries and failure", () => {
     // failed is final, even once the server is back
     await smtp.start();
     await makeDue(id);
-    expect(await deliverNotifications(db, { ids: [id] })).toEqual(nothing);
+    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual(nothing);
     expect(smtp.withMessageId(id)).toEqual([]);
   });
 });
@@ -474,10 +511,10 @@ describe("concurrent deliverers", () => {
 
     // whoever claims first takes what it may; the others find nothing left to claim
     const results = await Promise.all([
-      deliverNotifications(db, { ids }),
-      deliverNotifications(db, { ids, limit: 2 }),
-      deliverNotifications(db, { ids, limit: 2 }),
-      deliverNotifications(db, { ids }),
+      deliverNotifications(db, { ids }, NOW),
+      deliverNotifications(db, { ids, limit: 2 }, NOW),
+      deliverNotifications(db, { ids, limit: 2 }, NOW),
+      deliverNotifications(db, { ids }, NOW),
     ]);
 
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(ids.length);
@@ -490,11 +527,11 @@ describe("concurrent deliverers", () => {
     const ids = rows.map((r) => r.id);
     smtp.delayMs = 250;
 
-    const first = deliverNotifications(db, { ids });
+    const first = deliverNotifications(db, { ids }, NOW);
     await waitFor(() => smtp.inFlight > 0);
     // The first deliverer claims one message at a time: the one at the server is left alone,
     // the other may go out through the second deliverer — either way each is sent once.
-    const second = await deliverNotifications(db, { ids });
+    const second = await deliverNotifications(db, { ids }, NOW);
     const firstDone = await first;
 
     expect(second.sent).toBeLessThanOrEqual(1);
@@ -518,12 +555,12 @@ describe("concurrent deliverers", () => {
     // another deliverer in the middle of its claim: the row is locked until it commits
     await db.transaction(async (tx) => {
       await tx.execute(sql`select id from notifications where id = ${locked.id} for update`);
-      expect(await deliverNotifications(db, { ids })).toEqual({ ...nothing, sent: 2 });
+      expect(await deliverNotifications(db, { ids }, NOW)).toEqual({ ...nothing, sent: 2 });
     });
     expect(smtp.withMessageId(locked.id)).toEqual([]);
     expect((await load(locked.id)).status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids })).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(db, { ids }, NOW)).toEqual({ ...nothing, sent: 1 });
     await expectEachSentOnce(rows);
   });
 });

@@ -71,10 +71,17 @@ async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack">
  * claimed on its own just before it is sent (a lease of `leaseSeconds`, far longer than one
  * send may take), so two deliverers never send the same one; a failure is retried with
  * backoff until the last attempt, then shown as failed with its error.
+ *
+ * Backoff and sentAt follow `now`. Claim and lease both read "the present" as the later of
+ * `now` and the database clock: rows are stamped by the column default (the database clock),
+ * so a `now` a little behind it must not leave a fresh row undelivered; and `now` may be read
+ * well before a long batch claims its last rows (or be memoised by a retried step), where a
+ * lease that had already run out would let a second deliverer send the same notification.
  */
 export async function deliverNotifications(
   db: Db,
-  input: { ids?: string[]; tenantId?: string; limit?: number } = {},
+  input: { ids?: string[]; tenantId?: string; limit?: number },
+  now: Date,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
   const counts = { sent: 0, retrying: 0, failed: 0 };
   if (input.ids && !input.ids.length) return counts;
@@ -82,13 +89,14 @@ export async function deliverNotifications(
   const limit = input.limit ?? 200;
   const onlyIds = input.ids ? sql`and id = any(${`{${input.ids.join(",")}}`}::uuid[])` : sql``;
   const onlyTenant = input.tenantId ? sql`and tenant_id = ${input.tenantId}` : sql``;
+  const present = sql`greatest(now(), ${now.toISOString()}::timestamptz)`;
   const touched = new Map<string, string[]>();
   for (let i = 0; i < limit; i++) {
     const [row] = (await db.execute(sql`
-      update ${n} set attempts = attempts + 1, next_attempt_at = now() + ${`${DELIVERY.leaseSeconds} seconds`}::interval
+      update ${n} set attempts = attempts + 1, next_attempt_at = ${present} + ${`${DELIVERY.leaseSeconds} seconds`}::interval
       where id = (
         select id from ${n}
-        where status = 'pending' and channel in ('email', 'slack') and next_attempt_at <= now() ${onlyIds} ${onlyTenant}
+        where status = 'pending' and channel in ('email', 'slack') and next_attempt_at <= ${present} ${onlyIds} ${onlyTenant}
         order by next_attempt_at
         limit 1
         for update skip locked
@@ -114,7 +122,7 @@ export async function deliverNotifications(
         .update(n)
         .set({
           status: "sent",
-          sentAt: new Date(),
+          sentAt: now,
           deliveredVia: via,
           lastError: null,
           body: redactPortalLinks(n.body),
@@ -131,7 +139,7 @@ export async function deliverNotifications(
             ? { status: "failed", lastError: message, body: redactPortalLinks(n.body) }
             : {
                 lastError: message,
-                nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(row.attempts)),
+                nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(row.attempts)),
               },
         )
         .where(eq(n.id, row.id));

@@ -28,23 +28,29 @@ function activeUsers(ctx: ServiceCtx, where: SQL): Promise<Recipient[]> {
 export async function notifyUsers(
   ctx: ServiceCtx,
   input: Message & { userIds: string[] },
+  now: Date,
 ): Promise<number> {
   if (!input.userIds.length) return 0;
   const recipients = await activeUsers(ctx, inArray(schema.users.id, input.userIds));
-  return queueFor(ctx, recipients, input);
+  return queueFor(ctx, recipients, input, now);
 }
 
 /** Notifies the tenant's active users of a role (supervisors, say) as `notifyUsers` does. */
 export async function notifyRole(
   ctx: ServiceCtx,
   input: Message & { role: (typeof schema.users.$inferSelect)["role"] },
+  now: Date,
 ): Promise<number> {
   const recipients = await activeUsers(ctx, eq(schema.users.role, input.role));
-  return queueFor(ctx, recipients, input);
+  return queueFor(ctx, recipients, input, now);
 }
 
-async function queueFor(ctx: ServiceCtx, recipients: Recipient[], input: Message): Promise<number> {
-  const now = new Date();
+async function queueFor(
+  ctx: ServiceCtx,
+  recipients: Recipient[],
+  input: Message,
+  now: Date,
+): Promise<number> {
   const rows = recipients.flatMap((u) => {
     const base = {
       tenantId: ctx.tenantId,
@@ -97,6 +103,7 @@ async function queueFor(ctx: ServiceCtx, recipients: Recipient[], input: Message
 export async function notifyGroup(
   ctx: ServiceCtx,
   input: Message & { groupId: string },
+  now: Date,
 ): Promise<number> {
   const rows = await ctx.db
     .select({
@@ -125,7 +132,7 @@ export async function notifyGroup(
       ? [{ id: r.id, email: r.email, emailNotifications: r.emailNotifications }]
       : [],
   );
-  let added = await queueFor(ctx, members, input);
+  let added = await queueFor(ctx, members, input, now);
   if (group.webhook || group.tenantWebhook) {
     const slack = await ctx.db
       .insert(schema.notifications)

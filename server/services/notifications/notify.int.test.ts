@@ -5,6 +5,7 @@ import { callerFor, createTestTenant, type TestTenant } from "@/server/test/fact
 import { systemCtx } from "../_core/context";
 import { notifyUsers } from "./enqueue";
 
+const NOW = new Date("2026-03-10T15:00:00Z");
 let t: TestTenant;
 beforeAll(async () => {
   t = await createTestTenant("notify");
@@ -20,8 +21,8 @@ describe("notifications outbox", () => {
       dedupeKey: "alert:42:escalated",
       userIds: [t.users.admin.id, t.users.supervisor.id],
     };
-    expect(await notifyUsers(ctx, msg)).toBe(3);
-    expect(await notifyUsers(ctx, msg)).toBe(0);
+    expect(await notifyUsers(ctx, msg, NOW)).toBe(3);
+    expect(await notifyUsers(ctx, msg, NOW)).toBe(0);
     const rows = await db
       .select()
       .from(schema.notifications)

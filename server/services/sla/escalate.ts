@@ -77,13 +77,17 @@ export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
           after: { priority: to, escalationLevel: level, probability: t.p },
         });
         if (helpdesk)
-          await notifyGroup(tx, {
-            groupId: helpdesk.id,
-            subject: `Escalated to ${to}: #${t.number} ${t.title}`,
-            body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
-            link: `/sla?ticket=${t.id}`,
-            dedupeKey: `ticket:${t.id}:escalated:${level}`,
-          });
+          await notifyGroup(
+            tx,
+            {
+              groupId: helpdesk.id,
+              subject: `Escalated to ${to}: #${t.number} ${t.title}`,
+              body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
+              link: `/sla?ticket=${t.id}`,
+              dedupeKey: `ticket:${t.id}:escalated:${level}`,
+            },
+            now,
+          );
         return true;
       });
       if (done) escalated++;

@@ -422,11 +422,13 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
         },
       ];
     }),
+    now,
   );
   const resolved = await resolveAlertsByFingerprint(
     ctx,
     calmed,
     `Breach risk fell below ${SLA_RULES.alertResolveBelow}`,
+    now,
   );
   const ms = Math.round(performance.now() - started);
   const summary = {

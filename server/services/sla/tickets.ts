@@ -185,7 +185,7 @@ export async function changeTicketStatus(
     });
     await recomputeClocks(tx, [t.id], now);
     if (input.status === "resolved" || input.status === "closed")
-      await resolveAlertsByFingerprint(tx, [riskFingerprint(t.id)], "Ticket resolved");
+      await resolveAlertsByFingerprint(tx, [riskFingerprint(t.id)], "Ticket resolved", now);
     await recordAudit(tx, {
       action: reopening ? "ticket.reopen" : "ticket.status",
       entityType: "ticket",

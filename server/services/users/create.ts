@@ -11,7 +11,11 @@ import { publish } from "../live/publish";
 import { notifyUsers } from "../notifications/enqueue";
 import { replaceScope } from "./scope-rows";
 
-export async function createUser(ctx: ServiceCtx, input: z.output<typeof userCreateInput>) {
+export async function createUser(
+  ctx: ServiceCtx,
+  input: z.output<typeof userCreateInput>,
+  now: Date,
+) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await inTx(ctx, async (tx) => {
@@ -34,13 +38,17 @@ export async function createUser(ctx: ServiceCtx, input: z.output<typeof userCre
         after: { name: input.name, email: input.email, role: input.role, scope: input.scope },
       });
       await publish(tx, "user", [user.id]);
-      await notifyUsers(tx, {
-        userIds: [user.id],
-        subject: "Your Watchfloor account is ready",
-        body: `${ctx.actor.type === "user" ? ctx.actor.name : "An admin"} created an account for you as ${ROLE_LABELS[input.role]}. Sign in with this e-mail address and the password you were given, then change it.`,
-        link: "/overview",
-        dedupeKey: `account-created:${user.id}`,
-      });
+      await notifyUsers(
+        tx,
+        {
+          userIds: [user.id],
+          subject: "Your Watchfloor account is ready",
+          body: `${ctx.actor.type === "user" ? ctx.actor.name : "An admin"} created an account for you as ${ROLE_LABELS[input.role]}. Sign in with this e-mail address and the password you were given, then change it.`,
+          link: "/overview",
+          dedupeKey: `account-created:${user.id}`,
+        },
+        now,
+      );
       return user;
     });
   } catch (err) {

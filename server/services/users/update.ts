@@ -57,13 +57,17 @@ export async function updateUser(
     });
     await publish(tx, "user", [id]);
     if (after.role !== before.role) {
-      await notifyUsers(tx, {
-        userIds: [id],
-        subject: `Your role is now ${ROLE_LABELS[after.role]}`,
-        body: `Your Watchfloor role changed from ${ROLE_LABELS[before.role]} to ${ROLE_LABELS[after.role]}; what you can see and do changed with it.`,
-        link: "/overview",
-        dedupeKey: `role-change:${id}:${now.getTime()}`,
-      });
+      await notifyUsers(
+        tx,
+        {
+          userIds: [id],
+          subject: `Your role is now ${ROLE_LABELS[after.role]}`,
+          body: `Your Watchfloor role changed from ${ROLE_LABELS[before.role]} to ${ROLE_LABELS[after.role]}; what you can see and do changed with it.`,
+          link: "/overview",
+          dedupeKey: `role-change:${id}:${now.getTime()}`,
+        },
+        now,
+      );
     }
     return after;
   });

@@ -36,17 +36,23 @@ const {
 export const PORTAL_LIMITS = { actionsPerWindow: 60, missesPerWindow: 30, windowMinutes: 10 };
 
 /** Counts a hit against a key; false once the key is over its limit in the window. */
-export async function underLimit(db: DbOrTx, key: string, max: number): Promise<boolean> {
+export async function underLimit(
+  db: DbOrTx,
+  key: string,
+  max: number,
+  now: Date,
+): Promise<boolean> {
   const t = schema.signInThrottle;
+  const at = sql`${now.toISOString()}::timestamptz`;
   const window = sql.raw(`interval '${PORTAL_LIMITS.windowMinutes} minutes'`);
   const [row] = await db
     .insert(t)
-    .values({ key, failures: 1 })
+    .values({ key, failures: 1, windowStartedAt: now })
     .onConflictDoUpdate({
       target: t.key,
       set: {
-        failures: sql`case when ${t.windowStartedAt} < now() - ${window} then 1 else ${t.failures} + 1 end`,
-        windowStartedAt: sql`case when ${t.windowStartedAt} < now() - ${window} then now() else ${t.windowStartedAt} end`,
+        failures: sql`case when ${t.windowStartedAt} < ${at} - ${window} then 1 else ${t.failures} + 1 end`,
+        windowStartedAt: sql`case when ${t.windowStartedAt} < ${at} - ${window} then ${at} else ${t.windowStartedAt} end`,
       },
     })
     .returning({ n: t.failures });
@@ -61,6 +67,7 @@ export async function underLimit(db: DbOrTx, key: string, max: number): Promise<
 export async function sendVendorLink(
   ctx: ServiceCtx,
   input: { id: string; baseUrl: string; days?: number },
+  now: Date,
 ) {
   return inTx(ctx, async (tx) => {
     const wo = await getWorkOrderInTenant(tx, input.id);
@@ -73,7 +80,6 @@ export async function sendVendorLink(
       .from(vendors)
       .where(eq(vendors.id, wo.vendorId));
     if (!vendor) throw new ValidationError("The vendor no longer exists", "vendorId");
-    const now = new Date();
     await tx.db
       .update(vendorTokens)
       .set({ revokedAt: now })
@@ -113,12 +119,12 @@ export async function sendVendorLink(
   });
 }
 
-export async function revokeVendorLink(ctx: ServiceCtx, input: { id: string }) {
+export async function revokeVendorLink(ctx: ServiceCtx, input: { id: string }, now: Date) {
   return inTx(ctx, async (tx) => {
     const wo = await getWorkOrderInTenant(tx, input.id);
     const revoked = await tx.db
       .update(vendorTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(and(eq(vendorTokens.workOrderId, wo.id), isNull(vendorTokens.revokedAt)))
       .returning({ id: vendorTokens.id });
     if (revoked.length) {
@@ -142,7 +148,11 @@ export type PortalAccess = { ctx: ServiceCtx; workOrderId: string; tokenId: stri
  * with the same work either way: every string is hashed and looked up, so a miss takes as
  * long as a plausible guess and says nothing about why.
  */
-export async function resolvePortalToken(db: Db, token: string): Promise<PortalAccess | null> {
+export async function resolvePortalToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<PortalAccess | null> {
   const hash = hashPortalToken(typeof token === "string" ? token.slice(0, 200) : "");
   const [row] = await db
     .select({
@@ -154,7 +164,7 @@ export async function resolvePortalToken(db: Db, token: string): Promise<PortalA
     })
     .from(vendorTokens)
     .where(eq(vendorTokens.tokenHash, hash));
-  if (!row || !looksLikeToken(token) || tokenState(row, new Date()) !== "valid") return null;
+  if (!row || !looksLikeToken(token) || tokenState(row, now) !== "valid") return null;
   return {
     tokenId: row.id,
     workOrderId: row.workOrderId,
@@ -226,12 +236,13 @@ export async function portalView(access: PortalAccess) {
   };
 }
 
-async function limited(access: PortalAccess) {
+async function limited(access: PortalAccess, now: Date) {
   if (
     !(await underLimit(
       access.ctx.db,
       `portal:token:${access.tokenId}`,
       PORTAL_LIMITS.actionsPerWindow,
+      now,
     ))
   )
     throw new RateLimitedError(
@@ -245,23 +256,23 @@ export async function portalMove(
   input: { to: WorkOrderStatus; note?: string | null },
   now: Date,
 ) {
-  await limited(access);
-  await touch(access);
+  await limited(access, now);
+  await touch(access, now);
   return moveWorkOrder(access.ctx, { id: access.workOrderId, to: input.to, note: input.note }, now);
 }
 
 export async function portalNote(access: PortalAccess, note: string, now: Date) {
-  await limited(access);
+  await limited(access, now);
   const wo = await getWorkOrderInTenant(access.ctx, access.workOrderId);
   if (isVendorReadOnly(wo.status))
     throw new ConflictError("This work order is closed; it can no longer be changed");
-  await touch(access);
+  await touch(access, now);
   return noteOnWorkOrder(access.ctx, { id: access.workOrderId, note }, now);
 }
 
-async function touch(access: PortalAccess) {
+async function touch(access: PortalAccess, now: Date) {
   await access.ctx.db
     .update(vendorTokens)
-    .set({ lastUsedAt: new Date() })
+    .set({ lastUsedAt: now })
     .where(eq(vendorTokens.id, access.tokenId));
 }

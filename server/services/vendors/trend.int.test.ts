@@ -124,7 +124,7 @@ beforeAll(async () => {
 describe("vendor trend", () => {
   it("scores each month like the rankings, shrunk toward that month's tenant mean", async () => {
     const ctx = await ctxFor(t.users.supervisor);
-    const trend = await vendorTrend(ctx, { vendorId: patchy, months: 3, now: NOW });
+    const trend = await vendorTrend(ctx, { vendorId: patchy, months: 3 }, NOW);
     expect(trend.name).toBe("Patchy Air");
     expect(trend.months.map((m) => m.month)).toEqual(["2025-04", "2025-05", "2025-06"]);
     const [april, may, june] = trend.months;
@@ -157,7 +157,7 @@ describe("vendor trend", () => {
 
   it("defaults to six months ending with the current one", async () => {
     const ctx = await ctxFor(t.users.supervisor);
-    const trend = await vendorTrend(ctx, { vendorId: steady, now: NOW });
+    const trend = await vendorTrend(ctx, { vendorId: steady }, NOW);
     expect(trend.months.map((m) => m.month)).toEqual([
       "2025-01",
       "2025-02",
@@ -169,9 +169,27 @@ describe("vendor trend", () => {
     expect(trend.months.map((m) => m.orders)).toEqual([0, 0, 0, 1, 2, 0]);
   });
 
+  it("counts a job once now has passed its completion, and the months move with now", async () => {
+    const ctx = await ctxFor(t.users.supervisor);
+    const before = await vendorTrend(ctx, { vendorId: patchy, months: 2 }, NOW);
+    expect(before.months.map((m) => [m.month, m.orders])).toEqual([
+      ["2025-05", 2],
+      ["2025-06", 0],
+    ]);
+    const after = await vendorTrend(
+      ctx,
+      { vendorId: patchy, months: 2 },
+      new Date("2025-07-01T00:00:00Z"),
+    );
+    expect(after.months.map((m) => [m.month, m.orders])).toEqual([
+      ["2025-06", 1],
+      ["2025-07", 0],
+    ]);
+  });
+
   it("gives another tenant nothing, and only viewers of vendor performance may ask", async () => {
     await expect(
-      vendorTrend(await ctxFor(other.users.supervisor), { vendorId: patchy, now: NOW }),
+      vendorTrend(await ctxFor(other.users.supervisor), { vendorId: patchy }, NOW),
     ).rejects.toMatchObject({ kind: "not_found" });
     await expect(callerFor(other.users.admin).vendor.trend({ vendorId: patchy })).rejects.toSatisfy(
       (e) => e instanceof TRPCError && e.code === "NOT_FOUND",

@@ -48,10 +48,11 @@ const pick = (r: Record<string, unknown>, prefix: string): VendorAggregate => ({
  */
 export async function vendorTrend(
   ctx: ServiceCtx,
-  input: { vendorId: string; months?: number; now?: Date },
+  input: { vendorId: string; months?: number },
+  now: Date,
 ) {
   const months = input.months ?? DEFAULT_TREND_MONTHS;
-  const now = (input.now ?? new Date()).toISOString();
+  const at = now.toISOString();
   const [vendor] = await ctx.db
     .select({ id: vendors.id, name: vendors.name })
     .from(vendors)
@@ -61,8 +62,8 @@ export async function vendorTrend(
   const tiers = JSON.stringify(tiersWith("vendorPerformance"));
   const raw = (await ctx.db.execute(sql`
     with p as (
-      select ${now}::timestamptz as now,
-        date_trunc('month', ${now}::timestamptz at time zone 'UTC') as cur
+      select ${at}::timestamptz as now,
+        date_trunc('month', ${at}::timestamptz at time zone 'UTC') as cur
     ), m as (
       select generate_series(p.cur - ${`${months - 1} months`}::interval, p.cur, '1 month') as month
       from p

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,10 +8,20 @@ import { db, schema } from "@/server/db";
 import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { addAttachment, readAttachment } from "./attachments";
 import { uploadRoot } from "./storage";
-import { portalMove, portalNote, portalView, resolvePortalToken, sendVendorLink } from "./portal";
+import {
+  PORTAL_LIMITS,
+  portalMove,
+  portalNote,
+  portalView,
+  resolvePortalToken,
+  sendVendorLink,
+  underLimit,
+} from "./portal";
 import { newPortalToken } from "./token";
 import { vendorRankings, createVendor, addVendorDocument } from "./vendors";
 import { assignWorkOrder, createWorkOrder, moveWorkOrder, updateWorkOrder } from "./work-orders";
+
+const NOW = new Date("2026-03-10T15:00:00Z");
 
 let t: TestTenant;
 let other: TestTenant;
@@ -48,9 +59,9 @@ async function order(title = "Fix the chiller") {
       estimateHours: 2,
       vendorId,
     },
-    new Date(),
+    NOW,
   );
-  const link = await sendVendorLink(ctx, { id: wo.id, baseUrl: "http://localhost:3000" });
+  const link = await sendVendorLink(ctx, { id: wo.id, baseUrl: "http://localhost:3000" }, NOW);
   const token = link.url.split("/v/")[1] ?? "";
   return { id: wo.id, token, ctx };
 }
@@ -59,14 +70,14 @@ describe("vendor portal tokens", () => {
   it("opens the one order of a valid link and nothing for forged, malformed or another order's", async () => {
     const a = await order("order A");
     const b = await order("order B");
-    const access = await resolvePortalToken(db, a.token);
+    const access = await resolvePortalToken(db, a.token, NOW);
     expect(access?.workOrderId).toBe(a.id);
     const view = access ? await portalView(access) : null;
     expect(view?.title).toBe("order A");
     expect(view?.next).toContain("accepted");
-    expect(await resolvePortalToken(db, newPortalToken().token)).toBeNull();
-    expect(await resolvePortalToken(db, "not-a-token")).toBeNull();
-    expect(await resolvePortalToken(db, `${a.token}x`)).toBeNull();
+    expect(await resolvePortalToken(db, newPortalToken().token, NOW)).toBeNull();
+    expect(await resolvePortalToken(db, "not-a-token", NOW)).toBeNull();
+    expect(await resolvePortalToken(db, `${a.token}x`, NOW)).toBeNull();
     // a's link never reaches b's attachments
     const att = await addAttachment(b.ctx, {
       workOrderId: b.id,
@@ -83,15 +94,15 @@ describe("vendor portal tokens", () => {
     const a = await order("expiring");
     await db
       .update(schema.vendorTokens)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(NOW.getTime() - 1000) })
       .where(eq(schema.vendorTokens.workOrderId, a.id));
-    expect(await resolvePortalToken(db, a.token)).toBeNull();
-    const again = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" });
+    expect(await resolvePortalToken(db, a.token, NOW)).toBeNull();
+    const again = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" }, NOW);
     const fresh = again.url.split("/v/")[1] ?? "";
-    expect(await resolvePortalToken(db, fresh)).not.toBeNull();
-    const third = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" });
-    expect(await resolvePortalToken(db, fresh)).toBeNull();
-    expect(await resolvePortalToken(db, third.url.split("/v/")[1] ?? "")).not.toBeNull();
+    expect(await resolvePortalToken(db, fresh, NOW)).not.toBeNull();
+    const third = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" }, NOW);
+    expect(await resolvePortalToken(db, fresh, NOW)).toBeNull();
+    expect(await resolvePortalToken(db, third.url.split("/v/")[1] ?? "", NOW)).not.toBeNull();
     // the e-mail went to the vendor through the outbox
     const mail = await db
       .select()
@@ -100,23 +111,44 @@ describe("vendor portal tokens", () => {
     expect(mail.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("opens a link until the instant it expires, and from then on never", async () => {
+    const a = await order("expiry instant");
+    const [row] = await db
+      .select({ expiresAt: schema.vendorTokens.expiresAt })
+      .from(schema.vendorTokens)
+      .where(eq(schema.vendorTokens.workOrderId, a.id));
+    if (!row) throw new Error("no token");
+    const justBefore = new Date(row.expiresAt.getTime() - 1);
+    expect(await resolvePortalToken(db, a.token, justBefore)).not.toBeNull();
+    expect(await resolvePortalToken(db, a.token, row.expiresAt)).toBeNull();
+  });
+
+  it("limits hits per key within the window, and starts counting again after it", async () => {
+    const key = `portal:test:${randomUUID()}`;
+    const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+    expect(await underLimit(db, key, 2, NOW)).toBe(true);
+    expect(await underLimit(db, key, 2, minutes(1))).toBe(true);
+    expect(await underLimit(db, key, 2, minutes(2))).toBe(false);
+    expect(await underLimit(db, key, 2, minutes(PORTAL_LIMITS.windowMinutes + 1))).toBe(true);
+  });
+
   it("lets the vendor accept, start and complete, never verify; a completed order is read-only", async () => {
     const a = await order("lifecycle");
-    const access = await resolvePortalToken(db, a.token);
+    const access = await resolvePortalToken(db, a.token, NOW);
     if (!access) throw new Error("no access");
-    await portalMove(access, { to: "accepted" }, new Date());
-    await portalMove(access, { to: "in_progress" }, new Date());
-    await portalNote(access, "Compressor replaced", new Date());
-    await expect(portalMove(access, { to: "verified" }, new Date())).rejects.toMatchObject({
+    await portalMove(access, { to: "accepted" }, NOW);
+    await portalMove(access, { to: "in_progress" }, NOW);
+    await portalNote(access, "Compressor replaced", NOW);
+    await expect(portalMove(access, { to: "verified" }, NOW)).rejects.toMatchObject({
       kind: "conflict",
     });
-    await portalMove(access, { to: "completed", note: "All done" }, new Date());
+    await portalMove(access, { to: "completed", note: "All done" }, NOW);
     // completing revokes nothing by itself, but the order takes no more vendor changes
-    const still = await resolvePortalToken(db, a.token);
+    const still = await resolvePortalToken(db, a.token, NOW);
     const view = still ? await portalView(still) : null;
     expect(view?.readOnly).toBe(true);
     if (still)
-      await expect(portalNote(still, "one more", new Date())).rejects.toMatchObject({
+      await expect(portalNote(still, "one more", NOW)).rejects.toMatchObject({
         kind: "conflict",
       });
     const events = await db
@@ -128,12 +160,10 @@ describe("vendor portal tokens", () => {
       events.filter((e) => e.tokenId === access.tokenId).map((e) => e.toStatus ?? e.kind),
     ).toEqual(["accepted", "in_progress", "note", "completed"]);
     // the supervisor verifies with a rating
-    await expect(
-      moveWorkOrder(a.ctx, { id: a.id, to: "verified" }, new Date()),
-    ).rejects.toMatchObject({
+    await expect(moveWorkOrder(a.ctx, { id: a.id, to: "verified" }, NOW)).rejects.toMatchObject({
       kind: "validation",
     });
-    await moveWorkOrder(a.ctx, { id: a.id, to: "verified", rating: 5 }, new Date());
+    await moveWorkOrder(a.ctx, { id: a.id, to: "verified", rating: 5 }, NOW);
   });
 });
 
@@ -186,7 +216,7 @@ describe("rankings and compliance", () => {
       phone: "",
     });
     const day = 86_400_000;
-    const now = Date.now();
+    const now = NOW.getTime();
     const poor = await createVendor(ctx, {
       name: "Patchy Repairs",
       trades: ["electrical"],
@@ -217,7 +247,7 @@ describe("rankings and compliance", () => {
         rating: r.rating,
       })),
     );
-    const { ranked } = await vendorRankings(ctx);
+    const { ranked } = await vendorRankings(ctx, {}, NOW);
     const s = ranked.find((r) => r.vendorId === steady.id);
     const l = ranked.find((r) => r.vendorId === lucky.id);
     expect(s && l).toBeTruthy();
@@ -230,7 +260,7 @@ describe("rankings and compliance", () => {
     expect(ranked.find((r) => r.vendorId === poor.id)?.rank).toBe(ranked.length);
     expect(l?.uncertainty ?? 0).toBeGreaterThan(s?.uncertainty ?? 0);
     // nothing of another tenant
-    const theirs = await vendorRankings(await ctxFor(other.users.supervisor));
+    const theirs = await vendorRankings(await ctxFor(other.users.supervisor), {}, NOW);
     expect(theirs.ranked).toHaveLength(0);
   });
 
@@ -258,13 +288,13 @@ describe("rankings and compliance", () => {
         category: "plumbing",
         priority: "high",
       },
-      new Date(),
+      NOW,
     );
-    const r = await assignWorkOrder(ctx, { id: wo.id, vendorId: v.id }, new Date());
+    const r = await assignWorkOrder(ctx, { id: wo.id, vendorId: v.id }, NOW);
     expect(r.warnings[0]).toMatch(/Liability cover.*expired.*do not dispatch/);
     await db
       .update(schema.workOrders)
-      .set({ status: "verified", verifiedAt: new Date(Date.now() - 3 * 86_400_000) })
+      .set({ status: "verified", verifiedAt: new Date(NOW.getTime() - 3 * 86_400_000) })
       .where(eq(schema.workOrders.id, wo.id));
     const again = await createWorkOrder(
       ctx,
@@ -275,7 +305,7 @@ describe("rankings and compliance", () => {
         category: "plumbing",
         priority: "high",
       },
-      new Date(),
+      NOW,
     );
     expect(again.possibleReworkOf?.id).toBe(wo.id);
   });
@@ -304,7 +334,7 @@ describe("rankings and compliance", () => {
     await expect(
       updateWorkOrder(await ctxFor(other.users.admin), { id, title: "Hijacked" }),
     ).rejects.toThrow(/not found/i);
-    await moveWorkOrder(ctx, { id, to: "cancelled" }, new Date());
+    await moveWorkOrder(ctx, { id, to: "cancelled" }, NOW);
     await expect(updateWorkOrder(ctx, { id, title: "Too late" })).rejects.toThrow(
       /cancelled order can no longer be edited/,
     );

@@ -39,8 +39,8 @@ export async function createVendor(
 }
 
 /** Vendors with their documents; any expired document makes a vendor do-not-dispatch. */
-export async function listVendors(ctx: ServiceCtx, today = new Date()) {
-  const day = today.toISOString().slice(0, 10);
+export async function listVendors(ctx: ServiceCtx, now: Date) {
+  const day = now.toISOString().slice(0, 10);
   const [rows, docs] = await Promise.all([
     ctx.db
       .select()
@@ -91,9 +91,9 @@ type AggRow = VendorRow & { isCurrent: boolean };
  * Rankings over a period (default 90 days) and the one before it, for every vendor of the
  * tenant in one aggregate query; scoring, shrinkage and ranks are pure (score.ts).
  */
-export async function vendorRankings(ctx: ServiceCtx, input: { days?: number; now?: Date } = {}) {
+export async function vendorRankings(ctx: ServiceCtx, input: { days?: number }, now: Date) {
   const days = input.days ?? DEFAULT_PERIOD_DAYS;
-  const now = (input.now ?? new Date()).toISOString();
+  const at = now.toISOString();
   const tiers = `{${tiersWith("vendorPerformance").join(",")}}`;
   // Literal bounds and a plain join keep the aggregate parallel; grouping by the vendor and a
   // boolean only (names joined after) lets the planner expect two groups per vendor and
@@ -101,7 +101,7 @@ export async function vendorRankings(ctx: ServiceCtx, input: { days?: number; no
   const rows = (await ctx.db.execute(sql`
     with agg as (
       select w.vendor_id,
-        w.completed_at > ${now}::timestamptz - ${`${days} days`}::interval as "isCurrent",
+        w.completed_at > ${at}::timestamptz - ${`${days} days`}::interval as "isCurrent",
         count(*)::int as orders,
         count(*) filter (where w.due_at is not null)::int as "dueOrders",
         count(*) filter (where w.due_at is not null and w.completed_at <= w.due_at)::int as "onTime",
@@ -116,8 +116,8 @@ export async function vendorRankings(ctx: ServiceCtx, input: { days?: number; no
       where w.tenant_id = ${ctx.tenantId} and w.completed_at is not null and w.vendor_id is not null
         -- performance tracking is for clients on silver and up
         and c.tier = any(${tiers}::tier[])
-        and w.completed_at > ${now}::timestamptz - ${`${days * 2} days`}::interval
-        and w.completed_at <= ${now}::timestamptz
+        and w.completed_at > ${at}::timestamptz - ${`${days * 2} days`}::interval
+        and w.completed_at <= ${at}::timestamptz
       group by 1, 2
     )
     select agg.vendor_id as "vendorId", v.name, agg."isCurrent", agg.orders, agg."dueOrders",

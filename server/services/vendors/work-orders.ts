@@ -323,13 +323,17 @@ export async function moveWorkOrder(
       after: { status: input.to, ...(input.rating ? { rating: input.rating } : {}) },
     });
     if (actor === "vendor" && wo.requesterId)
-      await notifyUsers(tx, {
-        userIds: [wo.requesterId],
-        subject: `Work order #${wo.number}: ${input.to.replace("_", " ")}`,
-        body: `The vendor moved "${wo.title}" to ${input.to.replace("_", " ")}${input.note ? `: ${input.note}` : "."}`,
-        link: `/work-orders?order=${wo.id}`,
-        dedupeKey: `work_order:${wo.id}:event:${now.getTime()}:${input.to}`,
-      });
+      await notifyUsers(
+        tx,
+        {
+          userIds: [wo.requesterId],
+          subject: `Work order #${wo.number}: ${input.to.replace("_", " ")}`,
+          body: `The vendor moved "${wo.title}" to ${input.to.replace("_", " ")}${input.note ? `: ${input.note}` : "."}`,
+          link: `/work-orders?order=${wo.id}`,
+          dedupeKey: `work_order:${wo.id}:event:${now.getTime()}:${input.to}`,
+        },
+        now,
+      );
     await publish(tx, "workOrder", [wo.id]);
     return { status: input.to };
   });
@@ -352,13 +356,17 @@ export async function noteOnWorkOrder(
       after: { note: input.note.slice(0, 200) },
     });
     if (tokenId && wo.requesterId)
-      await notifyUsers(tx, {
-        userIds: [wo.requesterId],
-        subject: `Work order #${wo.number}: note from the vendor`,
-        body: input.note.slice(0, 500),
-        link: `/work-orders?order=${wo.id}`,
-        dedupeKey: `work_order:${wo.id}:note:${now.getTime()}`,
-      });
+      await notifyUsers(
+        tx,
+        {
+          userIds: [wo.requesterId],
+          subject: `Work order #${wo.number}: note from the vendor`,
+          body: input.note.slice(0, 500),
+          link: `/work-orders?order=${wo.id}`,
+          dedupeKey: `work_order:${wo.id}:note:${now.getTime()}`,
+        },
+        now,
+      );
     await publish(tx, "workOrder", [wo.id]);
   });
 }

@@ -7,12 +7,14 @@ import { RateLimitedError } from "@/server/services/_core/errors";
 /** POST /api/v/<token>/attachments (multipart, field "file") — a photo or PDF, ≤ 10 MB. */
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
   return handle(req, async () => {
-    const access = await portalAccess(req, (await params).token);
+    const now = new Date();
+    const access = await portalAccess(req, (await params).token, now);
     if (
       !(await underLimit(
         access.ctx.db,
         `portal:token:${access.tokenId}`,
         PORTAL_LIMITS.actionsPerWindow,
+        now,
       ))
     )
       throw new RateLimitedError("Too many uploads from this link; try again later", 600);

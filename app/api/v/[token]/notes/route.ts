@@ -6,9 +6,10 @@ import { portalNote } from "@/server/services/vendors/portal";
 /** POST /api/v/<token>/notes {note} — a note on the work order's timeline. */
 export async function POST(req: Request, { params }: { params: Promise<{ token: string }> }) {
   return handle(req, async () => {
-    const access = await portalAccess(req, (await params).token);
+    const now = new Date();
+    const access = await portalAccess(req, (await params).token, now);
     const { note } = await readJson(req, noteInput);
-    await portalNote(access, note, new Date());
+    await portalNote(access, note, now);
     return Response.json({ ok: true }, { status: 201 });
   });
 }

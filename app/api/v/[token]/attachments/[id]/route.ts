@@ -12,7 +12,7 @@ export async function GET(
   return handle(req, async () => {
     const { token } = await params;
     const { id } = await parseParams(params, z.object({ id: uuid }));
-    const access = await portalAccess(req, token);
+    const access = await portalAccess(req, token, new Date());
     return fileResponse(
       await readAttachment(access.ctx, { attachmentId: id, onlyWorkOrderId: access.workOrderId }),
     );
