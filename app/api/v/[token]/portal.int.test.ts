@@ -171,14 +171,17 @@ describe("vendor portal HTTP", () => {
   });
 
   it("gates the portal page: ok for its link, invalid for a miss, limited past the miss limit", async () => {
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.88" });
+    // an address of its own each run: misses are kept per address for the limit's window
+    const octet = () => 1 + Math.floor(Math.random() * 250);
+    const address = `10.${octet()}.${octet()}.${octet()}`;
+    const headers = new Headers({ "x-forwarded-for": address });
     expect(await portalPageGate(headers, token, NOW)).toBe("ok");
     expect(await portalPageGate(headers, "short", NOW)).toBe("invalid");
     for (let i = 0; i < 30; i++) await portalPageGate(headers, newPortalToken().token, NOW);
     expect(await portalPageGate(headers, newPortalToken().token, NOW)).toBe("limited");
     expect(await portalPageGate(headers, token, NOW)).toBe("ok");
     // a made-up entry in front of the real one is not a new address
-    const prepended = new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.88" });
+    const prepended = new Headers({ "x-forwarded-for": `198.51.100.1, ${address}` });
     expect(await portalPageGate(prepended, newPortalToken().token, NOW)).toBe("limited");
   });
 });
