@@ -1,12 +1,11 @@
-import { can, type Capability } from "@/lib/permissions";
+import type { Capability } from "@/lib/permissions";
 import { MAX_UPLOAD_BYTES } from "@/lib/work-orders";
 import { auth } from "@/server/auth";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
-import { systemDb } from "@/server/services/_core/system-db";
-import { loadActiveUser } from "@/server/services/users/load-active-user";
 import { portalView, type PortalAccess } from "@/server/services/vendors/portal";
 import { HttpError, readLimited } from "./http";
 import { resolveForAddress } from "./portal-gate";
+import { capabilityRefusal, staffFromSession } from "./signed-in";
 
 export const INVALID_LINK =
   "This link is no longer valid. Ask the person who sent it for a new one.";
@@ -44,14 +43,11 @@ export async function portalPageView(
  * capability, refused like the procedures that need it (lib/permissions.ts).
  */
 export async function staffContext(capability?: Capability): Promise<ServiceCtx<UserActor>> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) throw new HttpError(401, "Sign in to continue");
-  const actor = await loadActiveUser(systemDb(), user.tenantId, user.id);
-  if (!actor) throw new HttpError(401, "Your account is no longer active. Sign in again.");
-  if (capability && !can(actor.role, capability))
-    throw new HttpError(403, "Your role does not allow this");
-  return { tenantId: user.tenantId, actor, db: systemDb() };
+  const staff = await staffFromSession(await auth());
+  if ("refusal" in staff) throw new HttpError(staff.refusal.status, staff.refusal.message);
+  const refusal = capability ? capabilityRefusal(staff.ctx.actor, capability) : null;
+  if (refusal) throw new HttpError(refusal.status, refusal.message);
+  return staff.ctx;
 }
 
 /** Room for the multipart framing around a file of the largest accepted size. */

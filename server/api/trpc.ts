@@ -1,14 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { can, type Capability } from "@/lib/permissions";
+import type { Capability } from "@/lib/permissions";
 import { issueSummary } from "@/lib/schemas/common";
 import { auth } from "@/server/auth";
-import { db } from "@/server/db";
-import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
-import { loadActiveUser } from "@/server/services/users/load-active-user";
 import { TierRequiredError, ValidationError } from "@/server/services/_core/errors";
 import { toTRPCError } from "./errors";
+import { capabilityRefusal, type Refusal, staffFromSession } from "./signed-in";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await auth();
@@ -63,30 +61,21 @@ const mapServiceErrors = t.middleware(async ({ next }) => {
 
 const publicProcedure = t.procedure.use(mapServiceErrors);
 
-const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session?.user?.id)
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  return next({ ctx: { session: ctx.session } });
-});
+const REFUSAL_CODE = { 401: "UNAUTHORIZED", 403: "FORBIDDEN" } as const;
+const refuse = (r: Refusal) => new TRPCError({ code: REFUSAL_CODE[r.status], message: r.message });
 
-/** Resolves tenant, current role and scope once per request, from the database, not the token. */
-const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const actor = await loadActiveUser(db, ctx.session.user.tenantId, ctx.session.user.id);
-  if (!actor)
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: "Your account is no longer active. Sign in again.",
-    });
-  const svc: ServiceCtx<UserActor> = { tenantId: ctx.session.user.tenantId, actor, db };
-  return next({ ctx: { svc } });
+/** Resolves tenant, current role and scope once per request (signed-in.ts, as route handlers do). */
+const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const staff = await staffFromSession(ctx.session);
+  if ("refusal" in staff) throw refuse(staff.refusal);
+  return next({ ctx: { svc: staff.ctx } });
 });
 
 /** A procedure for the roles holding `capability` (`"signedIn"`: any active user of the tenant). */
 export function requireCapability(capability: Capability) {
   return tenantProcedure.meta({ capability }).use(({ ctx, next }) => {
-    if (!can(ctx.svc.actor.role, capability)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });
-    }
+    const refusal = capabilityRefusal(ctx.svc.actor, capability);
+    if (refusal) throw refuse(refusal);
     return next();
   });
 }
