@@ -1,5 +1,6 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
+import { runInstant } from "@/inngest/run-instant";
 import { systemDb } from "@/server/services/_core/system-db";
 import { runEscalationClocks } from "@/server/services/noc/escalation-clocks";
 import { findStragglers } from "@/server/services/noc/retriage";
@@ -16,8 +17,7 @@ export const escalationClocksFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
-    // one instant for the run, memoised: a replay sees the time the run started at
-    const now = new Date(await step.run("now", () => new Date().toISOString()));
+    const now = await runInstant(step);
     // alerts whose triage never ran go back to the triage function (its concurrency and
     // retries, behind the alerts arriving now), thousands per sweep after an outage
     const stragglers = await step.run("find-stragglers", () => findStragglers(systemDb(), now));

@@ -1,5 +1,6 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
+import { runInstant } from "@/inngest/run-instant";
 import { pruneJobHistory } from "@/server/services/jobs/prune";
 import { systemDb } from "@/server/services/_core/system-db";
 import { pruneTicketPredictions } from "@/server/services/sla/predict";
@@ -14,8 +15,7 @@ export const pruneJobHistoryFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
-    // one instant for the run, memoised: a replay sees the time the run started at
-    const now = new Date(await step.run("now", () => new Date().toISOString()));
+    const now = await runInstant(step);
     const removed = await step.run("prune", () => pruneJobHistory(systemDb(), now));
     const predictions = await step.run("prune-sla-predictions", () =>
       pruneTicketPredictions(systemDb(), now),

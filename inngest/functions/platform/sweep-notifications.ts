@@ -1,5 +1,6 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
+import { runInstant } from "@/inngest/run-instant";
 import { deliverNotifications } from "@/server/services/notifications/deliver";
 import { systemDb } from "@/server/services/_core/system-db";
 
@@ -14,8 +15,7 @@ export const sweepNotificationsFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
-    // one instant for the run, memoised: a replay sees the time the run started at
-    const now = new Date(await step.run("now", () => new Date().toISOString()));
+    const now = await runInstant(step);
     const counts = await step.run("deliver-due", () =>
       deliverNotifications(systemDb(), { limit: 500 }, now),
     );

@@ -1,5 +1,6 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
 import { inngest } from "@/inngest/client";
+import { runInstant } from "@/inngest/run-instant";
 import { systemDb } from "@/server/services/_core/system-db";
 import { autoEscalateTenant } from "@/server/services/sla/escalate";
 import { listTenantIds } from "@/server/services/tenants/get";
@@ -14,8 +15,7 @@ export const escalateSlaRisksFn = inngest.createFunction(
     concurrency: { limit: 1 },
   },
   async ({ step }) => {
-    // one instant for the run, memoised: a replay sees the time the run started at
-    const now = new Date(await step.run("now", () => new Date().toISOString()));
+    const now = await runInstant(step);
     const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
     let escalated = 0;
     for (const tenantId of tenants) {
