@@ -4,15 +4,13 @@ import type { Db } from "@/server/db";
 import { driveRun } from "./drive";
 import { loadFunctions, saveFunctions, syncApp } from "./registry";
 import { claimDueRuns, pidAlive, releaseDeadLeases } from "./claim";
-import { ingestEvents, startFromRecentEvents, takeOutbox, type RunRow } from "./runs";
-
-const RECENT_EVENTS_MS = 10 * 60_000;
-/** events written in one transaction at most (group commit) */
-const MAX_BATCH_EVENTS = 1_000;
-/** a sender of this many events or fewer is served before bulk senders */
-const FEW_EVENTS = 10;
+import { ingestEvents, startFromRecentEvents, takeOutbox } from "./ingest";
+import type { RunRow } from "./runs";
+import { EventInbox, MAX_BATCH_EVENTS } from "./inbox";
 import { CronScheduler } from "./scheduler";
 import type { InngestEvent, RegisteredFunction } from "./types";
+
+const RECENT_EVENTS_MS = 10 * 60_000;
 
 export type ExecutorOptions = {
   db: Db;
@@ -42,12 +40,13 @@ export class Executor {
   private ticking: Promise<void> | null = null;
   /** work arrived while a tick was running: tick again as soon as it ends */
   private again = false;
-  private inbox: {
-    events: InngestEvent[];
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }[] = [];
-  private ingesting: Promise<void> | null = null;
+  private readonly inbox = new EventInbox(
+    async (events) => {
+      if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
+      await ingestEvents(this.opts.db, this.functions, events);
+    },
+    () => this.poke(),
+  );
   private synced = false;
   /** the last tick failed: its error was logged */
   private failing = false;
@@ -99,67 +98,10 @@ export class Executor {
     }
   }
 
-  /**
-   * Records events and starts their runs. Events that arrive while a batch is being written
-   * wait for the next one (group commit): one transaction for many senders under load, no
-   * added delay when idle.
-   */
-  receive(events: InngestEvent[]): Promise<string[]> {
-    return new Promise<void>((resolve, reject) => {
-      this.inbox.push({ events, resolve, reject });
-      this.drainInbox();
-    }).then(() => events.map((e) => e.id));
-  }
-
-  /**
-   * The next group to write: senders of a few events (an operator's alert) before bulk senders
-   * (a background function's hundreds), and at most MAX_BATCH_EVENTS events, so a flood is
-   * written in pieces and a single event never waits behind all of it.
-   */
-  private takeBatch(): typeof this.inbox {
-    const ordered = [
-      ...this.inbox.filter((b) => b.events.length <= FEW_EVENTS),
-      ...this.inbox.filter((b) => b.events.length > FEW_EVENTS),
-    ];
-    const batch: typeof this.inbox = [];
-    let events = 0;
-    for (const b of ordered) {
-      if (batch.length && events + b.events.length > MAX_BATCH_EVENTS) break;
-      batch.push(b);
-      events += b.events.length;
-    }
-    const taken = new Set(batch);
-    this.inbox = this.inbox.filter((b) => !taken.has(b));
-    return batch;
-  }
-
-  private drainInbox(): void {
-    if (this.ingesting || !this.inbox.length) return;
-    const batch = this.takeBatch();
-    this.ingesting = (async () => {
-      if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
-      try {
-        await ingestEvents(
-          this.opts.db,
-          this.functions,
-          batch.flatMap((b) => b.events),
-        );
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        if (batch.length === 1) return batch[0]?.reject(err);
-        // one sender's bad event must not fail the others: write each on its own
-        for (const b of batch)
-          await ingestEvents(this.opts.db, this.functions, b.events).then(b.resolve, b.reject);
-      }
-    })()
-      .catch((err: unknown) => {
-        for (const b of batch) b.reject(err);
-      })
-      .finally(() => {
-        this.ingesting = null;
-        this.poke();
-        this.drainInbox();
-      });
+  /** Records events and starts their runs (in group commits: see inbox.ts). */
+  async receive(events: InngestEvent[]): Promise<string[]> {
+    await this.inbox.receive(events);
+    return events.map((e) => e.id);
   }
 
   /** One pass: fire due cron ticks, then work on due runs. */
@@ -249,15 +191,15 @@ export class Executor {
     }
   }
 
-  /**
-   * Ticks now, or right after the tick in progress: events and freed slots wake the executor
-   * at once, and polling only catches sleeps, retries and cron.
-   */
   /** Wakes the executor now (events committed to the outbox: see scripts/executor.ts). */
   wake(): void {
     this.poke();
   }
 
+  /**
+   * Ticks now, or right after the tick in progress: events and freed slots wake the executor
+   * at once, and polling only catches sleeps, retries and cron.
+   */
   private poke() {
     if (!this.timer) return;
     if (this.ticking) {
@@ -297,7 +239,7 @@ export class Executor {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.ticking;
-    await this.ingesting;
+    await this.inbox.idle();
     await Promise.all(this.active);
   }
 }
