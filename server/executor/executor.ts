@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Db } from "@/server/db";
 import { driveRun } from "./drive";
 import { loadFunctions, saveFunctions, syncApp } from "./registry";
+import { RegistrationRefused } from "./refusals";
 import { claimDueRuns, pidAlive, releaseDeadLeases } from "./claim";
 import { ingestEvents, startFromRecentEvents, takeOutbox } from "./ingest";
 import type { RunRow } from "./runs";
@@ -48,6 +49,8 @@ export class Executor {
     () => this.poke(),
   );
   private synced = false;
+  /** the last refusal logged */
+  private refusal: string | null = null;
   /** the last tick failed: its error was logged */
   private failing = false;
   private lastSyncAttempt = 0;
@@ -91,11 +94,23 @@ export class Executor {
     this.lastSyncAttempt = Date.now();
     try {
       await this.register(await syncApp(this.opts.appUrl));
+      this.refusal = null;
       return true;
-    } catch {
+    } catch (err) {
+      if (err instanceof RegistrationRefused) this.refused(err);
       if (!this.functions.length) this.functions = await loadFunctions(this.opts.db);
       return false;
     }
+  }
+
+  /**
+   * Says why the app's functions were refused (once per refusal, not at every retry). The
+   * refused sync changed nothing: functions registered before stay as they were.
+   */
+  refused(err: RegistrationRefused): void {
+    if (err.message === this.refusal) return;
+    this.refusal = err.message;
+    this.opts.log(err.message);
   }
 
   /** Records events and starts their runs (in group commits: see inbox.ts). */

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { z } from "zod";
 import type { Executor } from "./executor";
-import { parseRegistration } from "./registry";
-import type { InngestEvent } from "./types";
+import { parseRegistration, type RegisterBody } from "./registry";
+import { RegistrationRefused } from "./refusals";
+import type { InngestEvent, RegisteredFunction } from "./types";
 
 const MAX_BODY = 5 * 1024 * 1024;
 
@@ -48,9 +49,15 @@ export function createExecutorServer(executor: Executor): Server {
           });
         }
         if (req.method === "POST" && url.pathname === "/fn/register") {
-          const fns = parseRegistration(
-            (await readJson(req)) as Parameters<typeof parseRegistration>[0],
-          );
+          let fns: RegisteredFunction[];
+          try {
+            fns = parseRegistration((await readJson(req)) as RegisterBody);
+          } catch (err) {
+            if (!(err instanceof RegistrationRefused)) throw err;
+            // the SDK hands this to whoever asked the app to sync (its PUT's reply)
+            executor.refused(err);
+            return send(400, { status: 400, error: err.message });
+          }
           await executor.register(fns);
           return send(200, { ok: true, modified: true });
         }

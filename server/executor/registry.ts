@@ -1,27 +1,42 @@
 import { and, inArray, notInArray } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { parseConcurrency } from "./concurrency";
+import { RegistrationRefused, refusalsOf } from "./refusals";
 import type { RegisteredFunction, Trigger } from "./types";
 
-type RegisterBody = {
+type Step = {
+  id?: string;
+  name?: string;
+  runtime?: { type?: string; url?: string };
+  retries?: { attempts?: number };
+};
+
+export type RegisterBody = {
   appName?: string;
   app_id?: string;
   url?: string;
-  functions?: {
+  functions?: (Record<string, unknown> & {
     id: string;
     name?: string;
     triggers?: Trigger[];
-    steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
+    steps?: Record<string, Step>;
     priority?: { run?: string };
     /** a number, `{ limit, key?, scope? }` or an array of up to two of them, as given */
     concurrency?: unknown;
-  }[];
+  })[];
 };
 
-/** Reads the SDK's registration body (out-of-band /fn/register, or an in-band sync reply). */
+/**
+ * Reads the SDK's registration body (out-of-band /fn/register, or an in-band sync reply).
+ * Throws RegistrationRefused, naming each function and option, when any function asks for
+ * something the executor does not implement (contract.ts): then none is registered.
+ */
 export function parseRegistration(body: RegisterBody): RegisteredFunction[] {
   const appId = body.appName ?? body.app_id ?? "app";
-  return (body.functions ?? []).flatMap((f) => {
+  const functions = body.functions ?? [];
+  const refusals = functions.flatMap(refusalsOf);
+  if (refusals.length) throw new RegistrationRefused(refusals);
+  return functions.flatMap((f) => {
     const step = f.steps?.step;
     const url = step?.runtime?.url;
     if (!url) return [];
