@@ -4,7 +4,8 @@ import type { ConcurrencyLimit, InngestEvent, RunConcurrency } from "./types";
 /**
  * A function's `concurrency` as the SDK registers it (a number, one option, or an array of at
  * most two), as a list of limits; null when it sets none. A limit of 0 or less means "no limit
- * of our own" in Inngest (the account's), so it is dropped.
+ * of our own" in Inngest (the account's), so it is dropped. Registration has refused what it
+ * cannot honour (refusals.ts) before this reads it.
  */
 export function parseConcurrency(raw: unknown): ConcurrencyLimit[] | null {
   const options = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
@@ -38,8 +39,8 @@ function keyValue(expression: string, event: InngestEvent): string {
 /**
  * The concurrency buckets a run of `fnId` for `event` counts against: `fnId` for a limit
  * without a key, `fnId:<key expression>=<value>` for a keyed one. Limits are per function, as
- * with Inngest's default scope "fn"; the scopes "env" and "account" (limits shared between
- * functions) are not implemented and count per function too.
+ * with Inngest's default scope "fn"; a function asking for the scopes "env" or "account"
+ * (limits shared between functions) is refused at registration (refusals.ts).
  */
 export function runConcurrency(
   fnId: string,
