@@ -11,6 +11,16 @@ const noServices = {
   group: ["@/server/services/*"],
   message: "Pages and components go through tRPC (server/api), not services.",
 };
+const noInngest = {
+  // "@/inngest/…" or "../../inngest/…" (the package "inngest" is another thing)
+  regex: "^(@/|(\\.\\./)+)inngest(/|$)",
+  message:
+    "Nothing under server/ imports inngest/: services send events through server/events, and inngest/functions call services.",
+};
+const noServicesInEvents = {
+  regex: "^(@/server/|(\\.\\./)+)services(/|$)",
+  message: "server/events sits below the services (they send through it): it imports no service.",
+};
 const noServerInClient = {
   group: ["@/server/*"],
   message: "Client code imports only types from server/; shared code lives in lib/.",
@@ -43,13 +53,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/api/**", "inngest/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] },
+    // events sit below the services: services import server/events, never inngest/
+    files: ["server/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noInngest] }] },
+  },
+  {
+    files: ["server/events/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noInngest, noServicesInEvents] }] },
+  },
+  {
+    files: ["server/api/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDb, noInngest] }] },
   },
   {
     files: ["server/api/signed-in.ts"],
     // the one builder of a signed-in context hands the db handle to the service context
-    rules: { "no-restricted-imports": "off" },
+    rules: { "no-restricted-imports": ["error", { patterns: [noInngest] }] },
+  },
+  {
+    files: ["inngest/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] },
   },
   {
     files: ["app/**", "components/**"],

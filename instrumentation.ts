@@ -7,7 +7,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { stampPeerAddress } = await import("./server/peer-address.mjs");
     stampPeerAddress();
-    const { kickOutboxRelay } = await import("@/server/services/_core/outbox");
+    const { kickOutboxRelay } = await import("@/server/events/outbox");
     kickOutboxRelay();
   }
 }

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { closeDb, db, onDatabaseOutage, rawSql, survivePostgresWriteBug } from "@/server/db";
-import { OUTBOX_CHANNEL } from "@/server/services/_core/outbox";
+import { OUTBOX_CHANNEL } from "@/server/events/outbox";
 import { Executor } from "@/server/executor/executor";
 import { createExecutorServer } from "@/server/executor/http";
 

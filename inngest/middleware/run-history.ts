@@ -1,5 +1,5 @@
 import { Middleware } from "inngest";
-import { APP_ID } from "../catalog";
+import { APP_ID } from "@/server/events/catalog";
 import {
   recordInngestRunEnd,
   recordInngestRunStart,

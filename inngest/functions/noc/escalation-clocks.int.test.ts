@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { runRequestedEvent } from "@/inngest/catalog";
+import { runRequestedEvent } from "@/server/events/catalog";
 import { db, schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";
 import { createAlert } from "@/server/services/noc/create-alert";

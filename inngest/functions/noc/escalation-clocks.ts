@@ -1,6 +1,7 @@
-import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
+import { events, type AppEvent } from "@/server/events/schemas";
 import { systemDb } from "@/server/services/_core/system-db";
 import { runEscalationClocks } from "@/server/services/noc/escalation-clocks";
 import { findStragglers } from "@/server/services/noc/retriage";
@@ -24,9 +25,9 @@ export const escalationClocksFn = inngest.createFunction(
     for (let i = 0; i < stragglers.length; i += SEND_BATCH) {
       await step.sendEvent(
         `triage-stragglers-${i / SEND_BATCH}`,
-        stragglers.slice(i, i + SEND_BATCH).map((s) => ({
+        stragglers.slice(i, i + SEND_BATCH).map((s): AppEvent => ({
           id: s.eventId,
-          name: "noc/alert.created" as const,
+          name: events.alertCreated.name,
           data: { tenantId: s.tenantId, alertId: s.alertId, bulk: true },
         })),
       );

@@ -1,4 +1,4 @@
-import { JOB_CATALOG, runRequestedEvent } from "@/inngest/catalog";
+import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
 import { systemDb } from "@/server/services/_core/system-db";

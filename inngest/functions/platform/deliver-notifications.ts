@@ -1,4 +1,5 @@
-import { events, inngest } from "@/inngest/client";
+import { inngest } from "@/inngest/client";
+import { events } from "@/server/events/schemas";
 import { deliverNotifications } from "@/server/services/notifications/deliver";
 import { systemDb } from "@/server/services/_core/system-db";
 

@@ -3,7 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOB_CATALOG, JOB_IDS, runRequestedEvent, type JobId } from "@/inngest/catalog";
+import { JOB_CATALOG, JOB_IDS, runRequestedEvent, type JobId } from "@/server/events/catalog";
 import { functions } from "@/inngest/functions";
 import { closeDb, db, schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";

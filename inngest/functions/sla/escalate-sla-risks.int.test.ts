@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { runRequestedEvent } from "@/inngest/catalog";
+import { runRequestedEvent } from "@/server/events/catalog";
 import { db, schema } from "@/server/db";
 import { createTicket } from "@/server/services/sla/tickets";
 import { createTestTenant, ctxFor } from "@/server/test/factories";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { limit, text } from "@/lib/schemas/common";
-import { JOB_IDS, type JobId } from "@/inngest/catalog";
+import { JOB_IDS, type JobId } from "@/server/events/catalog";
 import { getRun, listJobs, listRuns, runJobNow } from "@/server/services/jobs/jobs";
 import { requireCapability, router } from "../trpc";
 

@@ -12,7 +12,7 @@ import { systemCtx } from "@/server/services/_core/context";
 import { triageAlert } from "@/server/services/noc/triage";
 import { recomputeClocks } from "@/server/services/sla/clock-store";
 import { TimelineCache } from "@/server/services/sla/clock";
-import { calendarFor, loadPolicies } from "@/server/services/sla/policies";
+import { calendarFor, loadPolicies } from "@/server/services/sla/policy-lookup";
 import { predictTenant } from "@/server/services/sla/predict";
 import { commentSentiment } from "@/server/services/sla/tickets";
 import { trainTicketModel } from "@/server/services/sla/train";

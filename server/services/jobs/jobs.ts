@@ -1,6 +1,12 @@
 import { and, desc, eq, isNull, or } from "drizzle-orm";
-import { APP_ID, JOB_CATALOG, JOB_IDS, runRequestedEvent, type JobId } from "@/inngest/catalog";
-import { inngest } from "@/inngest/client";
+import {
+  APP_ID,
+  JOB_CATALOG,
+  JOB_IDS,
+  runRequestedEvent,
+  type JobId,
+} from "@/server/events/catalog";
+import { sendEvents } from "@/server/events/client";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx, UserActor } from "../_core/context";
@@ -139,10 +145,12 @@ export async function runJobNow(ctx: ServiceCtx<UserActor>, input: { jobId: JobI
   }
   let ids: string[];
   try {
-    ({ ids } = await inngest.send({
-      name: runRequestedEvent(input.jobId),
-      data: { requestedBy: ctx.actor.userId, tenantId: ctx.tenantId },
-    }));
+    ids = await sendEvents([
+      {
+        name: runRequestedEvent(input.jobId),
+        data: { requestedBy: ctx.actor.userId, tenantId: ctx.tenantId },
+      },
+    ]);
   } catch (err) {
     throw new UnavailableError(
       `The background executor did not accept the request (${err instanceof Error ? err.message : "unreachable"}). Is it running?`,

@@ -6,7 +6,8 @@ import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
-import { enqueueEvents, kickOutboxRelay } from "../_core/outbox";
+import { enqueueEvents, kickOutboxRelay } from "@/server/events/outbox";
+import { events } from "@/server/events/schemas";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 
@@ -123,7 +124,7 @@ export async function createAlert(
     // triage is requested in this transaction (event_outbox): a crash after the commit
     // cannot lose it, and a rolled-back alert requests nothing
     await enqueueEvents(tx.db, [
-      { name: "noc/alert.created", data: { tenantId: ctx.tenantId, alertId: row.id } },
+      { name: events.alertCreated.name, data: { tenantId: ctx.tenantId, alertId: row.id } },
     ]);
     afterCommit(tx, kickOutboxRelay);
     return { id: row.id, created: row.inserted };

@@ -7,7 +7,7 @@ import {
   type ScoreInput,
   scoreWith,
 } from "./score";
-import { trainLogistic } from "./logistic";
+import { trainLogistic } from "../models/logistic";
 import { ALERT_TYPES, SEVERITIES } from "@/lib/noc";
 import { TIERS } from "@/lib/tiers";
 

@@ -1,7 +1,7 @@
 import { type AlertType, type Severity, SEVERITY_POINTS } from "@/lib/noc";
 import { wholeFactors } from "@/lib/score-parts";
 import type { Tier } from "@/lib/tiers";
-import { predictLogistic } from "./logistic";
+import { predictLogistic } from "../models/logistic";
 
 /** What the heuristic looks at for one alert; gathered by the triage service in one query. */
 export type ScoreInput = {

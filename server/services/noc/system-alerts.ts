@@ -4,7 +4,8 @@ import { LIFE_SAFETY_TYPES } from "@/lib/noc";
 import { schema } from "@/server/db";
 import { actorRef, afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
-import { enqueueEvents, kickOutboxRelay } from "../_core/outbox";
+import { enqueueEvents, kickOutboxRelay } from "@/server/events/outbox";
+import { events } from "@/server/events/schemas";
 
 const { alerts, auditLog, maintenanceWindows } = schema;
 
@@ -103,7 +104,7 @@ export async function raiseSystemAlerts(
   await enqueueEvents(
     ctx.db,
     triage.map((alertId) => ({
-      name: "noc/alert.created",
+      name: events.alertCreated.name,
       data: { tenantId: ctx.tenantId, alertId, bulk: true },
     })),
   );

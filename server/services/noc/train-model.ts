@@ -3,17 +3,10 @@ import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import type { Tier } from "@/lib/tiers";
 import type { DbOrTx } from "@/server/db";
-import { auc, predictLogistic, trainLogistic } from "./logistic";
-import { saveTrainedModel } from "./model-store";
+import { auc, predictLogistic, trainLogistic } from "../models/logistic";
+import { saveTrainedModel } from "../models/model-store";
+import { MODEL_RULES } from "../models/rules";
 import { features } from "./score";
-
-export const MODEL_RULES = {
-  minSamples: 200,
-  minEachClass: 20,
-  minAuc: 0.6,
-  lookbackDays: 180,
-  maxRows: 20_000,
-};
 
 type Row = {
   id: string;

@@ -7,7 +7,7 @@ import { systemCtx, type ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup, notifyRole } from "../notifications/enqueue";
-import { predictLogistic } from "./logistic";
+import { predictLogistic } from "../models/logistic";
 import { RELATED_COUNT_CAP, scoreWith } from "./score";
 
 const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations } = schema;

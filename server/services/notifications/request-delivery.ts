@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sendSoon } from "@/inngest/send-soon";
+import { events } from "@/server/events/schemas";
+import { sendSoon } from "@/server/events/send-soon";
 
 /** The most notifications one delivery request carries (the event's schema allows 500). */
 const MAX_IDS = 500;
@@ -45,16 +46,17 @@ function send(tenantId: string, notificationIds: string[]): void {
 }
 
 function request(tenantId: string, notificationIds: string[]): void {
+  const { name } = events.notifyRequested;
   sendSoon(
-    { name: "notify/requested", data: { tenantId, notificationIds } },
+    { name, data: { tenantId, notificationIds } },
     {
-      key: `notify/requested:${tenantId}`,
-      merge: (a, b) => {
-        const ids = [
-          ...(a.data.notificationIds as string[]),
-          ...(b.data.notificationIds as string[]),
-        ];
-        return ids.length <= MAX_IDS ? { ...a, data: { ...a.data, notificationIds: ids } } : null;
+      key: `${name}:${tenantId}`,
+      merge: (queued, next) => {
+        if (queued.name !== name) return null;
+        const ids = [...queued.data.notificationIds, ...next.data.notificationIds];
+        return ids.length <= MAX_IDS
+          ? { ...queued, data: { ...queued.data, notificationIds: ids } }
+          : null;
       },
     },
   ).catch((err: unknown) =>

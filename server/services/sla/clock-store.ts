@@ -4,7 +4,7 @@ import { schema, type DbOrTx } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { TimelineCache, timelineRangeFor, type Pause, type SlaClock } from "./clock";
 import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-clock";
-import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policies";
+import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from "./policy-lookup";
 
 const { tickets, sites, ticketStatusChanges, ticketEscalations } = schema;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trainLogistic, auc, predictLogistic } from "../noc/logistic";
+import { trainLogistic, auc, predictLogistic } from "../models/logistic";
 import {
   factorsAt,
   explainRisk,

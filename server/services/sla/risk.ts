@@ -1,5 +1,5 @@
 import { SLA_RULES, type RiskFactor, type TicketPriority } from "@/lib/sla";
-import { predictLogistic, type LogisticModel } from "../noc/logistic";
+import { predictLogistic, type LogisticModel } from "../models/logistic";
 
 /** What the prediction knows about an open ticket at one moment (sla.md's factors). */
 export type RiskInput = {

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { TicketPriority } from "@/lib/sla";
 import type { Db } from "@/server/db";
-import { auc, predictLogistic, trainLogistic } from "../noc/logistic";
-import { saveTrainedModel } from "../noc/model-store";
-import { MODEL_RULES } from "../noc/train-model";
+import { auc, predictLogistic, trainLogistic } from "../models/logistic";
+import { saveTrainedModel } from "../models/model-store";
+import { MODEL_RULES } from "../models/rules";
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
-import { calendarFor, loadHolidays, loadPolicies } from "./policies";
+import { calendarFor, loadHolidays, loadPolicies } from "./policy-lookup";
 import { riskInputAt } from "./predict";
 import { riskFeatures } from "./risk";
 

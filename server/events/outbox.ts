@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { inArray, lte, sql } from "drizzle-orm";
-import { inngest, inngestMode } from "@/inngest/client";
 import { db as appDb, schema, type Db, type DbOrTx } from "@/server/db";
+import { eventClient, inngestMode } from "./client";
+import type { AppEvent } from "./schemas";
 
 /** NOTIFY channel raised with every outbox write: wakes the executor (or the relay) at once. */
 export const OUTBOX_CHANNEL = "watchfloor_outbox";
-
-export type OutboxEvent = { name: string; data: Record<string, unknown>; id?: string };
 
 /**
  * Queues events in the caller's transaction (the transactional outbox, `event_outbox`): they
@@ -14,7 +13,7 @@ export type OutboxEvent = { name: string; data: Record<string, unknown>; id?: st
  * executor between the commit and the send cannot lose them. Returns the events' ids (a given
  * id is kept, so a repeat of the same event is one event). One round trip.
  */
-export async function enqueueEvents(db: DbOrTx, events: OutboxEvent[]): Promise<string[]> {
+export async function enqueueEvents(db: DbOrTx, events: AppEvent[]): Promise<string[]> {
   if (!events.length) return [];
   const rows = events.map((e) => ({ id: e.id ?? randomUUID(), name: e.name, data: e.data }));
   await db.execute(sql`
@@ -113,9 +112,8 @@ function relay(): void {
     let sent: number;
     do {
       s.again = false;
-      sent = await relayOutboxOnce(appDb, (events) =>
-        inngest.send(events as Parameters<typeof inngest.send>[0]),
-      );
+      // rows as they were queued, typed then by enqueueEvents
+      sent = await relayOutboxOnce(appDb, (events) => eventClient.send(events));
     } while (s.again || sent === RELAY_BATCH);
   })()
     .catch((err: unknown) => console.warn(`[events] outbox relay: ${String(err)}`))

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
 import type { LogisticModel } from "./logistic";
-import { MODEL_RULES } from "./train-model";
+import { MODEL_RULES } from "./rules";
 
 /**
  * Stores a newly trained model as the next version of its kind ("alert", "ticket") for the

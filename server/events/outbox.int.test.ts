@@ -2,6 +2,16 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { enqueueEvents, relayOutboxOnce } from "./outbox";
+import type { AppEvent } from "./schemas";
+
+/** A well-formed event, told apart by `n`; nothing in these tests runs it. */
+const event = (n: number): AppEvent => ({
+  name: "notify/requested",
+  data: {
+    tenantId: "00000000-0000-4000-8000-00000000abcd",
+    notificationIds: [`00000000-0000-4000-8000-${String(n).padStart(12, "0")}`],
+  },
+});
 
 const rows = (ids: string[]) =>
   db.select().from(schema.eventOutbox).where(inArray(schema.eventOutbox.id, ids));
@@ -11,22 +21,17 @@ describe("the event outbox", () => {
     let ids: string[] = [];
     await db
       .transaction(async (tx) => {
-        ids = await enqueueEvents(tx, [{ name: "test/outbox", data: { n: 1 } }]);
+        ids = await enqueueEvents(tx, [event(1)]);
         tx.rollback();
       })
       .catch(() => undefined);
     expect(await rows(ids)).toHaveLength(0);
-    ids = await db.transaction((tx) =>
-      enqueueEvents(tx, [{ name: "test/outbox", data: { n: 2 } }]),
-    );
+    ids = await db.transaction((tx) => enqueueEvents(tx, [event(2)]));
     expect(await rows(ids)).toHaveLength(1);
   });
 
   it("the relay keeps what it could not send, tries again later, and deletes what was accepted", async () => {
-    const ids = await enqueueEvents(db, [
-      { name: "test/outbox", data: { n: 1 } },
-      { name: "test/outbox", data: { n: 2 } },
-    ]);
+    const ids = await enqueueEvents(db, [event(1), event(2)]);
     const refused = await relayOutboxOnce(db, () => Promise.reject(new Error("fetch failed")), 500);
     expect(refused).toBe(0);
     const kept = await rows(ids);

@@ -1,13 +1,17 @@
-import { inngest } from "./client";
-
-type OutgoingEvent = { name: string; data: Record<string, unknown> };
+import { sendEvents } from "./client";
+import type { AppEvent } from "./schemas";
 
 type Pending = {
-  event: OutgoingEvent;
+  event: AppEvent;
   /** events with the same key are merged into one before sending */
   key?: string;
-  merge?: (a: OutgoingEvent, b: OutgoingEvent) => OutgoingEvent | null;
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+};
+
+type SendSoonOptions<E extends AppEvent> = {
+  key?: string;
+  /** the queued event of the same key with this one folded in, or null */
+  merge?: (queued: AppEvent, next: E) => AppEvent | null;
 };
 
 let queue: Pending[] = [];
@@ -24,9 +28,9 @@ const MAX_BATCH = 200;
  * requests of one tenant become one request for all their notifications); `merge` returns
  * null when two cannot be merged (too large).
  */
-export function sendSoon(
-  event: OutgoingEvent,
-  options: Pick<Pending, "key" | "merge"> = {},
+export function sendSoon<E extends AppEvent>(
+  event: E,
+  options: SendSoonOptions<E> = {},
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const waiter = { resolve, reject };
@@ -44,7 +48,7 @@ export function sendSoon(
         break;
       }
     }
-    queue.push({ event, ...options, waiters: [waiter] });
+    queue.push({ event, key: options.key, waiters: [waiter] });
     flush();
   });
 }
@@ -54,8 +58,7 @@ function flush(): void {
   const batch = queue.slice(0, MAX_BATCH);
   queue = queue.slice(MAX_BATCH);
   sending = true;
-  inngest
-    .send(batch.map((p) => p.event) as Parameters<typeof inngest.send>[0])
+  sendEvents(batch.map((p) => p.event))
     .then(
       () => {
         for (const p of batch) for (const w of p.waiters) w.resolve();

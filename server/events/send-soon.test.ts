@@ -3,7 +3,7 @@ import {
   gatherDeliveryRequests,
   requestDelivery,
 } from "@/server/services/notifications/request-delivery";
-import { inngest } from "./client";
+import { eventClient } from "./client";
 import { sendSoon } from "./send-soon";
 
 type Sent = { name: string; data: Record<string, unknown> }[];
@@ -12,7 +12,7 @@ type Sent = { name: string; data: Record<string, unknown> }[];
 function holdSends() {
   const requests: Sent[] = [];
   const releases: (() => void)[] = [];
-  vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
+  vi.spyOn(eventClient, "send").mockImplementation(((events: Sent) => {
     requests.push(events);
     return new Promise((resolve) => releases.push(() => resolve({ ids: [] } as never)));
   }) as never);
@@ -25,10 +25,10 @@ function holdSends() {
   };
 }
 
-/** Replaces inngest.send with one that answers at once and keeps what it was given. */
+/** Replaces eventClient.send with one that answers at once and keeps what it was given. */
 function recordSends(): Sent {
   const sent: Sent = [];
-  vi.spyOn(inngest, "send").mockImplementation(((events: Sent) => {
+  vi.spyOn(eventClient, "send").mockImplementation(((events: Sent) => {
     sent.push(...events);
     return Promise.resolve({ ids: [] });
   }) as never);
@@ -48,10 +48,10 @@ afterEach(() => vi.restoreAllMocks());
 describe("sendSoon", () => {
   it("sends at once when idle and batches what arrives while a request is in flight", async () => {
     const { requests, release } = holdSends();
-    const first = sendSoon({ name: "noc/alert.created", data: { alertId: "a" } });
+    const first = sendSoon({ name: "noc/alert.created", data: { tenantId: tenant, alertId: "a" } });
     expect(requests).toHaveLength(1);
     const later = ["b", "c", "d"].map((alertId) =>
-      sendSoon({ name: "noc/alert.created", data: { alertId } }),
+      sendSoon({ name: "noc/alert.created", data: { tenantId: tenant, alertId } }),
     );
     expect(requests).toHaveLength(1);
     await release();
@@ -120,13 +120,15 @@ describe("sendSoon", () => {
 
   it("rejects every waiter of a failed request, and goes on with the next", async () => {
     const send = vi
-      .spyOn(inngest, "send")
+      .spyOn(eventClient, "send")
       .mockRejectedValueOnce(new Error("executor down"))
       .mockResolvedValue({ ids: [] } as never);
-    await expect(sendSoon({ name: "noc/alert.created", data: {} })).rejects.toThrow(
-      "executor down",
-    );
-    await expect(sendSoon({ name: "noc/alert.created", data: {} })).resolves.toBeUndefined();
+    await expect(
+      sendSoon({ name: "noc/alert.created", data: { tenantId: tenant, alertId: "a" } }),
+    ).rejects.toThrow("executor down");
+    await expect(
+      sendSoon({ name: "noc/alert.created", data: { tenantId: tenant, alertId: "a" } }),
+    ).resolves.toBeUndefined();
     expect(send).toHaveBeenCalledTimes(2);
   });
 });

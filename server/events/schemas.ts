@@ -1,0 +1,45 @@
+import { eventType, type EventType, type StandardSchemaV1 } from "inngest";
+import { z } from "zod";
+import type { JobId } from "./catalog";
+
+/**
+ * Every event the app sends or handles, with its payload schema: functions trigger on these
+ * (the SDK checks a received event against its schema), and senders build `AppEvent`s from them.
+ */
+export const events = {
+  alertCreated: eventType("noc/alert.created", {
+    schema: z.object({
+      tenantId: z.uuid(),
+      alertId: z.uuid(),
+      /** raised with many others by a background function (an SLA run): triaged after alerts raised one by one */
+      bulk: z.boolean().optional(),
+    }),
+  }),
+  notifyRequested: eventType("notify/requested", {
+    schema: z.object({ tenantId: z.uuid(), notificationIds: z.array(z.uuid()).min(1).max(500) }),
+  }),
+};
+
+type Outgoing<E> =
+  E extends EventType<infer Name, infer Schema>
+    ? Schema extends StandardSchemaV1
+      ? { name: Name; data: StandardSchemaV1.InferInput<Schema>; id?: string }
+      : never
+    : never;
+
+/** `jobs/<id>.run-requested`, sent by "Run now" on the jobs page (the function reads no data). */
+type RunRequested = {
+  name: `jobs/${JobId}.run-requested`;
+  data: { requestedBy: string; tenantId: string };
+  id?: string;
+};
+
+/**
+ * An event as the app sends it: its name picks its payload's type, so a sender cannot name
+ * an event that nothing declares or leave out a field its schema needs. `id` makes a resend
+ * the same event.
+ */
+export type AppEvent = Outgoing<(typeof events)[keyof typeof events]> | RunRequested;
+
+/** The event of this name. */
+export type AppEventOf<N extends AppEvent["name"]> = Extract<AppEvent, { name: N }>;
