@@ -1,5 +1,5 @@
 import { EventEmitter, on } from "node:events";
-import { LIVE_CHANNEL, LIVE_TOPICS, type LiveEvent, type LiveTopic } from "@/lib/live-topics";
+import { isLiveTopic, LIVE_CHANNEL, type LiveEvent } from "@/lib/live-topics";
 import { liveDb, onDatabaseOutage, rawSql } from "@/server/db";
 import type { ServiceCtx, UserActor } from "../_core/context";
 import { type LiveOut, livePushes, livePushOf, type RegisteredPush } from "./registry";
@@ -101,12 +101,12 @@ class LiveBus {
   private dispatch(payload: string) {
     try {
       const msg = JSON.parse(payload) as { t?: unknown; topic?: unknown; ids?: unknown };
-      if (typeof msg.t !== "string" || typeof msg.topic !== "string" || !(msg.topic in LIVE_TOPICS))
+      if (typeof msg.t !== "string" || typeof msg.topic !== "string" || !isLiveTopic(msg.topic))
         return;
       const ids = Array.isArray(msg.ids)
         ? msg.ids.filter((x): x is string => typeof x === "string")
         : null;
-      const event: TenantEvent = { event: { topic: msg.topic as LiveTopic, ids } };
+      const event: TenantEvent = { event: { topic: msg.topic, ids } };
       if (msg.t === "*") {
         // system-wide changes (job runs) go to every tenant's subscribers
         // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
