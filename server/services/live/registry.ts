@@ -53,11 +53,7 @@ export type LivePush<T extends PushedTopic, Access, Batch> = {
 
 export type RegisteredPush = LivePush<PushedTopic, unknown, unknown>;
 
-// kept on globalThis, as the bus is: a reloaded module registers into the same map
-const globalForPushes = globalThis as unknown as {
-  watchfloorLivePushes?: Map<string, RegisteredPush>;
-};
-const pushes = (globalForPushes.watchfloorLivePushes ??= new Map<string, RegisteredPush>());
+const pushes = new Map<string, RegisteredPush>();
 
 /** Registers (or, when a module reloads, replaces) the push of a topic. */
 export function registerLivePush<T extends PushedTopic, Access, Batch>(
