@@ -66,6 +66,25 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [noDb, noInngest] }] },
   },
   {
+    // the live bus carries every domain's changes and knows none of them: domains register
+    // their pushes with it (server/services/live/registry.ts, server/services/live-domains.ts)
+    files: ["server/services/live/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./(?!_core/)|@/server/services/(?!_core/|live/)|@/inngest/)",
+              message:
+                "server/services/live/ imports no domain module: register a push (live/registry.ts) from the domain instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/api/signed-in.ts"],
     // the one builder of a signed-in context hands the db handle to the service context
     rules: { "no-restricted-imports": ["error", { patterns: [noInngest] }] },

@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["{server,inngest,app}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["server/test/global-setup.ts"],
+          // live streams carry the registered domains' pushes, as app/api/live/route.ts loads them
+          setupFiles: ["server/services/live-domains.ts"],
           // next-auth imports "next/server" without an extension; let Vite resolve it
           server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,

@@ -1,21 +1,25 @@
 /**
- * Topics that services publish after a write, and the tRPC routers (or single procedures,
- * "router.procedure") whose queries a topic touches. Shared by the server (publish) and the
- * browser (invalidate). Alert events usually carry the changed queue rows, which pages patch
- * in place (lib/live-queue.ts); the list below is what they refetch otherwise.
+ * Topics that services publish after a write (server/services/live/publish.ts). Which queries
+ * each touches, for the browser to refetch, is components/shell/live-topic-queries.ts (as tRPC
+ * filters, so a renamed router fails to compile there). Alert events usually carry the
+ * changed queue rows, which pages patch in place (lib/live-queue.ts) instead.
  */
-export const LIVE_TOPICS = {
-  user: ["user", "group", "audit"],
-  client: ["client", "site", "audit", "alert.filterOptions"],
-  site: ["site", "client", "audit"],
-  group: ["group", "tenant", "audit", "alert.filterOptions"],
-  notification: ["notification", "outbox"],
-  job: ["job"],
-  alert: ["alert", "nocSettings"],
-  ticket: ["ticket", "slaPolicy"],
-  workOrder: ["workOrder", "vendor"],
-} as const satisfies Record<string, readonly string[]>;
-export type LiveTopic = keyof typeof LIVE_TOPICS;
+export const LIVE_TOPICS = [
+  "user",
+  "client",
+  "site",
+  "group",
+  "notification",
+  "job",
+  "alert",
+  "ticket",
+  "workOrder",
+] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];
+
+export function isLiveTopic(topic: string): topic is LiveTopic {
+  return (LIVE_TOPICS as readonly string[]).includes(topic);
+}
 
 export type LiveEvent = { topic: LiveTopic; ids: string[] | null };
 

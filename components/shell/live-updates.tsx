@@ -1,13 +1,13 @@
 "use client";
 
-import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { hashKey, matchQuery, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { patchQueue, type QueueView } from "@/lib/live-queue";
-import { LIVE_TOPICS } from "@/lib/live-topics";
 import { decodeLive } from "@/lib/live-wire";
 import { useTRPC } from "@/lib/trpc/client";
 import type { LiveOut } from "@/server/api/live";
+import { type LiveFilter, liveTopicQueries } from "./live-topic-queries";
 
 /** The banner shows once live updates have been off this long (not for a blink). */
 const BANNER_AFTER_MS = 2_000;
@@ -22,43 +22,29 @@ const LIVE_REFETCH_MS = 300;
  * maintenance previews) is refetched at most this often.
  */
 const SLOW_REFETCH_MS = 10_000;
-/**
- * Alert queries the slow refetch leaves alone: pushes keep them fresh, or alert changes do not
- * touch them (filter options follow clients and groups; assignees follow users).
- */
-const NOT_SLOW = new Set(["list", "get", "stats", "filterOptions", "assignees"]);
 
 type AlertPatch = Extract<LiveOut, { queue: unknown }>;
-
-/** "router", "router.procedure" or "router.procedure@id" as a query-key prefix. */
-function queryKeyOf(key: string): unknown[] {
-  const [path = "", id] = key.split("@");
-  return id ? [path.split("."), { input: { id } }] : [path.split(".")];
-}
+type TRPC = ReturnType<typeof useTRPC>;
 
 /** Patches every cached queue and the header counts; says which refetches the patch needs. */
-function applyAlertPatch(
-  queryClient: QueryClient,
-  keys: { list: unknown[]; stats: unknown[]; me: unknown[] },
-  event: AlertPatch,
-): string[] {
-  const refetch: string[] = [];
-  const me = queryClient.getQueryData<{ id: string }>(keys.me)?.id ?? null;
+function applyAlertPatch(queryClient: QueryClient, trpc: TRPC, event: AlertPatch): LiveFilter[] {
+  const refetch: LiveFilter[] = [];
+  const me = queryClient.getQueryData(trpc.me.get.queryKey())?.id ?? null;
   type Row = AlertPatch["queue"]["rows"][number];
-  for (const [key, list] of queryClient.getQueriesData<Row[]>({ queryKey: keys.list })) {
+  for (const [key, list] of queryClient.getQueriesData<Row[]>(trpc.alert.list.pathFilter())) {
     const view = (key[1] as { input?: QueueView } | undefined)?.input;
     if (!list || !view) continue;
     const out = patchQueue(list, event.queue, view, me);
     if (out.list !== list) queryClient.setQueryData(key, out.list);
     // a refetch already running may have read the queue before this change
     if (out.refetch || queryClient.getQueryState(key)?.fetchStatus === "fetching")
-      refetch.push("alert.list");
+      refetch.push(trpc.alert.list.pathFilter());
   }
-  queryClient.setQueryData(keys.stats, event.queue.stats);
+  queryClient.setQueryData(trpc.alert.stats.queryKey(), event.queue.stats);
   // an open detail panel shows its alert's timeline and comments: refetch just that one
   for (const id of event.ids) {
-    if (queryClient.getQueriesData({ queryKey: queryKeyOf(`alert.get@${id}`) }).length)
-      refetch.push(`alert.get@${id}`);
+    const detail = trpc.alert.get.queryFilter({ id });
+    if (queryClient.getQueriesData(detail).length) refetch.push(detail);
   }
   return refetch;
 }
@@ -77,26 +63,46 @@ export function LiveUpdates() {
   // the banner waits a moment: a stream ending for a reconnect is no news
   const [bannerShown, setBannerShown] = useState(false);
   useEffect(() => {
+    const topics = liveTopicQueries(trpc);
+    // the throttle gathers filters by their query key's hash (the same filter twice is one)
+    const gathered = new Map<string, LiveFilter>();
     // each resolves once the touched queries on screen have refetched
     const fast = createKeyThrottle(LIVE_REFETCH_MS, (keys) =>
-      Promise.all(keys.map((k) => queryClient.invalidateQueries({ queryKey: queryKeyOf(k) }))),
+      Promise.all(
+        keys.map((k) => {
+          const filter = gathered.get(k);
+          gathered.delete(k);
+          return filter && queryClient.invalidateQueries(filter);
+        }),
+      ),
     );
+    const refetch = (filters: LiveFilter[]) =>
+      fast.add(
+        filters.map((f) => {
+          const key = hashKey(f.queryKey);
+          gathered.set(key, f);
+          return key;
+        }),
+      );
+    /**
+     * Alert queries the slow refetch leaves alone: pushes keep them fresh, or alert changes do
+     * not touch them (filter options follow clients and groups; assignees follow users).
+     */
+    const notSlow = [
+      trpc.alert.list.pathFilter(),
+      trpc.alert.get.pathFilter(),
+      trpc.alert.stats.pathFilter(),
+      trpc.alert.filterOptions.pathFilter(),
+      trpc.alert.assignees.pathFilter(),
+    ];
     const slow = createKeyThrottle(SLOW_REFETCH_MS, () =>
-      queryClient.invalidateQueries({
-        predicate: ({ queryKey }) => {
-          const [router, procedure] = (Array.isArray(queryKey[0]) ? queryKey[0] : []) as string[];
-          return (
-            router === "nocSettings" ||
-            (router === "alert" && procedure !== undefined && !NOT_SLOW.has(procedure))
-          );
-        },
-      }),
+      Promise.all([
+        queryClient.invalidateQueries(trpc.nocSettings.pathFilter()),
+        queryClient.invalidateQueries(
+          trpc.alert.pathFilter({ predicate: (q) => !notSlow.some((f) => matchQuery(f, q)) }),
+        ),
+      ]),
     );
-    const keys = {
-      list: trpc.alert.list.queryKey(),
-      stats: trpc.alert.stats.queryKey(),
-      me: trpc.me.get.queryKey(),
-    };
     let source: EventSource;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_FIRST_MS;
@@ -116,11 +122,11 @@ export function LiveUpdates() {
         return;
       }
       if ("queue" in event) {
-        fast.add(applyAlertPatch(queryClient, keys, event));
+        refetch(applyAlertPatch(queryClient, trpc, event));
         slow.add(["alert"]);
         return;
       }
-      fast.add(LIVE_TOPICS[event.topic]);
+      refetch(topics[event.topic]);
     };
     const connect = () => {
       source = new EventSource("/api/live");
@@ -140,6 +146,7 @@ export function LiveUpdates() {
       clearTimeout(retry);
       source.close();
       fast.dispose();
+      gathered.clear();
       slow.dispose();
     };
   }, [queryClient, trpc]);

@@ -2,7 +2,7 @@ import type { Session } from "next-auth";
 import { can, type Capability } from "@/lib/permissions";
 import { db } from "@/server/db";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
-import { loadActiveUser } from "@/server/services/users/load-active-user";
+import { loadActiveUser } from "@/server/services/_core/active-user";
 
 /** Why a request is refused before any service runs: tRPC and route handlers map it alike. */
 export type Refusal = { status: 401 | 403; message: string };

@@ -15,6 +15,7 @@ import { errorMessage } from "@/lib/trpc/errors";
 import { AssignControls } from "./assign";
 import { RESOLUTION_LABELS } from "./resolve-dialog";
 import { ScoreBadge, SeverityBadge, TRIAGE_TIER } from "./parts";
+import { useAlertRefresh } from "./use-alert-refresh";
 
 export function AlertDetail({
   id,
@@ -29,10 +30,19 @@ export function AlertDetail({
 }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.alert.get.queryOptions({ id }));
-  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
-  const start = useMutation(trpc.alert.start.mutationOptions());
-  const escalate = useMutation(trpc.alert.escalate.mutationOptions());
-  const comment = useMutation(trpc.alert.comment.mutationOptions());
+  const refresh = useAlertRefresh();
+  const acknowledge = useMutation(
+    trpc.alert.acknowledge.mutationOptions({ onSuccess: (_, { ids }) => refresh.alerts(ids) }),
+  );
+  const start = useMutation(
+    trpc.alert.start.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
+  );
+  const escalate = useMutation(
+    trpc.alert.escalate.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
+  );
+  const comment = useMutation(
+    trpc.alert.comment.mutationOptions({ onSuccess: (_, { id }) => refresh.details([id]) }),
+  );
   const [note, setNote] = useState("");
   const a = detail.data;
   const error = acknowledge.error ?? start.error ?? escalate.error ?? comment.error;

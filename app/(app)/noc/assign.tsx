@@ -5,6 +5,7 @@ import { Select } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { useAlertRefresh } from "./use-alert-refresh";
 
 /** Assign an alert to a person and/or a group. */
 export function AssignControls({
@@ -18,7 +19,10 @@ export function AssignControls({
 }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.alert.assignees.queryOptions());
-  const assign = useMutation(trpc.alert.assign.mutationOptions());
+  const refresh = useAlertRefresh();
+  const assign = useMutation(
+    trpc.alert.assign.mutationOptions({ onSuccess: (_, input) => refresh.alerts([input.id]) }),
+  );
   return (
     <div className="grid grid-cols-2 gap-2">
       <label className="text-xs text-slate-600">

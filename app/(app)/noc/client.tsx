@@ -19,6 +19,7 @@ import { FilterBar } from "./filters";
 import { NewAlertDialog } from "./new-alert";
 import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
 import { StatsBar } from "./stats-bar";
+import { useAlertRefresh } from "./use-alert-refresh";
 import { useQueueKeys } from "./use-queue-keys";
 
 export function NocClient({
@@ -52,8 +53,13 @@ export function NocClient({
     falseAlarmRates.data?.find((r) => r.siteId === filters.siteId)?.siteName;
   const canOperate = can(me.data?.role, "alert.triage");
 
-  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
-  const escalate = useMutation(trpc.alert.escalate.mutationOptions());
+  const refresh = useAlertRefresh();
+  const acknowledge = useMutation(
+    trpc.alert.acknowledge.mutationOptions({ onSuccess: (_, { ids }) => refresh.alerts(ids) }),
+  );
+  const escalate = useMutation(
+    trpc.alert.escalate.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
+  );
   const actionError = acknowledge.error ?? escalate.error;
 
   const setFilter = (patch: Partial<QueueFilterInput>) => {

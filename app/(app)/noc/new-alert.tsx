@@ -8,6 +8,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { ALERT_TYPES, SEVERITIES, type AlertType, type Severity } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { useAlertRefresh } from "./use-alert-refresh";
 
 /** An operator raises an alert by hand (a phone call, a walk-in report). */
 export function NewAlertDialog({ onDone }: { onDone: (id: string | null) => void }) {
@@ -18,7 +19,15 @@ export function NewAlertDialog({ onDone }: { onDone: (id: string | null) => void
   const [severity, setSeverity] = useState<Severity>("high");
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
-  const create = useMutation(trpc.alert.create.mutationOptions({ onSuccess: (r) => onDone(r.id) }));
+  const refresh = useAlertRefresh();
+  const create = useMutation(
+    trpc.alert.create.mutationOptions({
+      onSuccess: (r) => {
+        void refresh.alerts([r.id]);
+        onDone(r.id);
+      },
+    }),
+  );
   const errs = fieldErrors(create.error);
   return (
     <Dialog label="New alert" onClose={() => onDone(null)}>

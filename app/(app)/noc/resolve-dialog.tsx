@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { RESOLUTIONS } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { useAlertRefresh } from "./use-alert-refresh";
 
 type Resolution = (typeof RESOLUTIONS)[number];
 
@@ -25,7 +26,18 @@ const isResolution = (v: string): v is Resolution => (RESOLUTIONS as readonly st
  */
 export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const trpc = useTRPC();
-  const resolve = useMutation(trpc.alert.resolve.mutationOptions({ onSuccess: onDone }));
+  const qc = useQueryClient();
+  const refresh = useAlertRefresh();
+  const resolve = useMutation(
+    trpc.alert.resolve.mutationOptions({
+      onSuccess: (_, { ids }) => {
+        // the queue and panels refetch behind the closed dialog; so does the false-alarm panel
+        void refresh.alerts(ids);
+        void qc.invalidateQueries(trpc.alert.falseAlarmRates.pathFilter());
+        onDone();
+      },
+    }),
+  );
   const [resolution, setResolution] = useState<Resolution | null>(null);
   const [nudged, setNudged] = useState(false);
   const [note, setNote] = useState("");

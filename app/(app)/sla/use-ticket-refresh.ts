@@ -10,5 +10,5 @@ import { useTRPC } from "@/lib/trpc/client";
 export function useTicketRefresh() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  return () => void qc.invalidateQueries({ queryKey: trpc.ticket.pathKey() });
+  return () => void qc.invalidateQueries(trpc.ticket.pathFilter());
 }

@@ -27,7 +27,7 @@ export function AddDocumentForm({ vendorId }: { vendorId: string }) {
       onSuccess: async () => {
         setName("");
         setExpiresOn("");
-        await queryClient.invalidateQueries({ queryKey: trpc.vendor.list.queryKey() });
+        await queryClient.invalidateQueries(trpc.vendor.pathFilter());
       },
     }),
   );

@@ -30,7 +30,7 @@ export function AddVendorDialog({ onDone }: { onDone: (id: string | null) => voi
   const create = useMutation(
     trpc.vendor.create.mutationOptions({
       onSuccess: async (r) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.vendor.list.queryKey() });
+        await queryClient.invalidateQueries(trpc.vendor.pathFilter());
         onDone(r.id);
       },
     }),

@@ -5,5 +5,5 @@ import { useTRPC } from "@/lib/trpc/client";
 export function useRefresh() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: trpc.workOrder.pathKey() });
+  return () => qc.invalidateQueries(trpc.workOrder.pathFilter());
 }

@@ -1,5 +1,7 @@
 import { handle } from "@/server/api/http";
 import { staffContext } from "@/server/api/portal";
+// the domains whose changes streams carry with their data (the bus itself knows none)
+import "@/server/services/live-domains";
 import { liveEventStream } from "@/server/services/live/stream";
 import { userSubscriber } from "@/server/services/live/subscriber";
 

@@ -1,17 +1,19 @@
 import { liveDb } from "@/server/db";
+import { loadActiveUser } from "../_core/active-user";
 import type { ServiceCtx, UserActor } from "../_core/context";
-import { ForbiddenError } from "../_core/errors";
-import { type AlertViewer, alertViewer } from "../noc/access";
-import { loadActiveUser } from "../users/load-active-user";
 
 /** The subscriber may no longer stream (deactivated): the bus ends its stream. */
 export class AccessEnded extends Error {}
 
 /**
- * Who a live stream serves, read again when an admin changes them: `viewer` says which alerts
- * they may see now (null: their role has no queue), or throws AccessEnded.
+ * Who a live stream serves, read again when an admin changes them: `signedIn` is their
+ * context as of now (from which each registered push reads what they may see of it), or
+ * throws AccessEnded.
  */
-export type LiveSubscriber = { userId: string | null; viewer: () => Promise<AlertViewer | null> };
+export type LiveSubscriber = {
+  userId: string | null;
+  signedIn: () => Promise<ServiceCtx<UserActor>>;
+};
 
 /**
  * A signed-in user's stream. Their account is read afresh each time, so a deactivated user's
@@ -23,16 +25,11 @@ export function userSubscriber(ctx: ServiceCtx<UserActor>): LiveSubscriber {
   const { userId } = ctx.actor;
   return {
     userId,
-    viewer: async () => {
+    signedIn: async () => {
       const db = liveDb();
       const actor = await loadActiveUser(db, tenantId, userId);
       if (!actor) throw new AccessEnded("The account is no longer active");
-      try {
-        return await alertViewer({ tenantId, actor, db });
-      } catch (err) {
-        if (err instanceof ForbiddenError) return null;
-        throw err;
-      }
+      return { tenantId, actor, db };
     },
   };
 }

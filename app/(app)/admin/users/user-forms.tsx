@@ -135,7 +135,7 @@ export function EditUser({
     trpc.user.update.mutationOptions({
       onSuccess: () =>
         qc
-          .invalidateQueries({ queryKey: [["user"]] })
+          .invalidateQueries(trpc.user.pathFilter())
           .then(() => qc.invalidateQueries(trpc.audit.pathFilter())),
     }),
   );

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { useRulesRefresh } from "./use-rules-refresh";
 import { WindowForm } from "./window-form";
 
 const label = (t: string) => t.replaceAll("_", " ").toLowerCase();
@@ -40,7 +41,8 @@ function RoutingTable({ editable }: { editable: boolean }) {
   const trpc = useTRPC();
   const rules = useQuery(trpc.nocSettings.routing.queryOptions());
   const groups = useQuery(trpc.group.list.queryOptions());
-  const set = useMutation(trpc.nocSettings.setRouting.mutationOptions());
+  const refresh = useRulesRefresh();
+  const set = useMutation(trpc.nocSettings.setRouting.mutationOptions({ onSuccess: refresh }));
   return (
     <Card title="Routing rules">
       <Table label="Routing rules">
@@ -101,7 +103,8 @@ function RoutingTable({ editable }: { editable: boolean }) {
 function WindowList() {
   const trpc = useTRPC();
   const windows = useQuery(trpc.nocSettings.windows.queryOptions());
-  const cancel = useMutation(trpc.nocSettings.cancelWindow.mutationOptions());
+  const refresh = useRulesRefresh();
+  const cancel = useMutation(trpc.nocSettings.cancelWindow.mutationOptions({ onSuccess: refresh }));
   const [now] = useState(() => Date.now());
   return (
     <Card title="Maintenance windows">

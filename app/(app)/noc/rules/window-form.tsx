@@ -8,6 +8,7 @@ import { Field, Input } from "@/components/ui/field";
 import { ALERT_TYPES, LIFE_SAFETY_TYPES, type AlertType } from "@/lib/noc";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { useRulesRefresh } from "./use-rules-refresh";
 
 const toLocalInput = (d: Date) =>
   new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -33,12 +34,14 @@ export function WindowForm() {
     ...trpc.nocSettings.previewWindow.queryOptions(input),
     enabled: valid,
   });
+  const refresh = useRulesRefresh();
   const create = useMutation(
     trpc.nocSettings.createWindow.mutationOptions({
       onSuccess: () => {
         setName("");
         setSiteIds([]);
         setTypes([]);
+        return refresh();
       },
     }),
   );

@@ -46,7 +46,7 @@ export function PoliciesClient() {
   const remove = useMutation(
     trpc.slaPolicy.removeOverride.mutationOptions({
       onSuccess: (r, input) => {
-        void qc.invalidateQueries({ queryKey: trpc.slaPolicy.pathKey() });
+        void qc.invalidateQueries(trpc.slaPolicy.pathFilter());
         const gone = list.data?.overrides.find((o) => o.id === input.id);
         setNotice(
           `Removed the ${gone?.priority ?? ""} override${gone?.clientName ? ` for ${gone.clientName}` : ""}: ${r.recomputed} open ticket${r.recomputed === 1 ? "" : "s"} recomputed.`,

@@ -15,7 +15,7 @@ const recomputedText = (n: number) => `${n} open ticket${n === 1 ? "" : "s"} rec
 export function HolidaysCard({ onChanged }: { onChanged: (notice: string) => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.slaPolicy.pathKey() });
+  const refresh = () => qc.invalidateQueries(trpc.slaPolicy.pathFilter());
   const list = useQuery(trpc.slaPolicy.list.queryOptions());
   const clients = useQuery(trpc.client.list.queryOptions());
   const [clientId, setClientId] = useState("");

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
-import type { UserActor } from "../_core/context";
-import { resolveScope } from "../_core/scope";
+import type { UserActor } from "./context";
+import { resolveScope } from "./scope";
 
 /** The signed-in user as an actor, or null when the account is gone or deactivated. */
 export async function loadActiveUser(
