@@ -10,7 +10,7 @@ import { publish } from "../live/publish";
 import { notifyGroup } from "../notifications/enqueue";
 import { recomputeClocks } from "./clock-store";
 
-const { tickets, ticketEscalations, groups, tenants } = schema;
+const { tickets, ticketEscalations, groups } = schema;
 
 /**
  * The 30-minute auto-escalation: an open ticket of an eligible client at ≥ 0.8 breach
@@ -95,11 +95,4 @@ export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
   });
   if (escalated) await publish(ctx, "ticket", null);
   return { escalated, checked: candidates.length };
-}
-
-export async function autoEscalateAllTenants(db: Db, now: Date) {
-  const all = await db.select({ id: tenants.id }).from(tenants);
-  let escalated = 0;
-  for (const t of all) escalated += (await autoEscalateTenant(db, t.id, now)).escalated;
-  return { escalated };
 }

@@ -14,7 +14,7 @@ import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-cloc
 import { explainRisk, predictionMoved, scoreRisk, topFactorKey, type RiskInput } from "./risk";
 import { RISK_FINGERPRINT_PREFIX, riskFingerprint } from "./tickets";
 
-const { tenants, clients, slaPredictionRuns, priorityModels } = schema;
+const { clients, slaPredictionRuns, priorityModels } = schema;
 
 type OpenTicket = {
   id: string;
@@ -457,19 +457,6 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
       alertsMs: Math.round(ms - writtenMs),
     },
   };
-}
-
-/** The 15-minute run: every tenant, one after another. */
-export async function predictAllTenants(db: Db, now: Date) {
-  const all = await db.select({ id: tenants.id }).from(tenants);
-  let scored = 0;
-  let atRisk = 0;
-  for (const t of all) {
-    const r = await predictTenant(db, t.id, now);
-    scored += r.scored;
-    atRisk += r.atRisk;
-  }
-  return { tenants: all.length, scored, atRisk };
 }
 
 /**
