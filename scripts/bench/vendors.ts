@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { systemCtx } from "@/server/services/_core/context";
+import { rawRows } from "@/server/db/raw";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -18,12 +19,15 @@ export async function benchVendors() {
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
     throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
-  const [counts] = (await db.execute(sql`
-    select (select count(*) from vendors where tenant_id = ${tenant.id})::int as vendors,
-      (select count(*) from work_orders where tenant_id = ${tenant.id})::int as orders`)) as unknown as {
+  const [counts] = await rawRows<{
     vendors: number;
     orders: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select (select count(*) from vendors where tenant_id = ${tenant.id})::int as vendors,
+      (select count(*) from work_orders where tenant_id = ${tenant.id})::int as orders`,
+  );
   console.log(`vendors: ${counts?.vendors ?? 0} vendors, ${counts?.orders ?? 0} work orders`);
   const { vendorRankings } = await import("@/server/services/vendors/vendors");
   const ctx = systemCtx(tenant.id, "bench", db);

@@ -14,6 +14,7 @@ import { runMigrations } from "../../../scripts/lib/migrate";
 import { deliverNotificationsFn } from "./deliver-notifications";
 import { pruneJobHistoryFn } from "./prune-job-history";
 import { sweepNotificationsFn } from "./sweep-notifications";
+import { rawRows } from "@/server/db/raw";
 
 /*
  * The platform functions run by @inngest/test in this process, against PostgreSQL.
@@ -58,9 +59,9 @@ async function useOwnDatabase(): Promise<void> {
 beforeAll(async () => {
   await useOwnDatabase();
   if (isolated) {
-    const [where] = (await db.execute(sql`select current_database() as name`)) as unknown as {
+    const [where] = await rawRows<{
       name: string;
-    }[];
+    }>(db, sql`select current_database() as name`);
     expect(where?.name).toBe(isolated.name);
   }
   [t, smtp] = await Promise.all([createTestTenant("fn"), startSmtpSink()]);

@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "./logistic";
 import { saveTrainedModel } from "./model-store";
 import { features } from "./score";
+import { rawRows } from "@/server/db/raw";
 
 export const MODEL_RULES = {
   minSamples: 200,
@@ -35,7 +36,9 @@ type Row = {
  * rest, and stores the model — usable only with enough labels and AUC ≥ 0.6.
  */
 export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
-  const rows = (await db.execute(sql`
+  const rows = await rawRows<Row>(
+    db,
+    sql`
     select a.id, a.type, a.severity, s.criticality, c.tier,
       extract(hour from a.first_seen_at at time zone s.time_zone)::int as hour,
       extract(dow from a.first_seen_at at time zone s.time_zone)::int as day,
@@ -50,7 +53,8 @@ export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
     where a.tenant_id = ${tenantId} and a.status = 'resolved' and a.resolution is not null
       and a.resolved_at > ${now.toISOString()}::timestamptz - ${`${MODEL_RULES.lookbackDays} days`}::interval
     order by a.resolved_at desc
-    limit ${MODEL_RULES.maxRows}`)) as unknown as Row[];
+    limit ${MODEL_RULES.maxRows}`,
+  );
   const positives = rows.filter((r) => r.real).length;
   const negatives = rows.length - positives;
   if (

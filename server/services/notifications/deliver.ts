@@ -10,6 +10,7 @@ import {
   postToSlack,
   slackMessage,
 } from "./channels";
+import { rawRows } from "@/server/db/raw";
 
 export const DELIVERY = {
   maxAttempts: 6,
@@ -92,7 +93,13 @@ export async function deliverNotifications(
   const present = sql`greatest(now(), ${now.toISOString()}::timestamptz)`;
   const touched = new Map<string, string[]>();
   for (let i = 0; i < limit; i++) {
-    const [row] = (await db.execute(sql`
+    const [row] = await rawRows<{
+      id: string;
+      tenantId: string;
+      attempts: number;
+    }>(
+      db,
+      sql`
       update ${n} set attempts = attempts + 1, next_attempt_at = ${present} + ${`${DELIVERY.leaseSeconds} seconds`}::interval
       where id = (
         select id from ${n}
@@ -101,11 +108,8 @@ export async function deliverNotifications(
         limit 1
         for update skip locked
       )
-      returning id, tenant_id as "tenantId", attempts`)) as unknown as {
-      id: string;
-      tenantId: string;
-      attempts: number;
-    }[];
+      returning id, tenant_id as "tenantId", attempts`,
+    );
     if (!row) break;
     const [full] = await db.select().from(n).where(eq(n.id, row.id));
     if (!full) continue;

@@ -9,6 +9,8 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup } from "../notifications/enqueue";
 import { recomputeClocks } from "./clock-store";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 const { tickets, ticketEscalations, groups } = schema;
 
@@ -21,21 +23,24 @@ const { tickets, ticketEscalations, groups } = schema;
  */
 export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
   const ctx = systemCtx(tenantId, "escalate-sla-risks", db);
-  const candidates = (await db.execute(sql`
-    select t.id, t.number, t.title, t.priority, t.escalation_level as level,
-      t.breach_probability as p
-    from tickets t join clients c on c.id = t.client_id
-    where t.tenant_id = ${tenantId} and c.active
-      and c.tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("slaBreachPrevention"))}::jsonb)::tier)
-      and t.status in ('open', 'in_progress', 'pending_customer')
-      and t.breach_probability >= ${SLA_RULES.escalateAt} and t.priority <> 'P1'`)) as unknown as {
+  const candidates = await rawRows<{
     id: string;
     number: number;
     title: string;
     priority: TicketPriority;
     level: number;
     p: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select t.id, t.number, t.title, t.priority, t.escalation_level as level,
+      t.breach_probability as p
+    from tickets t join clients c on c.id = t.client_id
+    where t.tenant_id = ${tenantId} and c.active
+      and c.tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("slaBreachPrevention"))}::jsonb)::tier)
+      and t.status in ${OPEN_TICKET_STATUS_LIST}
+      and t.breach_probability >= ${SLA_RULES.escalateAt} and t.priority <> 'P1'`,
+  );
   if (!candidates.length) return { escalated: 0, checked: 0 };
   const [helpdesk] = await db
     .select({ id: groups.id })

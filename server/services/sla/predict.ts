@@ -13,6 +13,8 @@ import { calendarFor, loadHolidays, loadPolicies, type EffectivePolicy } from ".
 import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-clock";
 import { explainRisk, predictionMoved, scoreRisk, topFactorKey, type RiskInput } from "./risk";
 import { RISK_FINGERPRINT_PREFIX, riskFingerprint } from "./tickets";
+import { affected, rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 const { clients, slaPredictionRuns, priorityModels } = schema;
 
@@ -56,7 +58,7 @@ export const OPEN_TICKET_COLUMNS = sql`t.id, t.client_id as "clientId", t.priori
 export const openTicketsOf = (tenantId: string, clientIds: string[]) => sql`
   from tickets t join sites s on s.id = t.site_id
   where t.tenant_id = ${tenantId}
-    and t.status in ('open', 'in_progress', 'pending_customer')
+    and t.status in ${OPEN_TICKET_STATUS_LIST}
     and t.client_id in (select jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb)::uuid)`;
 
 /** The tenant's active clients whose plan includes SLA breach prevention. */
@@ -132,15 +134,16 @@ const slownessByTenant = new Map<string, { at: number; rows: Promise<Slowness> }
 function categorySlowness(db: Db, tenantId: string, now: Date): Promise<Slowness> {
   const hit = slownessByTenant.get(tenantId);
   if (hit && Math.abs(now.getTime() - hit.at) < SLOWNESS_TTL_MS) return hit.rows;
-  // a settled promise: Drizzle's query objects run again each time they are awaited
-  const rows = Promise.resolve(
-    db.execute(sql`
+  // a settled promise (rawRows'): Drizzle's query objects run again each time they are awaited
+  const rows = rawRows<Slowness[number]>(
+    db,
+    sql`
     select category, avg(resolution_used_minutes::float8 / nullif(resolution_target_minutes, 0)) as slowness
     from tickets
     where tenant_id = ${tenantId} and resolved_at > ${now.toISOString()}::timestamptz - interval '90 days'
       and resolution_used_minutes is not null
-    group by category`),
-  ) as unknown as Promise<Slowness>;
+    group by category`,
+  );
   slownessByTenant.set(tenantId, { at: now.getTime(), rows });
   // a failed read is not kept
   rows.catch(() => {
@@ -174,29 +177,34 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
   const [[oldest], categoryRows, workloadRows, policyOf, holidays, model, raiseRows] =
     await Promise.all([
       // where the working-time timelines must start: the oldest open ticket (an index-only read)
-      db.execute(sql`
+      rawRows<{ ms: number | null }>(
+        db,
+        sql`
       select (extract(epoch from min(created_at)) * 1000)::float8 as "ms" from tickets
-      where tenant_id = ${tenantId} and status in ('open', 'in_progress', 'pending_customer')`) as unknown as Promise<
-        { ms: number | null }[]
-      >,
+      where tenant_id = ${tenantId} and status in ${OPEN_TICKET_STATUS_LIST}`,
+      ),
       categorySlowness(db, tenantId, now),
-      db.execute(sql`
+      rawRows<{ assigneeId: string; n: number }>(
+        db,
+        sql`
         select assignee_id as "assigneeId", count(*)::int as n from tickets
         where tenant_id = ${tenantId} and assignee_id is not null
-          and status in ('open', 'in_progress', 'pending_customer')
-        group by assignee_id`) as unknown as Promise<{ assigneeId: string; n: number }[]>,
+          and status in ${OPEN_TICKET_STATUS_LIST}
+        group by assignee_id`,
+      ),
       loadPolicies(db, tenantId),
       loadHolidays(db, tenantId, clientIds),
       usableTicketModel(db, tenantId),
       // the automatic raises of open tickets: their clocks follow `escalatedSlaClock`
-      db.execute(sql`
+      rawRows<Omit<Raise, "at"> & { ticketId: string; at: string | Date }>(
+        db,
+        sql`
       select e.ticket_id as "ticketId", e.level, e.at, e.from_priority as "fromPriority",
         e.to_priority as "toPriority"
       from ticket_escalations e
       where e.tenant_id = ${tenantId} and exists (select 1 from tickets t where t.id = e.ticket_id
-        and t.status in ('open', 'in_progress', 'pending_customer'))`) as unknown as Promise<
-        (Omit<Raise, "at"> & { ticketId: string; at: string | Date })[]
-      >,
+        and t.status in ${OPEN_TICKET_STATUS_LIST})`,
+      ),
     ]);
   const raisesOf = new Map<string, Raise[]>();
   for (const r of raiseRows)
@@ -464,8 +472,8 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
  * 200,000 open tickets a run writes as many rows, 96 runs a day.
  */
 export async function pruneTicketPredictions(db: Db, now: Date, days = 35): Promise<number> {
-  const r = await db.execute(
+  return affected(
+    db,
     sql`delete from ticket_predictions where run_at < ${now.toISOString()}::timestamptz - ${`${days} days`}::interval`,
   );
-  return r.count;
 }

@@ -8,6 +8,8 @@ import { autoEscalateTenant } from "./escalate";
 import { predictTenant, pruneTicketPredictions } from "./predict";
 import { getTicketDetail, listRiskQueue } from "./queries";
 import { changeTicketStatus, createTicket, riskFingerprint } from "./tickets";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 /** the instant the services see: pinned, so no test depends on the hour it runs at */
 const NOW = new Date("2026-11-04T15:00:00Z");
@@ -103,13 +105,16 @@ describe("SLA prediction run", () => {
     );
     const bronze = await ticketAged(t, bronzeSite(), 200);
     const r = await predictTenant(db, t.tenant.id, NOW);
-    const [{ open = 0, unscored = 0 } = {}] = (await db.execute(sql`
-      select count(*)::int as open, count(*) filter (where breach_probability is null)::int as unscored
-      from tickets where tenant_id = ${t.tenant.id} and client_id = ${gold}
-        and status in ('open', 'in_progress', 'pending_customer')`)) as unknown as {
+    const [{ open = 0, unscored = 0 } = {}] = await rawRows<{
       open: number;
       unscored: number;
-    }[];
+    }>(
+      db,
+      sql`
+      select count(*)::int as open, count(*) filter (where breach_probability is null)::int as unscored
+      from tickets where tenant_id = ${t.tenant.id} and client_id = ${gold}
+        and status in ${OPEN_TICKET_STATUS_LIST}`,
+    );
     expect(open).toBeGreaterThanOrEqual(700);
     expect(unscored).toBe(0);
     expect(r.scored).toBe(open);
