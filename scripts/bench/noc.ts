@@ -147,7 +147,7 @@ export async function benchNoc() {
 
 async function triageLoad(tenantId: string, scorer: string) {
   const { createAlert } = await import("@/server/services/noc/create-alert");
-  const { systemCtx } = await import("@/server/services/_core/context");
+  const { jobContext } = await import("@/server/services/_core/system");
   const sites = await db
     .select({ id: schema.sites.id, clientId: schema.sites.clientId })
     .from(schema.sites)
@@ -158,7 +158,7 @@ async function triageLoad(tenantId: string, scorer: string) {
   const ids: string[] = [];
   const alertAt = (stamp: number, i: number, into: string[]) =>
     void createAlert(
-      systemCtx(tenantId, "bench", db),
+      jobContext(tenantId, "bench"),
       {
         siteId: sites[i % sites.length]?.id ?? "",
         type: i % 10 === 0 ? "FIRE_ALARM" : "INTRUSION",
@@ -200,7 +200,7 @@ async function triageLoad(tenantId: string, scorer: string) {
     if (flood <= 0) return;
     for (let i = 0; i < flood; i += 5_000)
       await raiseSystemAlerts(
-        systemCtx(tenantId, "bench-flood", db),
+        jobContext(tenantId, "bench-flood"),
         Array.from({ length: Math.min(5_000, flood - i) }, (_, j) => {
           const site = sites[(i + j) % sites.length];
           return {

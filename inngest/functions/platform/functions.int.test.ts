@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB_CATALOG, JOB_IDS, runRequestedEvent, type JobId } from "@/inngest/catalog";
 import { functions } from "@/inngest/functions";
 import { closeDb, db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { notifyUsers } from "@/server/services/notifications/enqueue";
 import { createTestTenant, type TestTenant } from "@/server/test/factories";
 import { startSmtpSink, type SmtpSink } from "@/server/test/smtp-sink";
@@ -85,7 +85,7 @@ afterAll(async () => {
 
 async function queueEmails(dedupeKey: string, userIds: string[]): Promise<string[]> {
   await notifyUsers(
-    systemCtx(t.tenant.id, "fn-test", db),
+    jobContext(t.tenant.id, "fn-test"),
     {
       subject: "Alarm escalated",
       body: "Alert 7 needs you",

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/server/db";
 import { affected } from "@/server/db/raw";
+import type { PlatformCtx } from "../_core/system";
 
 /**
  * Removes finished runs older than `days` before `now`, and events and cron ticks no run
  * needs any more.
  */
 export async function pruneJobHistory(
-  db: Db,
+  { db }: PlatformCtx,
   now: Date,
   days = 30,
 ): Promise<{ runs: number; events: number; ticks: number }> {

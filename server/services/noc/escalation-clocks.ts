@@ -2,8 +2,7 @@ import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import { tiersWith } from "@/lib/tiers";
-import type { Db } from "@/server/db";
-import { systemCtx } from "../_core/context";
+import { forTenant, jobContext, type PlatformCtx } from "../_core/system";
 import { escalate, triageAlert } from "./triage";
 import { rawRows } from "@/server/db/raw";
 
@@ -36,13 +35,13 @@ export const targetCase = sql.raw(
  * restart, changes nothing more. Clients whose plan lacks triage are left alone.
  */
 export async function runEscalationClocks(
-  db: Db,
+  ctx: PlatformCtx,
   now: Date,
 ): Promise<{ escalated: number; checked: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const unscored = await triageOverdueFirst(db, now);
+  const unscored = await triageOverdueFirst(ctx, now);
   const due = await rawRows<Due>(
-    db,
+    ctx.db,
     sql`
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
            round(extract(epoch from ${at} - c.since) / 60)::int as minutes
@@ -71,7 +70,7 @@ export async function runEscalationClocks(
         routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
         not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
       };
-      const did = await escalate(systemCtx(d.tenantId, "escalation-clocks", db), {
+      const did = await escalate(forTenant(ctx, d.tenantId), {
         alertId: d.alertId,
         clock: d.clock,
         title: d.title,
@@ -92,9 +91,9 @@ export async function runEscalationClocks(
  * the clock then sees their score (and triage may itself escalate a high one). Returns those
  * whose triage failed: the clock escalates them anyway, unscored, rather than never.
  */
-async function triageOverdueFirst(db: Db, now: Date): Promise<string[]> {
+async function triageOverdueFirst(ctx: PlatformCtx, now: Date): Promise<string[]> {
   const waiting = await rawRows<{ tenantId: string; alertId: string }>(
-    db,
+    ctx.db,
     sql`
     select a.tenant_id as "tenantId", a.id as "alertId"
     from alerts a
@@ -107,7 +106,8 @@ async function triageOverdueFirst(db: Db, now: Date): Promise<string[]> {
   const failed: string[] = [];
   for (const w of waiting) {
     try {
-      await triageAlert(db, w, now);
+      // triaged as the triage function would have: its audit rows name it
+      await triageAlert(jobContext(w.tenantId, "triage-alert", ctx.db), w, now);
     } catch {
       failed.push(w.alertId);
     }

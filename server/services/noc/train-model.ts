@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import type { Tier } from "@/lib/tiers";
-import type { DbOrTx } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "./logistic";
 import { saveTrainedModel } from "./model-store";
 import { features } from "./score";
 import { rawRows } from "@/server/db/raw";
+import type { ServiceCtx } from "../_core/context";
 
 export const MODEL_RULES = {
   minSamples: 200,
@@ -35,7 +35,8 @@ type Row = {
  * self-clearing alert a negative. Fits on 80 % (a fixed split by id), measures AUC on the
  * rest, and stores the model — usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
+export async function trainAlertModel(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
   const rows = await rawRows<Row>(
     db,
     sql`

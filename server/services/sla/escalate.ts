@@ -2,9 +2,9 @@ import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { and, eq, sql } from "drizzle-orm";
 import { SLA_RULES, raisedPriority, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
-import { schema, type Db } from "@/server/db";
+import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
-import { systemCtx } from "../_core/context";
+import type { ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup } from "../notifications/enqueue";
@@ -21,8 +21,8 @@ const { tickets, ticketEscalations, groups } = schema;
  * only brings due times forward, never into the past: `escalatedSlaClock`), and the Helpdesk
  * Supervisors told.
  */
-export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
-  const ctx = systemCtx(tenantId, "escalate-sla-risks", db);
+export async function autoEscalateTenant(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
   const candidates = await rawRows<{
     id: string;
     number: number;

@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { SLA_RULES, TICKET_PRIORITIES, type RiskFactor, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
-import { schema, type Db } from "@/server/db";
+import { schema, type DbOrTx } from "@/server/db";
 import { inBatches } from "@/server/db/batches";
-import { systemCtx } from "../_core/context";
+import type { ServiceCtx } from "../_core/context";
+import type { PlatformCtx } from "../_core/system";
 import { publish } from "../live/publish";
 import type { LogisticModel } from "../noc/logistic";
 import { raiseSystemAlerts, resolveAlertsByFingerprint } from "../noc/system-alerts";
@@ -62,13 +63,13 @@ export const openTicketsOf = (tenantId: string, clientIds: string[]) => sql`
     and t.client_id in (select jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb)::uuid)`;
 
 /** The tenant's active clients whose plan includes SLA breach prevention. */
-export async function eligibleClientIds(db: Db, tenantId: string): Promise<string[]> {
-  const rows = await db
+export async function eligibleClientIds(ctx: ServiceCtx): Promise<string[]> {
+  const rows = await ctx.db
     .select({ id: clients.id })
     .from(clients)
     .where(
       and(
-        eq(clients.tenantId, tenantId),
+        eq(clients.tenantId, ctx.tenantId),
         eq(clients.active, true),
         inArray(clients.tier, tiersWith("slaBreachPrevention")),
       ),
@@ -77,13 +78,13 @@ export async function eligibleClientIds(db: Db, tenantId: string): Promise<strin
 }
 
 /** The newest usable ticket model of a tenant, or null (the heuristic scores). */
-export async function usableTicketModel(db: Db, tenantId: string) {
-  const [m] = await db
+export async function usableTicketModel(ctx: ServiceCtx) {
+  const [m] = await ctx.db
     .select({ version: priorityModels.version, model: priorityModels.model })
     .from(priorityModels)
     .where(
       and(
-        eq(priorityModels.tenantId, tenantId),
+        eq(priorityModels.tenantId, ctx.tenantId),
         eq(priorityModels.kind, "ticket"),
         eq(priorityModels.usable, true),
       ),
@@ -131,7 +132,7 @@ const slownessByTenant = new Map<string, { at: number; rows: Promise<Slowness> }
  * reads hundreds of thousands of index entries on a large helpdesk, so a process keeps it for
  * an hour per tenant (of runs within that hour of the one that read it).
  */
-function categorySlowness(db: Db, tenantId: string, now: Date): Promise<Slowness> {
+function categorySlowness(db: DbOrTx, tenantId: string, now: Date): Promise<Slowness> {
   const hit = slownessByTenant.get(tenantId);
   if (hit && Math.abs(now.getTime() - hit.at) < SLOWNESS_TTL_MS) return hit.rows;
   // a settled promise (rawRows'): Drizzle's query objects run again each time they are awaited
@@ -161,10 +162,10 @@ const severityFor = (p: number) => (p >= 0.9 ? "critical" : p >= 0.8 ? "high" : 
  * raises or updates one SLA_BREACH_RISK alert per ticket at ≥ 0.7 and resolves those under
  * 0.5.
  */
-export async function predictTenant(db: Db, tenantId: string, now: Date) {
+export async function predictTenant(ctx: ServiceCtx, now: Date) {
   const started = performance.now();
-  const ctx = systemCtx(tenantId, "predict-sla-breaches", db);
-  const clientIds = await eligibleClientIds(db, tenantId);
+  const { db, tenantId } = ctx;
+  const clientIds = await eligibleClientIds(ctx);
   const empty = { scored: 0, atRisk: 0, alertsRaised: 0, alertsResolved: 0, scoredBy: "none" };
   if (!clientIds.length)
     return {
@@ -194,7 +195,7 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
       ),
       loadPolicies(db, tenantId),
       loadHolidays(db, tenantId, clientIds),
-      usableTicketModel(db, tenantId),
+      usableTicketModel(ctx),
       // the automatic raises of open tickets: their clocks follow `escalatedSlaClock`
       rawRows<Omit<Raise, "at"> & { ticketId: string; at: string | Date }>(
         db,
@@ -471,9 +472,13 @@ export async function predictTenant(db: Db, tenantId: string, now: Date) {
  * Drops prediction history older than `days` (the charts and calibration look back 30): at
  * 200,000 open tickets a run writes as many rows, 96 runs a day.
  */
-export async function pruneTicketPredictions(db: Db, now: Date, days = 35): Promise<number> {
+export async function pruneTicketPredictions(
+  ctx: PlatformCtx,
+  now: Date,
+  days = 35,
+): Promise<number> {
   return affected(
-    db,
+    ctx.db,
     sql`delete from ticket_predictions where run_at < ${now.toISOString()}::timestamptz - ${`${days} days`}::interval`,
   );
 }

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { TicketPriority } from "@/lib/sla";
-import type { Db } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "../noc/logistic";
 import { saveTrainedModel } from "../noc/model-store";
 import { MODEL_RULES } from "../noc/train-model";
@@ -10,6 +9,7 @@ import { calendarFor, loadHolidays, loadPolicies } from "./policies";
 import { riskInputAt } from "./predict";
 import { riskFeatures } from "./risk";
 import { rawRows } from "@/server/db/raw";
+import type { ServiceCtx } from "../_core/context";
 
 type Closed = {
   id: string;
@@ -36,7 +36,8 @@ const OBSERVE_AT = [0.2, 0.45, 0.7];
  * first response yet or not, time paused), so training sees what prediction sees. Stored
  * like the NOC model; usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainTicketModel(db: Db, tenantId: string, now: Date) {
+export async function trainTicketModel(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
   const rows = (
     await rawRows<
       Omit<Closed, "createdAt" | "resolvedAt" | "firstResponseAt"> & {
