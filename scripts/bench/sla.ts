@@ -25,8 +25,9 @@ export async function benchSla() {
   console.log(
     `sla: ${counts?.open ?? 0} open and ${counts?.closed ?? 0} closed tickets${(counts?.open ?? 0) < 100_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
   );
-  const { predictTenant, OPEN_TICKET_COLUMNS, openTicketsOf, eligibleClientIds } =
-    await import("@/server/services/sla/predict");
+  const { predictTenant, eligibleClientIds } = await import("@/server/services/sla/predict");
+  const { OPEN_TICKET_COLUMNS, openTicketsOf } =
+    await import("@/server/services/sla/predict-write");
   // the scheduled run's context for the tenant
   const ctx = jobContext(tenant.id, "predict-sla-breaches");
   const clientIds = await eligibleClientIds(ctx);

@@ -6,7 +6,7 @@ import { saveTrainedModel } from "../noc/model-store";
 import { MODEL_RULES } from "../noc/train-model";
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
 import { calendarFor, loadHolidays, loadPolicies } from "./policies";
-import { riskInputAt } from "./predict";
+import { riskInputAt } from "./predict-score";
 import { riskFeatures } from "./risk";
 import { rawRows } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
