@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { simulateAlertTick } from "@/server/services/noc/simulate";
 import { simulateTicketTick } from "@/server/services/sla/simulate";
+import { jobContext } from "@/server/services/_core/system";
 
 /** The demo simulator (on with `npm run dev`): keeps the live pages moving. */
 const everyMs = Number(process.env.SIMULATOR_INTERVAL_MS ?? 8000);
@@ -17,6 +18,7 @@ if (!tenant) {
 console.log(
   `[simulator] a new demo alert and a ticket change every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
 );
+const simulator = jobContext(tenant.id, "demo-simulator");
 let stopping = false;
 const stop = async () => {
   stopping = true;
@@ -28,8 +30,8 @@ process.on("SIGTERM", () => void stop());
 while (!stopping) {
   await new Promise((r) => setTimeout(r, everyMs * (0.5 + Math.random())));
   try {
-    await simulateAlertTick(db, tenant.id, new Date());
-    await simulateTicketTick(db, tenant.id, new Date());
+    await simulateAlertTick(simulator, new Date());
+    await simulateTicketTick(simulator, new Date());
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -6,9 +6,10 @@ import {
   recordInngestStep,
 } from "@/server/services/jobs/record-inngest-run";
 import { summariseResult } from "@/server/services/jobs/summary";
-import { systemDb } from "@/server/services/_core/system-db";
+import { platformContext } from "@/server/services/_core/system";
 
 const seen = new Set<string>();
+const history = platformContext("run-history");
 
 /**
  * Run history in Inngest mode: Inngest keeps the runs, this mirrors start, steps and end into
@@ -22,7 +23,7 @@ export class RunHistory extends Middleware.BaseMiddleware {
     // onRunStart also fires for each request of a parallel group: record a run once
     if (seen.has(ctx.runId) && seen.size < 10_000) return;
     seen.add(ctx.runId);
-    await recordInngestRunStart(systemDb(), {
+    await recordInngestRunStart(history, {
       runId: ctx.runId,
       functionId: `${APP_ID}-${fn.opts.id}`,
       event: ctx.event as { id?: string; name: string; data?: Record<string, unknown> },
@@ -32,7 +33,7 @@ export class RunHistory extends Middleware.BaseMiddleware {
 
   async onStepComplete({ ctx, stepInfo }: Middleware.OnStepCompleteArgs) {
     await recordInngestStep(
-      systemDb(),
+      history,
       {
         runId: ctx.runId,
         stepId: stepInfo.hashedId,
@@ -47,7 +48,7 @@ export class RunHistory extends Middleware.BaseMiddleware {
 
   async onStepError({ ctx, stepInfo, error, isFinalAttempt }: Middleware.OnStepErrorArgs) {
     await recordInngestStep(
-      systemDb(),
+      history,
       {
         runId: ctx.runId,
         stepId: stepInfo.hashedId,
@@ -64,7 +65,7 @@ export class RunHistory extends Middleware.BaseMiddleware {
   async onRunComplete({ ctx, output }: Middleware.OnRunCompleteArgs) {
     seen.delete(ctx.runId);
     await recordInngestRunEnd(
-      systemDb(),
+      history,
       {
         runId: ctx.runId,
         status: "completed",
@@ -79,7 +80,7 @@ export class RunHistory extends Middleware.BaseMiddleware {
     if (!isFinalAttempt) return;
     seen.delete(ctx.runId);
     await recordInngestRunEnd(
-      systemDb(),
+      history,
       {
         runId: ctx.runId,
         status: "failed",

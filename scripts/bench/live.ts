@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { closeDb, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { liveBus } from "@/server/services/live/bus";
 import { publish } from "@/server/services/live/publish";
 
@@ -40,7 +40,7 @@ export async function benchLive(url: string) {
     const id = `w${i}`;
     await db.transaction(async (tx) => {
       sent.set(id, performance.now());
-      await publish(systemCtx(tenantId, "bench", tx), "site", [id]);
+      await publish(jobContext(tenantId, "bench", tx), "site", [id]);
     });
     await new Promise((r) => setTimeout(r, 20));
   }

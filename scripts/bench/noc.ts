@@ -5,6 +5,7 @@ import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { resolveScope } from "@/server/services/_core/scope";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
+import { rawRows } from "@/server/db/raw";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,12 +23,15 @@ export async function benchNoc() {
     .where(eq(schema.users.email, "operator@northwind.test"));
   if (!operator)
     throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
-  const [{ open = 0, total = 0 } = {}] = (await db.execute(sql`
-    select count(*) filter (where status <> 'resolved')::int as open, count(*)::int as total
-    from alerts where tenant_id = ${operator.tenantId}`)) as unknown as {
+  const [{ open = 0, total = 0 } = {}] = await rawRows<{
     open: number;
     total: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select count(*) filter (where status <> 'resolved')::int as open, count(*)::int as total
+    from alerts where tenant_id = ${operator.tenantId}`,
+  );
   console.log(
     `noc: ${total} alerts in the tenant, ${open} open${total < 1_000_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
   );
@@ -143,7 +147,7 @@ export async function benchNoc() {
 
 async function triageLoad(tenantId: string, scorer: string) {
   const { createAlert } = await import("@/server/services/noc/create-alert");
-  const { systemCtx } = await import("@/server/services/_core/context");
+  const { jobContext } = await import("@/server/services/_core/system");
   const sites = await db
     .select({ id: schema.sites.id, clientId: schema.sites.clientId })
     .from(schema.sites)
@@ -154,7 +158,7 @@ async function triageLoad(tenantId: string, scorer: string) {
   const ids: string[] = [];
   const alertAt = (stamp: number, i: number, into: string[]) =>
     void createAlert(
-      systemCtx(tenantId, "bench", db),
+      jobContext(tenantId, "bench"),
       {
         siteId: sites[i % sites.length]?.id ?? "",
         type: i % 10 === 0 ? "FIRE_ALARM" : "INTRUSION",
@@ -196,7 +200,7 @@ async function triageLoad(tenantId: string, scorer: string) {
     if (flood <= 0) return;
     for (let i = 0; i < flood; i += 5_000)
       await raiseSystemAlerts(
-        systemCtx(tenantId, "bench-flood", db),
+        jobContext(tenantId, "bench-flood"),
         Array.from({ length: Math.min(5_000, flood - i) }, (_, j) => {
           const site = sites[(i + j) % sites.length];
           return {
@@ -262,11 +266,14 @@ async function triageLoad(tenantId: string, scorer: string) {
       .map(([, ls]) => pct(ls, 95))
       .join(", ")} ms`,
   );
-  const [notes = { n: 0 }] = (await db.execute(sql`
-    select count(*)::int as n from notifications
-    where tenant_id = ${tenantId} and created_at >= ${new Date(started).toISOString()}::timestamptz`)) as unknown as {
+  const [notes = { n: 0 }] = await rawRows<{
     n: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select count(*)::int as n from notifications
+    where tenant_id = ${tenantId} and created_at >= ${new Date(started).toISOString()}::timestamptz`,
+  );
   console.log(
     `noc: ${seconds * rate} alerts at ${rate}/s for ${seconds} s, scored by the ${scorer}; ${lat.length} triaged, ${routed} routed with a notification; ${notes.n} notifications queued`,
   );

@@ -1,5 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
+import { jobContext } from "@/server/services/_core/system";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 /**
  * SLA speed (quality.md): one prediction run over the --scale large tickets, against a bare
@@ -12,22 +15,29 @@ export async function benchSla() {
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
     throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
-  const [counts] = (await db.execute(sql`
-    select count(*) filter (where status in ('open', 'in_progress', 'pending_customer'))::int as open,
-      count(*) filter (where status not in ('open', 'in_progress', 'pending_customer'))::int as closed
-    from tickets where tenant_id = ${tenant.id}`)) as unknown as { open: number; closed: number }[];
+  const [counts] = await rawRows<{ open: number; closed: number }>(
+    db,
+    sql`
+    select count(*) filter (where status in ${OPEN_TICKET_STATUS_LIST})::int as open,
+      count(*) filter (where status not in ${OPEN_TICKET_STATUS_LIST})::int as closed
+    from tickets where tenant_id = ${tenant.id}`,
+  );
   console.log(
     `sla: ${counts?.open ?? 0} open and ${counts?.closed ?? 0} closed tickets${(counts?.open ?? 0) < 100_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
   );
-  const { predictTenant, OPEN_TICKET_COLUMNS, openTicketsOf, eligibleClientIds } =
-    await import("@/server/services/sla/predict");
-  const clientIds = await eligibleClientIds(db, tenant.id);
+  const { predictTenant, eligibleClientIds } = await import("@/server/services/sla/predict");
+  const { OPEN_TICKET_COLUMNS, openTicketsOf } =
+    await import("@/server/services/sla/predict-write");
+  // the scheduled run's context for the tenant
+  const ctx = jobContext(tenant.id, "predict-sla-breaches");
+  const clientIds = await eligibleClientIds(ctx);
   // the run's own read of every open ticket (the same rows and ticket columns), and nothing else
   const scan = async () => {
     const t0 = performance.now();
-    const rows = (await db.execute(
+    const rows = await rawRows(
+      db,
       sql`select ${OPEN_TICKET_COLUMNS} ${openTicketsOf(tenant.id, clientIds)}`,
-    )) as unknown as unknown[];
+    );
     return { ms: performance.now() - t0, rows: rows.length };
   };
   // runs 15 minutes apart, as the schedule has them: the clocks move between runs
@@ -40,7 +50,7 @@ export async function benchSla() {
   };
   // warm both paths once (caches, JIT), then measure each three times and take the median
   await scan();
-  await predictTenant(db, tenant.id, at(0));
+  await predictTenant(ctx, at(0));
   const scans: number[] = [];
   const countMs: number[] = [];
   const runs: { ms: number; scored: number; atRisk: number; scoredBy: string }[] = [];
@@ -57,7 +67,7 @@ export async function benchSla() {
     countMs.push(await count());
     collect();
     const t0 = performance.now();
-    const r = await predictTenant(db, tenant.id, at(i + 1));
+    const r = await predictTenant(ctx, at(i + 1));
     runs.push({
       ms: performance.now() - t0,
       scored: r.scored,

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext, platformContext } from "@/server/services/_core/system";
+import { rawRows } from "@/server/db/raw";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -18,15 +19,18 @@ export async function benchVendors() {
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
     throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
-  const [counts] = (await db.execute(sql`
-    select (select count(*) from vendors where tenant_id = ${tenant.id})::int as vendors,
-      (select count(*) from work_orders where tenant_id = ${tenant.id})::int as orders`)) as unknown as {
+  const [counts] = await rawRows<{
     vendors: number;
     orders: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select (select count(*) from vendors where tenant_id = ${tenant.id})::int as vendors,
+      (select count(*) from work_orders where tenant_id = ${tenant.id})::int as orders`,
+  );
   console.log(`vendors: ${counts?.vendors ?? 0} vendors, ${counts?.orders ?? 0} work orders`);
   const { vendorRankings } = await import("@/server/services/vendors/vendors");
-  const ctx = systemCtx(tenant.id, "bench", db);
+  const ctx = jobContext(tenant.id, "bench");
   const times: number[] = [];
   let ranked = 0;
   for (let i = 0; i < 7; i++) {
@@ -54,7 +58,7 @@ export async function benchVendors() {
   const portal: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    const access = await resolvePortalToken(db, token, new Date());
+    const access = await resolvePortalToken(platformContext("vendor-link"), token, new Date());
     if (access) await portalView(access);
     portal.push(performance.now() - t0);
   }

@@ -2,7 +2,7 @@ import { z, type ZodType } from "zod";
 import { issueSummary } from "@/lib/schemas/common";
 import type { Actor, ServiceCtx } from "@/server/services/_core/context";
 import { isDatabaseUnavailable, ServiceError } from "@/server/services/_core/errors";
-import { systemDb } from "@/server/services/_core/system-db";
+import { platformContext } from "@/server/services/_core/system";
 import { authenticateApiKey } from "@/server/services/api-keys/api-keys";
 import { requestHost } from "./client-address";
 import { DATABASE_UNAVAILABLE, HTTP_STATUS } from "./errors";
@@ -17,6 +17,9 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** Whose key is this: a look-up across tenants, before the request has one. */
+const keyLookup = platformContext("api-key-auth");
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -47,9 +50,9 @@ export async function apiKeyContext(req: Request): Promise<ServiceCtx<Actor>> {
       401,
       "Send an API key as `Authorization: Bearer <key>` (create one under Admin → API keys)",
     );
-  const auth = await authenticateApiKey(systemDb(), key, new Date());
+  const auth = await authenticateApiKey(keyLookup, key, new Date());
   if (!auth) throw new HttpError(401, "That API key is not valid or has been revoked");
-  return { tenantId: auth.tenantId, actor: auth.actor, db: systemDb() };
+  return { tenantId: auth.tenantId, actor: auth.actor, db: keyLookup.db };
 }
 
 const JSON_LIMIT_BYTES = 256 * 1024;

@@ -1,11 +1,14 @@
-import { systemDb } from "@/server/services/_core/system-db";
 import {
   PORTAL_LIMITS,
   resolvePortalToken,
   underLimit,
   type PortalAccess,
 } from "@/server/services/vendors/portal";
+import { platformContext } from "@/server/services/_core/system";
 import { clientAddress } from "./client-address";
+
+/** Whose link is this: a look-up across tenants, before the request has one. */
+const linkLookup = platformContext("vendor-link");
 
 /**
  * The link's access, or why not: every miss (unknown, expired, revoked or malformed) counts
@@ -16,11 +19,10 @@ export async function resolveForAddress(
   token: string,
   now: Date,
 ): Promise<PortalAccess | "invalid" | "limited"> {
-  const db = systemDb();
-  const access = await resolvePortalToken(db, token, now);
+  const access = await resolvePortalToken(linkLookup, token, now);
   if (access) return access;
   const ok = await underLimit(
-    db,
+    linkLookup.db,
     `portal:miss:${clientAddress(headers)}`,
     PORTAL_LIMITS.missesPerWindow,
     now,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { inBatches } from "./batches";
 import { db } from "./index";
+import { rawRows } from "@/server/db/raw";
 
 const numbers = (n: number) => sql`select g as n from generate_series(1, ${n}::int) g`;
 
@@ -32,11 +33,14 @@ describe("inBatches", () => {
       break;
     }
     // its backend is idle again, not parked on a suspended portal holding a pooled connection
-    const [busy] = (await db.execute(sql`
-      select count(*)::int as n from pg_stat_activity
-      where pid <> pg_backend_pid() and state <> 'idle' and query like '%generate_series(1, $1::int) g%'`)) as unknown as {
+    const [busy] = await rawRows<{
       n: number;
-    }[];
+    }>(
+      db,
+      sql`
+      select count(*)::int as n from pg_stat_activity
+      where pid <> pg_backend_pid() and state <> 'idle' and query like '%generate_series(1, $1::int) g%'`,
+    );
     expect(busy?.n).toBe(0);
   });
 });

@@ -1,16 +1,21 @@
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { clientOf, type DbOrTx } from "./index";
+import { rawRows } from "./raw";
 
 /**
  * A query's rows, `size` at a time, by a cursor on the process's pool; the next batch is read
  * while the caller works on one. Inside a transaction they come in one piece:
  * Drizzle has no cursor, and a transaction's connection is its own.
  */
-export async function* inBatches<T>(db: DbOrTx, query: SQL, size: number): AsyncGenerator<T[]> {
+export async function* inBatches<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  query: SQL,
+  size: number,
+): AsyncGenerator<T[]> {
   const client = clientOf(db);
   if (!client) {
-    yield (await db.execute(query)) as unknown as T[];
+    yield await rawRows<T>(db, query);
     return;
   }
   const { sql: text, params } = new PgDialect().sqlToQuery(query);

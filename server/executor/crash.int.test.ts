@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { createTestTenant, type TestTenant } from "@/server/test/factories";
 import {
@@ -83,7 +83,7 @@ describe.skipIf(skip)("crashes during alert intake", () => {
   it("executor SIGKILLed mid-triage: every alert is scored seconds after it is back, none twice", async () => {
     executor ??= startExecutor();
     const before = await count(false);
-    const ctx = systemCtx(t.tenant.id, "crash-test", db);
+    const ctx = jobContext(t.tenant.id, "crash-test");
     const siteId = t.sites[0]?.id ?? "";
     const N = 300;
     for (let i = 0; i < N; i += 30) {

@@ -4,6 +4,7 @@ import { schema, type Db, type DbOrTx } from "@/server/db";
 import { evaluate } from "./expression";
 import { createRun, createRuns } from "./runs";
 import type { InngestEvent, RegisteredFunction } from "./types";
+import { rawRows } from "@/server/db/raw";
 
 /**
  * Events in: recording them, starting the functions they trigger (from HTTP, the outbox, or
@@ -53,19 +54,22 @@ export async function takeOutbox(
   limit: number,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = (await tx.execute(sql`
+    const rows = await rawRows<{
+      id: string;
+      name: string;
+      data: Record<string, unknown>;
+      createdAt: string | Date;
+    }>(
+      tx,
+      sql`
       delete from ${schema.eventOutbox}
       where id in (
         select id from ${schema.eventOutbox}
         order by created_at
         limit ${limit}
         for update skip locked)
-      returning id, name, data, created_at as "createdAt"`)) as unknown as {
-      id: string;
-      name: string;
-      data: Record<string, unknown>;
-      createdAt: string | Date;
-    }[];
+      returning id, name, data, created_at as "createdAt"`,
+    );
     if (!rows.length) return 0;
     await ingestIn(
       tx,

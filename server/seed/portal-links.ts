@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { sendVendorLink } from "@/server/services/vendors/portal";
 
 /**
@@ -29,7 +29,7 @@ export async function demoPortalLinks(db: Db, baseUrl: string, count = 3) {
     )
     .orderBy(schema.workOrders.number)
     .limit(count);
-  const ctx = systemCtx(tenant.id, "demo-links", db);
+  const ctx = jobContext(tenant.id, "demo-links", db);
   const now = new Date();
   const links = [];
   for (const o of orders) {

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runRequestedEvent } from "@/server/events/catalog";
 import { db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { STRAGGLER_AGE_MINUTES } from "@/server/services/noc/retriage";
 import { createTestTenant } from "@/server/test/factories";
@@ -22,7 +22,7 @@ type Sent = {
 describe("the escalation clocks' straggler sweep", () => {
   it("sends alerts whose triage never ran back to triage, once an hour each, and they get scored", async () => {
     const t = await createTestTenant("stragglers");
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     const make = async (fingerprint: string) =>
       (
         await createAlert(

@@ -2,11 +2,12 @@ import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
 import { events, type AppEvent } from "@/server/events/schemas";
-import { systemDb } from "@/server/services/_core/system-db";
+import { platformContext } from "@/server/services/_core/system";
 import { runEscalationClocks } from "@/server/services/noc/escalation-clocks";
 import { findStragglers } from "@/server/services/noc/retriage";
 
 const job = JOB_CATALOG["escalation-clocks"];
+const platform = platformContext("escalation-clocks");
 /** Events per send: well under Inngest's payload limit. */
 const SEND_BATCH = 500;
 
@@ -21,7 +22,7 @@ export const escalationClocksFn = inngest.createFunction(
     const now = await runInstant(step);
     // alerts whose triage never ran go back to the triage function (its concurrency and
     // retries, behind the alerts arriving now), thousands per sweep after an outage
-    const stragglers = await step.run("find-stragglers", () => findStragglers(systemDb(), now));
+    const stragglers = await step.run("find-stragglers", () => findStragglers(platform, now));
     for (let i = 0; i < stragglers.length; i += SEND_BATCH) {
       await step.sendEvent(
         `triage-stragglers-${i / SEND_BATCH}`,
@@ -32,7 +33,7 @@ export const escalationClocksFn = inngest.createFunction(
         })),
       );
     }
-    const r = await step.run("escalate-overdue", () => runEscalationClocks(systemDb(), now));
+    const r = await step.run("escalate-overdue", () => runEscalationClocks(platform, now));
     return {
       ...r,
       stragglers: stragglers.length,

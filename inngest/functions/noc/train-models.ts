@@ -1,11 +1,12 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
-import { systemDb } from "@/server/services/_core/system-db";
+import { forTenant, platformContext } from "@/server/services/_core/system";
 import { trainAlertModel } from "@/server/services/noc/train-model";
 import { listTenantIds } from "@/server/services/tenants/get";
 
 const job = JOB_CATALOG["train-models"];
+const platform = platformContext("train-models");
 
 /** One step per tenant, so a retry re-trains only the tenants that have not finished. */
 export const trainModelsFn = inngest.createFunction(
@@ -17,11 +18,13 @@ export const trainModelsFn = inngest.createFunction(
   },
   async ({ step }) => {
     const now = await runInstant(step);
-    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    const tenants = await step.run("list-tenants", () => listTenantIds(platform));
     const results = [];
     for (const tenantId of tenants) {
       results.push(
-        await step.run(`train-${tenantId}`, () => trainAlertModel(systemDb(), tenantId, now)),
+        await step.run(`train-${tenantId}`, () =>
+          trainAlertModel(forTenant(platform, tenantId), now),
+        ),
       );
     }
     const trained = results.filter((r) => r.outcome === "trained").length;

@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { events } from "@/server/events/schemas";
-import { systemDb } from "@/server/services/_core/system-db";
+import { jobContext } from "@/server/services/_core/system";
 import { triageAlert } from "@/server/services/noc/triage";
 
 /** Scores, explains, routes and escalates an alert within seconds of its arrival. */
@@ -21,7 +21,11 @@ export const triageAlertFn = inngest.createFunction(
   // memoises work for later steps, and there are none), and latency is this function's bar.
   // The alert's local hour is read at the event's time: a retry scores it as the first try did.
   async ({ event }) => {
-    const outcome = await triageAlert(systemDb(), event.data, new Date(event.ts ?? Date.now()));
+    const outcome = await triageAlert(
+      jobContext(event.data.tenantId, "triage-alert"),
+      event.data,
+      new Date(event.ts ?? Date.now()),
+    );
     return {
       ...outcome,
       summary:

@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { events } from "@/server/events/schemas";
 import { deliverNotifications } from "@/server/services/notifications/deliver";
-import { systemDb } from "@/server/services/_core/system-db";
+import { jobContext } from "@/server/services/_core/system";
 
 /** Sends requested e-mail and Slack notifications right away; retries are the sweep's job. */
 export const deliverNotificationsFn = inngest.createFunction(
@@ -17,8 +17,8 @@ export const deliverNotificationsFn = inngest.createFunction(
   // run without steps never replays, it runs again from the top.
   async ({ event }) => {
     const counts = await deliverNotifications(
-      systemDb(),
-      { ids: event.data.notificationIds, tenantId: event.data.tenantId },
+      jobContext(event.data.tenantId, "deliver-notifications"),
+      { ids: event.data.notificationIds },
       new Date(),
     );
     return {

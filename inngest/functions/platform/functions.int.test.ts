@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB_CATALOG, JOB_IDS, runRequestedEvent, type JobId } from "@/server/events/catalog";
 import { functions } from "@/inngest/functions";
 import { closeDb, db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { notifyUsers } from "@/server/services/notifications/enqueue";
 import { createTestTenant, type TestTenant } from "@/server/test/factories";
 import { startSmtpSink, type SmtpSink } from "@/server/test/smtp-sink";
@@ -14,6 +14,7 @@ import { runMigrations } from "../../../scripts/lib/migrate";
 import { deliverNotificationsFn } from "./deliver-notifications";
 import { pruneJobHistoryFn } from "./prune-job-history";
 import { sweepNotificationsFn } from "./sweep-notifications";
+import { rawRows } from "@/server/db/raw";
 
 /*
  * The platform functions run by @inngest/test in this process, against PostgreSQL.
@@ -58,9 +59,9 @@ async function useOwnDatabase(): Promise<void> {
 beforeAll(async () => {
   await useOwnDatabase();
   if (isolated) {
-    const [where] = (await db.execute(sql`select current_database() as name`)) as unknown as {
+    const [where] = await rawRows<{
       name: string;
-    }[];
+    }>(db, sql`select current_database() as name`);
     expect(where?.name).toBe(isolated.name);
   }
   [t, smtp] = await Promise.all([createTestTenant("fn"), startSmtpSink()]);
@@ -84,7 +85,7 @@ afterAll(async () => {
 
 async function queueEmails(dedupeKey: string, userIds: string[]): Promise<string[]> {
   await notifyUsers(
-    systemCtx(t.tenant.id, "fn-test", db),
+    jobContext(t.tenant.id, "fn-test"),
     {
       subject: "Alarm escalated",
       body: "Alert 7 needs you",

@@ -2,10 +2,11 @@ import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
 import { pruneJobHistory } from "@/server/services/jobs/prune";
-import { systemDb } from "@/server/services/_core/system-db";
+import { platformContext } from "@/server/services/_core/system";
 import { pruneTicketPredictions } from "@/server/services/sla/predict";
 
 const job = JOB_CATALOG["prune-job-history"];
+const platform = platformContext("prune-job-history");
 
 export const pruneJobHistoryFn = inngest.createFunction(
   {
@@ -16,9 +17,9 @@ export const pruneJobHistoryFn = inngest.createFunction(
   },
   async ({ step }) => {
     const now = await runInstant(step);
-    const removed = await step.run("prune", () => pruneJobHistory(systemDb(), now));
+    const removed = await step.run("prune", () => pruneJobHistory(platform, now));
     const predictions = await step.run("prune-sla-predictions", () =>
-      pruneTicketPredictions(systemDb(), now),
+      pruneTicketPredictions(platform, now),
     );
     return {
       ...removed,

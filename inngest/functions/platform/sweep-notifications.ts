@@ -2,9 +2,10 @@ import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
 import { deliverNotifications } from "@/server/services/notifications/deliver";
-import { systemDb } from "@/server/services/_core/system-db";
+import { platformContext } from "@/server/services/_core/system";
 
 const job = JOB_CATALOG["sweep-notifications"];
+const platform = platformContext("sweep-notifications");
 
 /** Every minute: delivers whatever is due — retries after an outage, and anything not yet sent. */
 export const sweepNotificationsFn = inngest.createFunction(
@@ -17,7 +18,7 @@ export const sweepNotificationsFn = inngest.createFunction(
   async ({ step }) => {
     const now = await runInstant(step);
     const counts = await step.run("deliver-due", () =>
-      deliverNotifications(systemDb(), { limit: 500 }, now),
+      deliverNotifications(platform, { limit: 500 }, now),
     );
     return {
       ...counts,

@@ -1,11 +1,12 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
-import { systemDb } from "@/server/services/_core/system-db";
+import { forTenant, platformContext } from "@/server/services/_core/system";
 import { autoEscalateTenant } from "@/server/services/sla/escalate";
 import { listTenantIds } from "@/server/services/tenants/get";
 
 const job = JOB_CATALOG["escalate-sla-risks"];
+const platform = platformContext("escalate-sla-risks");
 
 export const escalateSlaRisksFn = inngest.createFunction(
   {
@@ -16,11 +17,11 @@ export const escalateSlaRisksFn = inngest.createFunction(
   },
   async ({ step }) => {
     const now = await runInstant(step);
-    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    const tenants = await step.run("list-tenants", () => listTenantIds(platform));
     let escalated = 0;
     for (const tenantId of tenants) {
       const r = await step.run(`escalate-${tenantId}`, () =>
-        autoEscalateTenant(systemDb(), tenantId, now),
+        autoEscalateTenant(forTenant(platform, tenantId), now),
       );
       escalated += r.escalated;
     }

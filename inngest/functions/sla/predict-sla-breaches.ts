@@ -1,11 +1,12 @@
 import { JOB_CATALOG, runRequestedEvent } from "@/server/events/catalog";
 import { inngest } from "@/inngest/client";
 import { runInstant } from "@/inngest/run-instant";
-import { systemDb } from "@/server/services/_core/system-db";
+import { forTenant, platformContext } from "@/server/services/_core/system";
 import { predictTenant } from "@/server/services/sla/predict";
 import { listTenantIds } from "@/server/services/tenants/get";
 
 const job = JOB_CATALOG["predict-sla-breaches"];
+const platform = platformContext("predict-sla-breaches");
 
 /** One step per tenant: a retry re-scores only the tenants that have not finished. */
 export const predictSlaBreachesFn = inngest.createFunction(
@@ -17,13 +18,13 @@ export const predictSlaBreachesFn = inngest.createFunction(
   },
   async ({ step }) => {
     const now = await runInstant(step);
-    const tenants = await step.run("list-tenants", () => listTenantIds(systemDb()));
+    const tenants = await step.run("list-tenants", () => listTenantIds(platform));
     let scored = 0;
     let atRisk = 0;
     let raised = 0;
     for (const tenantId of tenants) {
       const r = await step.run(`predict-${tenantId}`, () =>
-        predictTenant(systemDb(), tenantId, now),
+        predictTenant(forTenant(platform, tenantId), now),
       );
       scored += r.scored;
       atRisk += r.atRisk;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 import {
   callerFor,
@@ -16,7 +16,7 @@ let groupId: string;
 
 async function newAlert(tenant: TestTenant, fingerprint: string) {
   const { id } = await createAlert(
-    systemCtx(tenant.tenant.id, "test", db),
+    jobContext(tenant.tenant.id, "test"),
     {
       siteId: tenant.sites[0]?.id ?? "",
       type: "DEVICE_FAILURE",

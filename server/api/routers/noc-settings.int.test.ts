@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 import { triageAlert } from "@/server/services/noc/triage";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
@@ -39,7 +39,7 @@ describe("routing rules and maintenance windows", () => {
       .set({ criticality: 5 })
       .where(eq(schema.sites.id, t.sites[0]?.id ?? ""));
     const { id } = await createAlert(
-      systemCtx(t.tenant.id, "test", db),
+      jobContext(t.tenant.id, "test"),
       {
         siteId: t.sites[0]?.id ?? "",
         type: "FIRE_ALARM",
@@ -52,11 +52,11 @@ describe("routing rules and maintenance windows", () => {
       new Date(),
     );
     // critical 40 + fire 25 + criticality 5 → 10 + gold 5 = 80 at least: routed by the rule
-    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, new Date())).toMatchObject(
-      {
-        routedTo: teamId,
-      },
-    );
+    expect(
+      await triageAlert(jobContext(t.tenant.id, "triage-alert"), { alertId: id }, new Date()),
+    ).toMatchObject({
+      routedTo: teamId,
+    });
     await expect(
       admin.nocSettings.setRouting({ type: "PANIC", groupId: other.users.admin.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -68,7 +68,7 @@ describe("routing rules and maintenance windows", () => {
   it("previews what a window would hold back, never life-safety alerts, and validates its times and scope", async () => {
     const sup = callerFor(t.users.supervisor);
     const siteId = t.sites[1]?.id ?? "";
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     for (const [type, fp] of [
       ["DEVICE_OFFLINE", "w1"],
       ["DEVICE_OFFLINE", "w2"],

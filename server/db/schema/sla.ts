@@ -19,6 +19,7 @@ import {
 import { SLA_CALENDARS, TICKET_PRIORITIES, TICKET_STATUSES, type RiskFactor } from "@/lib/sla";
 import { id, timestamps } from "./_columns";
 import { clients, sites, tenantRef, users } from "./platform";
+import { OPEN_TICKET_STATUS_LIST } from "../sql-literals";
 
 export const ticketPriorityEnum = pgEnum("ticket_priority", TICKET_PRIORITIES);
 export const ticketStatusEnum = pgEnum("ticket_status", TICKET_STATUSES);
@@ -128,7 +129,7 @@ export const tickets = pgTable(
     // the SLA risk page and the prediction run: open tickets by probability
     index("tickets_open_risk_idx")
       .on(t.tenantId, sql`${t.breachProbability} desc nulls last`)
-      .where(sql`${t.status} in ('open', 'in_progress', 'pending_customer')`),
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
     // charts and training over closed tickets; migration 0006 adds INCLUDE (category,
     // resolution_used_minutes, resolution_target_minutes) for the prediction's category history
     index("tickets_tenant_id_resolved_at_idx")
@@ -138,12 +139,12 @@ export const tickets = pgTable(
     // the oldest open ticket, where the prediction's working-time timelines start
     index("tickets_tenant_id_created_at_open_idx")
       .on(t.tenantId, t.createdAt)
-      .where(sql`${t.status} in ('open', 'in_progress', 'pending_customer')`),
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
     // assignee workload: the prediction counts a tenant's open tickets per assignee from this
     // index alone (an index-only scan, not a pass over the table)
     index("tickets_tenant_id_assignee_id_open_idx")
       .on(t.tenantId, t.assigneeId)
-      .where(sql`${t.status} in ('open', 'in_progress', 'pending_customer')`),
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
   ],
 );
 

@@ -4,6 +4,7 @@ import { schema } from "@/server/db";
 import { targetCase } from "@/server/services/noc/escalation-clocks";
 import { heuristicScore } from "@/server/services/noc/score";
 import { trainAlertModel } from "@/server/services/noc/train-model";
+import { jobContext } from "@/server/services/_core/system";
 import type { SeedContext, SeedPart } from "../types";
 
 const TITLES: Record<AlertType, string[]> = {
@@ -109,7 +110,7 @@ export const nocPart: SeedPart = {
       for (let i = 0; i < rows.length; i += 200)
         await ctx.db.insert(schema.alerts).values(rows.slice(i, i + 200));
       // train on the history now, so new alerts are scored by the model from the first start
-      const trained = await trainAlertModel(ctx.db, tenantId, new Date(now));
+      const trained = await trainAlertModel(jobContext(tenantId, "seed", ctx.db), new Date(now));
       ctx.log(
         `noc: ${slug} alert model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );

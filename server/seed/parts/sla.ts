@@ -8,7 +8,7 @@ import {
   type TicketStatus,
 } from "@/lib/sla";
 import { schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { triageAlert } from "@/server/services/noc/triage";
 import { recomputeClocks } from "@/server/services/sla/clock-store";
 import { TimelineCache } from "@/server/services/sla/clock";
@@ -333,17 +333,18 @@ export const slaPart: SeedPart = {
         await db.insert(schema.ticketStatusChanges).values(changes.slice(i, i + 1000));
       for (let i = 0; i < comments.length; i += 1000)
         await db.insert(schema.ticketComments).values(comments.slice(i, i + 1000));
-      const sys = systemCtx(tenantId, "seed", db);
+      const sys = jobContext(tenantId, "seed", db);
       await recomputeClocks(
         sys,
         tickets.map((t) => t.id),
         new Date(now),
       );
-      const trained = await trainTicketModel(db, tenantId, new Date(now));
+      const trained = await trainTicketModel(sys, new Date(now));
       ctx.log(
         `sla: ${slug} ${tickets.length} tickets; breach model ${trained.outcome}${"auc" in trained && trained.auc !== undefined ? ` (AUC ${trained.auc.toFixed(2)})` : ""}`,
       );
-      await predictTenant(db, tenantId, new Date(now));
+      // as the scheduled run would: its alerts and their timelines name it
+      await predictTenant(jobContext(tenantId, "predict-sla-breaches", db), new Date(now));
       // the risk alerts it raised are triaged now: no executor runs while the seed does
       const raised = await db
         .select({ id: schema.alerts.id })
@@ -355,7 +356,8 @@ export const slaPart: SeedPart = {
             isNull(schema.alerts.triagedAt),
           ),
         );
-      for (const a of raised) await triageAlert(db, { tenantId, alertId: a.id }, new Date());
+      const triage = jobContext(tenantId, "triage-alert", db);
+      for (const a of raised) await triageAlert(triage, { alertId: a.id }, new Date());
     }
   },
 

@@ -22,9 +22,11 @@ export type UserActor = {
   email: string;
   scope: Scope;
 };
+/** A background job (or script) acting: `job` is its function id, as audit rows name it. */
+export type SystemActor = { type: "system"; job: string };
 export type Actor =
   | UserActor
-  | { type: "system"; job: string }
+  | SystemActor
   | { type: "vendorToken"; tokenId: string }
   | { type: "apiKey"; keyId: string; name: string };
 
@@ -58,8 +60,4 @@ export function actorRef(actor: Actor): {
     case "apiKey":
       return { type: "api_key", id: actor.keyId, label: `API key ${actor.name}` };
   }
-}
-
-export function systemCtx(tenantId: string, job: string, db: DbOrTx): ServiceCtx {
-  return { tenantId, actor: { type: "system", job }, db };
 }

@@ -56,30 +56,11 @@ export function siteScopeFilter(ctx: ServiceCtx, siteColumn: AnyPgColumn): SQL |
   return scope.siteIds.length ? inArray(siteColumn, scope.siteIds) : sql`false`;
 }
 
-/** SQL condition limiting rows with a client column (and optionally a site column) to the actor's scope. */
-export function clientScopeFilter(
-  ctx: ServiceCtx,
-  clientColumn: AnyPgColumn,
-  siteColumn?: AnyPgColumn,
-): SQL | undefined {
-  const scope = scopeOf(ctx);
-  if (scope.all) return undefined;
-  const conds: SQL[] = [];
-  if (scope.clientIds.length) conds.push(inArray(clientColumn, scope.clientIds));
-  if (siteColumn && scope.siteIds.length) conds.push(inArray(siteColumn, scope.siteIds));
-  return conds.length ? or(...conds) : sql`false`;
-}
-
 /** SQL condition limiting client rows to the clients whose name and plan the actor may read. */
 export function visibleClientFilter(ctx: ServiceCtx, clientColumn: AnyPgColumn): SQL | undefined {
   const scope = scopeOf(ctx);
   if (scope.all) return undefined;
   return scope.visibleClientIds.length ? inArray(clientColumn, scope.visibleClientIds) : sql`false`;
-}
-
-export function canSeeSite(ctx: ServiceCtx, siteId: string, clientId: string): boolean {
-  const scope = scopeOf(ctx);
-  return scope.all || scope.siteIds.includes(siteId) || scope.clientIds.includes(clientId);
 }
 
 /** A user acting must hold the capability (lib/permissions.ts); jobs, tokens and keys act within their own checks. */

@@ -4,6 +4,7 @@ import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
+import type { PlatformCtx } from "../_core/system";
 import { inTx } from "../_core/tx";
 
 const { apiKeys } = schema;
@@ -83,8 +84,11 @@ export async function revokeApiKey(ctx: ServiceCtx, input: { id: string }, now: 
  */
 export const KEY_LAST_USED_MS = 60_000;
 
-/** Resolves a presented key to its tenant and an API-key actor, or null. */
-export async function authenticateApiKey(db: ServiceCtx["db"], key: string, now: Date) {
+/**
+ * Resolves a presented key to its tenant and an API-key actor, or null: a look-up across
+ * tenants, before one is known.
+ */
+export async function authenticateApiKey({ db }: PlatformCtx, key: string, now: Date) {
   if (!key.startsWith(PREFIX) || key.length > 200) return null;
   const [row] = await db
     .select({

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { schema, type DbOrTx } from "@/server/db";
+import { schema } from "@/server/db";
+import type { PlatformCtx } from "../_core/system";
 import { publishJobChange } from "./publish";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -9,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * middleware reports each run's start, steps and end here.
  */
 export async function recordInngestRunStart(
-  db: DbOrTx,
+  { db }: PlatformCtx,
   input: {
     runId: string;
     functionId: string;
@@ -50,7 +51,7 @@ export async function recordInngestRunStart(
 }
 
 export async function recordInngestStep(
-  db: DbOrTx,
+  { db }: PlatformCtx,
   input: {
     runId: string;
     stepId: string;
@@ -66,7 +67,7 @@ export async function recordInngestStep(
 }
 
 export async function recordInngestRunEnd(
-  db: DbOrTx,
+  { db }: PlatformCtx,
   input: {
     runId: string;
     status: "completed" | "failed";

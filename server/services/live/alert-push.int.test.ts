@@ -12,7 +12,7 @@ import {
   type TestTenant,
   type TestUser,
 } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { triageAlert } from "../noc/triage";
 import type { LiveOut } from "./bus";
 import { liveEventStream } from "./stream";
@@ -95,7 +95,7 @@ async function raise(
         ),
       )
       .returning({ id: schema.alerts.id });
-    for (const r of rows) await publish(systemCtx(t.tenant.id, "test", tx), "alert", [r.id]);
+    for (const r of rows) await publish(jobContext(t.tenant.id, "test", tx), "alert", [r.id]);
     return rows.map((r) => r.id);
   });
 }
@@ -158,7 +158,7 @@ describe("alert changes pushed to open pages", () => {
             .update(schema.alerts)
             .set({ status: "resolved", resolvedAt: new Date(), resolution: "false_alarm" })
             .where(eq(schema.alerts.id, id));
-          await publish(systemCtx(t.tenant.id, "test", tx), "alert", [id]);
+          await publish(jobContext(t.tenant.id, "test", tx), "alert", [id]);
         });
       },
     );
@@ -191,7 +191,7 @@ describe("alert changes pushed to open pages", () => {
           .insert(schema.alerts)
           .values(alertRow(site, { title: "after the change" }))
           .returning({ id: schema.alerts.id });
-        await publish(systemCtx(other.tenant.id, "test", tx), "alert", [row?.id ?? ""]);
+        await publish(jobContext(other.tenant.id, "test", tx), "alert", [row?.id ?? ""]);
       });
 
     // demoted to site manager: the next push names the alert without its row
@@ -239,7 +239,7 @@ describe("triage of a client without AI triage on its plan", () => {
       u.users.noc_operator,
       (e) => queueOf(e).some((q) => q.rows.some((r) => r.id === id)),
       async () => {
-        await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, new Date());
+        await triageAlert(jobContext(u.tenant.id, "triage-alert"), { alertId: id }, new Date());
       },
     );
     const pushed = queueOf(events).flatMap((q) => q.rows.filter((r) => r.id === id));

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import type { LiveMessage } from "@/lib/live-topics";
 import { db, schema } from "@/server/db";
 import { createTestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { liveBus } from "./bus";
 import { publish } from "./publish";
 
@@ -44,18 +44,18 @@ describe("live bus", () => {
       (e) => e.some((x) => x.ids?.includes("a-2")),
       async () => {
         await otherDb.transaction(async (tx) =>
-          publish(systemCtx(b.tenant.id, "test", tx), "site", ["b-1"]),
+          publish(jobContext(b.tenant.id, "test", tx), "site", ["b-1"]),
         );
         await otherDb.transaction(async (tx) =>
-          publish(systemCtx(a.tenant.id, "test", tx), "site", ["a-1"]),
+          publish(jobContext(a.tenant.id, "test", tx), "site", ["a-1"]),
         );
         await otherDb
           .transaction(async (tx) => {
-            await publish(systemCtx(a.tenant.id, "test", tx), "site", ["rolled-back"]);
+            await publish(jobContext(a.tenant.id, "test", tx), "site", ["rolled-back"]);
             throw new Error("roll back");
           })
           .catch(() => undefined);
-        await publish(systemCtx(a.tenant.id, "test", db), "user", ["a-2"]);
+        await publish(jobContext(a.tenant.id, "test"), "user", ["a-2"]);
       },
     );
     expect(events).toEqual([
@@ -71,9 +71,9 @@ describe("live bus", () => {
       t.tenant.id,
       (e) => e.some((x) => x.ids === null),
       async () => {
-        await db.transaction((tx) => publish(systemCtx(t.tenant.id, "test", tx), "site", ids));
+        await db.transaction((tx) => publish(jobContext(t.tenant.id, "test", tx), "site", ids));
         await publish(
-          systemCtx(t.tenant.id, "test", db),
+          jobContext(t.tenant.id, "test"),
           "site",
           Array.from({ length: 501 }, (_, i) => `m-${i}`),
         );

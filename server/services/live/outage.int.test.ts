@@ -3,7 +3,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handle } from "@/server/api/http";
 import { closeDb, db, schema } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 import {
   type Child,
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 const newAlert = (title: string) =>
   createAlert(
-    systemCtx(t.tenant.id, "outage-test", db),
+    jobContext(t.tenant.id, "outage-test"),
     {
       siteId: t.sites[0]?.id ?? "",
       type: "DEVICE_OFFLINE",

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { createTestTenant, type TestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { createAlert } from "./create-alert";
 import { triageAlert } from "./triage";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   ]);
 });
 
-const ctx = () => systemCtx(t.tenant.id, "test", db);
+const ctx = () => jobContext(t.tenant.id, "test");
 const create = (input: Parameters<typeof createAlert>[1]) => createAlert(ctx(), input, NIGHT);
 const fire = (fingerprint: string) => ({
   siteId: t.sites[0]?.id ?? "",
@@ -90,7 +90,7 @@ describe("alerts", () => {
   it("refuses a site of another tenant", async () => {
     const other = await createTestTenant("noc-other");
     await expect(
-      createAlert(systemCtx(other.tenant.id, "test", db), fire("x"), NIGHT),
+      createAlert(jobContext(other.tenant.id, "test"), fire("x"), NIGHT),
     ).rejects.toThrow("Site not found");
   });
 });
@@ -98,8 +98,16 @@ describe("alerts", () => {
 describe("triage", () => {
   it("scores, explains, routes and escalates once however often it runs", async () => {
     const { id } = await create(fire("triage-once"));
-    const first = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
-    const again = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
+    const first = await triageAlert(
+      jobContext(t.tenant.id, "triage-alert"),
+      { alertId: id },
+      NIGHT,
+    );
+    const again = await triageAlert(
+      jobContext(t.tenant.id, "triage-alert"),
+      { alertId: id },
+      NIGHT,
+    );
     expect(first).toMatchObject({
       outcome: "scored",
       scoredBy: "heuristic",
@@ -153,13 +161,13 @@ describe("triage", () => {
       .insert(schema.groups)
       .values({ tenantId: u.tenant.id, name: "Emergency Response" })
       .returning();
-    const uctx = systemCtx(u.tenant.id, "test", db);
+    const uctx = jobContext(u.tenant.id, "test");
     for (const n of [1, 2, 3, 4])
       await createAlert(uctx, { ...fire(`related-${n}`), siteId: hq, type: "INTRUSION" }, now);
     const { id } = await createAlert(uctx, { ...fire("the-fire"), siteId: hq }, now);
     return {
       groupId: g?.id,
-      result: await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, now),
+      result: await triageAlert(jobContext(u.tenant.id, "triage-alert"), { alertId: id }, now),
     };
   };
 
@@ -180,7 +188,7 @@ describe("triage", () => {
       severity: "low",
       siteId: t.sites[2]?.id ?? "",
     });
-    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT);
+    const r = await triageAlert(jobContext(t.tenant.id, "triage-alert"), { alertId: id }, NIGHT);
     expect(r).toMatchObject({ outcome: "scored", routedTo: null, escalated: false });
     expect((r as { score: number }).score).toBeLessThan(80);
   });
@@ -194,7 +202,9 @@ describe("triage", () => {
       ...fire("no-plan"),
       siteId: t.sites[2]?.id ?? "",
     });
-    expect(await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, NIGHT)).toEqual({
+    expect(
+      await triageAlert(jobContext(t.tenant.id, "triage-alert"), { alertId: id }, NIGHT),
+    ).toEqual({
       outcome: "not in plan",
     });
     const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
@@ -225,7 +235,11 @@ describe("maintenance windows", () => {
     const [f] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, blaze.id));
     expect(i?.suppressedByWindowId).not.toBeNull();
     expect(f?.suppressedByWindowId).toBeNull();
-    const r = await triageAlert(db, { tenantId: t.tenant.id, alertId: intrusion.id }, NIGHT);
+    const r = await triageAlert(
+      jobContext(t.tenant.id, "triage-alert"),
+      { alertId: intrusion.id },
+      NIGHT,
+    );
     expect(r).toMatchObject({ outcome: "scored", routedTo: null, escalated: false });
   });
 });

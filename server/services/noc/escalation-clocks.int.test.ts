@@ -2,9 +2,11 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { createTestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext, platformContext } from "../_core/system";
 import { createAlert } from "./create-alert";
 import { runEscalationClocks } from "./escalation-clocks";
+
+const clocks = platformContext("escalation-clocks");
 
 const NOW = new Date("2026-12-02T17:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
@@ -12,7 +14,7 @@ const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 describe("escalation clocks", () => {
   it("escalate each overdue alert once per clock, and leave the rest", async () => {
     const t = await createTestTenant("clocks");
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     const make = async (fingerprint: string, severity: "critical" | "low") =>
       (
         await createAlert(
@@ -45,8 +47,8 @@ describe("escalation clocks", () => {
     });
     await set(routed, { firstSeenAt: minutesAgo(4), routedAt: minutesAgo(12) });
 
-    await runEscalationClocks(db, NOW);
-    await runEscalationClocks(db, NOW); // again: nothing more
+    await runEscalationClocks(clocks, NOW);
+    await runEscalationClocks(clocks, NOW); // again: nothing more
 
     const rows = await db
       .select({ alertId: schema.alertEscalations.alertId, clock: schema.alertEscalations.clock })
@@ -79,7 +81,7 @@ describe("escalation clocks", () => {
 
   it("triage an overdue alert that was never scored before its clock may escalate it", async () => {
     const t = await createTestTenant("clocks-unscored");
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     const { id } = await createAlert(
       ctx,
       {
@@ -99,7 +101,7 @@ describe("escalation clocks", () => {
       .set({ firstSeenAt: minutesAgo(20) })
       .where(eq(schema.alerts.id, id));
 
-    await runEscalationClocks(db, NOW);
+    await runEscalationClocks(clocks, NOW);
 
     const [a] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
     expect(a?.triagedAt).not.toBeNull();

@@ -2,9 +2,9 @@ import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import { tiersWith } from "@/lib/tiers";
-import type { Db } from "@/server/db";
-import { systemCtx } from "../_core/context";
+import { forTenant, jobContext, type PlatformCtx } from "../_core/system";
 import { escalate, triageAlert } from "./triage";
+import { rawRows } from "@/server/db/raw";
 
 /** The plans whose alerts are triaged, and so escalated (a Postgres array literal). */
 const TRIAGE_TIERS = `{${tiersWith("alertTriage").join(",")}}`;
@@ -35,12 +35,14 @@ export const targetCase = sql.raw(
  * restart, changes nothing more. Clients whose plan lacks triage are left alone.
  */
 export async function runEscalationClocks(
-  db: Db,
+  ctx: PlatformCtx,
   now: Date,
 ): Promise<{ escalated: number; checked: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const unscored = await triageOverdueFirst(db, now);
-  const due = (await db.execute(sql`
+  const unscored = await triageOverdueFirst(ctx, now);
+  const due = await rawRows<Due>(
+    ctx.db,
+    sql`
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
            round(extract(epoch from ${at} - c.since) / 60)::int as minutes
     from alerts a
@@ -56,7 +58,8 @@ export async function runEscalationClocks(
         or a.id in (select jsonb_array_elements_text(${JSON.stringify(unscored)}::jsonb)::uuid))
       and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
     order by a.first_seen_at
-    limit 2000`)) as unknown as Due[];
+    limit 2000`,
+  );
   let escalated = 0;
   // thousands of escalations at once (stale alerts after an outage) ask for a few delivery
   // runs, not one each
@@ -67,7 +70,7 @@ export async function runEscalationClocks(
         routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
         not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
       };
-      const did = await escalate(systemCtx(d.tenantId, "escalation-clocks", db), {
+      const did = await escalate(forTenant(ctx, d.tenantId), {
         alertId: d.alertId,
         clock: d.clock,
         title: d.title,
@@ -88,19 +91,23 @@ export async function runEscalationClocks(
  * the clock then sees their score (and triage may itself escalate a high one). Returns those
  * whose triage failed: the clock escalates them anyway, unscored, rather than never.
  */
-async function triageOverdueFirst(db: Db, now: Date): Promise<string[]> {
-  const waiting = (await db.execute(sql`
+async function triageOverdueFirst(ctx: PlatformCtx, now: Date): Promise<string[]> {
+  const waiting = await rawRows<{ tenantId: string; alertId: string }>(
+    ctx.db,
+    sql`
     select a.tenant_id as "tenantId", a.id as "alertId"
     from alerts a
     join clients cl on cl.id = a.client_id and cl.tier = any(${TRIAGE_TIERS}::tier[])
     where a.status = 'new' and a.triaged_at is null and a.suppressed_by_window_id is null
       and a.first_seen_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${targetCase})
     order by a.first_seen_at
-    limit 500`)) as unknown as { tenantId: string; alertId: string }[];
+    limit 500`,
+  );
   const failed: string[] = [];
   for (const w of waiting) {
     try {
-      await triageAlert(db, w, now);
+      // triaged as the triage function would have: its audit rows name it
+      await triageAlert(jobContext(w.tenantId, "triage-alert", ctx.db), w, now);
     } catch {
       failed.push(w.alertId);
     }

@@ -10,7 +10,7 @@ import {
   ctxFor,
   type TestTenant,
 } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { createAlert } from "./create-alert";
 import { listQueue, openCountsByGroup, openCountsFor, queueTiming } from "./queue";
 import { triageAlert } from "./triage";
@@ -117,7 +117,7 @@ describe("queue order", () => {
     const [hq, depot, store] = u.sites; // gold, gold, the client without a plan
     if (!hq || !depot || !store) throw new Error("no sites");
     const now = new Date("2026-12-02T17:00:00Z");
-    const ctx = systemCtx(u.tenant.id, "test", db);
+    const ctx = jobContext(u.tenant.id, "test");
     const raise = async (
       title: string,
       siteId: string,
@@ -145,7 +145,7 @@ describe("queue order", () => {
     const scoredLow = await raise("scored low", depot.id, "low", 50);
     const pending = await raise("pending", depot.id, "low", 5);
     for (const id of [noPlanCritical, noPlanLow, scoredCritical, scoredLow])
-      await triageAlert(db, { tenantId: u.tenant.id, alertId: id }, now);
+      await triageAlert(jobContext(u.tenant.id, "triage-alert"), { alertId: id }, now);
 
     const rows = await listQueue(await ctxFor(u.users.noc_operator), { limit: 50 });
     expect(rows.map((r) => r.title)).toEqual([

@@ -1,5 +1,6 @@
 import { and, asc, isNull, lt, ne } from "drizzle-orm";
-import { schema, type Db } from "@/server/db";
+import { schema } from "@/server/db";
+import type { PlatformCtx } from "../_core/system";
 
 /**
  * Alerts unscored this long after they arrived lost their triage event (or it came before the
@@ -15,8 +16,8 @@ export const STRAGGLER_LIMIT = 2000;
  * arrived, oldest first, each with an event id that is the same for an hour (so a sweep that
  * runs again while their triage is still queued does not queue it twice).
  */
-export async function findStragglers(db: Db, now: Date, limit = STRAGGLER_LIMIT) {
-  const rows = await db
+export async function findStragglers(ctx: PlatformCtx, now: Date, limit = STRAGGLER_LIMIT) {
+  const rows = await ctx.db
     .select({ alertId: schema.alerts.id, tenantId: schema.alerts.tenantId })
     .from(schema.alerts)
     .where(

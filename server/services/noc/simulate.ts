@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { ALERT_TYPES, TYPICAL_SEVERITIES } from "@/lib/noc";
-import { schema, type Db } from "@/server/db";
-import { systemCtx } from "../_core/context";
+import { schema } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
 import { createAlert } from "./create-alert";
 import { resolveAlerts } from "./actions";
 
@@ -11,12 +11,11 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
  * One tick of the demo simulator: a new alert somewhere in the tenant (now and then a repeat
  * of an open one), and sometimes an old open alert clearing by itself.
  */
-export async function simulateAlertTick(db: Db, tenantId: string, now: Date): Promise<string> {
-  const ctx = systemCtx(tenantId, "demo-simulator", db);
-  const sites = await db
+export async function simulateAlertTick(ctx: ServiceCtx, now: Date): Promise<string> {
+  const sites = await ctx.db
     .select({ id: schema.sites.id, name: schema.sites.name })
     .from(schema.sites)
-    .where(eq(schema.sites.tenantId, tenantId));
+    .where(eq(schema.sites.tenantId, ctx.tenantId));
   const site = pick(sites);
   if (!site) return "no sites";
   // rarer life-safety alarms, more device and shift noise, as a real queue has
@@ -43,12 +42,12 @@ export async function simulateAlertTick(db: Db, tenantId: string, now: Date): Pr
   );
   let cleared = "";
   if (Math.random() < 0.3) {
-    const [old] = await db
+    const [old] = await ctx.db
       .select({ id: schema.alerts.id })
       .from(schema.alerts)
       .where(
         and(
-          eq(schema.alerts.tenantId, tenantId),
+          eq(schema.alerts.tenantId, ctx.tenantId),
           ne(schema.alerts.status, "resolved"),
           lt(schema.alerts.firstSeenAt, new Date(now.getTime() - 20 * 60_000)),
           sql`${schema.alerts.type} not in ('FIRE_ALARM', 'PANIC')`,

@@ -6,6 +6,7 @@ import { actorRef, afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { enqueueEvents, kickOutboxRelay } from "@/server/events/outbox";
 import { events } from "@/server/events/schemas";
+import { rawRows } from "@/server/db/raw";
 
 const { alerts, auditLog, maintenanceWindows } = schema;
 
@@ -38,7 +39,13 @@ export async function raiseSystemAlerts(
   if (!items.length) return { created: 0, updated: 0 };
   const at = sql`${now.toISOString()}::timestamptz`;
   const who = actorRef(ctx.actor);
-  const rows = (await ctx.db.execute(sql`
+  const rows = await rawRows<{
+    id: string;
+    inserted: boolean;
+    retriage: boolean;
+  }>(
+    ctx.db,
+    sql`
     with v as (
       select * from json_to_recordset(${JSON.stringify(
         items.map((i) => ({ ...i, lifeSafety: LIFE_SAFETY_TYPES.includes(i.type) })),
@@ -88,11 +95,8 @@ export async function raiseSystemAlerts(
       returning 1
     )
     select up.id, up.inserted, (prior.severity is distinct from up.severity) as retriage
-    from up left join prior on prior.fingerprint = up.fingerprint`)) as unknown as {
-    id: string;
-    inserted: boolean;
-    retriage: boolean;
-  }[];
+    from up left join prior on prior.fingerprint = up.fingerprint`,
+  );
   const triage = rows.filter((r) => r.inserted || r.retriage).map((r) => r.id);
   if (rows.length)
     await publish(
@@ -123,7 +127,9 @@ export async function resolveAlertsByFingerprint(
   if (!fingerprints.length) return 0;
   const at = sql`${now.toISOString()}::timestamptz`;
   const who = actorRef(ctx.actor);
-  const rows = (await ctx.db.execute(sql`
+  const rows = await rawRows<{ id: string }>(
+    ctx.db,
+    sql`
     with done as (
       update ${alerts} set status = 'resolved', resolution = 'auto', resolution_note = ${note},
         resolved_at = ${at}, updated_at = ${at}
@@ -139,7 +145,8 @@ export async function resolveAlertsByFingerprint(
       from done
       returning 1
     )
-    select id from done`)) as unknown as { id: string }[];
+    select id from done`,
+  );
   if (rows.length)
     await publish(
       ctx,

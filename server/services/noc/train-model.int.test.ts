@@ -4,7 +4,7 @@ import { db, schema } from "@/server/db";
 import { Random } from "@/server/seed/random";
 import { createTestTenant } from "@/server/test/factories";
 import { createAlert } from "./create-alert";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { trainAlertModel } from "./train-model";
 import { triageAlert } from "./triage";
 
@@ -14,7 +14,9 @@ const TRIAGED_AT = new Date("2026-12-02T17:00:00Z");
 describe("alert model training", () => {
   it("falls back to the heuristic with too few labels, then trains on a real pattern and scores with it", async () => {
     const t = await createTestTenant("model");
-    expect(await trainAlertModel(db, t.tenant.id, TRIAGED_AT)).toMatchObject({
+    expect(
+      await trainAlertModel(jobContext(t.tenant.id, "train-models"), TRIAGED_AT),
+    ).toMatchObject({
       outcome: "too few labels",
       samples: 0,
     });
@@ -43,7 +45,7 @@ describe("alert model training", () => {
       };
     });
     await db.insert(schema.alerts).values(rows);
-    const trained = await trainAlertModel(db, t.tenant.id, TRIAGED_AT);
+    const trained = await trainAlertModel(jobContext(t.tenant.id, "train-models"), TRIAGED_AT);
     expect(trained).toMatchObject({ outcome: "trained", version: 1, samples: 400 });
     expect((trained as { auc: number }).auc).toBeGreaterThan(0.75);
     const [stored] = await db
@@ -53,7 +55,7 @@ describe("alert model training", () => {
     expect(stored).toMatchObject({ version: 1, usable: true, sampleSize: 400 });
 
     const { id } = await createAlert(
-      systemCtx(t.tenant.id, "test", db),
+      jobContext(t.tenant.id, "test"),
       {
         siteId: t.sites[0]?.id ?? "",
         type: "INTRUSION",
@@ -64,7 +66,11 @@ describe("alert model training", () => {
       },
       TRIAGED_AT,
     );
-    const result = await triageAlert(db, { tenantId: t.tenant.id, alertId: id }, TRIAGED_AT);
+    const result = await triageAlert(
+      jobContext(t.tenant.id, "triage-alert"),
+      { alertId: id },
+      TRIAGED_AT,
+    );
     expect(result).toMatchObject({ outcome: "scored", scoredBy: "model v1" });
     const [row] = await db.select().from(schema.alerts).where(eq(schema.alerts.id, id));
     expect(row?.score).toBeGreaterThan(60);

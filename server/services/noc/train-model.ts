@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import type { Tier } from "@/lib/tiers";
-import type { DbOrTx } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "../models/logistic";
 import { saveTrainedModel } from "../models/model-store";
 import { MODEL_RULES } from "../models/rules";
 import { features } from "./score";
+import { rawRows } from "@/server/db/raw";
+import type { ServiceCtx } from "../_core/context";
 
 type Row = {
   id: string;
@@ -27,8 +28,11 @@ type Row = {
  * self-clearing alert a negative. Fits on 80 % (a fixed split by id), measures AUC on the
  * rest, and stores the model — usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
-  const rows = (await db.execute(sql`
+export async function trainAlertModel(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
+  const rows = await rawRows<Row>(
+    db,
+    sql`
     select a.id, a.type, a.severity, s.criticality, c.tier,
       extract(hour from a.first_seen_at at time zone s.time_zone)::int as hour,
       extract(dow from a.first_seen_at at time zone s.time_zone)::int as day,
@@ -43,7 +47,8 @@ export async function trainAlertModel(db: DbOrTx, tenantId: string, now: Date) {
     where a.tenant_id = ${tenantId} and a.status = 'resolved' and a.resolution is not null
       and a.resolved_at > ${now.toISOString()}::timestamptz - ${`${MODEL_RULES.lookbackDays} days`}::interval
     order by a.resolved_at desc
-    limit ${MODEL_RULES.maxRows}`)) as unknown as Row[];
+    limit ${MODEL_RULES.maxRows}`,
+  );
   const positives = rows.filter((r) => r.real).length;
   const negatives = rows.length - positives;
   if (

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, NOT_IN_PLAN, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
 import { tierIncludes } from "@/lib/tiers";
-import { schema, type Db } from "@/server/db";
+import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
-import { systemCtx, type ServiceCtx } from "../_core/context";
+import type { ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup, notifyRole } from "../notifications/enqueue";
@@ -49,9 +49,8 @@ function localClock(timeZone: string, at: Date): { hour: number; day: number } {
  * alert: routing and each escalation happen once (conditional updates, unique keys), and
  * notifications carry dedupe keys.
  */
-export async function triageAlert(db: Db, input: { tenantId: string; alertId: string }, now: Date) {
-  const ctx = systemCtx(input.tenantId, "triage-alert", db);
-  const [a] = await db
+export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, now: Date) {
+  const [a] = await ctx.db
     .select({
       id: alerts.id,
       type: alerts.type,
@@ -89,7 +88,7 @@ export async function triageAlert(db: Db, input: { tenantId: string; alertId: st
     .from(alerts)
     .innerJoin(sites, eq(sites.id, alerts.siteId))
     .innerJoin(clients, eq(clients.id, alerts.clientId))
-    .where(and(eq(alerts.id, input.alertId), eq(alerts.tenantId, input.tenantId)));
+    .where(and(eq(alerts.id, input.alertId), eq(alerts.tenantId, ctx.tenantId)));
   if (!a) return { outcome: "missing" as const };
   if (a.status === "resolved") return { outcome: "resolved" as const };
   if (!tierIncludes(a.tier, "alertTriage")) {

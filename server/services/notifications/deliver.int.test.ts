@@ -5,9 +5,11 @@ import { db, schema } from "@/server/db";
 import { createTestTenant, type TestTenant } from "@/server/test/factories";
 import { startSlackSink, type SlackSink } from "@/server/test/slack-sink";
 import { startSmtpSink, type SmtpSink } from "@/server/test/smtp-sink";
-import { systemCtx } from "../_core/context";
+import { jobContext, platformContext } from "../_core/system";
 import { DELIVERY, deliverNotifications } from "./deliver";
 import { notifyEmail, notifyGroup, notifyUsers } from "./enqueue";
+
+const sweep = platformContext("deliver-notifications");
 
 /*
  * Delivery against real servers: a local SMTP server (nodemailer speaks real SMTP to it) and
@@ -59,7 +61,7 @@ afterEach(() => {
 });
 
 const unique = (label: string) => `${label}:${randomUUID()}`;
-const ctx = () => systemCtx(t.tenant.id, "deliver-test", db);
+const ctx = () => jobContext(t.tenant.id, "deliver-test");
 
 /** Queues a notification for users through the outbox and returns their e-mail rows' ids. */
 async function queueEmails(userIds: string[], message: { subject?: string; link?: string } = {}) {
@@ -152,7 +154,7 @@ describe("e-mail delivery over SMTP", () => {
     const { id } = await queueEmail({ subject: "Alarm escalated", link: "/alerts/42" });
     expect((await load(id)).status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     const row = await load(id);
     expect(row).toMatchObject({
@@ -176,7 +178,7 @@ describe("e-mail delivery over SMTP", () => {
     expect(mail?.body).toBe(`Alert 42 at Gold HQ needs you\n\n${APP_URL}/alerts/42`);
 
     // a sent notification is never sent again
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual(nothing);
     expect(smtp.withMessageId(id)).toHaveLength(1);
     expect((await load(id)).attempts).toBe(1);
   });
@@ -197,7 +199,7 @@ describe("e-mail delivery over SMTP", () => {
         and(eq(n.tenantId, t.tenant.id), eq(n.dedupeKey, `${key}:email:dispatch@vendor.test`)),
       );
     const id = row?.id ?? "";
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
     expect(smtp.withMessageId(id)[0]?.body).toContain(link);
     expect((await load(id)).body).toBe(
       `Open it here:\n\n${APP_URL}/v/[link removed after delivery]`,
@@ -209,7 +211,7 @@ describe("e-mail delivery over SMTP", () => {
     const { id } = await queueEmail();
     const before = smtp.messages.length;
 
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({ ...nothing, sent: 1 });
 
     expect(await load(id)).toMatchObject({
       status: "sent",
@@ -242,7 +244,7 @@ describe("e-mail delivery over SMTP", () => {
         ),
       );
     if (!inApp) throw new Error("no in-app row");
-    expect(await deliverNotifications(db, { ids: [inApp.id] }, NOW)).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [inApp.id] }, NOW)).toEqual(nothing);
     expect(await load(inApp.id)).toMatchObject({ status: "sent", attempts: 0, deliveredVia: null });
   });
 });
@@ -269,7 +271,10 @@ describe("Slack delivery", () => {
     expect(more).toEqual([]);
     expect(row.status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual({
+      ...nothing,
+      sent: 1,
+    });
 
     expect(await load(row.id)).toMatchObject({
       status: "sent",
@@ -293,7 +298,7 @@ describe("Slack delivery", () => {
       ],
     });
 
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual(nothing);
     expect(slack.postsTo(path)).toHaveLength(1);
   });
 
@@ -307,7 +312,7 @@ describe("Slack delivery", () => {
     const group = await createGroup(other, null, []);
     expect(
       await notifyGroup(
-        systemCtx(other.tenant.id, "deliver-test", db),
+        jobContext(other.tenant.id, "deliver-test"),
         {
           subject: "Shift unfilled",
           body: "Night shift at Bronze Store has nobody",
@@ -320,7 +325,10 @@ describe("Slack delivery", () => {
     const [row] = await slackRows(other.tenant.id, group.id);
     if (!row) throw new Error("no Slack row");
 
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual({
+      ...nothing,
+      sent: 1,
+    });
 
     expect(await load(row.id)).toMatchObject({ status: "sent", deliveredVia: "slack" });
     const posts = slack.postsTo(path);
@@ -360,7 +368,7 @@ describe("Slack delivery", () => {
     if (!row) throw new Error("no row");
     const postsBefore = slack.posts.length;
 
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual({
       ...nothing,
       failed: 1,
     });
@@ -374,7 +382,7 @@ describe("Slack delivery", () => {
     expect(slack.posts.length).toBe(postsBefore);
     // failed is final
     await makeDue(row.id);
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual(nothing);
   });
 
   it("retries when Slack is down and posts once it is back", async () => {
@@ -394,7 +402,7 @@ describe("Slack delivery", () => {
     if (!row) throw new Error("no Slack row");
 
     slack.fail(500);
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual({
       ...nothing,
       retrying: 1,
     });
@@ -405,7 +413,10 @@ describe("Slack delivery", () => {
 
     slack.recover();
     await makeDue(row.id);
-    expect(await deliverNotifications(db, { ids: [row.id] }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids: [row.id] }, NOW)).toEqual({
+      ...nothing,
+      sent: 1,
+    });
     expect(await load(row.id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
     expect(slack.postsTo(path)).toHaveLength(1);
   });
@@ -418,7 +429,7 @@ describe("retries and failure", () => {
     const { id } = await queueEmail({ subject: "Outage test" });
     await smtp.stop();
 
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({
       ...nothing,
       retrying: 1,
     });
@@ -430,11 +441,11 @@ describe("retries and failure", () => {
 
     // the server is back, but the backoff has not passed: no attempt at all
     await smtp.start();
-    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs - 1))).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [id] }, later(baseMs - 1))).toEqual(nothing);
     expect((await load(id)).attempts).toBe(1);
 
     // once it has passed, it goes out
-    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs))).toEqual({
+    expect(await deliverNotifications(sweep, { ids: [id] }, later(baseMs))).toEqual({
       ...nothing,
       sent: 1,
     });
@@ -447,7 +458,7 @@ describe("retries and failure", () => {
       sentAt: later(baseMs),
     });
     expect(smtp.withMessageId(id)).toHaveLength(1);
-    expect(await deliverNotifications(db, { ids: [id] }, later(baseMs))).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [id] }, later(baseMs))).toEqual(nothing);
     expect(smtp.withMessageId(id)).toHaveLength(1);
   });
 
@@ -456,7 +467,7 @@ describe("retries and failure", () => {
     await smtp.stop();
 
     for (let attempt = 1; attempt < DELIVERY.maxAttempts; attempt++) {
-      expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({
+      expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({
         ...nothing,
         retrying: 1,
       });
@@ -466,7 +477,10 @@ describe("retries and failure", () => {
       expect(row.nextAttemptAt).toEqual(later(30_000 * 2 ** (attempt - 1)));
       await makeDue(id);
     }
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual({ ...nothing, failed: 1 });
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual({
+      ...nothing,
+      failed: 1,
+    });
     const row = await load(id);
     expect(row).toMatchObject({ status: "failed", attempts: DELIVERY.maxAttempts });
     expect(row.lastError).toMatch(/ECONNREFUSED/);
@@ -474,7 +488,7 @@ describe("retries and failure", () => {
     // failed is final, even once the server is back
     await smtp.start();
     await makeDue(id);
-    expect(await deliverNotifications(db, { ids: [id] }, NOW)).toEqual(nothing);
+    expect(await deliverNotifications(sweep, { ids: [id] }, NOW)).toEqual(nothing);
     expect(smtp.withMessageId(id)).toEqual([]);
   });
 });
@@ -511,10 +525,10 @@ describe("concurrent deliverers", () => {
 
     // whoever claims first takes what it may; the others find nothing left to claim
     const results = await Promise.all([
-      deliverNotifications(db, { ids }, NOW),
-      deliverNotifications(db, { ids, limit: 2 }, NOW),
-      deliverNotifications(db, { ids, limit: 2 }, NOW),
-      deliverNotifications(db, { ids }, NOW),
+      deliverNotifications(sweep, { ids }, NOW),
+      deliverNotifications(sweep, { ids, limit: 2 }, NOW),
+      deliverNotifications(sweep, { ids, limit: 2 }, NOW),
+      deliverNotifications(sweep, { ids }, NOW),
     ]);
 
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(ids.length);
@@ -527,11 +541,11 @@ describe("concurrent deliverers", () => {
     const ids = rows.map((r) => r.id);
     smtp.delayMs = 250;
 
-    const first = deliverNotifications(db, { ids }, NOW);
+    const first = deliverNotifications(sweep, { ids }, NOW);
     await waitFor(() => smtp.inFlight > 0);
     // The first deliverer claims one message at a time: the one at the server is left alone,
     // the other may go out through the second deliverer — either way each is sent once.
-    const second = await deliverNotifications(db, { ids }, NOW);
+    const second = await deliverNotifications(sweep, { ids }, NOW);
     const firstDone = await first;
 
     expect(second.sent).toBeLessThanOrEqual(1);
@@ -555,12 +569,12 @@ describe("concurrent deliverers", () => {
     // another deliverer in the middle of its claim: the row is locked until it commits
     await db.transaction(async (tx) => {
       await tx.execute(sql`select id from notifications where id = ${locked.id} for update`);
-      expect(await deliverNotifications(db, { ids }, NOW)).toEqual({ ...nothing, sent: 2 });
+      expect(await deliverNotifications(sweep, { ids }, NOW)).toEqual({ ...nothing, sent: 2 });
     });
     expect(smtp.withMessageId(locked.id)).toEqual([]);
     expect((await load(locked.id)).status).toBe("pending");
 
-    expect(await deliverNotifications(db, { ids }, NOW)).toEqual({ ...nothing, sent: 1 });
+    expect(await deliverNotifications(sweep, { ids }, NOW)).toEqual({ ...nothing, sent: 1 });
     await expectEachSentOnce(rows);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { schema, type Db } from "@/server/db";
-import { systemCtx } from "../_core/context";
+import { schema, type DbOrTx } from "@/server/db";
+import { forTenant, type JobCtx, type PlatformCtx } from "../_core/system";
 import { publish } from "../live/publish";
 import {
   appBaseUrl,
@@ -10,6 +10,7 @@ import {
   postToSlack,
   slackMessage,
 } from "./channels";
+import { rawRows } from "@/server/db/raw";
 
 export const DELIVERY = {
   maxAttempts: 6,
@@ -24,7 +25,7 @@ export function nextAttemptDelayMs(attempts: number, baseMs = retryBaseMs()): nu
 
 type Row = typeof schema.notifications.$inferSelect;
 
-async function resolveSlackWebhook(db: Db, row: Row): Promise<string | null> {
+async function resolveSlackWebhook(db: DbOrTx, row: Row): Promise<string | null> {
   const groupId = row.recipient.startsWith("group:") ? row.recipient.slice(6) : null;
   if (groupId) {
     const [group] = await db
@@ -45,7 +46,7 @@ function retryBaseMs(): number {
   return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
 }
 
-async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack"> {
+async function send(db: DbOrTx, row: Row): Promise<"smtp" | "dev_mailbox" | "slack"> {
   if (row.channel === "email") {
     const transport = mailTransport();
     if (!transport) return "dev_mailbox";
@@ -67,7 +68,8 @@ async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack">
 }
 
 /**
- * Delivers pending e-mail and Slack notifications that are due (or the given ones). Each is
+ * Delivers pending e-mail and Slack notifications that are due (or the given ones): every
+ * tenant's with a platform context, one tenant's with a job context of that tenant. Each is
  * claimed on its own just before it is sent (a lease of `leaseSeconds`, far longer than one
  * send may take), so two deliverers never send the same one; a failure is retried with
  * backoff until the last attempt, then shown as failed with its error.
@@ -79,20 +81,27 @@ async function send(db: Db, row: Row): Promise<"smtp" | "dev_mailbox" | "slack">
  * lease that had already run out would let a second deliverer send the same notification.
  */
 export async function deliverNotifications(
-  db: Db,
-  input: { ids?: string[]; tenantId?: string; limit?: number },
+  ctx: PlatformCtx | JobCtx,
+  input: { ids?: string[]; limit?: number },
   now: Date,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
+  const { db } = ctx;
   const counts = { sent: 0, retrying: 0, failed: 0 };
   if (input.ids && !input.ids.length) return counts;
   const n = schema.notifications;
   const limit = input.limit ?? 200;
   const onlyIds = input.ids ? sql`and id = any(${`{${input.ids.join(",")}}`}::uuid[])` : sql``;
-  const onlyTenant = input.tenantId ? sql`and tenant_id = ${input.tenantId}` : sql``;
+  const onlyTenant = ctx.tenantId ? sql`and tenant_id = ${ctx.tenantId}` : sql``;
   const present = sql`greatest(now(), ${now.toISOString()}::timestamptz)`;
   const touched = new Map<string, string[]>();
   for (let i = 0; i < limit; i++) {
-    const [row] = (await db.execute(sql`
+    const [row] = await rawRows<{
+      id: string;
+      tenantId: string;
+      attempts: number;
+    }>(
+      db,
+      sql`
       update ${n} set attempts = attempts + 1, next_attempt_at = ${present} + ${`${DELIVERY.leaseSeconds} seconds`}::interval
       where id = (
         select id from ${n}
@@ -101,11 +110,8 @@ export async function deliverNotifications(
         limit 1
         for update skip locked
       )
-      returning id, tenant_id as "tenantId", attempts`)) as unknown as {
-      id: string;
-      tenantId: string;
-      attempts: number;
-    }[];
+      returning id, tenant_id as "tenantId", attempts`,
+    );
     if (!row) break;
     const [full] = await db.select().from(n).where(eq(n.id, row.id));
     if (!full) continue;
@@ -149,7 +155,7 @@ export async function deliverNotifications(
     touched.set(row.tenantId, [...(touched.get(row.tenantId) ?? []), row.id]);
   }
   for (const [tenantId, ids] of touched) {
-    await publish(systemCtx(tenantId, "deliver-notifications", db), "notification", ids);
+    await publish(forTenant(ctx, tenantId), "notification", ids);
   }
   return counts;
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { notifyUsers } from "./enqueue";
 
 const NOW = new Date("2026-03-10T15:00:00Z");
@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe("notifications outbox", () => {
   it("adds in-app and e-mail rows once per dedupe key, honouring the e-mail preference", async () => {
     await callerFor(t.users.supervisor).me.updatePreferences({ emailNotifications: false });
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     const msg = {
       subject: "Escalated",
       body: "Alert 42 needs you",

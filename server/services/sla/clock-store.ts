@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/sla";
 import { schema, type DbOrTx } from "@/server/db";
+import { affected } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { TimelineCache, timelineRangeFor, type Pause, type SlaClock } from "./clock";
 import { escalatedSlaClock, governingRaises, type Raise } from "./escalated-clock";
@@ -194,7 +195,9 @@ export async function recomputeClocks(ctx: ServiceCtx, ids: string[], now: Date)
           ? Math.round(c.resolution.usedMinutes)
           : null,
     }));
-    const updated = await ctx.db.execute(sql`
+    n += await affected(
+      ctx.db,
+      sql`
       update ${tickets} t set
         policy_id = v.policy, response_due_at = v.rd, resolution_due_at = v.sd,
         response_breached = v.rb, resolution_breached = v.sb, paused_since = v.ps,
@@ -208,8 +211,8 @@ export async function recomputeClocks(ctx: ServiceCtx, ids: string[], now: Date)
           or t.response_breached <> v.rb or t.resolution_breached <> v.sb
           or t.paused_since is distinct from v.ps or t.policy_id is distinct from v.policy
           or t.pauses <> v.pauses or t.resolution_target_minutes is distinct from v.target
-          or t.resolution_used_minutes is distinct from v.used)`);
-    n += (updated as unknown as { count: number }).count ?? 0;
+          or t.resolution_used_minutes is distinct from v.used)`,
+    );
   }
   return n;
 }

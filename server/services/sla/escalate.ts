@@ -2,15 +2,17 @@ import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { and, eq, sql } from "drizzle-orm";
 import { SLA_RULES, raisedPriority, type TicketPriority } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
-import { schema, type Db } from "@/server/db";
+import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
-import { systemCtx } from "../_core/context";
+import type { ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup } from "../notifications/enqueue";
 import { recomputeClocks } from "./clock-store";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
-const { tickets, ticketEscalations, groups, tenants } = schema;
+const { tickets, ticketEscalations, groups } = schema;
 
 /**
  * The 30-minute auto-escalation: an open ticket of an eligible client at ≥ 0.8 breach
@@ -19,23 +21,26 @@ const { tickets, ticketEscalations, groups, tenants } = schema;
  * only brings due times forward, never into the past: `escalatedSlaClock`), and the Helpdesk
  * Supervisors told.
  */
-export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
-  const ctx = systemCtx(tenantId, "escalate-sla-risks", db);
-  const candidates = (await db.execute(sql`
-    select t.id, t.number, t.title, t.priority, t.escalation_level as level,
-      t.breach_probability as p
-    from tickets t join clients c on c.id = t.client_id
-    where t.tenant_id = ${tenantId} and c.active
-      and c.tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("slaBreachPrevention"))}::jsonb)::tier)
-      and t.status in ('open', 'in_progress', 'pending_customer')
-      and t.breach_probability >= ${SLA_RULES.escalateAt} and t.priority <> 'P1'`)) as unknown as {
+export async function autoEscalateTenant(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
+  const candidates = await rawRows<{
     id: string;
     number: number;
     title: string;
     priority: TicketPriority;
     level: number;
     p: number;
-  }[];
+  }>(
+    db,
+    sql`
+    select t.id, t.number, t.title, t.priority, t.escalation_level as level,
+      t.breach_probability as p
+    from tickets t join clients c on c.id = t.client_id
+    where t.tenant_id = ${tenantId} and c.active
+      and c.tier in (select jsonb_array_elements_text(${JSON.stringify(tiersWith("slaBreachPrevention"))}::jsonb)::tier)
+      and t.status in ${OPEN_TICKET_STATUS_LIST}
+      and t.breach_probability >= ${SLA_RULES.escalateAt} and t.priority <> 'P1'`,
+  );
   if (!candidates.length) return { escalated: 0, checked: 0 };
   const [helpdesk] = await db
     .select({ id: groups.id })
@@ -95,11 +100,4 @@ export async function autoEscalateTenant(db: Db, tenantId: string, now: Date) {
   });
   if (escalated) await publish(ctx, "ticket", null);
   return { escalated, checked: candidates.length };
-}
-
-export async function autoEscalateAllTenants(db: Db, now: Date) {
-  const all = await db.select({ id: tenants.id }).from(tenants);
-  let escalated = 0;
-  for (const t of all) escalated += (await autoEscalateTenant(db, t.id, now)).escalated;
-  return { escalated };
 }

@@ -11,6 +11,8 @@ import { requireFeature, requireSiteFeature } from "../tiers/feature-gate";
 import { clocksFor } from "./clock-store";
 import { factorsAt } from "./risk";
 import { getTicketInTenant } from "./tickets";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 const {
   tickets,
@@ -160,12 +162,17 @@ export async function slaCharts(ctx: ServiceCtx, now: Date) {
     and tier in (select jsonb_array_elements_text(${tiers}::jsonb)::tier))`;
   const [distribution, daily, perClient, escalations, calibration, lastRun, counts] =
     await Promise.all([
-      ctx.db.execute(sql`
+      rawRows<{ bin: number; n: number }>(
+        ctx.db,
+        sql`
       select least(floor(coalesce(breach_probability, 0) * 10), 9)::int as bin, count(*)::int as n
       from tickets where tenant_id = ${ctx.tenantId}
-        and status in ('open', 'in_progress', 'pending_customer') and ${eligible} ${scopeSql(ctx)}
-      group by 1 order by 1`) as unknown as Promise<{ bin: number; n: number }[]>,
-      ctx.db.execute(sql`
+        and status in ${OPEN_TICKET_STATUS_LIST} and ${eligible} ${scopeSql(ctx)}
+      group by 1 order by 1`,
+      ),
+      rawRows<{ day: string; breaches: number; resolved: number; metPct: number | null }>(
+        ctx.db,
+        sql`
       with days as (
         select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
       )
@@ -176,20 +183,22 @@ export async function slaCharts(ctx: ServiceCtx, now: Date) {
       from days left join tickets on tickets.tenant_id = ${ctx.tenantId}
         and tickets.resolved_at >= days.day and tickets.resolved_at < days.day + interval '1 day'
         and ${eligible} ${scopeSql(ctx)}
-      group by days.day order by days.day`) as unknown as Promise<
-        { day: string; breaches: number; resolved: number; metPct: number | null }[]
-      >,
-      ctx.db.execute(sql`
+      group by days.day order by days.day`,
+      ),
+      rawRows<{ client: string; resolved: number; metPct: number; target: number | null }>(
+        ctx.db,
+        sql`
       select c.name as client, count(*)::int as resolved,
         round(100.0 * count(*) filter (where not tickets.resolution_breached) / count(*), 1)::float8 as "metPct",
         (c.contract_targets->>'slaMetPct')::float8 as target
       from tickets join clients c on c.id = tickets.client_id
       where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > ${at} - interval '30 days'
         and ${eligible} ${scopeSql(ctx)}
-      group by c.name, c.contract_targets order by 3 asc`) as unknown as Promise<
-        { client: string; resolved: number; metPct: number; target: number | null }[]
-      >,
-      ctx.db.execute(sql`
+      group by c.name, c.contract_targets order by 3 asc`,
+      ),
+      rawRows<{ day: string; n: number }>(
+        ctx.db,
+        sql`
       with days as (
         select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
       )
@@ -197,19 +206,21 @@ export async function slaCharts(ctx: ServiceCtx, now: Date) {
       from days left join ticket_escalations e on e.tenant_id = ${ctx.tenantId}
         and e.at >= days.day and e.at < days.day + interval '1 day'
         and e.ticket_id in (select id from tickets where tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)})
-      group by days.day order by days.day`) as unknown as Promise<{ day: string; n: number }[]>,
+      group by days.day order by days.day`,
+      ),
       // calibration: predictions of the last 30 days (each change of a ticket's probability)
       // for tickets since resolved, by band
-      ctx.db.execute(sql`
+      rawRows<{ band: number; n: number; predicted: number; actual: number }>(
+        ctx.db,
+        sql`
       select least(floor(p.probability * 10), 9)::int as band, count(*)::int as n,
         avg(p.probability)::float8 as predicted,
         avg(case when tickets.resolution_breached then 1 else 0 end)::float8 as actual
       from ticket_predictions p join tickets on tickets.id = p.ticket_id
       where p.tenant_id = ${ctx.tenantId} and p.run_at > ${at} - interval '30 days'
         and tickets.resolved_at is not null and ${eligible} ${scopeSql(ctx)}
-      group by 1 order by 1`) as unknown as Promise<
-        { band: number; n: number; predicted: number; actual: number }[]
-      >,
+      group by 1 order by 1`,
+      ),
       ctx.db
         .select()
         .from(slaPredictionRuns)

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { OPEN_TICKET_STATUSES, TICKET_CATEGORIES, TICKET_PRIORITIES } from "@/lib/sla";
-import { schema, type Db } from "@/server/db";
-import { systemCtx } from "../_core/context";
+import { schema } from "@/server/db";
+import type { ServiceCtx } from "../_core/context";
 import { canMoveTicket, changeTicketStatus, commentOnTicket, createTicket } from "./tickets";
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
@@ -18,8 +18,8 @@ const REQUESTER_SAYS = [
  * an open ticket moves on — answered, waiting on the customer, a customer comment, or
  * resolved — so the SLA page's clocks, risks and charts keep changing.
  */
-export async function simulateTicketTick(db: Db, tenantId: string, now: Date): Promise<string> {
-  const ctx = systemCtx(tenantId, "demo-simulator", db);
+export async function simulateTicketTick(ctx: ServiceCtx, now: Date): Promise<string> {
+  const { db, tenantId } = ctx;
   const roll = Math.random();
   if (roll < 0.35) {
     const sites = await db

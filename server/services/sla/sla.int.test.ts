@@ -2,12 +2,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { callerFor, createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext, platformContext } from "../_core/system";
 import { recomputeClocks } from "./clock-store";
 import { autoEscalateTenant } from "./escalate";
 import { predictTenant, pruneTicketPredictions } from "./predict";
 import { getTicketDetail, listRiskQueue } from "./queries";
 import { changeTicketStatus, createTicket, riskFingerprint } from "./tickets";
+import { rawRows } from "@/server/db/raw";
+import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 
 /** the instant the services see: pinned, so no test depends on the hour it runs at */
 const NOW = new Date("2026-11-04T15:00:00Z");
@@ -102,14 +104,17 @@ describe("SLA prediction run", () => {
       })),
     );
     const bronze = await ticketAged(t, bronzeSite(), 200);
-    const r = await predictTenant(db, t.tenant.id, NOW);
-    const [{ open = 0, unscored = 0 } = {}] = (await db.execute(sql`
-      select count(*)::int as open, count(*) filter (where breach_probability is null)::int as unscored
-      from tickets where tenant_id = ${t.tenant.id} and client_id = ${gold}
-        and status in ('open', 'in_progress', 'pending_customer')`)) as unknown as {
+    const r = await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
+    const [{ open = 0, unscored = 0 } = {}] = await rawRows<{
       open: number;
       unscored: number;
-    }[];
+    }>(
+      db,
+      sql`
+      select count(*)::int as open, count(*) filter (where breach_probability is null)::int as unscored
+      from tickets where tenant_id = ${t.tenant.id} and client_id = ${gold}
+        and status in ${OPEN_TICKET_STATUS_LIST}`,
+    );
     expect(open).toBeGreaterThanOrEqual(700);
     expect(unscored).toBe(0);
     expect(r.scored).toBe(open);
@@ -123,7 +128,7 @@ describe("SLA prediction run", () => {
 
   it("raises one breach-risk alert per ticket however often it runs, updates it when the risk moves, and resolves it with the ticket", async () => {
     const id = await ticketAged(t, goldSite(), 110); // 110 of 240 minutes used, nobody assigned
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     const first = await ticket(id);
     expect(first.breachProbability).toBeGreaterThanOrEqual(0.7);
     expect(first.riskFactors?.[0]?.key).toBe("used");
@@ -139,12 +144,12 @@ describe("SLA prediction run", () => {
     );
     expect(raised?.description).not.toMatch(/Why/);
     // the same risk again: still one alert, left as it was
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     expect(await riskAlerts(id)).toHaveLength(1);
     expect((await riskAlerts(id))[0]?.occurrenceCount).toBe(1);
     // the clock runs on: the one alert is updated (severity and title follow the risk)
     await ageBy(id, 115);
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     const alerts = await riskAlerts(id);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.occurrenceCount).toBe(2);
@@ -158,7 +163,7 @@ describe("SLA prediction run", () => {
 
   it("resolves the alert when the risk falls under 0.5", async () => {
     const id = await ticketAged(t, goldSite(), 225);
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     expect((await riskAlerts(id))[0]?.status).not.toBe("resolved");
     // the customer replied at once: the ticket is young again (a fresh policy would do the same)
     await db.update(schema.tickets).set({ createdAt: NOW }).where(eq(schema.tickets.id, id));
@@ -167,7 +172,7 @@ describe("SLA prediction run", () => {
       .set({ at: NOW })
       .where(eq(schema.ticketStatusChanges.ticketId, id));
     await db.update(schema.tickets).set({ firstResponseAt: NOW }).where(eq(schema.tickets.id, id));
-    const r = await predictTenant(db, t.tenant.id, NOW);
+    const r = await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     expect((await ticket(id)).breachProbability).toBeLessThan(0.5);
     expect(r.alertsResolved).toBeGreaterThanOrEqual(1);
     expect((await riskAlerts(id))[0]).toMatchObject({ status: "resolved", resolution: "auto" });
@@ -186,7 +191,9 @@ describe("SLA prediction run", () => {
         fractionUsed: 0.2,
       },
     ]);
-    expect(await pruneTicketPredictions(db, NOW)).toBeGreaterThanOrEqual(1);
+    expect(
+      await pruneTicketPredictions(platformContext("prune-job-history"), NOW),
+    ).toBeGreaterThanOrEqual(1);
     const left = await db
       .select()
       .from(schema.ticketPredictions)
@@ -196,7 +203,7 @@ describe("SLA prediction run", () => {
 
   it("never touches another tenant's tickets", async () => {
     const theirs = await ticketAged(other, other.sites[0]?.id ?? "", 230);
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     expect((await ticket(theirs)).breachProbability).toBeNull();
     const alerts = await db
       .select()
@@ -214,8 +221,8 @@ describe("auto-escalation", () => {
       .set({ breachProbability: 0.85 })
       .where(eq(schema.tickets.id, id));
     await Promise.all([
-      autoEscalateTenant(db, t.tenant.id, NOW),
-      autoEscalateTenant(db, t.tenant.id, NOW),
+      autoEscalateTenant(jobContext(t.tenant.id, "escalate-sla-risks"), NOW),
+      autoEscalateTenant(jobContext(t.tenant.id, "escalate-sla-risks"), NOW),
     ]);
     const row = await ticket(id);
     expect(row).toMatchObject({ priority: "P1", escalationLevel: 1 });
@@ -226,7 +233,7 @@ describe("auto-escalation", () => {
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ level: 1, fromPriority: "P2", toPriority: "P1" });
     // P1 is the top: nothing more to raise
-    await autoEscalateTenant(db, t.tenant.id, NOW);
+    await autoEscalateTenant(jobContext(t.tenant.id, "escalate-sla-risks"), NOW);
     expect((await ticket(id)).escalationLevel).toBe(1);
     // the supervisors' group was told (in-app notifications for its members, if any) and it is audited
     const audit = await db
@@ -243,13 +250,13 @@ describe("auto-escalation never breaches a ticket retroactively", () => {
       .update(schema.tickets)
       .set({ breachProbability: 0.85 })
       .where(eq(schema.tickets.id, id));
-    await autoEscalateTenant(db, t.tenant.id, NOW);
+    await autoEscalateTenant(jobContext(t.tenant.id, "escalate-sla-risks"), NOW);
     return ticket(id);
   };
 
   it("#1188: 1 h 45 min left at P2 is still 1 h 45 min left after the raise to P1, and stays so", async () => {
     const id = await ticketAged(t, goldSite(), 375, "P2"); // 8 h target: 105 min left
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     const before = await ticket(id);
     expect(before.resolutionDueAt).toEqual(new Date(NOW.getTime() + 105 * 60_000));
     const after = await raise(id);
@@ -257,7 +264,7 @@ describe("auto-escalation never breaches a ticket retroactively", () => {
     expect(after.resolutionDueAt).toEqual(before.resolutionDueAt);
     // the next prediction run and the page keep the rule
     const later = new Date(NOW.getTime() + 15 * 60_000);
-    await predictTenant(db, t.tenant.id, later);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), later);
     const scored = await ticket(id);
     expect(scored.resolutionDueAt).toEqual(before.resolutionDueAt);
     expect(scored.resolutionBreached).toBe(false);
@@ -285,7 +292,7 @@ describe("auto-escalation never breaches a ticket retroactively", () => {
 describe("breached tickets are listed as breached, with current reasons", () => {
   it("a ticket past its due time since it was scored reads as breached, not '10 min left'", async () => {
     const id = await ticketAged(t, goldSite(), 230); // P1: 10 min left at NOW
-    await predictTenant(db, t.tenant.id, NOW);
+    await predictTenant(jobContext(t.tenant.id, "predict-sla-breaches"), NOW);
     const scored = await ticket(id);
     expect(scored.riskFactors?.map((f) => f.label)).toContain("10 min left");
     const ctx = await ctxFor(t.users.supervisor);
@@ -338,7 +345,7 @@ describe("SLA header counts follow the viewer's scope", () => {
         .update(schema.ticketStatusChanges)
         .set({ at })
         .where(eq(schema.ticketStatusChanges.ticketId, id));
-      await recomputeClocks(systemCtx(s.tenant.id, "test", db), [id], new Date());
+      await recomputeClocks(jobContext(s.tenant.id, "test"), [id], new Date());
       await db
         .update(schema.tickets)
         .set({ breachProbability: p })

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { TicketPriority } from "@/lib/sla";
-import type { Db } from "@/server/db";
 import { auc, predictLogistic, trainLogistic } from "../models/logistic";
 import { saveTrainedModel } from "../models/model-store";
 import { MODEL_RULES } from "../models/rules";
 import { TimelineCache, computeSlaClock, timelineRangeFor } from "./clock";
 import { calendarFor, loadHolidays, loadPolicies } from "./policy-lookup";
-import { riskInputAt } from "./predict";
+import { riskInputAt } from "./predict-score";
 import { riskFeatures } from "./risk";
+import { rawRows } from "@/server/db/raw";
+import type { ServiceCtx } from "../_core/context";
 
 type Closed = {
   id: string;
@@ -35,9 +36,18 @@ const OBSERVE_AT = [0.2, 0.45, 0.7];
  * first response yet or not, time paused), so training sees what prediction sees. Stored
  * like the NOC model; usable only with enough labels and AUC ≥ 0.6.
  */
-export async function trainTicketModel(db: Db, tenantId: string, now: Date) {
+export async function trainTicketModel(ctx: ServiceCtx, now: Date) {
+  const { db, tenantId } = ctx;
   const rows = (
-    (await db.execute(sql`
+    await rawRows<
+      Omit<Closed, "createdAt" | "resolvedAt" | "firstResponseAt"> & {
+        createdAt: string;
+        resolvedAt: string;
+        firstResponseAt: string | null;
+      }
+    >(
+      db,
+      sql`
     select t.id, t.client_id as "clientId", t.priority, t.category, t.created_at as "createdAt",
       t.resolved_at as "resolvedAt", t.first_response_at as "firstResponseAt",
       t.assignee_id as "assigneeId", t.reopened_count as "reopenedCount",
@@ -47,10 +57,8 @@ export async function trainTicketModel(db: Db, tenantId: string, now: Date) {
     where t.tenant_id = ${tenantId} and t.resolved_at is not null
       and t.resolved_at > ${now.toISOString()}::timestamptz - ${`${MODEL_RULES.lookbackDays} days`}::interval
     order by t.resolved_at desc
-    limit ${MODEL_RULES.maxRows}`)) as unknown as (Omit<
-      Closed,
-      "createdAt" | "resolvedAt" | "firstResponseAt"
-    > & { createdAt: string; resolvedAt: string; firstResponseAt: string | null })[]
+    limit ${MODEL_RULES.maxRows}`,
+    )
   ).map((r): Closed => ({
     ...r,
     createdAt: new Date(r.createdAt),
@@ -68,15 +76,21 @@ export async function trainTicketModel(db: Db, tenantId: string, now: Date) {
   const [policyOf, holidays, slow, load] = await Promise.all([
     loadPolicies(db, tenantId),
     loadHolidays(db, tenantId, [...new Set(rows.map((r) => r.clientId))]),
-    db.execute(sql`
+    rawRows<{ category: string; s: number }>(
+      db,
+      sql`
       select category, avg(resolution_used_minutes::float8 / nullif(resolution_target_minutes, 0)) as s
       from tickets where tenant_id = ${tenantId} and resolution_used_minutes is not null
-      group by category`) as unknown as Promise<{ category: string; s: number }[]>,
-    db.execute(sql`
+      group by category`,
+    ),
+    rawRows<{ assigneeId: string; n: number }>(
+      db,
+      sql`
       select assignee_id as "assigneeId", count(*)::int as n from tickets
       where tenant_id = ${tenantId} and assignee_id is not null
         and resolved_at > ${now.toISOString()}::timestamptz - interval '30 days'
-      group by assignee_id`) as unknown as Promise<{ assigneeId: string; n: number }[]>,
+      group by assignee_id`,
+    ),
   ]);
   const slowness = new Map(slow.map((r) => [r.category, Number(r.s) || 1]));
   // a month's resolved tickets per assignee, scaled to a typical open load

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
+import type { PlatformCtx } from "../_core/system";
 
 export async function getTenant(ctx: ServiceCtx) {
   const [row] = await ctx.db
@@ -14,8 +15,8 @@ export async function getTenant(ctx: ServiceCtx) {
 }
 
 /** Every tenant's id: for jobs that work through all of them. */
-export async function listTenantIds(db: ServiceCtx["db"]): Promise<string[]> {
-  const rows = await db
+export async function listTenantIds(ctx: PlatformCtx): Promise<string[]> {
+  const rows = await ctx.db
     .select({ id: schema.tenants.id })
     .from(schema.tenants)
     .orderBy(schema.tenants.slug);

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/server/db";
 import { createTestTenant } from "@/server/test/factories";
-import { systemCtx } from "../_core/context";
+import { jobContext } from "../_core/system";
 import { TierRequiredError } from "../_core/errors";
 import { clientIdsWithFeature, requireFeature } from "./feature-gate";
 
 describe("feature gate", () => {
   it("lets jobs skip clients whose tier lacks a feature and names the tier when refusing", async () => {
     const t = await createTestTenant("tiers");
-    const ctx = systemCtx(t.tenant.id, "test", db);
+    const ctx = jobContext(t.tenant.id, "test");
     expect(await clientIdsWithFeature(ctx, "alertTriage")).toHaveLength(2);
     expect(await clientIdsWithFeature(ctx, "slaBreachPrevention")).toEqual([t.clients.gold.id]);
     await expect(requireFeature(ctx, t.clients.gold.id, "soarPlaybooks")).resolves.toBeUndefined();

@@ -5,10 +5,11 @@ import {
   nextStatusesFor,
   type WorkOrderStatus,
 } from "@/lib/work-orders";
-import { schema, type Db, type DbOrTx } from "@/server/db";
+import { schema, type DbOrTx } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { ConflictError, RateLimitedError, ValidationError } from "../_core/errors";
+import type { PlatformCtx } from "../_core/system";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyEmail } from "../notifications/enqueue";
@@ -146,10 +147,11 @@ export type PortalAccess = { ctx: ServiceCtx; workOrderId: string; tokenId: stri
 /**
  * The token's work order, or null for anything else (malformed, unknown, expired, revoked) —
  * with the same work either way: every string is hashed and looked up, so a miss takes as
- * long as a plausible guess and says nothing about why.
+ * long as a plausible guess and says nothing about why. A look-up across tenants, before one
+ * is known.
  */
 export async function resolvePortalToken(
-  db: Db,
+  { db }: PlatformCtx,
   token: string,
   now: Date,
 ): Promise<PortalAccess | null> {

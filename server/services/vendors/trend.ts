@@ -4,6 +4,7 @@ import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
 import { overallScore, scoreVendor, tenantMeans, type VendorAggregate } from "./score";
+import { rawRows } from "@/server/db/raw";
 
 const { vendors } = schema;
 
@@ -60,7 +61,9 @@ export async function vendorTrend(
   if (!vendor) throw new NotFoundError("Vendor");
 
   const tiers = JSON.stringify(tiersWith("vendorPerformance"));
-  const raw = (await ctx.db.execute(sql`
+  const raw = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`
     with p as (
       select ${at}::timestamptz as now,
         date_trunc('month', ${at}::timestamptz at time zone 'UTC') as cur
@@ -83,7 +86,8 @@ export async function vendorTrend(
       and w.client_id in (select id from clients where tenant_id = ${ctx.tenantId}
         and tier in (select jsonb_array_elements_text(${tiers}::jsonb)::tier))
     group by m.month
-    order by m.month`)) as unknown as Record<string, unknown>[];
+    order by m.month`,
+  );
 
   const rows: MonthRow[] = raw.map((r) => ({
     month: String(r.month),

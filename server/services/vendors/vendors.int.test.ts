@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { platformContext } from "@/server/services/_core/system";
 import { db, schema } from "@/server/db";
 import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factories";
 import { addAttachment, readAttachment } from "./attachments";
@@ -20,6 +21,8 @@ import {
 import { newPortalToken } from "./token";
 import { vendorRankings, createVendor, addVendorDocument } from "./vendors";
 import { assignWorkOrder, createWorkOrder, moveWorkOrder, updateWorkOrder } from "./work-orders";
+
+const linkLookup = platformContext("vendor-link");
 
 const NOW = new Date("2026-03-10T15:00:00Z");
 
@@ -70,14 +73,14 @@ describe("vendor portal tokens", () => {
   it("opens the one order of a valid link and nothing for forged, malformed or another order's", async () => {
     const a = await order("order A");
     const b = await order("order B");
-    const access = await resolvePortalToken(db, a.token, NOW);
+    const access = await resolvePortalToken(linkLookup, a.token, NOW);
     expect(access?.workOrderId).toBe(a.id);
     const view = access ? await portalView(access) : null;
     expect(view?.title).toBe("order A");
     expect(view?.next).toContain("accepted");
-    expect(await resolvePortalToken(db, newPortalToken().token, NOW)).toBeNull();
-    expect(await resolvePortalToken(db, "not-a-token", NOW)).toBeNull();
-    expect(await resolvePortalToken(db, `${a.token}x`, NOW)).toBeNull();
+    expect(await resolvePortalToken(linkLookup, newPortalToken().token, NOW)).toBeNull();
+    expect(await resolvePortalToken(linkLookup, "not-a-token", NOW)).toBeNull();
+    expect(await resolvePortalToken(linkLookup, `${a.token}x`, NOW)).toBeNull();
     // a's link never reaches b's attachments
     const att = await addAttachment(b.ctx, {
       workOrderId: b.id,
@@ -96,13 +99,15 @@ describe("vendor portal tokens", () => {
       .update(schema.vendorTokens)
       .set({ expiresAt: new Date(NOW.getTime() - 1000) })
       .where(eq(schema.vendorTokens.workOrderId, a.id));
-    expect(await resolvePortalToken(db, a.token, NOW)).toBeNull();
+    expect(await resolvePortalToken(linkLookup, a.token, NOW)).toBeNull();
     const again = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" }, NOW);
     const fresh = again.url.split("/v/")[1] ?? "";
-    expect(await resolvePortalToken(db, fresh, NOW)).not.toBeNull();
+    expect(await resolvePortalToken(linkLookup, fresh, NOW)).not.toBeNull();
     const third = await sendVendorLink(a.ctx, { id: a.id, baseUrl: "http://x" }, NOW);
-    expect(await resolvePortalToken(db, fresh, NOW)).toBeNull();
-    expect(await resolvePortalToken(db, third.url.split("/v/")[1] ?? "", NOW)).not.toBeNull();
+    expect(await resolvePortalToken(linkLookup, fresh, NOW)).toBeNull();
+    expect(
+      await resolvePortalToken(linkLookup, third.url.split("/v/")[1] ?? "", NOW),
+    ).not.toBeNull();
     // the e-mail went to the vendor through the outbox
     const mail = await db
       .select()
@@ -119,8 +124,8 @@ describe("vendor portal tokens", () => {
       .where(eq(schema.vendorTokens.workOrderId, a.id));
     if (!row) throw new Error("no token");
     const justBefore = new Date(row.expiresAt.getTime() - 1);
-    expect(await resolvePortalToken(db, a.token, justBefore)).not.toBeNull();
-    expect(await resolvePortalToken(db, a.token, row.expiresAt)).toBeNull();
+    expect(await resolvePortalToken(linkLookup, a.token, justBefore)).not.toBeNull();
+    expect(await resolvePortalToken(linkLookup, a.token, row.expiresAt)).toBeNull();
   });
 
   it("limits hits per key within the window, and starts counting again after it", async () => {
@@ -134,7 +139,7 @@ describe("vendor portal tokens", () => {
 
   it("lets the vendor accept, start and complete, never verify; a completed order is read-only", async () => {
     const a = await order("lifecycle");
-    const access = await resolvePortalToken(db, a.token, NOW);
+    const access = await resolvePortalToken(linkLookup, a.token, NOW);
     if (!access) throw new Error("no access");
     await portalMove(access, { to: "accepted" }, NOW);
     await portalMove(access, { to: "in_progress" }, NOW);
@@ -144,7 +149,7 @@ describe("vendor portal tokens", () => {
     });
     await portalMove(access, { to: "completed", note: "All done" }, NOW);
     // completing revokes nothing by itself, but the order takes no more vendor changes
-    const still = await resolvePortalToken(db, a.token, NOW);
+    const still = await resolvePortalToken(linkLookup, a.token, NOW);
     const view = still ? await portalView(still) : null;
     expect(view?.readOnly).toBe(true);
     if (still)

@@ -8,6 +8,7 @@ import { NotFoundError, isUniqueViolation, ConflictError } from "../_core/errors
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { rankVendors, type VendorRow } from "./score";
+import { rawRows } from "@/server/db/raw";
 
 const { vendors, vendorDocuments } = schema;
 
@@ -98,7 +99,9 @@ export async function vendorRankings(ctx: ServiceCtx, input: { days?: number }, 
   // Literal bounds and a plain join keep the aggregate parallel; grouping by the vendor and a
   // boolean only (names joined after) lets the planner expect two groups per vendor and
   // aggregate in a hash table instead of sorting a million rows to disk.
-  const rows = (await ctx.db.execute(sql`
+  const rows = await rawRows<AggRow>(
+    ctx.db,
+    sql`
     with agg as (
       select w.vendor_id,
         w.completed_at > ${at}::timestamptz - ${`${days} days`}::interval as "isCurrent",
@@ -123,7 +126,8 @@ export async function vendorRankings(ctx: ServiceCtx, input: { days?: number }, 
     select agg.vendor_id as "vendorId", v.name, agg."isCurrent", agg.orders, agg."dueOrders",
       agg."onTime", agg."timedOrders", agg."timePerfSum", agg."ratingSum", agg."ratedOrders",
       agg.reworked
-    from agg join vendors v on v.id = agg.vendor_id`)) as unknown as AggRow[];
+    from agg join vendors v on v.id = agg.vendor_id`,
+  );
   const current = rows.filter((r) => r.isCurrent);
   const previous = rows.filter((r) => !r.isCurrent);
   return { days, ranked: rankVendors(current, previous) };

@@ -1,5 +1,5 @@
-import { closeDb, db } from "@/server/db";
-import { systemCtx } from "@/server/services/_core/context";
+import { closeDb } from "@/server/db";
+import { jobContext } from "@/server/services/_core/system";
 import { createAlert } from "@/server/services/noc/create-alert";
 
 /**
@@ -8,7 +8,7 @@ import { createAlert } from "@/server/services/noc/create-alert";
  */
 const tenantId = process.env.TENANT_ID ?? "";
 const siteId = process.env.SITE_ID ?? "";
-const ctx = systemCtx(tenantId, "crash-test", db);
+const ctx = jobContext(tenantId, "crash-test");
 for (let n = 1; ; n++) {
   await createAlert(
     ctx,
