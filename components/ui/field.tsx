@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes } from "react";
+import type { ReactNode } from "react";
 
 const control =
   "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/20 aria-[invalid=true]:border-red-500";
@@ -39,7 +39,7 @@ export function Input({
 export function Select({
   invalid,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+}: React.ComponentProps<"select"> & { invalid?: boolean }) {
   return <select aria-invalid={invalid || undefined} className={control} {...props} />;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALERT_TYPES, SEVERITIES } from "../noc";
-import { text, uuid } from "./common";
+import { chosenId, text, uuid } from "./common";
 
 /** A caller's key for safe retries (a header or a body field). */
 export const idempotencyKeyText = text({ min: 1, max: 200 });
@@ -26,3 +26,6 @@ export const alertCreateInput = z.object({
   idempotencyKey: idempotencyKeyText.optional(),
 });
 export type AlertCreateInput = z.input<typeof alertCreateInput>;
+
+/** The form an operator raises an alert with: the same input, with a site to choose. */
+export const alertFormInput = alertCreateInput.extend({ siteId: chosenId("Choose a site") });
