@@ -20,6 +20,8 @@ type Base<T extends FieldValues, O, N> = {
   control: Control<T, unknown, O>;
   name: N;
   label: string;
+  /** the label is read by screen readers only (a comment box under its heading) */
+  hideLabel?: boolean;
   hint?: string | undefined;
   className?: string;
 };
@@ -47,6 +49,7 @@ export function TextField<T extends FieldValues, O, N extends Text<T>>({
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   emptyAs,
@@ -57,7 +60,7 @@ export function TextField<T extends FieldValues, O, N extends Text<T>>({
   const error = fieldState.error?.message;
   return wrap(
     className,
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <Input
         {...input}
         ref={ref}
@@ -79,6 +82,7 @@ export function TextArea<T extends FieldValues, O, N extends Text<T>>({
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   ...textarea
@@ -92,7 +96,7 @@ export function TextArea<T extends FieldValues, O, N extends Text<T>>({
   const error = fieldState.error?.message;
   return wrap(
     className,
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <Textarea
         {...textarea}
         ref={ref}
@@ -115,6 +119,7 @@ export function NumberField<
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   emptyAs = null,
@@ -130,7 +135,7 @@ export function NumberField<
   const error = fieldState.error?.message;
   return wrap(
     className,
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <Input
         inputMode="decimal"
         {...input}
@@ -160,6 +165,7 @@ export function DateTimeField<T extends FieldValues, O, N extends FieldPath<T>>(
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   ...input
@@ -170,7 +176,7 @@ export function DateTimeField<T extends FieldValues, O, N extends FieldPath<T>>(
   const error = fieldState.error?.message;
   return wrap(
     className,
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <Input
         {...input}
         type="datetime-local"
@@ -196,6 +202,7 @@ export function Select<T extends FieldValues, O, N extends Text<T>>({
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   options,
@@ -228,7 +235,7 @@ export function Select<T extends FieldValues, O, N extends Text<T>>({
   );
   return wrap(
     className,
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <SelectControl
         {...select}
         ref={ref}
@@ -294,15 +301,23 @@ export function CheckboxGroup<
   control,
   name,
   label,
+  hideLabel,
   hint,
   className,
   options,
+  legendClassName = "text-sm font-medium text-slate-700",
   listClassName = "mt-1 flex flex-wrap gap-2",
   itemClassName = "flex items-center gap-1.5",
+  inputClassName,
+  children,
 }: Base<T, O, N> & {
   options: readonly { value: V; label: ReactNode }[];
+  legendClassName?: string;
   listClassName?: string;
   itemClassName?: string;
+  inputClassName?: string;
+  /** shown under the boxes (a note on what the list leaves out) */
+  children?: ReactNode;
 }) {
   const { field: f, fieldState } = useField(control, name);
   const { ref, onChange, onBlur } = f;
@@ -317,13 +332,14 @@ export function CheckboxGroup<
     );
   return (
     <fieldset className={className}>
-      <legend className="text-sm font-medium text-slate-700">{label}</legend>
+      <legend className={hideLabel ? "sr-only" : legendClassName}>{label}</legend>
       <div className={listClassName}>
         {options.map((o, i) => (
           <label key={String(o.value)} className={itemClassName}>
             <input
               type="checkbox"
               ref={i === 0 ? ref : undefined}
+              className={inputClassName}
               checked={chosen.includes(o.value)}
               onChange={() => toggle(o.value)}
               onBlur={onBlur}
@@ -332,6 +348,7 @@ export function CheckboxGroup<
           </label>
         ))}
       </div>
+      {children}
       {error ? (
         <span role="alert" className="block text-xs text-red-700">
           {error}

@@ -5,18 +5,21 @@ const control =
 
 export function Field({
   label,
+  hideLabel,
   error,
   hint,
   children,
 }: {
   label: string;
+  /** for screen readers only, where the context shows what the control is */
+  hideLabel?: boolean | undefined;
   error?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   children: ReactNode;
 }) {
   return (
     <label className="block space-y-1">
-      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <span className={hideLabel ? "sr-only" : "text-sm font-medium text-slate-700"}>{label}</span>
       {children}
       {error ? (
         <span role="alert" className="block text-xs text-red-700">
