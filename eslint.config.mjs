@@ -12,7 +12,8 @@ const noServices = {
   message: "Pages and components go through tRPC (server/api), not services.",
 };
 const noServerInClient = {
-  group: ["@/server/*"],
+  // except server actions ("use server" modules): forms post to them, nothing is bundled
+  regex: "^@/server/(?!auth/actions$)",
   message: "Client code imports only types from server/; shared code lives in lib/.",
   allowTypeImports: true,
 };
