@@ -8,7 +8,13 @@ import {
   type FieldPathByValue,
   type FieldValues,
 } from "react-hook-form";
-import { Field, Input, Select as SelectControl, Textarea } from "@/components/ui/field";
+import {
+  Field,
+  FieldMessage,
+  Input,
+  Select as SelectControl,
+  Textarea,
+} from "@/components/ui/field";
 import { useShownField } from "./form";
 
 /**
@@ -26,131 +32,98 @@ type Base<T extends FieldValues, O, N> = {
   className?: string;
 };
 
-type Text<T extends FieldValues> = FieldPathByValue<T, string | null | undefined>;
-
-function useField<T extends FieldValues, O, N extends FieldPath<T>>(
-  control: Control<T, unknown, O>,
-  name: N,
-) {
-  useShownField(name);
-  return useController({ control, name });
-}
-
-const wrap = (className: string | undefined, node: ReactNode) =>
-  className ? <div className={className}>{node}</div> : node;
-
-type InputProps = Omit<
-  React.ComponentProps<"input">,
+export type Text<T extends FieldValues> = FieldPathByValue<T, string | null | undefined>;
+type Own<E extends "input" | "textarea" | "select"> = Omit<
+  React.ComponentProps<E>,
   "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "className"
 >;
 
+/**
+ * The field's value and change handler, the props its control takes, its labelled frame, and
+ * the props that are not the field's (`rest`, for the control).
+ */
+function useField<T extends FieldValues, O, N extends FieldPath<T>, R>(props: Base<T, O, N> & R) {
+  const { control, name, label, hideLabel, hint, className, ...rest } = props;
+  useShownField(name);
+  const { field, fieldState } = useController({ control, name });
+  const { ref, onChange, onBlur, value } = field;
+  const error = fieldState.error?.message;
+  const frame = (node: ReactNode) => {
+    const labelled = (
+      <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
+        {node}
+      </Field>
+    );
+    return className ? <div className={className}>{labelled}</div> : labelled;
+  };
+  return {
+    value: value as unknown,
+    onChange,
+    error,
+    bind: { ref, name, onBlur, invalid: Boolean(error) },
+    frame,
+    rest,
+  };
+}
+
 /** A one-line text input; `emptyAs: null` stores blank text as null (an optional URL). */
 export function TextField<T extends FieldValues, O, N extends Text<T>>({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
-  className,
   emptyAs,
-  ...input
-}: Base<T, O, N> & InputProps & { emptyAs?: null }) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const error = fieldState.error?.message;
-  return wrap(
-    className,
-    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
-      <Input
-        {...input}
-        ref={ref}
-        name={name}
-        value={(f.value as string | null | undefined) ?? ""}
-        onChange={(e) => {
-          const v = e.target.value;
-          onChange(emptyAs === null && v.trim() === "" ? null : v);
-        }}
-        onBlur={onBlur}
-        invalid={Boolean(error)}
-      />
-    </Field>,
+  ...props
+}: Base<T, O, N> & Own<"input"> & { emptyAs?: null }) {
+  const f = useField(props);
+  return f.frame(
+    <Input
+      {...f.rest}
+      {...f.bind}
+      value={typeof f.value === "string" ? f.value : ""}
+      onChange={(e) => {
+        const v = e.target.value;
+        f.onChange(emptyAs === null && v.trim() === "" ? null : v);
+      }}
+    />,
   );
 }
 
 /** Several lines of text. */
-export function TextArea<T extends FieldValues, O, N extends Text<T>>({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
-  className,
-  ...textarea
-}: Base<T, O, N> &
-  Omit<
-    React.ComponentProps<"textarea">,
-    "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "className"
-  >) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const error = fieldState.error?.message;
-  return wrap(
-    className,
-    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
-      <Textarea
-        {...textarea}
-        ref={ref}
-        name={name}
-        value={(f.value as string | null | undefined) ?? ""}
-        onChange={onChange}
-        onBlur={onBlur}
-        invalid={Boolean(error)}
-      />
-    </Field>,
+export function TextArea<T extends FieldValues, O, N extends Text<T>>(
+  props: Base<T, O, N> & Own<"textarea">,
+) {
+  const f = useField(props);
+  return f.frame(
+    <Textarea
+      {...f.rest}
+      {...f.bind}
+      value={typeof f.value === "string" ? f.value : ""}
+      onChange={f.onChange}
+    />,
   );
 }
+
+const parseNumber = (s: string) => (s.trim() === "" ? null : Number(s));
 
 /** A number typed as text: blank is `emptyAs` (null unless said), anything else a Number. */
 export function NumberField<
   T extends FieldValues,
   O,
   N extends FieldPathByValue<T, number | null | undefined>,
->({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
-  className,
-  emptyAs = null,
-  ...input
-}: Base<T, O, N> & InputProps & { emptyAs?: null | undefined }) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const value = (f.value as number | null | undefined) ?? null;
-  const parse = (s: string) => (s.trim() === "" ? null : Number(s));
+>({ emptyAs = null, ...props }: Base<T, O, N> & Own<"input"> & { emptyAs?: null | undefined }) {
+  const f = useField(props);
+  const value = typeof f.value === "number" ? f.value : null;
   // the text as typed ("2.", "-"), kept while it still means the form's value
   const [text, setText] = useState(() => (value === null ? "" : String(value)));
-  if (!Object.is(parse(text), value)) setText(value === null ? "" : String(value));
-  const error = fieldState.error?.message;
-  return wrap(
-    className,
-    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
-      <Input
-        inputMode="decimal"
-        {...input}
-        ref={ref}
-        name={name}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = parse(e.target.value);
-          onChange(n === null ? emptyAs : n);
-        }}
-        onBlur={onBlur}
-        invalid={Boolean(error)}
-      />
-    </Field>,
+  if (!Object.is(parseNumber(text), value)) setText(value === null ? "" : String(value));
+  return f.frame(
+    <Input
+      inputMode="decimal"
+      {...f.rest}
+      {...f.bind}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        f.onChange(parseNumber(e.target.value) ?? emptyAs);
+      }}
+    />,
   );
 }
 
@@ -161,63 +134,45 @@ export const toLocalInput = (d: Date | null | undefined) =>
     : "";
 
 /** A date and time in the browser's zone, held as a Date (or null when blank). */
-export function DateTimeField<T extends FieldValues, O, N extends FieldPath<T>>({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
-  className,
-  ...input
-}: Base<T, O, N> & Omit<InputProps, "type">) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const value: unknown = f.value;
-  const error = fieldState.error?.message;
-  return wrap(
-    className,
-    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
-      <Input
-        {...input}
-        type="datetime-local"
-        ref={ref}
-        name={name}
-        value={value instanceof Date ? toLocalInput(value) : ""}
-        onChange={(e) => onChange(e.target.value ? new Date(e.target.value) : null)}
-        onBlur={onBlur}
-        invalid={Boolean(error)}
-      />
-    </Field>,
+export function DateTimeField<T extends FieldValues, O, N extends FieldPath<T>>(
+  props: Base<T, O, N> & Omit<Own<"input">, "type">,
+) {
+  const f = useField(props);
+  return f.frame(
+    <Input
+      {...f.rest}
+      {...f.bind}
+      type="datetime-local"
+      value={f.value instanceof Date ? toLocalInput(f.value) : ""}
+      onChange={(e) => f.onChange(e.target.value ? new Date(e.target.value) : null)}
+    />,
   );
 }
 
 type Option = { value: string; label: ReactNode; disabled?: boolean };
 export type OptionGroup = { label: string; options: Option[] };
 
+const renderOption = (o: Option) => (
+  <option key={o.value} value={o.value} disabled={o.disabled}>
+    {o.label}
+  </option>
+);
+
 /**
  * A choice from a list. `placeholder` is a first, unselectable "Choose…" entry; `emptyAs: null`
  * stores the blank entry as null ("Not yet"), `blank` names that entry.
  */
 export function Select<T extends FieldValues, O, N extends Text<T>>({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
-  className,
   options,
   groups,
   placeholder,
   blank,
   emptyAs,
   onValue,
-  ...select
+  ...props
 }: Base<T, O, N> &
-  Omit<
-    React.ComponentProps<"select">,
-    "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "className"
-  > & {
-    options?: readonly Option[];
+  Own<"select"> & {
+    options?: readonly Option[] | undefined;
     groups?: readonly OptionGroup[];
     placeholder?: string;
     blank?: string;
@@ -225,46 +180,33 @@ export function Select<T extends FieldValues, O, N extends Text<T>>({
     /** told of each choice, after the form's value changed */
     onValue?: (value: string) => void;
   }) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const error = fieldState.error?.message;
-  const render = (o: Option) => (
-    <option key={o.value} value={o.value} disabled={o.disabled}>
-      {o.label}
-    </option>
-  );
-  return wrap(
-    className,
-    <Field label={label} hideLabel={hideLabel} error={error} hint={hint}>
-      <SelectControl
-        {...select}
-        ref={ref}
-        name={name}
-        value={(f.value as string | null | undefined) ?? ""}
-        onChange={(e) => {
-          const v = e.target.value;
-          onChange(emptyAs === null && v === "" ? null : v);
-          onValue?.(v);
-        }}
-        onBlur={onBlur}
-        invalid={Boolean(error)}
-      >
-        {placeholder ? (
-          <option value="" disabled>
-            {placeholder}
-          </option>
-        ) : null}
-        {blank !== undefined ? <option value="">{blank}</option> : null}
-        {options?.map(render)}
-        {groups
-          ?.filter((g) => g.options.length)
-          .map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map(render)}
-            </optgroup>
-          ))}
-      </SelectControl>
-    </Field>,
+  const f = useField(props);
+  return f.frame(
+    <SelectControl
+      {...f.rest}
+      {...f.bind}
+      value={typeof f.value === "string" ? f.value : ""}
+      onChange={(e) => {
+        const v = e.target.value;
+        f.onChange(emptyAs === null && v === "" ? null : v);
+        onValue?.(v);
+      }}
+    >
+      {placeholder ? (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      ) : null}
+      {blank !== undefined ? <option value="">{blank}</option> : null}
+      {options?.map(renderOption)}
+      {groups
+        ?.filter((g) => g.options.length)
+        .map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(renderOption)}
+          </optgroup>
+        ))}
+    </SelectControl>,
   );
 }
 
@@ -273,20 +215,20 @@ export function Checkbox<
   T extends FieldValues,
   O,
   N extends FieldPathByValue<T, boolean | undefined>,
->({ control, name, label, className = "flex items-center gap-1.5" }: Base<T, O, N>) {
-  const { field: f } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
+>({ className = "flex items-center gap-1.5", ...base }: Base<T, O, N>) {
+  const f = useField(base);
+  const { ref, name, onBlur } = f.bind;
   return (
     <label className={className}>
       <input
         type="checkbox"
         ref={ref}
         name={name}
-        checked={Boolean(f.value)}
-        onChange={(e) => onChange(e.target.checked)}
         onBlur={onBlur}
+        checked={f.value === true}
+        onChange={(e) => f.onChange(e.target.checked)}
       />
-      {label}
+      {base.label}
     </label>
   );
 }
@@ -298,11 +240,6 @@ export function CheckboxGroup<
   N extends FieldPathByValue<T, readonly (string | number)[] | undefined>,
   V extends string | number,
 >({
-  control,
-  name,
-  label,
-  hideLabel,
-  hint,
   className,
   options,
   legendClassName = "text-sm font-medium text-slate-700",
@@ -310,6 +247,7 @@ export function CheckboxGroup<
   itemClassName = "flex items-center gap-1.5",
   inputClassName,
   children,
+  ...base
 }: Base<T, O, N> & {
   options: readonly { value: V; label: ReactNode }[];
   legendClassName?: string;
@@ -319,20 +257,19 @@ export function CheckboxGroup<
   /** shown under the boxes (a note on what the list leaves out) */
   children?: ReactNode;
 }) {
-  const { field: f, fieldState } = useField(control, name);
-  const { ref, onChange, onBlur } = f;
-  const chosen = (f.value as readonly V[] | undefined) ?? [];
-  const error = fieldState.error?.message;
+  const f = useField(base);
+  const { ref, onBlur } = f.bind;
+  const chosen = Array.isArray(f.value) ? (f.value as readonly V[]) : [];
   const order = options.map((o) => o.value);
   const toggle = (v: V) =>
-    onChange(
+    f.onChange(
       chosen.includes(v)
         ? chosen.filter((x) => x !== v)
         : [...chosen, v].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
     );
   return (
     <fieldset className={className}>
-      <legend className={hideLabel ? "sr-only" : legendClassName}>{label}</legend>
+      <legend className={base.hideLabel ? "sr-only" : legendClassName}>{base.label}</legend>
       <div className={listClassName}>
         {options.map((o, i) => (
           <label key={String(o.value)} className={itemClassName}>
@@ -349,13 +286,7 @@ export function CheckboxGroup<
         ))}
       </div>
       {children}
-      {error ? (
-        <span role="alert" className="block text-xs text-red-700">
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="block text-xs text-slate-500">{hint}</span>
-      ) : null}
+      <FieldMessage error={f.error} hint={base.hint} />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import {
   type FieldPathByValue,
   type FieldValues,
 } from "react-hook-form";
+import { FieldMessage } from "@/components/ui/field";
 import { useShownField } from "./form";
 
 type Option = { id: string; label: string; hint?: string };
@@ -37,7 +38,6 @@ export function ScopePicker<
     else set.add(id);
     onChange({ siteIds: [], clientIds: [], ...value, [key]: [...set] });
   };
-  const error = fieldState.error?.message;
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
       <legend className="mb-1 text-sm font-medium text-slate-700">
@@ -64,11 +64,7 @@ export function ScopePicker<
           ))}
         </div>
       ))}
-      {error ? (
-        <span role="alert" className="block text-xs text-red-700 sm:col-span-2">
-          {error}
-        </span>
-      ) : null}
+      <FieldMessage error={fieldState.error?.message} className="sm:col-span-2" />
     </fieldset>
   );
 }

@@ -21,15 +21,28 @@ export function Field({
     <label className="block space-y-1">
       <span className={hideLabel ? "sr-only" : "text-sm font-medium text-slate-700"}>{label}</span>
       {children}
-      {error ? (
-        <span role="alert" className="block text-xs text-red-700">
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="block text-xs text-slate-500">{hint}</span>
-      ) : null}
+      <FieldMessage error={error} hint={hint} />
     </label>
   );
+}
+
+/** Under a control: what is wrong with it, else its hint. */
+export function FieldMessage({
+  error,
+  hint,
+  className = "",
+}: {
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+}) {
+  return error ? (
+    <span role="alert" className={`block text-xs text-red-700 ${className}`}>
+      {error}
+    </span>
+  ) : hint ? (
+    <span className={`block text-xs text-slate-500 ${className}`}>{hint}</span>
+  ) : null;
 }
 
 export function Input({

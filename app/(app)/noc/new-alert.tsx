@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Select, TextArea, TextField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
+import { SiteSelect } from "@/components/forms/site-select";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ALERT_TYPES, SEVERITIES } from "@/lib/noc";
@@ -12,7 +13,6 @@ import { useTRPC } from "@/lib/trpc/client";
 /** An operator raises an alert by hand (a phone call, a walk-in report). */
 export function NewAlertDialog({ onDone }: { onDone: (id: string | null) => void }) {
   const trpc = useTRPC();
-  const sites = useQuery(trpc.site.list.queryOptions({}));
   const create = useMutation(trpc.alert.create.mutationOptions());
   const form = useZodForm(alertFormInput, {
     defaultValues: { siteId: "", type: "INTRUSION", severity: "high", title: "", description: "" },
@@ -25,15 +25,7 @@ export function NewAlertDialog({ onDone }: { onDone: (id: string | null) => void
         className="mt-3 grid grid-cols-2 gap-3 text-sm"
         onSubmit={async (values) => onDone((await create.mutateAsync(values)).id)}
       >
-        <Select
-          control={control}
-          name="siteId"
-          label="Site"
-          className="col-span-2"
-          autoFocus
-          placeholder="Choose a site…"
-          options={sites.data?.map((s) => ({ value: s.id, label: `${s.name} — ${s.clientName}` }))}
-        />
+        <SiteSelect control={control} name="siteId" className="col-span-2" />
         <Select
           control={control}
           name="type"

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useWatch } from "react-hook-form";
 import { Select, TextArea, TextField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
+import { SiteSelect } from "@/components/forms/site-select";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatMinutes } from "@/lib/format";
@@ -24,7 +25,6 @@ export function NewTicketDialog({
   onDone: (id: string | null) => void;
 }) {
   const trpc = useTRPC();
-  const sites = useQuery(trpc.site.list.queryOptions({}));
   const people = useQuery({ ...trpc.ticket.assignees.queryOptions(), enabled: canAssign });
   const refresh = useTicketRefresh();
   const create = useMutation(trpc.ticket.create.mutationOptions({ onSuccess: refresh }));
@@ -40,7 +40,6 @@ export function NewTicketDialog({
     },
   });
   const { control } = form;
-  const eligible = (sites.data ?? []).filter((s) => tierIncludes(s.tier, "slaBreachPrevention"));
   const target = DEFAULT_SLA_TARGETS[useWatch({ control, name: "priority" })];
   return (
     <Dialog label="New ticket" onClose={() => onDone(null)}>
@@ -49,14 +48,11 @@ export function NewTicketDialog({
         className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2"
         onSubmit={async (values) => onDone((await create.mutateAsync(values)).id)}
       >
-        <Select
+        <SiteSelect
           control={control}
           name="siteId"
-          label="Site"
           className="sm:col-span-2"
-          autoFocus
-          placeholder="Choose a site…"
-          options={eligible.map((s) => ({ value: s.id, label: `${s.name} — ${s.clientName}` }))}
+          only={(s) => tierIncludes(s.tier, "slaBreachPrevention")}
         />
         <TextField control={control} name="title" label="Title" className="sm:col-span-2" />
         <TextField

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useWatch } from "react-hook-form";
 import { DateTimeField, NumberField, Select, TextArea, TextField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
+import { SiteSelect } from "@/components/forms/site-select";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { workOrderFormInput } from "@/lib/schemas/vendors";
@@ -18,7 +19,6 @@ import {
 export function NewWorkOrderDialog({ onDone }: { onDone: (id: string | null) => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const sites = useQuery(trpc.site.list.queryOptions({}));
   const vendors = useQuery(trpc.vendor.list.queryOptions());
   const create = useMutation(trpc.workOrder.create.mutationOptions());
   const form = useZodForm(workOrderFormInput, {
@@ -53,15 +53,7 @@ export function NewWorkOrderDialog({ onDone }: { onDone: (id: string | null) => 
           onDone(id);
         }}
       >
-        <Select
-          control={control}
-          name="siteId"
-          label="Site"
-          className="sm:col-span-2"
-          autoFocus
-          placeholder="Choose a site…"
-          options={sites.data?.map((s) => ({ value: s.id, label: `${s.name} — ${s.clientName}` }))}
-        />
+        <SiteSelect control={control} name="siteId" className="sm:col-span-2" />
         <TextField
           control={control}
           name="title"
