@@ -3,7 +3,10 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatAge,
   formatDuration,
+  formatElapsed,
+  formatHours,
   formatMinutes,
   formatRelative,
   formatTime,
@@ -82,5 +85,24 @@ describe("durations: one formatter", () => {
     expect(formatDuration(250, { precision: "ms" })).toBe("250 ms");
     expect(formatDuration(4_240, { precision: "ms" })).toBe("4.2 s");
     expect(formatDuration(192_000, { precision: "ms" })).toBe("3 min 12 s");
+  });
+  it("a run's elapsed time, to now while it runs", () => {
+    const start = new Date("2026-11-04T12:00:00Z");
+    expect(formatElapsed(start, new Date("2026-11-04T12:00:04.240Z"), start)).toBe("4.2 s");
+    expect(formatElapsed(start, null, new Date("2026-11-04T12:03:12Z"))).toBe("3 min 12 s");
+    expect(formatElapsed(start, null, new Date("2026-11-04T11:59:00Z"))).toBe("0 ms");
+  });
+  it("an age in minutes, hours, then days; a clock a moment behind reads as none", () => {
+    const now = new Date("2026-11-04T12:00:00Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    expect(formatAge(ago(12 * 60_000), now)).toBe("12 min");
+    expect(formatAge(ago(3 * 3_600_000 + 5 * 60_000), now)).toBe("3 h 5 min");
+    expect(formatAge(ago(72 * 3_600_000), now)).toBe("3 d");
+    expect(formatAge(ago(-5_000), now)).toBe("0 min");
+  });
+  it("estimates in hours", () => {
+    expect(formatHours(1.5)).toBe("1.5 hours");
+    expect(formatHours(1)).toBe("1 hour");
+    expect(formatHours(2.25)).toBe("2.3 hours");
   });
 });

@@ -161,3 +161,21 @@ export function formatDuration(ms: number, opts: DurationOptions = {}): string {
 /** Working minutes as people say them: "45 min", "4 h", "2 h 30 min", "30 h", "5 d 2 h". */
 export const formatMinutes = (minutes: number): string =>
   formatDuration(minutes * 60_000, { precision: "min" });
+
+/** How long something ran: from its start to its end, or to `now` while it still runs. */
+export function formatElapsed(start: Date, end: Date | null, now: Date): string {
+  return formatDuration(Math.max(0, (end ?? now).getTime() - start.getTime()), { precision: "ms" });
+}
+
+/** How long something waited until `now` ("12 min", "3 h 5 min", "3 d"), never negative. */
+export function formatAge(since: Date, now: Date): string {
+  return formatDuration(Math.max(0, now.getTime() - since.getTime()), {
+    precision: "min",
+    daysFromHours: 48,
+  });
+}
+
+/** An estimate in hours, as people say it: "1.5 hours", "1 hour". */
+export function formatHours(hours: number): string {
+  return `${Number(hours.toFixed(1))} hour${hours === 1 ? "" : "s"}`;
+}

@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { safeCallbackUrl } from "@/lib/navigation";
 import { clientAddress } from "@/server/api/client-address";
-import { signIn, signInRefusal, signInSchema, signOut } from "@/server/auth";
+import { signIn, signInRefusal, signInSchema } from "@/server/auth";
 
 export type LoginState = {
   error?: string;
@@ -35,8 +35,4 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     throw err; // the redirect after a successful sign-in
   }
-}
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/login" });
 }

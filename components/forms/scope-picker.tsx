@@ -1,24 +1,42 @@
 "use client";
 
-type Option = { id: string; label: string; hint?: string };
+import {
+  useController,
+  type Control,
+  type FieldPathByValue,
+  type FieldValues,
+} from "react-hook-form";
+import { FieldMessage } from "@/components/ui/field";
+import { useShownField } from "./form";
 
-/** Checkbox lists for a user's client and site scope. */
-export function ScopePicker({
+type Option = { id: string; label: string; hint?: string };
+type Scope = { siteIds?: string[] | undefined; clientIds?: string[] | undefined };
+
+/** Checkbox lists for a user's client and site scope, as one form field. */
+export function ScopePicker<
+  T extends FieldValues,
+  O,
+  N extends FieldPathByValue<T, Scope | undefined>,
+>({
+  control,
+  name,
   clients,
   sites,
-  value,
-  onChange,
 }: {
+  control: Control<T, unknown, O>;
+  name: N;
   clients: Option[];
   sites: Option[];
-  value: { siteIds: string[]; clientIds: string[] };
-  onChange: (v: { siteIds: string[]; clientIds: string[] }) => void;
 }) {
+  useShownField(name);
+  const { field, fieldState } = useController({ control, name });
+  const value = (field.value as Scope | undefined) ?? {};
+  const { onChange } = field;
   const toggle = (key: "siteIds" | "clientIds", id: string) => {
     const set = new Set(value[key]);
     if (set.has(id)) set.delete(id);
     else set.add(id);
-    onChange({ ...value, [key]: [...set] });
+    onChange({ siteIds: [], clientIds: [], ...value, [key]: [...set] });
   };
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
@@ -37,7 +55,7 @@ export function ScopePicker({
             <label key={o.id} className="flex items-center gap-2 py-0.5 text-sm">
               <input
                 type="checkbox"
-                checked={value[key].includes(o.id)}
+                checked={value[key]?.includes(o.id) ?? false}
                 onChange={() => toggle(key, o.id)}
               />
               <span>{o.label}</span>
@@ -46,6 +64,7 @@ export function ScopePicker({
           ))}
         </div>
       ))}
+      <FieldMessage error={fieldState.error?.message} className="sm:col-span-2" />
     </fieldset>
   );
 }

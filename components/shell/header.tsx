@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/login/actions";
+import { signOutAction } from "@/server/auth/actions";
 import { NotificationBell } from "./notification-bell";
 
 export function Header({

@@ -48,14 +48,14 @@ const recipients = z
   .array(emailAddress("Each recipient must be an e-mail address"))
   .max(20, "At most 20 recipients");
 
-const pct = z.number().min(0, "At least 0").max(100, "At most 100");
+const pct = z.number("Enter a percentage").min(0, "At least 0").max(100, "At most 100");
 export const contractTargets = z.object({
   slaMetPct: pct.optional(),
   alarmResponseMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
+    .number("Enter a number of minutes")
+    .int("Use whole minutes")
+    .min(1, "At least 1 minute")
+    .max(24 * 60, "At most 24 hours")
     .optional(),
   shiftFillPct: pct.optional(),
   deviceUptimePct: pct.optional(),
@@ -68,6 +68,16 @@ export const clientCreateInput = z.object({
   contractTargets: contractTargets.default({}),
 });
 
+/** The client form writes its recipients as one line of addresses, separated by commas. */
+export const clientFormInput = clientCreateInput.extend({
+  executiveRecipients: text({ max: 20 * 256 }).transform((line, ctx) => {
+    const list = recipients.safeParse(line.split(/[,\s]+/).filter(Boolean));
+    if (list.success) return list.data;
+    for (const issue of list.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    return z.NEVER;
+  }),
+});
+
 export const clientUpdateInput = clientCreateInput
   .partial()
   .extend({ id: uuid, active: z.boolean().optional() });
@@ -78,15 +88,23 @@ export const siteCreateInput = z.object({
   address: text({ max: 300 }).default(""),
   timeZone,
   latitude: z
-    .number()
+    .number("Enter the latitude")
     .min(-90, "Latitude is between -90 and 90")
     .max(90, "Latitude is between -90 and 90"),
   longitude: z
-    .number()
+    .number("Enter the longitude")
     .min(-180, "Longitude is between -180 and 180")
     .max(180, "Longitude is between -180 and 180"),
-  geofenceRadiusM: z.number().int().min(10, "At least 10 m").max(10000, "At most 10 km"),
-  criticality: z.number().int().min(1, "Criticality is 1–5").max(5, "Criticality is 1–5"),
+  geofenceRadiusM: z
+    .number("Enter the radius in metres")
+    .int("Use whole metres")
+    .min(10, "At least 10 m")
+    .max(10000, "At most 10 km"),
+  criticality: z
+    .number("Criticality is 1–5")
+    .int("Criticality is 1–5")
+    .min(1, "Criticality is 1–5")
+    .max(5, "Criticality is 1–5"),
 });
 
 export const siteUpdateInput = siteCreateInput

@@ -11,6 +11,9 @@ import { z } from "zod";
 
 export const uuid = z.uuid("Not a valid id");
 
+/** An id picked from a list in a form: nothing picked yet reads as `message` ("Choose a site"). */
+export const chosenId = (message: string) => z.uuid(message);
+
 // a lone high surrogate, or a low surrogate without one before it
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

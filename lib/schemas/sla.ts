@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SLA_CALENDARS, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from "../sla";
 import { idempotencyKeyText } from "./noc";
-import { isoDay, text, uuid } from "./common";
+import { chosenId, isoDay, text, uuid } from "./common";
 
 export const ticketCreateInput = z.object({
   siteId: uuid,
@@ -27,6 +27,9 @@ export const ticketCreateInput = z.object({
   idempotencyKey: idempotencyKeyText.optional(),
 });
 export type TicketCreateInput = z.input<typeof ticketCreateInput>;
+
+/** The form someone logs a ticket with: the same input, with a site to choose. */
+export const ticketFormInput = ticketCreateInput.extend({ siteId: chosenId("Choose a site") });
 
 export const ticketStatusInput = z.object({
   id: uuid,
@@ -61,11 +64,24 @@ export const slaPolicyInput = z.object({
   closesAt: hhmm.default("18:00"),
 });
 
+/**
+ * A new client override: the same policy, for a client to choose (without one the server would
+ * take it for the tenant default: never send that). Asked even while other fields are wrong.
+ */
+export const slaOverrideFormInput = slaPolicyInput.refine((p) => p.clientId !== null, {
+  message: "Choose a client",
+  path: ["clientId"],
+  when: (payload) => typeof payload.value === "object" && payload.value !== null,
+});
+
 export const holidayInput = z.object({
   clientId: uuid,
   day: isoDay("Use a date like 2026-12-25"),
   name: text({ min: 1, minMessage: "Name the holiday", max: 120 }),
 });
+
+/** The holiday form: the same input, with a client to choose. */
+export const holidayFormInput = holidayInput.extend({ clientId: chosenId("Choose a client") });
 
 export const slaFilterSchema = z.object({
   clientId: uuid.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WORK_ORDER_CATEGORIES, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from "../work-orders";
-import { coercedInstant, email, isoDay, searchText, text, uuid } from "./common";
+import { chosenId, coercedInstant, email, isoDay, searchText, text, uuid } from "./common";
 
 export const workOrderCreateInput = z.object({
   siteId: uuid,
@@ -21,6 +21,11 @@ export const workOrderCreateInput = z.object({
     .optional(),
   dueAt: coercedInstant("Give a due date and time").nullable().optional(),
   vendorId: uuid.nullable().optional(),
+});
+
+/** The form a work order is opened with: the same input, with a site to choose. */
+export const workOrderFormInput = workOrderCreateInput.extend({
+  siteId: chosenId("Choose a site"),
 });
 
 /** Editing an open order's description fields; omitted fields stay as they are. */

@@ -49,6 +49,20 @@ describe("error shapes the forms read", () => {
     });
   });
 
+  it("a conflict over a taken name names the field it is about", async () => {
+    const admin = callerFor(t.users.admin);
+    const input = { name: `Glaziers ${t.tenant.id.slice(0, 8)}`, email: "desk@glaziers.test" };
+    await admin.vendor.create(input);
+    const shape = await shapeOf(() => admin.vendor.create(input));
+    expect(shape.message).toBe(`There is already a vendor called ${input.name}`);
+    expect(shape.data).toMatchObject({ code: "CONFLICT", field: "name", zodError: null });
+
+    const group = { name: `Night shift ${t.tenant.id.slice(0, 8)}` };
+    await admin.group.create(group);
+    const again = await shapeOf(() => admin.group.create(group));
+    expect(again.data).toMatchObject({ code: "CONFLICT", field: "name" });
+  });
+
   it("an unexpected failure says nothing about its cause", async () => {
     const shape = getErrorShape({
       config: appRouter._def._config,

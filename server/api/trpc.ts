@@ -4,7 +4,7 @@ import { z, ZodError } from "zod";
 import type { Capability } from "@/lib/permissions";
 import { issueSummary } from "@/lib/schemas/common";
 import { auth } from "@/server/auth";
-import { TierRequiredError, ValidationError } from "@/server/services/_core/errors";
+import { ConflictError, TierRequiredError, ValidationError } from "@/server/services/_core/errors";
 import { toTRPCError } from "./errors";
 import { capabilityRefusal, type Refusal, staffFromSession } from "./signed-in";
 
@@ -34,8 +34,11 @@ const t = initTRPC
           ...shape.data,
           stack: undefined,
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-          // a service's own validation names the field it is about, for the form to show it there
-          field: error.cause instanceof ValidationError ? (error.cause.field ?? null) : null,
+          // a service's own validation or conflict names the field it is about, for the form
+          field:
+            error.cause instanceof ValidationError || error.cause instanceof ConflictError
+              ? (error.cause.field ?? null)
+              : null,
           // a plan refusal names its feature, for the page to show it locked (components/ui/locked)
           feature: error.cause instanceof TierRequiredError ? error.cause.feature : null,
         },

@@ -1,6 +1,7 @@
 "use client";
 
 import { Badge, type Tone } from "@/components/ui/badge";
+import { formatAge } from "@/lib/format";
 import { TARGET_RESPONSE_MINUTES, triageState, type Severity } from "@/lib/noc";
 import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 
@@ -35,14 +36,6 @@ const SEVERITY_TONE: Record<Severity, Tone> = {
 };
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return <Badge tone={SEVERITY_TONE[severity]}>{severity}</Badge>;
-}
-
-export function formatAge(ms: number): string {
-  const m = Math.max(0, Math.floor(ms / 60_000));
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} d`;
 }
 
 /** How long an alert has waited against its severity's target: fine, amber past half, red past it. */
@@ -81,7 +74,7 @@ export function AlarmAge({
       {/* one text node: the server and the browser render a moment apart, and a suffix that
           appears in between must not change the node count (that is not a warning-level
           difference but a failed hydration) */}
-      {`${formatAge(now.getTime() - firstSeenAt.getTime())}${
+      {`${formatAge(firstSeenAt, now)}${
         state === "overdue" ? " · overdue" : state === "due soon" ? " · due soon" : ""
       }`}
     </span>

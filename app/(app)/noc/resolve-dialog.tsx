@@ -2,14 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { Select, TextArea } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
 import { RESOLUTIONS } from "@/lib/noc";
+import { alertResolveInput } from "@/lib/schemas/noc";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import { useAlertRefresh } from "./use-alert-refresh";
-
-type Resolution = (typeof RESOLUTIONS)[number];
 
 export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
   manual: "Real incident, handled",
@@ -17,8 +17,6 @@ export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
   duplicate: "Duplicate",
   false_alarm: "False alarm",
 };
-
-const isResolution = (v: string): v is Resolution => (RESOLUTIONS as readonly string[]).includes(v);
 
 /**
  * Resolving with no resolution chosen: the resolution is the label the next model training
@@ -38,9 +36,10 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
       },
     }),
   );
-  const [resolution, setResolution] = useState<Resolution | null>(null);
   const [nudged, setNudged] = useState(false);
-  const [note, setNote] = useState("");
+  const form = useZodForm(alertResolveInput, { defaultValues: { ids, note: "" } });
+  const { control } = form;
+  const resolution = useWatch({ control, name: "resolution" });
   return (
     <div
       className="fixed inset-0 z-30 grid place-items-center bg-slate-900/40 p-4"
@@ -55,13 +54,12 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
         <h2 className="text-lg font-semibold">
           Resolve {ids.length} alert{ids.length === 1 ? "" : "s"}
         </h2>
-        <form
+        <Form
+          form={form}
           className="mt-3 space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!resolution) return setNudged(true);
-            resolve.mutate({ ids, resolution, note: note || undefined });
-          }}
+          onSubmit={({ note, ...values }) =>
+            resolve.mutateAsync({ ...values, note: note || undefined })
+          }
           onKeyDown={(e) => {
             if (e.key === "Enter" && !resolution && !(e.target instanceof HTMLTextAreaElement)) {
               e.preventDefault();
@@ -69,35 +67,23 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
             }
           }}
         >
-          <Field label="Resolution">
-            <Select
-              autoFocus
-              required
-              aria-describedby="resolution-hint"
-              value={resolution ?? ""}
-              onChange={(e) => {
-                const v = e.target.value;
-                setResolution(isResolution(v) ? v : null);
-              }}
-            >
-              <option value="" disabled>
-                Choose how it ended…
-              </option>
-              {RESOLUTIONS.map((r) => (
-                <option key={r} value={r}>
-                  {RESOLUTION_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Note" hint="What happened; the next model training learns from it.">
-            <textarea
-              className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-              rows={3}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </Field>
+          <Select
+            control={control}
+            name="resolution"
+            label="Resolution"
+            autoFocus
+            required
+            aria-describedby="resolution-hint"
+            placeholder="Choose how it ended…"
+            options={RESOLUTIONS.map((r) => ({ value: r, label: RESOLUTION_LABELS[r] }))}
+          />
+          <TextArea
+            control={control}
+            name="note"
+            label="Note"
+            hint="What happened; the next model training learns from it."
+            rows={3}
+          />
           {!resolution ? (
             <p
               id="resolution-hint"
@@ -107,20 +93,14 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
               Choose a resolution first: the priority model learns from it.
             </p>
           ) : null}
-          {resolve.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {errorMessage(resolve.error)}
-            </p>
-          ) : null}
+          <FormError />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" disabled={!resolution || resolve.isPending}>
-              Resolve
-            </Button>
+            <SubmitButton disabled={!resolution}>Resolve</SubmitButton>
           </div>
-        </form>
+        </Form>
       </div>
     </div>
   );

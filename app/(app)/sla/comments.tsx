@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { sentimentLabel } from "@/components/charts/sla-data";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Checkbox, TextArea } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { ticketCommentInput } from "@/lib/schemas/sla";
 import { useTicketRefresh } from "./use-ticket-refresh";
 
 type Comment = {
@@ -24,9 +25,11 @@ export function TicketComments({ id, comments }: { id: string; comments: readonl
   const trpc = useTRPC();
   const refresh = useTicketRefresh();
   const comment = useMutation(trpc.ticket.comment.mutationOptions({ onSuccess: refresh }));
-  const [body, setBody] = useState("");
-  const [fromRequester, setFromRequester] = useState(false);
-  const errs = fieldErrors(comment.error);
+  const form = useZodForm(ticketCommentInput, {
+    defaultValues: { id, body: "", fromRequester: false },
+  });
+  const { control } = form;
+  const body = useWatch({ control, name: "body" });
   return (
     <section aria-label="Comments">
       <h3 className="mb-1 font-semibold">Comments</h3>
@@ -55,49 +58,35 @@ export function TicketComments({ id, comments }: { id: string; comments: readonl
       ) : (
         <p className="text-slate-500">No comments yet.</p>
       )}
-      <form
+      <Form
+        form={form}
         className="mt-2 space-y-1.5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          comment.mutate(
-            { id, body, fromRequester },
-            {
-              onSuccess: () => {
-                setBody("");
-                setFromRequester(false);
-              },
-            },
-          );
+        onSubmit={async (values) => {
+          await comment.mutateAsync(values);
+          form.reset({ id, body: "", fromRequester: false });
         }}
       >
-        <textarea
-          aria-label="Comment"
-          aria-invalid={Boolean(errs.body) || undefined}
-          className="block w-full rounded-md border border-slate-300 px-2 py-1"
+        <TextArea
+          control={control}
+          name="body"
+          label="Comment"
+          hideLabel
           rows={2}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
           placeholder="Add a comment"
         />
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <label className="flex items-center gap-1.5 text-xs text-slate-600">
-            <input
-              type="checkbox"
-              checked={fromRequester}
-              onChange={(e) => setFromRequester(e.target.checked)}
-            />
-            From requester (counts for sentiment)
-          </label>
-          <Button type="submit" variant="secondary" disabled={!body.trim() || comment.isPending}>
+          <Checkbox
+            control={control}
+            name="fromRequester"
+            label="From requester (counts for sentiment)"
+            className="flex items-center gap-1.5 text-xs text-slate-600"
+          />
+          <SubmitButton variant="secondary" disabled={!body?.trim()}>
             Post
-          </Button>
+          </SubmitButton>
         </div>
-        {comment.error ? (
-          <p role="alert" className="text-xs text-red-700">
-            {errs.body ?? errorMessage(comment.error)}
-          </p>
-        ) : null}
-      </form>
+        <FormError />
+      </Form>
     </section>
   );
 }

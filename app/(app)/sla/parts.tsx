@@ -54,22 +54,6 @@ export function PriorityBadge({
   );
 }
 
-const STATUS_TONE: Record<TicketStatus, Tone> = {
-  open: "sky",
-  in_progress: "violet",
-  pending_customer: "amber",
-  resolved: "green",
-  closed: "slate",
-};
-export function StatusBadge({ status, paused }: { status: TicketStatus; paused: boolean }) {
-  return (
-    <Badge tone={STATUS_TONE[status]}>
-      {words(status)}
-      {paused ? " · clock paused" : ""}
-    </Badge>
-  );
-}
-
 const COUNTDOWN_CLASS = {
   breached: "font-semibold text-red-700",
   soon: "font-medium text-amber-700",

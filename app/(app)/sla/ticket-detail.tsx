@@ -16,7 +16,8 @@ import { useTRPC } from "@/lib/trpc/client";
 import { lockedFeature } from "@/lib/trpc/errors";
 import { TicketComments } from "./comments";
 import { ExplainSla } from "./explain-sla";
-import { BreachedBadge, Countdown, PriorityBadge, ProbabilityBadge, StatusBadge } from "./parts";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { BreachedBadge, Countdown, PriorityBadge, ProbabilityBadge } from "./parts";
 import { TicketActions } from "./ticket-actions";
 import { useClock } from "./use-clock";
 
@@ -89,7 +90,7 @@ export function TicketDetail({
         <div className="flex flex-wrap items-center gap-2">
           {breached ? <BreachedBadge /> : <ProbabilityBadge probability={p} />}
           <PriorityBadge priority={t.priority} escalationLevel={t.escalationLevel} />
-          <StatusBadge status={t.status} paused={Boolean(t.pausedSince)} />
+          <StatusBadge kind="ticket" status={t.status} paused={Boolean(t.pausedSince)} />
           <Badge>{t.category}</Badge>
         </div>
         <div className="text-slate-600">

@@ -208,7 +208,7 @@ export function VendorDetail({
                 ) : (
                   <p className="mt-1 text-slate-500">No documents on file.</p>
                 )}
-                {canEdit ? <AddDocumentForm vendorId={vendorId} /> : null}
+                {canEdit ? <AddDocumentForm key={vendorId} vendorId={vendorId} /> : null}
               </section>
             </>
           ) : (

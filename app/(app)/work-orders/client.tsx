@@ -19,7 +19,8 @@ import {
 } from "@/lib/work-orders";
 import { WorkOrderDetail } from "./detail";
 import { NewWorkOrderDialog } from "./new-work-order";
-import { DueLabel, PriorityBadge, StatusBadge, categoryLabel } from "./parts";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DueLabel, PriorityBadge, categoryLabel } from "./parts";
 import { LIST_LIMIT, workOrderSearch, type WorkOrderFilters } from "./search-params";
 
 export function WorkOrdersClient({
@@ -232,7 +233,7 @@ export function WorkOrdersClient({
                         {r.vendorName ?? <span className="text-slate-400">not assigned</span>}
                       </Td>
                       <Td className="px-2 sm:px-4">
-                        <StatusBadge status={r.status} />
+                        <StatusBadge kind="workOrder" status={r.status} />
                         <div className="mt-1 text-xs text-slate-500">
                           <RelativeTime date={r.updatedAt} />
                         </div>

@@ -6,13 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatHours } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
 import { OPEN_WORK_ORDER_STATUSES, WORK_ORDER_STATUS_LABELS } from "@/lib/work-orders";
 import { Attachments, NoteForm } from "./attachments";
 import { EditDetails } from "./edit-details";
 import { NextSteps } from "./next-steps";
-import { DueLabel, PriorityBadge, StatusBadge, categoryLabel } from "./parts";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DueLabel, PriorityBadge, categoryLabel } from "./parts";
 import { ReworkQuestion } from "./rework-question";
 import { VendorSection } from "./vendor-section";
 
@@ -51,7 +52,7 @@ export function WorkOrderDetail({ id, onClose }: { id: string; onClose: () => vo
       <div className="space-y-5 p-4 text-sm">
         <div className="flex flex-wrap items-center gap-2">
           <span data-testid="work-order-status">
-            <StatusBadge status={d.status} />
+            <StatusBadge kind="workOrder" status={d.status} />
           </span>
           <PriorityBadge priority={d.priority} />
           <Badge>{categoryLabel(d.category)}</Badge>
@@ -85,7 +86,7 @@ export function WorkOrderDetail({ id, onClose }: { id: string; onClose: () => vo
             )}
           </dd>
           <dt className="text-slate-500">Estimate</dt>
-          <dd>{d.estimateHours ? `${d.estimateHours} h` : "—"}</dd>
+          <dd>{d.estimateHours ? formatHours(d.estimateHours) : "—"}</dd>
           {d.startedAt ? (
             <>
               <dt className="text-slate-500">Started</dt>

@@ -2,27 +2,11 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDate, formatDuration } from "@/lib/format";
 import {
   WORK_ORDER_CATEGORY_LABELS,
-  WORK_ORDER_STATUS_LABELS,
   type WorkOrderAction,
   type WorkOrderCategory,
   type WorkOrderPriority,
   type WorkOrderStatus,
 } from "@/lib/work-orders";
-
-const STATUS_TONES: Record<WorkOrderStatus, Tone> = {
-  new: "violet",
-  assigned: "sky",
-  accepted: "sky",
-  in_progress: "amber",
-  on_hold: "red",
-  completed: "green",
-  verified: "slate",
-  cancelled: "slate",
-};
-
-export function StatusBadge({ status }: { status: WorkOrderStatus }) {
-  return <Badge tone={STATUS_TONES[status]}>{WORK_ORDER_STATUS_LABELS[status]}</Badge>;
-}
 
 const PRIORITY_TONES: Record<WorkOrderPriority, Tone> = {
   low: "slate",

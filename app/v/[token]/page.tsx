@@ -2,19 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
+import { formatHours } from "@/lib/format";
 import { WORK_ORDER_STATUS_LABELS } from "@/lib/work-orders";
 import { portalPageView } from "@/server/api/portal";
 import { LocalTime, NoteForm, PortalActions, UploadForm } from "./client";
-import {
-  Attachments,
-  categoryLabel,
-  Detail,
-  formatHours,
-  History,
-  mapsUrl,
-  PriorityBadge,
-  StatusBadge,
-} from "./parts";
+import { Attachments, categoryLabel, Detail, History, mapsUrl, PriorityBadge } from "./parts";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** A home-screen icon added from this page opens this work order, not the staff login. */
 export async function generateMetadata({
@@ -41,7 +34,7 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
         </p>
         <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">{view.title}</h1>
         <div className="mt-2 flex flex-wrap gap-2">
-          <StatusBadge status={view.status} />
+          <StatusBadge kind="workOrder" status={view.status} />
           <PriorityBadge priority={view.priority} />
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-3">

@@ -9,27 +9,12 @@ import {
 import type { PortalView } from "@/server/api/portal";
 import { LocalTime } from "./client";
 
-const STATUS_TONE: Record<WorkOrderStatus, Tone> = {
-  new: "slate",
-  assigned: "sky",
-  accepted: "violet",
-  in_progress: "sky",
-  on_hold: "amber",
-  completed: "green",
-  verified: "green",
-  cancelled: "slate",
-};
-
 const PRIORITY_TONE: Record<WorkOrderPriority, Tone> = {
   low: "slate",
   normal: "slate",
   high: "amber",
   urgent: "red",
 };
-
-export function StatusBadge({ status }: { status: WorkOrderStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{WORK_ORDER_STATUS_LABELS[status]}</Badge>;
-}
 
 export function PriorityBadge({ priority }: { priority: WorkOrderPriority }) {
   return (
@@ -41,10 +26,6 @@ export function PriorityBadge({ priority }: { priority: WorkOrderPriority }) {
 
 export function categoryLabel(category: string): string {
   return WORK_ORDER_CATEGORY_LABELS[category as WorkOrderCategory] ?? category;
-}
-
-export function formatHours(hours: number): string {
-  return `${Number(hours.toFixed(1))} hour${hours === 1 ? "" : "s"}`;
 }
 
 /** One labelled value in a detail list, stacked so it reads on a narrow phone. */

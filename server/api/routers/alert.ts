@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { RESOLUTIONS } from "@/lib/noc";
 import { queueFilterSchema } from "@/lib/noc-filters";
-import { idList, limit, text, uuid } from "@/lib/schemas/common";
-import { alertCreateInput } from "@/lib/schemas/noc";
+import { limit, text, uuid } from "@/lib/schemas/common";
+import { alertCreateInput, alertIds as ids, alertResolveInput } from "@/lib/schemas/noc";
 import {
   acknowledgeAlerts,
   assignAlert,
@@ -22,7 +21,6 @@ import { requireCapability, router } from "../trpc";
 const view = requireCapability("alert.view");
 const work = requireCapability("alert.work");
 const triage = requireCapability("alert.triage");
-const ids = idList(200, "alerts").min(1, "Choose at least one alert");
 
 export const alertRouter = router({
   list: view
@@ -49,13 +47,7 @@ export const alertRouter = router({
     .input(z.object({ id: uuid }))
     .mutation(({ ctx, input }) => startAlert(ctx.svc, input, new Date())),
   resolve: work
-    .input(
-      z.object({
-        ids,
-        resolution: z.enum(RESOLUTIONS, "Choose how it was resolved"),
-        note: text({ max: 2000 }).optional(),
-      }),
-    )
+    .input(alertResolveInput)
     .mutation(({ ctx, input }) => resolveAlerts(ctx.svc, input, new Date())),
   assign: triage
     .input(

@@ -33,8 +33,12 @@ export class ForbiddenError extends ServiceError {
   }
 }
 
+/** A clash with what is stored; `field` names the form field it is about (a taken name). */
 export class ConflictError extends ServiceError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message, "conflict");
   }
 }

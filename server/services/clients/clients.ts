@@ -60,7 +60,7 @@ function auditable(c: typeof clients.$inferSelect) {
 
 function conflict(err: unknown, name: string | undefined): never {
   if (isUniqueViolation(err, "clients_tenant_id_name_idx"))
-    throw new ConflictError(`A client named ${name} already exists`);
+    throw new ConflictError(`A client named ${name} already exists`, "name");
   throw err;
 }
 

@@ -48,7 +48,7 @@ export async function getGroupInTenant(ctx: ServiceCtx, id: string) {
 
 function conflict(err: unknown, name: string | undefined): never {
   if (isUniqueViolation(err, "groups_tenant_id_name_idx"))
-    throw new ConflictError(`A group named ${name} already exists`);
+    throw new ConflictError(`A group named ${name} already exists`, "name");
   throw err;
 }
 

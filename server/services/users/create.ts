@@ -53,7 +53,7 @@ export async function createUser(
     });
   } catch (err) {
     if (isUniqueViolation(err, "users_email_idx"))
-      throw new ConflictError(`A user with the e-mail ${input.email} already exists`);
+      throw new ConflictError(`A user with the e-mail ${input.email} already exists`, "email");
     throw err;
   }
 }

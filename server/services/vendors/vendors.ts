@@ -33,7 +33,7 @@ export async function createVendor(
       return row;
     } catch (err) {
       if (isUniqueViolation(err))
-        throw new ConflictError(`There is already a vendor called ${input.name}`);
+        throw new ConflictError(`There is already a vendor called ${input.name}`, "name");
       throw err;
     }
   });

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { NumberField, TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { siteCreateInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { errorMessage } from "@/lib/trpc/errors";
 
 type SiteRow = {
   id: string;
@@ -31,36 +32,26 @@ export function SiteForm({
 }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [f, setF] = useState({
-    name: site?.name ?? "",
-    address: site?.address ?? "",
-    timeZone: site?.timeZone ?? "America/Chicago",
-    latitude: site?.latitude.toString() ?? "",
-    longitude: site?.longitude.toString() ?? "",
-    geofenceRadiusM: site?.geofenceRadiusM.toString() ?? "150",
-    criticality: site?.criticality.toString() ?? "3",
-  });
   const onSuccess = async () => {
     await qc.invalidateQueries(trpc.site.pathFilter());
     await qc.invalidateQueries(trpc.audit.pathFilter());
-    if (!site) onDone();
   };
   const create = useMutation(trpc.site.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.site.update.mutationOptions({ onSuccess }));
-  const m = site ? update : create;
-  const errs = fieldErrors(m.error);
-  const payload = () => ({
-    clientId,
-    name: f.name,
-    address: f.address,
-    timeZone: f.timeZone,
-    latitude: Number(f.latitude),
-    longitude: Number(f.longitude),
-    geofenceRadiusM: Number(f.geofenceRadiusM),
-    criticality: Number(f.criticality),
+  const activate = useMutation(trpc.site.update.mutationOptions({ onSuccess }));
+  const form = useZodForm(siteCreateInput, {
+    defaultValues: {
+      clientId,
+      name: site?.name ?? "",
+      address: site?.address ?? "",
+      timeZone: site?.timeZone ?? "America/Chicago",
+      latitude: site?.latitude,
+      longitude: site?.longitude,
+      geofenceRadiusM: site?.geofenceRadiusM ?? 150,
+      criticality: site?.criticality ?? 3,
+    },
   });
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setF({ ...f, [k]: e.target.value });
+  const { control } = form;
   return (
     <Card
       title={site ? `Edit ${site.name}` : "New site"}
@@ -70,86 +61,62 @@ export function SiteForm({
         </Button>
       }
     >
-      <form
+      <Form
+        form={form}
         className="grid grid-cols-2 gap-3 p-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (site) update.mutate({ id: site.id, ...payload() });
-          else create.mutate(payload());
+        onSubmit={async (values) => {
+          activate.reset();
+          if (site) return update.mutateAsync({ id: site.id, ...values });
+          await create.mutateAsync(values);
+          onDone();
         }}
       >
-        <div className="col-span-2">
-          <Field label="Name" error={errs.name}>
-            <Input value={f.name} onChange={set("name")} invalid={Boolean(errs.name)} />
-          </Field>
-        </div>
-        <div className="col-span-2">
-          <Field label="Address" error={errs.address}>
-            <Input value={f.address} onChange={set("address")} />
-          </Field>
-        </div>
-        <div className="col-span-2">
-          <Field
-            label="Time zone (IANA)"
-            error={errs.timeZone}
-            hint="For example America/Chicago or Europe/London."
-          >
-            <Input value={f.timeZone} onChange={set("timeZone")} invalid={Boolean(errs.timeZone)} />
-          </Field>
-        </div>
-        <Field label="Latitude" error={errs.latitude}>
-          <Input
-            inputMode="decimal"
-            value={f.latitude}
-            onChange={set("latitude")}
-            invalid={Boolean(errs.latitude)}
-          />
-        </Field>
-        <Field label="Longitude" error={errs.longitude}>
-          <Input
-            inputMode="decimal"
-            value={f.longitude}
-            onChange={set("longitude")}
-            invalid={Boolean(errs.longitude)}
-          />
-        </Field>
-        <Field label="Geofence radius (m)" error={errs.geofenceRadiusM}>
-          <Input
-            type="number"
-            value={f.geofenceRadiusM}
-            onChange={set("geofenceRadiusM")}
-            invalid={Boolean(errs.geofenceRadiusM)}
-          />
-        </Field>
-        <Field label="Criticality (1–5)" error={errs.criticality}>
-          <Input
-            type="number"
-            min={1}
-            max={5}
-            value={f.criticality}
-            onChange={set("criticality")}
-            invalid={Boolean(errs.criticality)}
-          />
-        </Field>
+        <TextField control={control} name="name" label="Name" className="col-span-2" />
+        <TextField control={control} name="address" label="Address" className="col-span-2" />
+        <TextField
+          control={control}
+          name="timeZone"
+          label="Time zone (IANA)"
+          hint="For example America/Chicago or Europe/London."
+          className="col-span-2"
+        />
+        <NumberField control={control} name="latitude" label="Latitude" />
+        <NumberField control={control} name="longitude" label="Longitude" />
+        <NumberField
+          control={control}
+          name="geofenceRadiusM"
+          label="Geofence radius (m)"
+          type="number"
+        />
+        <NumberField
+          control={control}
+          name="criticality"
+          label="Criticality (1–5)"
+          type="number"
+          min={1}
+          max={5}
+        />
         <div className="col-span-2 flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={m.isPending}>
-            {site ? "Save changes" : "Create site"}
-          </Button>
+          <SubmitButton>{site ? "Save changes" : "Create site"}</SubmitButton>
           {site ? (
             <Button
               variant={site.active ? "danger" : "secondary"}
-              onClick={() => update.mutate({ id: site.id, active: !site.active })}
+              onClick={() => {
+                update.reset();
+                activate.mutate({ id: site.id, active: !site.active });
+              }}
             >
               {site.active ? "Deactivate" : "Reactivate"}
             </Button>
           ) : null}
         </div>
-        {m.error ? (
+        <FormError className="col-span-2" />
+        {activate.error ? (
           <p role="alert" className="col-span-2 text-sm text-red-700">
-            {errorMessage(m.error)}
+            {errorMessage(activate.error)}
           </p>
         ) : null}
-      </form>
+      </Form>
     </Card>
   );
 }

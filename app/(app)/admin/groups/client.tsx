@@ -6,10 +6,13 @@ import { Timeline } from "@/components/admin/timeline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
+import { TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
+import { groupCreateInput } from "@/lib/schemas/admin";
 import { ROLE_LABELS } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { errorMessage } from "@/lib/trpc/errors";
 
 export function GroupsClient() {
   const trpc = useTRPC();
@@ -117,60 +120,37 @@ export function GroupsClient() {
 function CreateGroup({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [webhook, setWebhook] = useState("");
-  const create = useMutation(
-    trpc.group.create.mutationOptions({
-      onSuccess: async () => {
-        await qc.invalidateQueries(trpc.group.pathFilter());
-        onDone();
-      },
-    }),
-  );
-  const errs = fieldErrors(create.error);
+  const create = useMutation(trpc.group.create.mutationOptions());
+  const form = useZodForm(groupCreateInput, {
+    defaultValues: { name: "", description: "", slackWebhookUrl: null },
+  });
+  const { control } = form;
   return (
     <div className="mb-6">
       <Card title="New group">
-        <form
+        <Form
+          form={form}
           className="grid gap-4 p-4 md:grid-cols-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({ name, description, slackWebhookUrl: webhook.trim() || null });
+          onSubmit={async (values) => {
+            await create.mutateAsync(values);
+            await qc.invalidateQueries(trpc.group.pathFilter());
+            onDone();
           }}
         >
-          <Field label="Name" error={errs.name}>
-            <Input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              invalid={Boolean(errs.name)}
-            />
-          </Field>
-          <Field label="Description" error={errs.description}>
-            <Input value={description} onChange={(e) => setDescription(e.target.value)} />
-          </Field>
-          <Field
+          <TextField control={control} name="name" label="Name" />
+          <TextField control={control} name="description" label="Description" />
+          <TextField
+            control={control}
+            name="slackWebhookUrl"
             label="Slack webhook URL"
-            error={errs.slackWebhookUrl}
             hint="Optional; falls back to the tenant's webhook."
-          >
-            <Input
-              value={webhook}
-              onChange={(e) => setWebhook(e.target.value)}
-              invalid={Boolean(errs.slackWebhookUrl)}
-            />
-          </Field>
+            emptyAs={null}
+          />
           <div className="flex items-center gap-3 md:col-span-3">
-            <Button type="submit" disabled={create.isPending}>
-              Create group
-            </Button>
-            {create.error ? (
-              <p role="alert" className="text-sm text-red-700">
-                {errorMessage(create.error)}
-              </p>
-            ) : null}
+            <SubmitButton>Create group</SubmitButton>
+            <FormError />
           </div>
-        </form>
+        </Form>
       </Card>
     </div>
   );

@@ -9,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { RunStatus } from "@/components/ui/run-status";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatDateTime, formatElapsed } from "@/lib/format";
 import { useNow } from "@/lib/hooks/use-now";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
@@ -17,10 +17,6 @@ import type { RouterOutputs } from "@/lib/trpc/types";
 import { RunDetail } from "./run-detail";
 
 type Job = RouterOutputs["job"]["list"][number];
-
-export function duration(start: Date, end: Date | null, now: Date): string {
-  return formatDuration(Math.max(0, (end ?? now).getTime() - start.getTime()), { precision: "ms" });
-}
 
 export function JobsClient() {
   const trpc = useTRPC();
@@ -115,7 +111,9 @@ export function JobsClient() {
                       </span>
                     </Td>
                     <Td className="whitespace-nowrap tabular-nums text-slate-600">
-                      <span suppressHydrationWarning>{duration(r.startedAt, r.endedAt, now)}</span>
+                      <span suppressHydrationWarning>
+                        {formatElapsed(r.startedAt, r.endedAt, now)}
+                      </span>
                     </Td>
                     <Td>
                       <RunStatus status={r.status} />

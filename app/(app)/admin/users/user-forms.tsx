@@ -1,18 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { Timeline } from "@/components/admin/timeline";
+import { Select, TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { ScopePicker } from "@/components/forms/scope-picker";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES, SCOPED_ROLES, type Role } from "@/lib/roles";
+import { ROLE_LABELS, ROLES, SCOPED_ROLES } from "@/lib/roles";
+import { userCreateInput, userUpdateInput } from "@/lib/schemas/admin";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
-
-type Scope = { siteIds: string[]; clientIds: string[] };
 
 export type ScopeOptions = {
   clients: { id: string; label: string }[];
@@ -20,96 +20,56 @@ export type ScopeOptions = {
 };
 type Options = ScopeOptions;
 
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const NO_SCOPE = { siteIds: [], clientIds: [] };
+
 export function CreateUser({ options, onDone }: { options: Options; onDone: () => void }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [form, setForm] = useState({
-    name: "",
-    email: "",
-    role: "noc_operator" as Role,
-    password: "",
+  const create = useMutation(trpc.user.create.mutationOptions());
+  const form = useZodForm(userCreateInput, {
+    defaultValues: { name: "", email: "", role: "noc_operator", password: "", scope: NO_SCOPE },
   });
-  const [scope, setScope] = useState<Scope>({ siteIds: [], clientIds: [] });
-  const create = useMutation(
-    trpc.user.create.mutationOptions({
-      onSuccess: async () => {
-        await qc.invalidateQueries(trpc.user.pathFilter());
-        onDone();
-      },
-    }),
-  );
-  const errs = fieldErrors(create.error);
+  const { control } = form;
+  const role = useWatch({ control, name: "role" });
   return (
     <div className="mb-6">
       <Card title="New user">
-        <form
+        <Form
+          form={form}
           className="grid gap-4 p-4 md:grid-cols-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({ ...form, scope });
+          onSubmit={async (values) => {
+            await create.mutateAsync(values);
+            await qc.invalidateQueries(trpc.user.pathFilter());
+            onDone();
           }}
         >
-          <Field label="Name" error={errs.name}>
-            <Input
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-              invalid={Boolean(errs.name)}
-            />
-          </Field>
-          <Field label="E-mail" error={errs.email}>
-            <Input
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              invalid={Boolean(errs.email)}
-            />
-          </Field>
-          <Field label="Role" error={errs.role}>
-            <Select
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
+          <TextField control={control} name="name" label="Name" />
+          <TextField control={control} name="email" label="E-mail" type="email" />
+          <Select control={control} name="role" label="Role" options={ROLE_OPTIONS} />
+          <TextField
+            control={control}
+            name="password"
             label="Initial password"
-            error={errs.password}
             hint="At least 10 characters; share it privately."
-          >
-            <Input
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              invalid={Boolean(errs.password)}
-            />
-          </Field>
-          {SCOPED_ROLES.includes(form.role) ? (
+            type="password"
+            autoComplete="new-password"
+          />
+          {SCOPED_ROLES.includes(role) ? (
             <div className="md:col-span-2">
               <ScopePicker
+                control={control}
+                name="scope"
                 clients={options.clients}
                 sites={options.sites}
-                value={scope}
-                onChange={setScope}
               />
             </div>
           ) : null}
           <div className="flex items-center gap-3 md:col-span-2">
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create user"}
-            </Button>
-            {create.error ? (
-              <p role="alert" className="text-sm text-red-700">
-                {errorMessage(create.error)}
-              </p>
-            ) : null}
+            <SubmitButton pending="Creating…">Create user</SubmitButton>
+            <FormError />
           </div>
-        </form>
+        </Form>
       </Card>
     </div>
   );
@@ -128,17 +88,18 @@ export function EditUser({
 }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<Role>(user.role);
-  const [scope, setScope] = useState<Scope>(user.scope);
-  const update = useMutation(
-    trpc.user.update.mutationOptions({
-      onSuccess: () =>
-        qc
-          .invalidateQueries(trpc.user.pathFilter())
-          .then(() => qc.invalidateQueries(trpc.audit.pathFilter())),
-    }),
-  );
+  const refresh = () =>
+    qc
+      .invalidateQueries(trpc.user.pathFilter())
+      .then(() => qc.invalidateQueries(trpc.audit.pathFilter()));
+  const save = useMutation(trpc.user.update.mutationOptions({ onSuccess: refresh }));
+  const activate = useMutation(trpc.user.update.mutationOptions({ onSuccess: refresh }));
+  const form = useZodForm(userUpdateInput, {
+    defaultValues: { id: user.id, name: user.name, role: user.role, scope: user.scope },
+  });
+  const { control } = form;
+  const role = useWatch({ control, name: "role" });
+  const scoped = role !== undefined && SCOPED_ROLES.includes(role);
   return (
     <Card
       title={`Edit ${user.name}`}
@@ -148,62 +109,48 @@ export function EditUser({
         </Button>
       }
     >
-      <form
+      <Form
+        form={form}
         className="space-y-4 p-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update.mutate({
-            id: user.id,
-            name,
-            role,
-            ...(SCOPED_ROLES.includes(role)
-              ? { scope }
-              : { scope: { siteIds: [], clientIds: [] } }),
-          });
+        onSubmit={async (values) => {
+          activate.reset();
+          await save.mutateAsync({ ...values, scope: scoped ? values.scope : NO_SCOPE });
         }}
       >
-        <Field label="Name" error={fieldErrors(update.error).name}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <Field label="Role">
-          <Select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {SCOPED_ROLES.includes(role) ? (
+        <TextField control={control} name="name" label="Name" />
+        <Select control={control} name="role" label="Role" options={ROLE_OPTIONS} />
+        {scoped ? (
           <ScopePicker
+            control={control}
+            name="scope"
             clients={options.clients}
             sites={options.sites}
-            value={scope}
-            onChange={setScope}
           />
         ) : null}
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={update.isPending}>
-            Save changes
-          </Button>
+          <SubmitButton disabled={activate.isPending}>Save changes</SubmitButton>
           <Button
             variant={user.active ? "danger" : "secondary"}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: user.id, active: !user.active })}
+            disabled={save.isPending || activate.isPending}
+            onClick={() => {
+              save.reset();
+              activate.mutate({ id: user.id, active: !user.active });
+            }}
           >
             {user.active ? "Deactivate" : "Reactivate"}
           </Button>
         </div>
-        {update.error ? (
+        <FormError />
+        {activate.error ? (
           <p role="alert" className="text-sm text-red-700">
-            {errorMessage(update.error)}
+            {errorMessage(activate.error)}
           </p>
-        ) : update.isSuccess ? (
+        ) : save.isSuccess || activate.isSuccess ? (
           <p role="status" className="text-sm text-emerald-700">
             Saved.
           </p>
         ) : null}
-      </form>
+      </Form>
       <div className="border-t border-slate-200 p-4">
         <h3 className="mb-2 text-sm font-semibold">History</h3>
         <Timeline entityType="user" entityId={user.id} />

@@ -2,115 +2,100 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useWatch } from "react-hook-form";
+import { CheckboxGroup, DateTimeField, TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Card } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
-import { ALERT_TYPES, LIFE_SAFETY_TYPES, type AlertType } from "@/lib/noc";
+import { ALERT_TYPES, LIFE_SAFETY_TYPES } from "@/lib/noc";
+import { maintenanceWindowInput } from "@/lib/schemas/noc";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { errorMessage } from "@/lib/trpc/errors";
 import { useRulesRefresh } from "./use-rules-refresh";
 
-const toLocalInput = (d: Date) =>
-  new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const HOLDABLE_TYPES = ALERT_TYPES.filter((t) => !LIFE_SAFETY_TYPES.includes(t)).map((t) => ({
+  value: t,
+  label: t.replaceAll("_", " ").toLowerCase(),
+}));
+const box = {
+  className: "max-h-40 overflow-y-auto rounded-md border border-slate-200 p-2",
+  legendClassName: "mb-1 text-xs font-semibold uppercase text-slate-500",
+  listClassName: "",
+  itemClassName: "flex items-center gap-2 py-0.5",
+};
 
 export function WindowForm() {
   const trpc = useTRPC();
   const sites = useQuery(trpc.site.list.queryOptions({}));
-  const [name, setName] = useState("");
-  const [startsAt, setStartsAt] = useState(() => toLocalInput(new Date()));
-  const [endsAt, setEndsAt] = useState(() => toLocalInput(new Date(Date.now() + 2 * 3600_000)));
-  const [siteIds, setSiteIds] = useState<string[]>([]);
-  const [types, setTypes] = useState<AlertType[]>([]);
-  const input = {
-    name: name || "preview",
-    startsAt: new Date(startsAt),
-    endsAt: new Date(endsAt),
-    siteIds,
-    clientIds: [],
-    types,
-  };
-  const valid = !Number.isNaN(input.startsAt.getTime()) && !Number.isNaN(input.endsAt.getTime());
-  const preview = useQuery({
-    ...trpc.nocSettings.previewWindow.queryOptions(input),
-    enabled: valid,
-  });
+  // to the minute, as a datetime-local input shows it
+  const [opened] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
   const refresh = useRulesRefresh();
   const create = useMutation(
-    trpc.nocSettings.createWindow.mutationOptions({
-      onSuccess: () => {
-        setName("");
-        setSiteIds([]);
-        setTypes([]);
-        return refresh();
-      },
-    }),
+    trpc.nocSettings.createWindow.mutationOptions({ onSuccess: () => refresh() }),
   );
-  const toggle = <T,>(list: T[], v: T) =>
-    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
-  const errs = fieldErrors(create.error);
+  const form = useZodForm(maintenanceWindowInput, {
+    defaultValues: {
+      name: "",
+      startsAt: new Date(opened),
+      endsAt: new Date(opened + 2 * 3600_000),
+      siteIds: [],
+      clientIds: [],
+      types: [],
+    },
+  });
+  const { control } = form;
+  const v = useWatch({ control });
+  const valid = v.startsAt instanceof Date && v.endsAt instanceof Date;
+  const preview = useQuery({
+    ...trpc.nocSettings.previewWindow.queryOptions({
+      name: v.name || "preview",
+      startsAt: v.startsAt ?? new Date(opened),
+      endsAt: v.endsAt ?? new Date(opened),
+      siteIds: v.siteIds ?? [],
+      clientIds: [],
+      types: v.types ?? [],
+    }),
+    enabled: valid,
+  });
   return (
     <Card title="Schedule a maintenance window">
-      <form
+      <Form
+        form={form}
         className="space-y-3 p-4 text-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate({ ...input, name });
+        onSubmit={async (values) => {
+          await create.mutateAsync(values);
+          form.reset({ ...values, name: "", siteIds: [], types: [] });
         }}
       >
-        <Field label="Name" error={errs.name}>
-          <Input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="e.g. Fire panel firmware update"
-          />
-        </Field>
+        <TextField
+          control={control}
+          name="name"
+          label="Name"
+          placeholder="e.g. Fire panel firmware update"
+        />
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Starts" error={errs.startsAt}>
-            <Input
-              type="datetime-local"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.target.value)}
-            />
-          </Field>
-          <Field label="Ends" error={errs.endsAt}>
-            <Input
-              type="datetime-local"
-              value={endsAt}
-              onChange={(e) => setEndsAt(e.target.value)}
-            />
-          </Field>
+          <DateTimeField control={control} name="startsAt" label="Starts" />
+          <DateTimeField control={control} name="endsAt" label="Ends" />
         </div>
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-1 font-medium text-slate-700">Scope (none ticked = all)</legend>
-          <div className="max-h-40 overflow-y-auto rounded-md border border-slate-200 p-2">
-            <div className="mb-1 text-xs font-semibold uppercase text-slate-500">Sites</div>
-            {sites.data?.map((s) => (
-              <label key={s.id} className="flex items-center gap-2 py-0.5">
-                <input
-                  type="checkbox"
-                  checked={siteIds.includes(s.id)}
-                  onChange={() => setSiteIds(toggle(siteIds, s.id))}
-                />{" "}
-                {s.name}
-              </label>
-            ))}
-          </div>
-          <div className="max-h-40 overflow-y-auto rounded-md border border-slate-200 p-2">
-            <div className="mb-1 text-xs font-semibold uppercase text-slate-500">Alert types</div>
-            {ALERT_TYPES.filter((t) => !LIFE_SAFETY_TYPES.includes(t)).map((t) => (
-              <label key={t} className="flex items-center gap-2 py-0.5">
-                <input
-                  type="checkbox"
-                  checked={types.includes(t)}
-                  onChange={() => setTypes(toggle(types, t))}
-                />{" "}
-                {t.replaceAll("_", " ").toLowerCase()}
-              </label>
-            ))}
+          <CheckboxGroup
+            control={control}
+            name="siteIds"
+            label="Sites"
+            options={sites.data?.map((s) => ({ value: s.id, label: s.name })) ?? []}
+            {...box}
+          />
+          <CheckboxGroup
+            control={control}
+            name="types"
+            label="Alert types"
+            options={HOLDABLE_TYPES}
+            {...box}
+          >
             <p className="mt-1 text-xs text-slate-500">
               Fire alarms and panics are never held back.
             </p>
-          </div>
+          </CheckboxGroup>
         </fieldset>
         <div
           role="status"
@@ -130,15 +115,9 @@ export function WindowForm() {
               ? errorMessage(preview.error)
               : "Working out what it would hold back…"}
         </div>
-        {create.error && !errs.name ? (
-          <p role="alert" className="text-red-700">
-            {errorMessage(create.error)}
-          </p>
-        ) : null}
-        <Button type="submit" disabled={create.isPending || !name.trim()}>
-          Schedule window
-        </Button>
-      </form>
+        <FormError />
+        <SubmitButton disabled={!v.name?.trim()}>Schedule window</SubmitButton>
+      </Form>
     </Card>
   );
 }

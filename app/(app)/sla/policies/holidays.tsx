@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Select, TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
 import { formatDay } from "@/lib/format";
+import { holidayFormInput } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
+import { errorMessage } from "@/lib/trpc/errors";
 
 const recomputedText = (n: number) => `${n} open ticket${n === 1 ? "" : "s"} recomputed`;
 
@@ -18,19 +19,7 @@ export function HolidaysCard({ onChanged }: { onChanged: (notice: string) => voi
   const refresh = () => qc.invalidateQueries(trpc.slaPolicy.pathFilter());
   const list = useQuery(trpc.slaPolicy.list.queryOptions());
   const clients = useQuery(trpc.client.list.queryOptions());
-  const [clientId, setClientId] = useState("");
-  const [day, setDay] = useState("");
-  const [name, setName] = useState("");
-  const add = useMutation(
-    trpc.slaPolicy.addHoliday.mutationOptions({
-      onSuccess: (r) => {
-        void refresh();
-        onChanged(`Added ${name} (${day}): ${recomputedText(r.recomputed)}.`);
-        setDay("");
-        setName("");
-      },
-    }),
-  );
+  const add = useMutation(trpc.slaPolicy.addHoliday.mutationOptions());
   const remove = useMutation(
     trpc.slaPolicy.removeHoliday.mutationOptions({
       onSuccess: (r) => {
@@ -39,65 +28,41 @@ export function HolidaysCard({ onChanged }: { onChanged: (notice: string) => voi
       },
     }),
   );
-  const errs = fieldErrors(add.error);
-  if (errs.clientId && !clientId) errs.clientId = "Choose a client";
+  const form = useZodForm(holidayFormInput, {
+    defaultValues: { clientId: "", day: "", name: "" },
+  });
+  const { control } = form;
   const holidays = list.data?.holidays ?? [];
   return (
     <Card title="Client holidays">
-      <form
-        noValidate
+      <Form
+        form={form}
         aria-label="Add a holiday"
         className="grid grid-cols-1 gap-3 border-b border-slate-200 p-4 text-sm sm:grid-cols-3 sm:items-start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate({ clientId, day, name });
+        onSubmit={async (values) => {
+          const r = await add.mutateAsync(values);
+          void refresh();
+          onChanged(`Added ${values.name} (${values.day}): ${recomputedText(r.recomputed)}.`);
+          form.reset({ ...values, day: "", name: "" });
         }}
       >
-        <Field label="Client" error={errs.clientId}>
-          <Select
-            value={clientId}
-            onChange={(e) => setClientId(e.target.value)}
-            invalid={Boolean(errs.clientId)}
-          >
-            <option value="" disabled>
-              Choose…
-            </option>
-            {clients.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Date" error={errs.day}>
-          <Input
-            type="date"
-            value={day}
-            onChange={(e) => setDay(e.target.value)}
-            invalid={Boolean(errs.day)}
-          />
-        </Field>
-        <Field label="Holiday name" error={errs.name}>
-          <Input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            invalid={Boolean(errs.name)}
-          />
-        </Field>
+        <Select
+          control={control}
+          name="clientId"
+          label="Client"
+          placeholder="Choose…"
+          options={clients.data?.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <TextField control={control} name="day" label="Date" type="date" />
+        <TextField control={control} name="name" label="Holiday name" />
         <div className="flex items-center justify-between gap-3 sm:col-span-3">
           <p className="text-xs text-slate-500">
             No business-hours time counts on a holiday; open tickets are recomputed.
           </p>
-          <Button type="submit" className="shrink-0" disabled={add.isPending}>
-            Add holiday
-          </Button>
+          <SubmitButton className="shrink-0">Add holiday</SubmitButton>
         </div>
-        {add.error && !Object.keys(errs).length ? (
-          <p role="alert" className="text-red-700 sm:col-span-3">
-            {errorMessage(add.error)}
-          </p>
-        ) : null}
-      </form>
+        <FormError className="sm:col-span-3" />
+      </Form>
       {holidays.length ? (
         <ul aria-label="Holidays" className="divide-y divide-slate-100">
           {holidays.map((h) => (

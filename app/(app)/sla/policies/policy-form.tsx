@@ -1,11 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { formatMinutes } from "@/lib/format";
+import { useWatch } from "react-hook-form";
 import { WEEKDAYS } from "@/components/charts/sla-timeline";
+import { CheckboxGroup, NumberField, Select, TextField } from "@/components/forms/fields";
+import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { formatMinutes } from "@/lib/format";
+import { slaOverrideFormInput, slaPolicyInput } from "@/lib/schemas/sla";
 import {
   SLA_CALENDARS,
   TICKET_PRIORITIES,
@@ -13,7 +15,6 @@ import {
   type TicketPriority,
 } from "@/lib/sla";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage, fieldErrors } from "@/lib/trpc/errors";
 
 export type PolicyValues = {
   clientId: string | null;
@@ -25,6 +26,11 @@ export type PolicyValues = {
   opensAt: string;
   closesAt: string;
 };
+
+const DAYS = WEEKDAYS.map((name, d) => ({ value: d, label: name }));
+
+const minutesHint = (n: number | null | undefined) =>
+  typeof n === "number" && Number.isFinite(n) && n > 0 ? `= ${formatMinutes(n)}` : "In minutes";
 
 /**
  * Creates or edits one policy: the tenant default of a priority (clientId null) or a
@@ -47,38 +53,15 @@ export function PolicyDialog({
   const trpc = useTRPC();
   const qc = useQueryClient();
   const clients = useQuery({ ...trpc.client.list.queryOptions(), enabled: choose });
-  const [v, setV] = useState({
-    ...initial,
-    responseMinutes: String(initial.responseMinutes),
-    resolutionMinutes: String(initial.resolutionMinutes),
+  const save = useMutation(trpc.slaPolicy.save.mutationOptions());
+  const form = useZodForm(choose ? slaOverrideFormInput : slaPolicyInput, {
+    defaultValues: initial,
   });
-  const set = (patch: Partial<typeof v>) => setV((cur) => ({ ...cur, ...patch }));
-  const clientName = clients.data?.find((c) => c.id === v.clientId)?.name;
-  const save = useMutation(
-    trpc.slaPolicy.save.mutationOptions({
-      onSuccess: (r) => {
-        void qc.invalidateQueries({ queryKey: trpc.slaPolicy.pathKey() });
-        onDone({
-          recomputed: r.recomputed,
-          label: `${v.priority} ${v.clientId ? `override${clientName ? ` for ${clientName}` : ""}` : "tenant default"}`,
-        });
-      },
-    }),
-  );
-  const [noClient, setNoClient] = useState(false);
-  const errs = fieldErrors(save.error);
-  // without a client, the server would take this for the tenant default: never send that
-  if (noClient && !v.clientId) errs.clientId = "Choose a client";
-  const toggleDay = (d: number) =>
-    set({
-      businessDays: v.businessDays.includes(d)
-        ? v.businessDays.filter((x) => x !== d)
-        : [...v.businessDays, d].sort(),
-    });
-  const minutesHint = (s: string) => {
-    const n = Number(s);
-    return Number.isFinite(n) && n > 0 ? `= ${formatMinutes(n)}` : "In minutes";
-  };
+  const { control } = form;
+  const [calendar, responseMinutes, resolutionMinutes] = useWatch({
+    control,
+    name: ["calendar", "responseMinutes", "resolutionMinutes"],
+  });
   return (
     <div
       className="fixed inset-0 z-30 flex overflow-y-auto bg-slate-900/40 p-4"
@@ -91,159 +74,86 @@ export function PolicyDialog({
         className="m-auto w-full max-w-lg rounded-lg bg-white p-5 shadow-xl"
       >
         <h2 className="text-lg font-semibold">{title}</h2>
-        <form
-          noValidate
+        <Form
+          form={form}
           className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (choose && !v.clientId) {
-              setNoClient(true);
-              return;
-            }
-            save.mutate({
-              ...v,
-              responseMinutes: Number(v.responseMinutes),
-              resolutionMinutes: Number(v.resolutionMinutes),
+          onSubmit={async (values) => {
+            const r = await save.mutateAsync(values);
+            void qc.invalidateQueries({ queryKey: trpc.slaPolicy.pathKey() });
+            const clientName = clients.data?.find((c) => c.id === values.clientId)?.name;
+            onDone({
+              recomputed: r.recomputed,
+              label: `${values.priority} ${values.clientId ? `override${clientName ? ` for ${clientName}` : ""}` : "tenant default"}`,
             });
           }}
         >
           {choose ? (
             <>
-              <Field label="Client" error={errs.clientId}>
-                <Select
-                  autoFocus
-                  value={v.clientId ?? ""}
-                  onChange={(e) => set({ clientId: e.target.value || null })}
-                  invalid={Boolean(errs.clientId)}
-                >
-                  <option value="" disabled>
-                    Choose a client…
-                  </option>
-                  {clients.data?.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label="Priority" error={errs.priority}>
-                <Select
-                  value={v.priority}
-                  onChange={(e) => {
-                    const priority = e.target.value as TicketPriority;
-                    const base = defaultsFor?.(priority);
-                    set(
-                      base
-                        ? {
-                            ...base,
-                            clientId: v.clientId,
-                            responseMinutes: String(base.responseMinutes),
-                            resolutionMinutes: String(base.resolutionMinutes),
-                          }
-                        : { priority },
-                    );
-                  }}
-                >
-                  {TICKET_PRIORITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {p}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            </>
-          ) : null}
-          <Field
-            label="Response target (minutes)"
-            error={errs.responseMinutes}
-            hint={minutesHint(v.responseMinutes)}
-          >
-            <Input
-              type="number"
-              min={1}
-              inputMode="numeric"
-              autoFocus={!choose}
-              value={v.responseMinutes}
-              onChange={(e) => set({ responseMinutes: e.target.value })}
-              invalid={Boolean(errs.responseMinutes)}
-            />
-          </Field>
-          <Field
-            label="Resolution target (minutes)"
-            error={errs.resolutionMinutes}
-            hint={minutesHint(v.resolutionMinutes)}
-          >
-            <Input
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={v.resolutionMinutes}
-              onChange={(e) => set({ resolutionMinutes: e.target.value })}
-              invalid={Boolean(errs.resolutionMinutes)}
-            />
-          </Field>
-          <div className="sm:col-span-2">
-            <Field label="Calendar" error={errs.calendar}>
               <Select
-                value={v.calendar}
-                onChange={(e) => set({ calendar: e.target.value as SlaCalendarKind })}
-              >
-                {SLA_CALENDARS.map((c) => (
-                  <option key={c} value={c}>
-                    {c === "24x7" ? "24×7 (every minute counts)" : "Business hours (site's zone)"}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          {v.calendar === "business" ? (
-            <>
-              <fieldset className="sm:col-span-2">
-                <legend className="text-sm font-medium text-slate-700">Business days</legend>
-                <div className="mt-1 flex flex-wrap gap-2">
-                  {WEEKDAYS.map((name, d) => (
-                    <label
-                      key={name}
-                      className="flex items-center gap-1 rounded border border-slate-200 px-2 py-1"
-                    >
-                      <input
-                        type="checkbox"
-                        checked={v.businessDays.includes(d)}
-                        onChange={() => toggleDay(d)}
-                      />
-                      {name}
-                    </label>
-                  ))}
-                </div>
-                {errs.businessDays ? (
-                  <span role="alert" className="block text-xs text-red-700">
-                    {errs.businessDays}
-                  </span>
-                ) : null}
-              </fieldset>
-              <Field label="Opens at" error={errs.opensAt}>
-                <Input
-                  type="time"
-                  value={v.opensAt}
-                  onChange={(e) => set({ opensAt: e.target.value })}
-                  invalid={Boolean(errs.opensAt)}
-                />
-              </Field>
-              <Field label="Closes at" error={errs.closesAt}>
-                <Input
-                  type="time"
-                  value={v.closesAt}
-                  onChange={(e) => set({ closesAt: e.target.value })}
-                  invalid={Boolean(errs.closesAt)}
-                />
-              </Field>
+                control={control}
+                name="clientId"
+                label="Client"
+                autoFocus
+                placeholder="Choose a client…"
+                emptyAs={null}
+                options={clients.data?.map((c) => ({ value: c.id, label: c.name }))}
+              />
+              <Select
+                control={control}
+                name="priority"
+                label="Priority"
+                options={TICKET_PRIORITIES.map((p) => ({ value: p, label: p }))}
+                onValue={(p) => {
+                  const base = defaultsFor?.(p as TicketPriority);
+                  if (base) form.reset({ ...base, clientId: form.getValues("clientId") });
+                }}
+              />
             </>
           ) : null}
-          {save.error ? (
-            <p role="alert" className="text-red-700 sm:col-span-2">
-              {errorMessage(save.error)}
-            </p>
+          <NumberField
+            control={control}
+            name="responseMinutes"
+            label="Response target (minutes)"
+            hint={minutesHint(responseMinutes)}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            autoFocus={!choose}
+          />
+          <NumberField
+            control={control}
+            name="resolutionMinutes"
+            label="Resolution target (minutes)"
+            hint={minutesHint(resolutionMinutes)}
+            type="number"
+            min={1}
+            inputMode="numeric"
+          />
+          <Select
+            control={control}
+            name="calendar"
+            label="Calendar"
+            className="sm:col-span-2"
+            options={SLA_CALENDARS.map((c) => ({
+              value: c,
+              label: c === "24x7" ? "24×7 (every minute counts)" : "Business hours (site's zone)",
+            }))}
+          />
+          {calendar === "business" ? (
+            <>
+              <CheckboxGroup
+                control={control}
+                name="businessDays"
+                label="Business days"
+                options={DAYS}
+                className="sm:col-span-2"
+                itemClassName="flex items-center gap-1 rounded border border-slate-200 px-2 py-1"
+              />
+              <TextField control={control} name="opensAt" label="Opens at" type="time" />
+              <TextField control={control} name="closesAt" label="Closes at" type="time" />
+            </>
           ) : null}
+          <FormError className="sm:col-span-2" />
           <p className="text-xs text-slate-500 sm:col-span-2">
             Saving recomputes the due times of the open tickets this policy governs (audited).
           </p>
@@ -251,11 +161,9 @@ export function PolicyDialog({
             <Button variant="ghost" onClick={() => onDone(null)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={save.isPending}>
-              Save policy
-            </Button>
+            <SubmitButton>Save policy</SubmitButton>
           </div>
-        </form>
+        </Form>
       </div>
     </div>
   );
