@@ -54,6 +54,21 @@ export default tseslint.config(
     },
   },
   {
+    // raw rows are typed in one place (server/db/raw.ts: rawRows, affected), not cast at each query
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword'] > AwaitExpression > CallExpression[callee.property.name='execute']",
+          "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword'] > CallExpression[callee.property.name='execute']",
+        ].map((selector) => ({
+          selector,
+          message: "Type raw SQL rows with rawRows<T>(db, sql) from server/db/raw.ts.",
+        })),
+      ],
+    },
+  },
+  {
     // events sit below the services: services import server/events, never inngest/
     files: ["server/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [noInngest] }] },

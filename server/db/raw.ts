@@ -14,14 +14,6 @@ export async function rawRows<T extends Record<string, unknown> = Record<string,
   return (await db.execute(query)) as T[];
 }
 
-/** The first row of a raw SQL query (see `rawRows`), or undefined. */
-export async function rawRow<T extends Record<string, unknown>>(
-  db: DbOrTx,
-  query: SQL,
-): Promise<T | undefined> {
-  return (await rawRows<T>(db, query))[0];
-}
-
 /** How many rows a raw insert, update or delete touched. */
 export async function affected(db: DbOrTx, query: SQL): Promise<number> {
   return (await db.execute(query)).count;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/sla";
-import { schema, type DbOrTx } from "@/server/db";
+import { schema } from "@/server/db";
 import { affected } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { TimelineCache, timelineRangeFor, type Pause, type SlaClock } from "./clock";
@@ -54,11 +54,11 @@ type ClockRow = {
 
 /** Both SLA clocks of many tickets, with one query per kind of input (not per ticket). */
 export async function clocksFor(
-  db: DbOrTx,
-  tenantId: string,
+  ctx: ServiceCtx,
   ids: string[],
   now: Date,
 ): Promise<Map<string, TicketClocks & { row: ClockRow }>> {
+  const { db, tenantId } = ctx;
   const out = new Map<string, TicketClocks & { row: ClockRow }>();
   if (!ids.length) return out;
   const rows: ClockRow[] = await db
@@ -175,7 +175,7 @@ export async function clocksFor(
 export async function recomputeClocks(ctx: ServiceCtx, ids: string[], now: Date): Promise<number> {
   let n = 0;
   for (let i = 0; i < ids.length; i += 5_000) {
-    const clocks = await clocksFor(ctx.db, ctx.tenantId, ids.slice(i, i + 5_000), now);
+    const clocks = await clocksFor(ctx, ids.slice(i, i + 5_000), now);
     if (!clocks.size) continue;
     const values = [...clocks.entries()].map(([id, c]) => ({
       id,

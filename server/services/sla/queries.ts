@@ -92,8 +92,7 @@ export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: nu
   ]);
   const rows = [...running, ...past];
   const clocks = await clocksFor(
-    ctx.db,
-    ctx.tenantId,
+    ctx,
     rows.map((r) => r.id),
     now,
   );
@@ -297,7 +296,7 @@ export async function getTicketDetail(ctx: ServiceCtx, id: string, now: Date) {
       .where(eq(ticketEscalations.ticketId, t.id))
       .orderBy(asc(ticketEscalations.at)),
     listEntityTimeline(ctx, { entityType: "ticket", entityId: t.id }),
-    clocksFor(ctx.db, ctx.tenantId, [t.id], now),
+    clocksFor(ctx, [t.id], now),
   ]);
   const clock = clocks.get(t.id);
   const [policyRow] = clock?.policy.id
