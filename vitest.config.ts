@@ -1,7 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // tests run outside Next's react-server bundles: the marker resolves to its empty twin there
+  "server-only": path.resolve(
+    import.meta.dirname,
+    "node_modules/next/dist/compiled/server-only/empty.js",
+  ),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -22,6 +22,7 @@ import { findTokenLeaks } from "@/server/services/vendors/token-leaks";
 import { startEmbeddedPostgres, StartupError, type EmbeddedDb } from "./lib/embedded-postgres";
 import { NEXT_START_ARGS, withPeerAddressStamp } from "./lib/launcher";
 import { runMigrations } from "./lib/migrate";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 const PG_DATA_DIR = ".data/e2e-pg";
 const EXECUTOR_LOG = ".data/e2e-executor.log";
@@ -232,8 +233,8 @@ const startExecutor = (port: number, env: NodeJS.ProcessEnv) =>
     what: "the embedded executor",
     port,
     portEnv: "E2E_EXECUTOR_PORT",
-    cmd: "./node_modules/.bin/tsx",
-    args: ["scripts/executor.ts"],
+    cmd: process.execPath,
+    args: [...TSX_NODE_ARGS, "scripts/executor.ts"],
     logFile: EXECUTOR_LOG,
     env,
   });

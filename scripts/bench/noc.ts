@@ -6,6 +6,7 @@ import { closeDb, db, schema } from "@/server/db";
 import { resolveScope } from "@/server/services/_core/scope";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { rawRows } from "@/server/db/raw";
+import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -83,7 +84,7 @@ export async function benchNoc() {
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
   const executorPort = 18_000 + Math.floor(Math.random() * 1000);
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/executor.ts"], {
+  const child = spawn(process.execPath, [...profile, ...TSX_NODE_ARGS, "scripts/executor.ts"], {
     env: {
       ...process.env,
       EXECUTOR_PORT: String(executorPort),

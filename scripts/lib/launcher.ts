@@ -10,6 +10,7 @@ import {
 } from "./embedded-postgres";
 import { runMigrations } from "./migrate";
 import { type Supervised, supervise } from "./supervise";
+import { TSX_NODE_ARGS } from "./tsx-node-args";
 
 const log = (line: string) => console.log(`[watchfloor] ${line}`);
 
@@ -147,7 +148,7 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
       const executor = supervise(
         "the background executor",
         () =>
-          spawn(process.execPath, ["--import", "tsx", "scripts/executor.ts"], {
+          spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/executor.ts"], {
             stdio: "inherit",
             env: { ...env, EXECUTOR_PORT: String(executorAt) },
             detached: true,
@@ -174,7 +175,7 @@ export async function launch(opts: { nextArgs: string[]; seedIfEmpty: boolean })
         supervise(
           "the demo simulator",
           () =>
-            spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
+            spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/simulator.ts"], {
               stdio: "inherit",
               env,
               detached: true,

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Who is on the other end of a request, for rate limits and origin checks: one place, so
  * sign-in, the vendor portal and the origin check agree.

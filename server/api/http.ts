@@ -1,3 +1,4 @@
+import "server-only";
 import { z, type ZodType } from "zod";
 import { issueSummary } from "@/lib/schemas/common";
 import type { Actor, ServiceCtx } from "@/server/services/_core/context";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Capability } from "@/lib/permissions";
 import { MAX_UPLOAD_BYTES } from "@/lib/work-orders";
 import { auth } from "@/server/auth";

@@ -1,3 +1,4 @@
+import "server-only";
 import { alertRouter } from "./routers/alert";
 import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Session } from "next-auth";
 import { can, type Capability } from "@/lib/permissions";
 import { db } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { safeCallbackUrl } from "@/lib/navigation";
 import { isRole, type Role } from "@/lib/roles";

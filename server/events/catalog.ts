@@ -1,3 +1,5 @@
+import "server-only";
+
 export const APP_ID = "watchfloor";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { Inngest } from "inngest";
 import { APP_ID } from "./catalog";
 import type { AppEvent } from "./schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { inArray, lte, sql } from "drizzle-orm";
 import { db as appDb, schema, type Db, type DbOrTx } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eventType, type EventType, type StandardSchemaV1 } from "inngest";
 import { z } from "zod";
 import type { JobId } from "./catalog";

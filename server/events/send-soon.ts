@@ -1,3 +1,4 @@
+import "server-only";
 import { sendEvents } from "./client";
 import type { AppEvent } from "./schemas";
 

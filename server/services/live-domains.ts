@@ -1,3 +1,4 @@
+import "server-only";
 import { registerLivePush } from "./live/registry";
 import { alertLivePush } from "./noc/live-push";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { queueFilterSchema } from "@/lib/noc-filters";
 import { limit, text, uuid } from "@/lib/schemas/common";

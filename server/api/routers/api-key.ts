@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { text, uuid } from "@/lib/schemas/common";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/services/api-keys/api-keys";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { limit, text } from "@/lib/schemas/common";
 import { listEntityTimeline, listRecentAudit } from "@/server/services/audit/list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { clientCreateInput, clientUpdateInput } from "@/lib/schemas/admin";
 import { uuid } from "@/lib/schemas/common";

@@ -1,3 +1,4 @@
+import "server-only";
 import { groupCreateInput, groupMemberInput, groupUpdateInput } from "@/lib/schemas/admin";
 import {
   addGroupMember,

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { limit, text } from "@/lib/schemas/common";
 import { JOB_IDS, type JobId } from "@/server/events/catalog";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getTenant } from "@/server/services/tenants/get";
 import { getUserInTenant } from "@/server/services/users/list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ALERT_TYPES } from "@/lib/noc";
 import { uuid } from "@/lib/schemas/common";

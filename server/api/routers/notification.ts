@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { idList, limit } from "@/lib/schemas/common";
 import { listInbox, markRead } from "@/server/services/notifications/inbox";

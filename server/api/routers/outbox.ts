@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { instant, limit } from "@/lib/schemas/common";
 import { listOutbox } from "@/server/services/notifications/outbox";

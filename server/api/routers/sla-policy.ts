@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { uuid } from "@/lib/schemas/common";
 import { holidayInput, slaPolicyInput } from "@/lib/schemas/sla";

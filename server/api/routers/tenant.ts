@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { webhook } from "@/lib/schemas/admin";
 import { getTenantSettings, updateTenantSettings } from "@/server/services/tenants/settings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { userCreateInput, userUpdateInput } from "@/lib/schemas/admin";
 import { createUser } from "@/server/services/users/create";
 import { listUsers } from "@/server/services/users/list";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { vendorCreateInput, vendorDocumentInput, vendorTrendInput } from "@/lib/schemas/vendors";
 import { vendorTrend } from "@/server/services/vendors/trend";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { limit, uuid } from "@/lib/schemas/common";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
 import type { UserActor } from "./context";

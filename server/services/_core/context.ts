@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@/lib/roles";
 import type { DbOrTx } from "@/server/db";
 

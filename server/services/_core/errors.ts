@@ -1,3 +1,4 @@
+import "server-only";
 import type { Feature, Tier } from "@/lib/tiers";
 import { FEATURES, TIER_LABELS } from "@/lib/tiers";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Shares one computation per key among all callers for `ttlMs` after it starts (and while it
  * runs), so that many pages asking for the same slow figure cost one query. A failed

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can, type Capability } from "@/lib/permissions";

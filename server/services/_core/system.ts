@@ -1,3 +1,4 @@
+import "server-only";
 import { db as appDb, type DbOrTx } from "@/server/db";
 import type { ServiceCtx, SystemActor } from "./context";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { schema } from "@/server/db";
 import { actorRef, type ServiceCtx } from "../_core/context";
 

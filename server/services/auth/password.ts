@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 // scrypt (memory-hard, in Node's own crypto): N=2^15, r=8, p=1 ≈ 32 MiB and ~60 ms per hash here.

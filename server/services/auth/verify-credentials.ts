@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Role } from "@/lib/roles";
 import { schema, type DbOrTx } from "@/server/db";

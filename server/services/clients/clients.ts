@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { clientCreateInput, clientUpdateInput } from "@/lib/schemas/admin";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Cron } from "croner";
 
 /** Splits Inngest's `TZ=Zone expr` cron form. */

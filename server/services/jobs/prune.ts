@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { affected } from "@/server/db/raw";
 import type { PlatformCtx } from "../_core/system";

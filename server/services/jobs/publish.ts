@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { LIVE_CHANNEL } from "@/lib/live-topics";
 import type { DbOrTx } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { PlatformCtx } from "../_core/system";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A short line for the jobs page from what a function returned: its `summary`, or the value. */
 export function summariseResult(result: unknown): string | null {
   if (result === null || result === undefined) return null;

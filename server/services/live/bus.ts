@@ -1,3 +1,4 @@
+import "server-only";
 import { EventEmitter, on } from "node:events";
 import { isLiveTopic, LIVE_CHANNEL, type LiveEvent } from "@/lib/live-topics";
 import { liveDb, onDatabaseOutage, rawSql } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { LIVE_CHANNEL, type LiveTopic } from "@/lib/live-topics";
 import type { ServiceCtx } from "../_core/context";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LiveEvent, LiveMessage, LiveTopic } from "@/lib/live-topics";
 import type { DbOrTx } from "@/server/db";
 import type { ServiceCtx, UserActor } from "../_core/context";

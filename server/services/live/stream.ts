@@ -1,3 +1,4 @@
+import "server-only";
 import { encodeLive } from "@/lib/live-wire";
 import { type LiveOut, liveBus } from "./bus";
 import type { LiveSubscriber } from "./subscriber";

@@ -1,3 +1,4 @@
+import "server-only";
 import { liveDb } from "@/server/db";
 import { loadActiveUser } from "../_core/active-user";
 import type { ServiceCtx, UserActor } from "../_core/context";

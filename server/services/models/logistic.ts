@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Binary logistic regression, small and dependency-free: features are standardised, weights
  * fitted by full-batch gradient descent with L2 regularisation. (ml-logistic-regression, the

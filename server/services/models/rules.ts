@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * When a tenant's trained model (alert priority, ticket breach) is trained and used: enough
  * labels of each class in the look-back window, and a hold-out AUC at the bar.

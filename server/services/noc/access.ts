@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { can } from "@/lib/permissions";
 import { schema } from "@/server/db";

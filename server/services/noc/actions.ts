@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { RESOLUTIONS } from "@/lib/noc";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { rolesWith } from "@/lib/permissions";
 import { schema } from "@/server/db";

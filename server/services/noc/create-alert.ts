@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";

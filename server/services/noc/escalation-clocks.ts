@@ -1,3 +1,4 @@
+import "server-only";
 import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { sql } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";

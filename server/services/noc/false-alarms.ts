@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { FALSE_ALARM_MIN_RESOLVED, FALSE_ALARM_WINDOW_DAYS } from "@/lib/noc";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { can } from "@/lib/permissions";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LivePush } from "../live/registry";
 import { type AlertViewer, alertViewer, viewerKey } from "./access";
 import {

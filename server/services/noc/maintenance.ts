@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { LIFE_SAFETY_TYPES, type AlertType } from "@/lib/noc";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";

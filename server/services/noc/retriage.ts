@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, isNull, lt, ne } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { PlatformCtx } from "../_core/system";

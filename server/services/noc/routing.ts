@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { ALERT_TYPES, type AlertType } from "@/lib/noc";
 import { schema } from "@/server/db";

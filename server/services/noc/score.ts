@@ -1,3 +1,4 @@
+import "server-only";
 import { type AlertType, type Severity, SEVERITY_POINTS } from "@/lib/noc";
 import { wholeFactors } from "@/lib/score-parts";
 import type { Tier } from "@/lib/tiers";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { ALERT_TYPES, TYPICAL_SEVERITIES } from "@/lib/noc";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import { LIFE_SAFETY_TYPES } from "@/lib/noc";

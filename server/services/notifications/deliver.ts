@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
 import { forTenant, type JobCtx, type PlatformCtx } from "../_core/system";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { schema } from "@/server/db";
 import { afterCommit, type ServiceCtx } from "../_core/context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { ServiceCtx, UserActor } from "../_core/context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";

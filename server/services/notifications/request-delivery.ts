@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { events } from "@/server/events/schemas";
 import { sendSoon } from "@/server/events/send-soon";

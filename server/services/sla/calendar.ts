@@ -1,3 +1,4 @@
+import "server-only";
 import { tzOffset } from "@date-fns/tz";
 
 /** When SLA time passes: always, or in business hours of a time zone minus holidays. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/sla";
 import { schema } from "@/server/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { WorkingTimeline, type SlaCalendar } from "./calendar";
 
 export { TimelineCache, WorkingTimeline, type SlaCalendar } from "./calendar";

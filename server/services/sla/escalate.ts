@@ -1,3 +1,4 @@
+import "server-only";
 import { gatherDeliveryRequests } from "../notifications/request-delivery";
 import { and, eq, sql } from "drizzle-orm";
 import { SLA_RULES, raisedPriority, type TicketPriority } from "@/lib/sla";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TicketPriority } from "@/lib/sla";
 import { computeSlaClock, type SlaClock, type SlaClockInput, type SlaSpan } from "./clock";
 import type { SlaCalendar, WorkingTimeline } from "./calendar";

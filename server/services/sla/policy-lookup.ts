@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { DEFAULT_SLA_TARGETS, type SlaCalendarKind, type TicketPriority } from "@/lib/sla";
 import { schema, type DbOrTx } from "@/server/db";

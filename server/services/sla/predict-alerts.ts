@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { SLA_RULES } from "@/lib/sla";
 import { rawRows } from "@/server/db/raw";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/sla";
 import { schema, type DbOrTx } from "@/server/db";

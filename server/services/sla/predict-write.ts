@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { inBatches } from "@/server/db/batches";
 import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";

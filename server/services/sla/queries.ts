@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { rolesWith } from "@/lib/permissions";
 import type { SlaFilters } from "@/lib/schemas/sla";

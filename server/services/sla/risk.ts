@@ -1,3 +1,4 @@
+import "server-only";
 import { SLA_RULES, type RiskFactor, type TicketPriority } from "@/lib/sla";
 import { predictLogistic, type LogisticModel } from "../models/logistic";
 

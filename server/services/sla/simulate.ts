@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { OPEN_TICKET_STATUSES, TICKET_CATEGORIES, TICKET_PRIORITIES } from "@/lib/sla";
 import { schema } from "@/server/db";

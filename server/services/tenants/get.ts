@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";

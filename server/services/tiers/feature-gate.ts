@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { tierIncludes, tiersWith, type Feature } from "@/lib/tiers";
 import { schema } from "@/server/db";

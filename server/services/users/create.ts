@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { userCreateInput } from "@/lib/schemas/admin";

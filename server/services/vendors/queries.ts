@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { OPEN_WORK_ORDER_STATUSES, nextStatusesFor, type WorkOrderStatus } from "@/lib/work-orders";
 import { schema } from "@/server/db";

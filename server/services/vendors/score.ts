@@ -1,3 +1,4 @@
+import "server-only";
 import { RANKING_MIN_ORDERS, VENDOR_SCORE_WEIGHTS } from "@/lib/work-orders";
 
 /** Vendor performance score (vendors.md): weighted components, each 0–100. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPortalToken } from "./token";
 
 // a token's shape (see token.ts), not part of a longer run of base64url characters

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { TOKEN_TTL_DAYS } from "@/lib/work-orders";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { tiersWith } from "@/lib/tiers";
 import { schema } from "@/server/db";

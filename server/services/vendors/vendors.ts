@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { tiersWith } from "@/lib/tiers";
 import { DEFAULT_PERIOD_DAYS } from "@/lib/work-orders";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import {
   OPEN_WORK_ORDER_STATUSES,

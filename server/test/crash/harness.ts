@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type EmbeddedDb, startEmbeddedPostgres } from "../../../scripts/lib/embedded-postgres";
 import { runMigrations } from "../../../scripts/lib/migrate";
+import { TSX_NODE_ARGS } from "@/scripts/lib/tsx-node-args";
 
 /**
  * Process-level crash tests: a throwaway embedded PostgreSQL (which a test may SIGKILL and
@@ -51,7 +52,7 @@ export type Child = { proc: ChildProcess; output: () => string; exited: Promise<
  * is kept for the test to read.
  */
 export function runTs(file: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", file], {
+  const proc = spawn(process.execPath, [...TSX_NODE_ARGS, file], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
