@@ -45,5 +45,6 @@ describe("demo seed", () => {
       );
     expect(users).toHaveLength(DEMO_LOGINS.length);
     expect(new Set(users.map((u) => u.role)).size).toBe(6);
-  });
+    // it seeds the demo tenant twice: well over the default 30 s on a busy machine
+  }, 120_000);
 });
