@@ -14,6 +14,7 @@ export const LIVE_TOPICS = [
   "alert",
   "ticket",
   "workOrder",
+  "shift",
 ] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 

@@ -18,6 +18,7 @@ describe("navigation", () => {
       "/noc/rules",
       "/sla",
       "/sla/policies",
+      "/shifts",
       "/work-orders",
       "/vendors",
       "/overview",
@@ -31,6 +32,19 @@ describe("navigation", () => {
     expect(landingFor("specialist")).toBe("/noc");
     expect(landingFor("site_manager")).toBe("/overview");
     expect(navFor("site_manager").map((i) => i.href)).not.toContain("/noc");
+  });
+
+  it("gives a guard their own shifts and nothing of the console", () => {
+    expect(landingFor("guard")).toBe("/me/shifts");
+    expect(navFor("guard").map((i) => i.href)).toEqual(["/me/shifts", "/notifications"]);
+    for (const path of ["/overview", "/noc", "/shifts", "/work-orders", "/admin/users", "/sla"])
+      expect(canOpen("guard", path)).toBe(false);
+    expect(canOpen("guard", "/me/shifts/scan/abc")).toBe(true);
+    // the guard's page is theirs alone; the board is the managers'
+    expect(rolesForPath("/me/shifts")).toEqual(["guard"]);
+    expect(rolesForPath("/shifts")).toEqual(["admin", "supervisor", "site_manager"]);
+    expect(navFor("site_manager").map((i) => i.href)).toContain("/shifts");
+    expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/shifts");
   });
 
   it("finds the roles for nested paths", () => {

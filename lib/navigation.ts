@@ -25,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     capability: "slaCalendar.manage",
     section: "main",
   },
+  { href: "/shifts", label: "Shifts", capability: "shifts.view", section: "main" },
+  { href: "/me/shifts", label: "My shifts", capability: "myShifts.view", section: "main" },
   { href: "/work-orders", label: "Work orders", capability: "workOrder.manage", section: "main" },
   { href: "/vendors", label: "Vendors", capability: "vendor.view", section: "main" },
   { href: "/overview", label: "Overview", capability: "overview.view", section: "main" },
@@ -71,6 +73,7 @@ export function canOpen(role: Role | null | undefined, href: string): boolean {
 }
 
 export function landingFor(role: Role): string {
+  if (role === "guard") return "/me/shifts";
   return role === "noc_operator" || role === "specialist" ? "/noc" : "/overview";
 }
 

@@ -12,6 +12,7 @@ export const ALERT_TYPES = [
   "SHIFT_NO_SHOW",
   "SHIFT_LATE",
   "SHIFT_WRONG_SITE",
+  "TOUR_MISSED",
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -93,6 +94,7 @@ export const TYPICAL_SEVERITIES: Record<AlertType, readonly Severity[]> = {
   SHIFT_NO_SHOW: ["high", "medium"],
   SHIFT_LATE: ["low"],
   SHIFT_WRONG_SITE: ["medium"],
+  TOUR_MISSED: ["medium", "high"],
 };
 
 /** Days of resolved alerts a false-alarm rate looks back over (the closed loop, noc.md). */

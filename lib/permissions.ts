@@ -1,4 +1,7 @@
-import { ROLES, type Role } from "./roles";
+import { ROLES, SELF_ONLY_ROLES, type Role } from "./roles";
+
+/** Every role that works in the console (everyone but guards, who have their own phone page). */
+const STAFF = ROLES.filter((r) => !SELF_ONLY_ROLES.includes(r));
 
 /**
  * Who may do what: the one map (platform.md, "Users and roles"). tRPC procedures, HTTP routes,
@@ -31,10 +34,17 @@ export const CAPABILITIES = {
   "vendor.view": ["admin", "supervisor", "site_manager", "executive"],
   "vendor.list": ["admin", "supervisor", "site_manager"],
   "vendor.manage": ["admin", "supervisor"],
+  // shifts and guard tours (shifts.md); tiers narrow further (lib/tiers.ts)
+  "shifts.view": ["admin", "supervisor", "site_manager"], // board, week, compliance, CSV, tours
+  "shifts.record": ["admin", "supervisor", "site_manager"], // manual check-in, excused absence
+  "shifts.manage": ["admin", "site_manager"], // posts, templates, assignments, tours, checkpoints
+  "myShifts.view": ["guard"], // a guard's own shifts and tours
+  "shifts.checkIn": ["guard"], // check in and out from the phone, confirm a shift
+  "tours.scan": ["guard"],
   // platform
-  "overview.view": ROLES,
-  "client.view": ROLES,
-  "site.view": ROLES,
+  "overview.view": STAFF,
+  "client.view": STAFF,
+  "site.view": STAFF,
   "audit.view": ["admin", "supervisor"],
   "group.view": ["admin", "supervisor"],
   "group.manage": ["admin"],

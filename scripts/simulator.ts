@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { simulateAlertTick } from "@/server/services/noc/simulate";
+import { simulateShiftTick } from "@/server/services/shifts/simulate";
 import { simulateTicketTick } from "@/server/services/sla/simulate";
 import { jobContext } from "@/server/services/_core/system";
 
@@ -16,7 +17,7 @@ if (!tenant) {
   process.exit(0);
 }
 console.log(
-  `[simulator] a new demo alert and a ticket change every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
+  `[simulator] a new demo alert, a ticket change and a guard check-in or scan every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
 );
 const simulator = jobContext(tenant.id, "demo-simulator");
 let stopping = false;
@@ -32,6 +33,7 @@ while (!stopping) {
   try {
     await simulateAlertTick(simulator, new Date());
     await simulateTicketTick(simulator, new Date());
+    await simulateShiftTick(simulator, new Date());
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
   }

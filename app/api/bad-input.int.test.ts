@@ -22,8 +22,11 @@ import {
   type Pools,
 } from "@/server/test/bad-input";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
+import { createShift } from "@/server/test/shift-factories";
 import { asRequest, sessionCookie } from "@/server/test/session";
+import { attendanceApiInput } from "@/lib/schemas/shifts";
 import { POST as postAlert } from "./alerts/route";
+import { POST as postAttendance } from "./attendance/route";
 import { GET as authGet, POST as authPost } from "./auth/[...nextauth]/route";
 import { GET as inngestGet, POST as inngestPost, PUT as inngestPut } from "./inngest/route";
 import { GET as live } from "./live/route";
@@ -88,10 +91,15 @@ beforeAll(async () => {
     staffUpload(staffRequest("POST", form), params({ id: workOrderId })),
   );
   attachmentId = ((await up.json()) as { id: string }).id;
+  const shift = t.sites[0]
+    ? await createShift(t.sites[0], { startsAt: new Date(), guard: t.users.guard })
+    : null;
   pools = {
     ids: [
       ...t.sites.map((s) => s.id),
       t.clients.gold.id,
+      t.users.guard.id,
+      shift?.id ?? "",
       workOrderId,
       attachmentId,
       other.sites[0]?.id ?? "",
@@ -222,6 +230,7 @@ const routes: Route[] = [
     [
       ["POST /api/alerts", postAlert, alertCreateInput],
       ["POST /api/tickets", postTicket, ticketCreateInput],
+      ["POST /api/attendance", postAttendance, attendanceApiInput],
     ] as const
   ).map(([name, handler, schema]) => ({
     name,

@@ -30,5 +30,6 @@ export function liveTopicQueries(trpc: TRPC): Record<LiveTopic, LiveFilter[]> {
     alert: [trpc.alert.pathFilter(), trpc.nocSettings.pathFilter()],
     ticket: [trpc.ticket.pathFilter(), trpc.slaPolicy.pathFilter()],
     workOrder: [trpc.workOrder.pathFilter(), trpc.vendor.pathFilter()],
+    shift: [trpc.shift.pathFilter(), trpc.roster.pathFilter(), trpc.myShift.pathFilter()],
   };
 }

@@ -4,6 +4,9 @@ import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
+import { buildShiftScheduleFn } from "./shifts/build-shift-schedule";
+import { detectShiftFindingsFn } from "./shifts/detect-shift-findings";
+import { rebuildSiteScheduleFn } from "./shifts/rebuild-site-schedule";
 import { escalateSlaRisksFn } from "./sla/escalate-sla-risks";
 import { predictSlaBreachesFn } from "./sla/predict-sla-breaches";
 import { trainTicketModelsFn } from "./sla/train-ticket-models";
@@ -19,4 +22,7 @@ export const functions = [
   predictSlaBreachesFn,
   escalateSlaRisksFn,
   trainTicketModelsFn,
+  buildShiftScheduleFn,
+  rebuildSiteScheduleFn,
+  detectShiftFindingsFn,
 ];

@@ -3,6 +3,7 @@ import { runMigrations } from "../lib/migrate";
 import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
+import { benchShifts } from "./shifts";
 import { benchSla } from "./sla";
 import { benchVendors } from "./vendors";
 
@@ -12,6 +13,7 @@ const benches: Record<string, (url: string) => Promise<void>> = {
   load: () => benchLoad(),
   noc: () => benchNoc(),
   sla: () => benchSla(),
+  shifts: () => benchShifts(),
   vendors: () => benchVendors(),
 };
 

@@ -8,7 +8,10 @@ import { jobRouter } from "./routers/job";
 import { meRouter } from "./routers/me";
 import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
+import { myShiftRouter } from "./routers/my-shift";
 import { outboxRouter } from "./routers/outbox";
+import { rosterRouter } from "./routers/roster";
+import { shiftRouter } from "./routers/shift";
 import { siteRouter } from "./routers/site";
 import { slaPolicyRouter } from "./routers/sla-policy";
 import { tenantRouter } from "./routers/tenant";
@@ -26,6 +29,9 @@ export const appRouter = router({
   slaPolicy: slaPolicyRouter,
   workOrder: workOrderRouter,
   vendor: vendorRouter,
+  shift: shiftRouter,
+  roster: rosterRouter,
+  myShift: myShiftRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,

@@ -18,7 +18,7 @@ export const JOB_CATALOG = {
   "escalation-clocks": {
     name: "Escalation clocks",
     description:
-      "Every 5 minutes: escalates alerts not acknowledged in time, routed and not picked up, or stuck after acknowledgement.",
+      "Every 5 minutes: escalates alerts not acknowledged in time, routed and not picked up, routed to a group with nobody on shift, or stuck after acknowledgement.",
     cron: "*/5 * * * *",
     events: [],
   },
@@ -48,6 +48,27 @@ export const JOB_CATALOG = {
     description:
       "Weekly, and on demand: fits each tenant's breach model on its closed tickets; used only at AUC 0.6 or better.",
     cron: "TZ=UTC 30 4 * * 1",
+    events: [],
+  },
+  "build-shift-schedule": {
+    name: "Build shift schedule",
+    description:
+      "Hourly: rebuilds the next 14 days of shifts and tour rounds for the sites where it is now 02:00; never rewrites a started shift.",
+    cron: "0 * * * *",
+    events: [],
+  },
+  "rebuild-site-schedule": {
+    name: "Rebuild schedule after a roster change",
+    description:
+      "When a post, shift template, assignment or tour changes: rebuilds that site's next 14 days at once.",
+    cron: null,
+    events: ["shifts/roster.changed"],
+  },
+  "detect-shift-findings": {
+    name: "Detect no-shows, late and wrong-site check-ins",
+    description:
+      "Every 30 minutes (and at once on each check-in): stores NO_SHOW, LATE, WRONG_SITE and missed checkpoints once each, raises their NOC alerts and tells the site managers. Silver and up.",
+    cron: "*/30 * * * *",
     events: [],
   },
   "deliver-notifications": {

@@ -16,6 +16,10 @@ export const events = {
       bulk: z.boolean().optional(),
     }),
   }),
+  /** a roster change (posts, templates, assignments, tours): rebuild these sites' schedule now */
+  rosterChanged: eventType("shifts/roster.changed", {
+    schema: z.object({ tenantId: z.uuid(), siteIds: z.array(z.uuid()).min(1).max(1000) }),
+  }),
   notifyRequested: eventType("notify/requested", {
     schema: z.object({ tenantId: z.uuid(), notificationIds: z.array(z.uuid()).min(1).max(500) }),
   }),

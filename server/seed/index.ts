@@ -2,12 +2,13 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
+import { shiftsPart } from "./parts/shifts";
 import { slaPart } from "./parts/sla";
 import { vendorsPart } from "./parts/vendors";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart];
+const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart, shiftsPart];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {

@@ -1,8 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
 import { demoDataPresent, seedDemo } from "./index";
 import { DEMO_LOGINS } from "./logins";
+import { rawRows } from "@/server/db/raw";
 
 describe("demo seed", () => {
   it("makes a believable tenant, the same every time", async () => {
@@ -45,6 +46,34 @@ describe("demo seed", () => {
       );
     expect(users).toHaveLength(DEMO_LOGINS.length);
     expect(new Set(users.map((u) => u.role)).size).toBe(6);
+
+    // shifts: the demo guard signs in with the demo password, and the board has a month behind
+    // it and 14 days ahead (tenant-wide counts move with the clock, so only their shape is checked)
+    const [gus] = await db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, "guard@northwind.test"));
+    expect(gus).toMatchObject({ role: "guard", active: true });
+    const [nw] = await db.select().from(schema.tenants).where(eq(schema.tenants.slug, "northwind"));
+    const tenantId = nw?.id ?? "";
+    const [shifts] = await rawRows<Record<string, number>>(
+      db,
+      sql`
+      select
+        count(*) filter (where starts_at < now() - interval '30 days')::int as "monthAgo",
+        count(*) filter (where starts_at > now() + interval '12 days')::int as "twoWeeksAhead",
+        count(*) filter (where guard_id = ${gus?.id ?? ""})::int as "gusShifts",
+        (select count(*)::int from shift_findings f where f.tenant_id = ${tenantId}) as findings,
+        (select count(*)::int from tour_checkpoints c where c.tenant_id = ${tenantId}) as checkpoints,
+        (select count(*)::int from checkpoint_scans x where x.tenant_id = ${tenantId}) as scans
+      from shifts where tenant_id = ${tenantId}`,
+    );
+    expect(shifts?.monthAgo).toBeGreaterThan(50);
+    expect(shifts?.twoWeeksAhead).toBeGreaterThan(20);
+    expect(shifts?.gusShifts).toBeGreaterThan(20);
+    expect(shifts?.findings).toBeGreaterThan(20);
+    expect(shifts?.checkpoints).toBe(10);
+    expect(shifts?.scans).toBeGreaterThan(500);
     // it seeds the demo tenant twice: well over the default 30 s on a busy machine
   }, 120_000);
 });

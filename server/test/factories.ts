@@ -53,6 +53,7 @@ export async function createTestTenant(label = "t") {
     "specialist",
     "site_manager",
     "executive",
+    "guard",
   ];
   const users = await db
     .insert(schema.users)

@@ -3,3 +3,4 @@ export * from "./jobs";
 export * from "./noc";
 export * from "./sla";
 export * from "./vendors";
+export * from "./shifts";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { can, type Capability } from "@/lib/permissions";
-import { SCOPED_ROLES, type Role } from "@/lib/roles";
+import { SCOPED_ROLES, SELF_ONLY_ROLES, type Role } from "@/lib/roles";
 import { schema, type DbOrTx } from "@/server/db";
 import type { Scope, ServiceCtx } from "./context";
 import { ForbiddenError } from "./errors";
@@ -14,6 +14,9 @@ export async function resolveScope(
   userId: string,
   role: Role,
 ): Promise<Scope> {
+  // a guard reaches no site's or client's rows, only their own shifts (services/shifts/guard.ts)
+  if (SELF_ONLY_ROLES.includes(role))
+    return { all: false, siteIds: [], clientIds: [], visibleClientIds: [] };
   if (!SCOPED_ROLES.includes(role)) return { all: true };
   const rows = await db
     .select({ siteId: schema.userScopes.siteId, clientId: schema.userScopes.clientId })

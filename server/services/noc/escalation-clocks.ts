@@ -10,7 +10,7 @@ import { rawRows } from "@/server/db/raw";
 /** The plans whose alerts are triaged, and so escalated (a Postgres array literal). */
 const TRIAGE_TIERS = `{${tiersWith("alertTriage").join(",")}}`;
 
-type Clock = "unacknowledged" | "not_progressed" | "routed_unacknowledged";
+type Clock = "unacknowledged" | "not_progressed" | "routed_unacknowledged" | "nobody_on_shift";
 type Due = {
   tenantId: string;
   alertId: string;
@@ -31,7 +31,10 @@ export const targetCase = sql.raw(
  * The escalation clocks (noc.md), for every tenant in one pass:
  * - not acknowledged within the target time for its severity;
  * - routed (score ≥ 80) and not acknowledged within 10 minutes;
- * - acknowledged but not in progress within 30 minutes.
+ * - acknowledged but not in progress within 30 minutes;
+ * - routed to a group whose members are all off shift: at once, for groups whose members work
+ *   shifts (some member has a shift within 14 days either side) and none of whom has a shift
+ *   under way now. A group nobody in it works shifts for is never "off shift".
  * Each clock escalates an alert once (alert_escalations' key), so running again, or after a
  * restart, changes nothing more. Clients whose plan lacks triage are left alone.
  */
@@ -44,6 +47,13 @@ export async function runEscalationClocks(
   const due = await rawRows<Due>(
     ctx.db,
     sql`
+    with off_shift as (
+      select gm.group_id from group_members gm
+      join shifts sh on sh.guard_id = gm.user_id and sh.status = 'scheduled'
+        and sh.starts_at > ${at} - interval '14 days' and sh.starts_at < ${at} + interval '14 days'
+      group by gm.group_id
+      having not bool_or(sh.starts_at <= ${at} and sh.ends_at > ${at} and sh.excused_at is null)
+    )
     select a.tenant_id as "tenantId", a.id as "alertId", a.title, s.name as "siteName", c.clock,
            round(extract(epoch from ${at} - c.since) / 60)::int as minutes
     from alerts a
@@ -52,7 +62,9 @@ export async function runEscalationClocks(
     cross join lateral (values
       ('unacknowledged', a.first_seen_at, a.status = 'new' and a.first_seen_at < ${at} - make_interval(mins => ${targetCase})),
       ('routed_unacknowledged', a.routed_at, a.status = 'new' and a.routed_at < ${at} - interval '10 minutes'),
-      ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < ${at} - interval '30 minutes')
+      ('not_progressed', a.acknowledged_at, a.status = 'acknowledged' and a.acknowledged_at < ${at} - interval '30 minutes'),
+      ('nobody_on_shift', a.routed_at, a.status = 'new' and a.routed_at is not null
+        and a.assigned_group_id in (select group_id from off_shift))
     ) as c(clock, since, fires)
     where a.status in ('new', 'acknowledged') and a.suppressed_by_window_id is null and c.fires
       and (c.clock <> 'unacknowledged' or a.triaged_at is not null
@@ -70,6 +82,7 @@ export async function runEscalationClocks(
         unacknowledged: `not acknowledged after ${d.minutes} min`,
         routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
         not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
+        nobody_on_shift: "routed to a group with nobody on shift",
       };
       const did = await escalate(forTenant(ctx, d.tenantId), {
         alertId: d.alertId,

@@ -38,6 +38,7 @@ export const TYPE_RISK: Record<AlertType, number> = {
   SHIFT_WRONG_SITE: 6,
   DEVICE_OFFLINE: 6,
   SHIFT_LATE: 3,
+  TOUR_MISSED: 8,
   LOW_BATTERY: 2,
 };
 
