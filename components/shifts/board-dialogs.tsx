@@ -69,7 +69,8 @@ export function ManualAttendanceDialog({
         className="mt-3 space-y-3"
         onSubmit={async (values) => {
           await record.mutateAsync(values);
-          await refresh();
+          // the board and its figures refetch behind the closed dialog
+          void refresh();
           onDone();
         }}
       >
@@ -125,7 +126,8 @@ export function ExcuseDialog({
         className="mt-3 space-y-3"
         onSubmit={async (values) => {
           await excuse.mutateAsync(values);
-          await refresh();
+          // the board and its figures refetch behind the closed dialog
+          void refresh();
           onDone();
         }}
       >

@@ -12,6 +12,8 @@ import { lockedFeature } from "@/lib/trpc/errors";
 import { PctBadge } from "./board-parts";
 
 const GUARDS_SHOWN = 8;
+/** the side panel is narrow: tighter cells than the page tables */
+const DENSE = "px-2! py-1.5! first:pl-4! last:pr-4!";
 const noLockedRetry = (n: number, err: unknown) => !lockedFeature(err) && n < 3;
 
 /** Compliance % and no-show rate over 30 days, per site and per guard (worst first). */
@@ -43,21 +45,21 @@ export function CompliancePanel({ siteId }: { siteId: string | undefined }) {
             <table aria-label="Compliance per site" className="w-full text-left text-sm">
               <thead>
                 <tr>
-                  <Th>Site</Th>
-                  <Th className="text-right">Shifts</Th>
-                  <Th className="text-right">Compliant</Th>
-                  <Th className="text-right">No-shows</Th>
+                  <Th className={DENSE}>Site</Th>
+                  <Th className={`${DENSE} text-right`}>Shifts</Th>
+                  <Th className={`${DENSE} text-right`}>Compliant</Th>
+                  <Th className={`${DENSE} text-right`}>No-shows</Th>
                 </tr>
               </thead>
               <tbody>
                 {d.sites.map((s) => (
                   <tr key={s.siteId}>
-                    <Td>{s.siteName}</Td>
-                    <Td className="text-right tabular-nums">{s.shifts}</Td>
-                    <Td className="text-right">
+                    <Td className={DENSE}>{s.siteName}</Td>
+                    <Td className={`${DENSE} text-right tabular-nums`}>{s.shifts}</Td>
+                    <Td className={`${DENSE} text-right`}>
                       <PctBadge value={s.compliancePct} good={95} fair={85} />
                     </Td>
-                    <Td className="text-right">
+                    <Td className={`${DENSE} text-right`}>
                       <PctBadge value={s.noShowRatePct} good={2} fair={5} lowerIsBetter />
                     </Td>
                   </tr>
@@ -70,24 +72,30 @@ export function CompliancePanel({ siteId }: { siteId: string | undefined }) {
               <table aria-label="Compliance per guard" className="w-full text-left text-sm">
                 <thead>
                   <tr>
-                    <Th>Guard</Th>
-                    <Th className="text-right">Shifts</Th>
-                    <Th className="text-right">Compliant</Th>
-                    <Th className="text-right">Late · no-show</Th>
+                    <Th className={DENSE}>Guard</Th>
+                    <Th className={`${DENSE} text-right`}>Shifts</Th>
+                    <Th className={`${DENSE} text-right`}>Compliant</Th>
+                    <Th className={`${DENSE} text-right`}>Late</Th>
+                    <Th className={`${DENSE} text-right`}>No-show</Th>
                   </tr>
                 </thead>
                 <tbody>
                   {guards.map((g) => (
                     <tr key={g.guardId ?? "open"}>
-                      <Td>{g.guardName}</Td>
-                      <Td className="text-right tabular-nums">{g.shifts}</Td>
-                      <Td className="text-right">
+                      <Td className={DENSE}>{g.guardName}</Td>
+                      <Td className={`${DENSE} text-right tabular-nums`}>{g.shifts}</Td>
+                      <Td className={`${DENSE} text-right`}>
                         <PctBadge value={g.compliancePct} good={95} fair={85} />
                       </Td>
-                      <Td className="text-right text-xs whitespace-nowrap text-slate-600 tabular-nums">
-                        {g.late} · {g.noShows}
-                        {g.wrongSite ? ` · ${g.wrongSite} wrong site` : ""}
+                      <Td className={`${DENSE} text-right tabular-nums`}>
+                        {g.late}
+                        {g.wrongSite ? (
+                          <span className="block text-xs text-red-700">
+                            {g.wrongSite} wrong site
+                          </span>
+                        ) : null}
                       </Td>
+                      <Td className={`${DENSE} text-right tabular-nums`}>{g.noShows}</Td>
                     </tr>
                   ))}
                 </tbody>
@@ -131,29 +139,29 @@ export function TourCoveragePanel({ siteId }: { siteId: string | undefined }) {
           <table aria-label="Tour coverage" className="w-full text-left text-sm">
             <thead>
               <tr>
-                <Th>Tour</Th>
-                <Th className="text-right">Rounds</Th>
-                <Th className="text-right">Missed</Th>
-                <Th className="text-right">Coverage</Th>
+                <Th className={DENSE}>Tour</Th>
+                <Th className={`${DENSE} text-right`}>Rounds</Th>
+                <Th className={`${DENSE} text-right`}>Missed</Th>
+                <Th className={`${DENSE} text-right`}>Coverage</Th>
               </tr>
             </thead>
             <tbody>
               {rows.map((t) => (
                 <tr key={t.tourId}>
-                  <Td>
+                  <Td className={DENSE}>
                     <div className="font-medium text-slate-800">
                       {t.tourName} {t.critical ? <Badge tone="violet">critical</Badge> : null}
                     </div>
                     <div className="text-xs text-slate-500">{t.siteName}</div>
                   </Td>
-                  <Td className="text-right tabular-nums">{t.rounds}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className={`${DENSE} text-right tabular-nums`}>{t.rounds}</Td>
+                  <Td className={`${DENSE} text-right tabular-nums`}>
                     <span className={t.scheduled - t.scanned ? "text-red-700" : ""}>
                       {t.scheduled - t.scanned}
                     </span>
                     <span className="text-xs text-slate-500"> of {t.scheduled}</span>
                   </Td>
-                  <Td className="text-right">
+                  <Td className={`${DENSE} text-right`}>
                     <PctBadge value={t.coveragePct} good={95} fair={85} />
                   </Td>
                 </tr>

@@ -41,7 +41,10 @@ export function CoverageRiskPanel({
           <Locked feature={locked}>{risk.error?.message}</Locked>
         </div>
       ) : posts.length ? (
-        <ul aria-label="Posts at risk in the next 24 hours" className="divide-y divide-slate-100">
+        <ul
+          aria-label="Posts at risk in the next 24 hours"
+          className="max-h-[36rem] divide-y divide-slate-100 overflow-y-auto"
+        >
           {posts.map((p) => {
             const zone = zones.get(p.siteId);
             return (

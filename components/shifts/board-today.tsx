@@ -88,8 +88,7 @@ export function SiteBoard({
             <thead>
               <tr>
                 <Th className="w-32">State</Th>
-                <Th>Post</Th>
-                <Th>Guard</Th>
+                <Th>Post · guard</Th>
                 <Th>Shift ({zone})</Th>
                 <Th>Check-in</Th>
                 {canRecord ? (
@@ -136,12 +135,18 @@ function ShiftRow({
           </div>
         ) : null}
       </Td>
-      <Td className="font-medium text-slate-800">{row.postName}</Td>
       <Td>
-        {row.guardName ?? <Badge tone="amber">Open · nobody assigned</Badge>}
-        {row.guardName && !row.confirmed && row.state === "upcoming" ? (
-          <div className="text-xs text-amber-700">not confirmed</div>
-        ) : null}
+        <div className="font-medium text-slate-800">{row.postName}</div>
+        <div className="text-slate-700">
+          {row.guardName ? (
+            <span>{row.guardName}</span>
+          ) : (
+            <Badge tone="amber">Open · nobody assigned</Badge>
+          )}
+          {row.guardName && !row.confirmed && row.state === "upcoming" ? (
+            <span className="text-xs text-amber-700"> · not confirmed</span>
+          ) : null}
+        </div>
       </Td>
       <Td className="whitespace-nowrap tabular-nums">
         {row.localStart}–{row.localEnd}

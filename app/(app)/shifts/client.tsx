@@ -51,7 +51,7 @@ export function ShiftsClient({ initialFilters }: { initialFilters: BoardFilters 
       </div>
       <BoardFilterBar filters={filters} setFilters={setFilters} />
       {filters.view === "today" ? (
-        <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
           <TodayBoard siteId={filters.siteId} canRecord={can(role, "shifts.record")} />
           <div className="space-y-4">
             <CoverageRiskPanel siteId={filters.siteId} zones={zones} />

@@ -92,7 +92,7 @@ export function TodayBoard({
           shift={action.shift}
           siteName={action.site.name}
           onDone={() => {
-            setHeld((h) => without(h, action.site.id));
+            void refresh(action.site.id);
             setAction(null);
           }}
         />
@@ -104,7 +104,7 @@ export function TodayBoard({
           timeZone={action.site.timeZone}
           now={action.openedAt}
           onDone={() => {
-            setHeld((h) => without(h, action.site.id));
+            void refresh(action.site.id);
             setAction(null);
           }}
         />
