@@ -77,7 +77,7 @@ export function ManualAttendanceDialog({
         <DateTimeField
           control={control}
           name="at"
-          label={kind === "check_in" ? "Arrived at" : "Left at"}
+          label={kind === "check_in" ? "Arrived at (your time)" : "Left at (your time)"}
           hint={
             at instanceof Date && !Number.isNaN(at.getTime())
               ? `${formatDateTime(at, { timeZone })} at the site`

@@ -1,6 +1,5 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { formatDay } from "@/lib/format";
 import { WEEKDAY_LABELS } from "@/lib/shifts";
@@ -60,7 +59,7 @@ export function SiteWeek({ site }: { site: WeekSite }) {
                   <th
                     key={d}
                     scope="col"
-                    className="min-w-24 border-b border-l border-slate-200 bg-slate-50 px-2 py-2 font-semibold whitespace-nowrap text-slate-600"
+                    className="min-w-28 border-b border-l border-slate-200 bg-slate-50 px-2 py-2 font-semibold whitespace-nowrap text-slate-600"
                   >
                     {weekday(d)} {formatDay(d)}
                   </th>
@@ -105,7 +104,7 @@ function WeekCell({ shift }: { shift: WeekShift }) {
     <div
       className={`rounded px-1.5 py-1 ring-1 ring-inset ${shift.guardId ? "bg-slate-50 ring-slate-200" : "bg-amber-50 ring-amber-300"}`}
     >
-      <div className="tabular-nums text-slate-600">
+      <div className="whitespace-nowrap tabular-nums text-slate-600">
         {shift.localStart}–{shift.localEnd}
       </div>
       <div className="truncate font-medium text-slate-800" title={shift.guardName ?? undefined}>
@@ -114,10 +113,6 @@ function WeekCell({ shift }: { shift: WeekShift }) {
       {shift.state && shift.state !== "upcoming" ? (
         <div className="mt-0.5">
           <ShiftStateBadge state={shift.state} />
-        </div>
-      ) : shift.guardId && !shift.confirmed ? (
-        <div className="mt-0.5">
-          <Badge tone="slate">unconfirmed</Badge>
         </div>
       ) : null}
     </div>

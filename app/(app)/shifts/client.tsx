@@ -53,7 +53,7 @@ export function ShiftsClient({ initialFilters }: { initialFilters: BoardFilters 
       {filters.view === "today" ? (
         <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
           <TodayBoard siteId={filters.siteId} canRecord={can(role, "shifts.record")} />
-          <div className="space-y-4">
+          <div className="min-w-0 space-y-4">
             <CoverageRiskPanel siteId={filters.siteId} zones={zones} />
             <CompliancePanel siteId={filters.siteId} />
             <TourCoveragePanel siteId={filters.siteId} />

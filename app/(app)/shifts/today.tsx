@@ -57,7 +57,7 @@ export function TodayBoard({
     setHeld((h) => without(h, id));
   };
   return (
-    <div className="space-y-4">
+    <div className="min-w-0 space-y-4">
       <BoardSummary sites={withShifts} />
       {withShifts.map((s) => (
         <SiteBoard
