@@ -5,12 +5,11 @@ import { useState } from "react";
 import { Select, TextField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { assignmentCreateInput } from "@/lib/schemas/shifts";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { formatDays, formatHours, siteToday } from "./roster-format";
+import { RosterCallError, RosterFormCard } from "./roster-form-parts";
 import { useRosterRefresh } from "./roster-refresh";
 
 type Template = RouterOutputs["roster"]["templates"][number];
@@ -53,13 +52,9 @@ export function RosterAssignmentForm({
       label: `${t.postName} · ${t.name} (${formatDays(t.days)}, ${formatHours(t.startTime, t.endTime)})`,
     }));
   return (
-    <Card
+    <RosterFormCard
       title={assignment ? `Assignment of ${assignment.guardName}` : "Assign a guard"}
-      actions={
-        <Button variant="ghost" onClick={onDone}>
-          Close
-        </Button>
-      }
+      onClose={onDone}
     >
       <Form
         form={form}
@@ -137,12 +132,8 @@ export function RosterAssignmentForm({
           </div>
         ) : null}
         <FormError className="col-span-2" />
-        {remove.error ? (
-          <p role="alert" className="col-span-2 text-sm text-red-700">
-            {errorMessage(remove.error)}
-          </p>
-        ) : null}
+        <RosterCallError error={remove.error} className="col-span-2" />
       </Form>
-    </Card>
+    </RosterFormCard>
   );
 }

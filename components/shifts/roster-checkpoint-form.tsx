@@ -5,11 +5,10 @@ import { useState } from "react";
 import { NumberField, TextField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { checkpointCreateInput } from "@/lib/schemas/shifts";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { RosterActiveToggle, RosterCallError, RosterFormCard } from "./roster-form-parts";
 import { useRosterRefresh } from "./roster-refresh";
 
 type Checkpoint = RouterOutputs["roster"]["tours"][number]["checkpoints"][number];
@@ -54,15 +53,9 @@ export function RosterCheckpointForm({
   });
   const { control } = form;
   return (
-    <Card
+    <RosterFormCard
       title={checkpoint ? `Edit checkpoint ${checkpoint.name}` : "Add checkpoint"}
-      actions={
-        checkpoint ? (
-          <Button variant="ghost" onClick={onDone}>
-            Close
-          </Button>
-        ) : undefined
-      }
+      onClose={checkpoint ? onDone : undefined}
     >
       <Form
         form={form}
@@ -105,12 +98,10 @@ export function RosterCheckpointForm({
             {checkpoint ? "Save checkpoint" : "Add checkpoint"}
           </SubmitButton>
           {checkpoint ? (
-            <Button
-              variant={checkpoint.active ? "danger" : "secondary"}
-              onClick={() => activate.mutate({ id: checkpoint.id, active: !checkpoint.active })}
-            >
-              {checkpoint.active ? "Deactivate" : "Reactivate"}
-            </Button>
+            <RosterActiveToggle
+              active={checkpoint.active}
+              onToggle={(active) => activate.mutate({ id: checkpoint.id, active })}
+            />
           ) : null}
           {checkpoint && !confirming ? (
             <Button variant="secondary" onClick={() => setConfirming(true)}>
@@ -154,14 +145,8 @@ export function RosterCheckpointForm({
           </p>
         ) : null}
         <FormError className="col-span-2" />
-        {[activate.error, newCode.error].map((e, i) =>
-          e ? (
-            <p key={i} role="alert" className="col-span-2 text-sm text-red-700">
-              {errorMessage(e)}
-            </p>
-          ) : null,
-        )}
+        <RosterCallError error={activate.error ?? newCode.error} className="col-span-2" />
       </Form>
-    </Card>
+    </RosterFormCard>
   );
 }

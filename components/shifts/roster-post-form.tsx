@@ -2,13 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { TextArea, TextField } from "@/components/forms/fields";
-import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Form, useZodForm } from "@/components/forms/form";
 import { postCreateInput } from "@/lib/schemas/shifts";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { RosterFormCard, RosterFormFooter } from "./roster-form-parts";
 import { useRosterRefresh } from "./roster-refresh";
 
 type Post = RouterOutputs["roster"]["posts"][number];
@@ -33,14 +31,7 @@ export function RosterPostForm({
   });
   const { control } = form;
   return (
-    <Card
-      title={post ? `Edit post ${post.name}` : "New post"}
-      actions={
-        <Button variant="ghost" onClick={onDone}>
-          Close
-        </Button>
-      }
-    >
+    <RosterFormCard title={post ? `Edit post ${post.name}` : "New post"} onClose={onDone}>
       <Form
         form={form}
         className="space-y-3 p-4"
@@ -59,24 +50,17 @@ export function RosterPostForm({
           rows={2}
           hint="What the guard at this post does (optional)."
         />
-        <div className="flex flex-wrap items-center gap-2">
-          <SubmitButton pending="Saving…">{post ? "Save post" : "Create post"}</SubmitButton>
-          {post ? (
-            <Button
-              variant={post.active ? "danger" : "secondary"}
-              onClick={() => activate.mutate({ id: post.id, active: !post.active })}
-            >
-              {post.active ? "Deactivate" : "Reactivate"}
-            </Button>
-          ) : null}
-        </div>
-        <FormError />
-        {activate.error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(activate.error)}
-          </p>
-        ) : null}
+        <RosterFormFooter
+          submit={post ? "Save post" : "Create post"}
+          toggle={
+            post && {
+              active: post.active,
+              onToggle: (active) => activate.mutate({ id: post.id, active }),
+            }
+          }
+          error={activate.error}
+        />
       </Form>
-    </Card>
+    </RosterFormCard>
   );
 }

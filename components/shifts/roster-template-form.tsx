@@ -2,15 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { CheckboxGroup, Select, TextField } from "@/components/forms/fields";
-import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Form, useZodForm } from "@/components/forms/form";
 import { templateCreateInput } from "@/lib/schemas/shifts";
 import { WEEKDAY_LABELS, WEEKDAYS } from "@/lib/shifts";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { siteToday } from "./roster-format";
+import { RosterFormCard, RosterFormFooter } from "./roster-form-parts";
 import { useRosterRefresh } from "./roster-refresh";
 
 type Post = RouterOutputs["roster"]["posts"][number];
@@ -51,13 +49,9 @@ export function RosterTemplateForm({
     .filter((p) => p.active || p.id === template?.postId)
     .map((p) => ({ value: p.id, label: p.name }));
   return (
-    <Card
+    <RosterFormCard
       title={template ? `Edit shift ${template.name}` : "New shift template"}
-      actions={
-        <Button variant="ghost" onClick={onDone}>
-          Close
-        </Button>
-      }
+      onClose={onDone}
     >
       <Form
         form={form}
@@ -120,24 +114,17 @@ export function RosterTemplateForm({
           Times are the site&apos;s local time ({timeZone}); daylight-saving nights come out 7 h or
           9 h long.
         </p>
-        <div className="col-span-2 flex flex-wrap items-center gap-2">
-          <SubmitButton pending="Saving…">{template ? "Save shift" : "Create shift"}</SubmitButton>
-          {template ? (
-            <Button
-              variant={template.active ? "danger" : "secondary"}
-              onClick={() => activate.mutate({ id: template.id, active: !template.active })}
-            >
-              {template.active ? "Deactivate" : "Reactivate"}
-            </Button>
-          ) : null}
-        </div>
-        <FormError className="col-span-2" />
-        {activate.error ? (
-          <p role="alert" className="col-span-2 text-sm text-red-700">
-            {errorMessage(activate.error)}
-          </p>
-        ) : null}
+        <RosterFormFooter
+          submit={template ? "Save shift" : "Create shift"}
+          toggle={
+            template && {
+              active: template.active,
+              onToggle: (active) => activate.mutate({ id: template.id, active }),
+            }
+          }
+          error={activate.error}
+        />
       </Form>
-    </Card>
+    </RosterFormCard>
   );
 }

@@ -3,13 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Checkbox, CheckboxGroup, NumberField, TextField } from "@/components/forms/fields";
-import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Form, useZodForm } from "@/components/forms/form";
 import { tourCreateInput } from "@/lib/schemas/shifts";
 import { useTRPC } from "@/lib/trpc/client";
-import { errorMessage } from "@/lib/trpc/errors";
 import type { RouterOutputs } from "@/lib/trpc/types";
+import { RosterFormCard, RosterFormFooter } from "./roster-form-parts";
 import { useRosterRefresh } from "./roster-refresh";
 import { DAY_OPTIONS } from "./roster-template-form";
 
@@ -44,14 +42,7 @@ export function RosterTourForm({
   });
   const { control } = form;
   return (
-    <Card
-      title={tour ? `Edit tour ${tour.name}` : "New tour"}
-      actions={
-        <Button variant="ghost" onClick={onDone}>
-          Close
-        </Button>
-      }
-    >
+    <RosterFormCard title={tour ? `Edit tour ${tour.name}` : "New tour"} onClose={onDone}>
       <Form
         form={form}
         className="grid grid-cols-2 gap-3 p-4"
@@ -62,7 +53,7 @@ export function RosterTourForm({
             onDone();
           } else {
             const { id } = await create.mutateAsync({ siteId, ...fields });
-            router.push(`/shifts/roster/tours/${id}`);
+            router.push(`/shifts/roster/tours/${id}?site=${siteId}`);
           }
         }}
       >
@@ -108,24 +99,17 @@ export function RosterTourForm({
           label="Critical: a missed round raises a NOC alert"
           className="col-span-2 flex items-center gap-1.5 text-sm text-slate-700"
         />
-        <div className="col-span-2 flex flex-wrap items-center gap-2">
-          <SubmitButton pending="Saving…">{tour ? "Save tour" : "Create tour"}</SubmitButton>
-          {tour ? (
-            <Button
-              variant={tour.active ? "danger" : "secondary"}
-              onClick={() => activate.mutate({ id: tour.id, active: !tour.active })}
-            >
-              {tour.active ? "Deactivate" : "Reactivate"}
-            </Button>
-          ) : null}
-        </div>
-        <FormError className="col-span-2" />
-        {activate.error ? (
-          <p role="alert" className="col-span-2 text-sm text-red-700">
-            {errorMessage(activate.error)}
-          </p>
-        ) : null}
+        <RosterFormFooter
+          submit={tour ? "Save tour" : "Create tour"}
+          toggle={
+            tour && {
+              active: tour.active,
+              onToggle: (active) => activate.mutate({ id: tour.id, active }),
+            }
+          }
+          error={activate.error}
+        />
       </Form>
-    </Card>
+    </RosterFormCard>
   );
 }

@@ -3,11 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDays, formatRounds } from "./roster-format";
+import { RosterListCard } from "./roster-list-card";
 import type { RosterPanelState } from "./roster-panel";
 
 const link = "font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:underline";
@@ -21,61 +20,41 @@ export function RosterTours({
   onOpen: (panel: RosterPanelState) => void;
 }) {
   const trpc = useTRPC();
-  const tours = useQuery(trpc.roster.tours.queryOptions({ siteId }));
-  const rows = tours.data ?? [];
+  const rows = useQuery(trpc.roster.tours.queryOptions({ siteId })).data ?? [];
   return (
-    <Card
+    <RosterListCard
       title="Guard tours"
-      actions={
-        <Button variant="secondary" onClick={() => onOpen({ kind: "tour" })}>
-          Add tour
-        </Button>
-      }
+      add={{ label: "Add tour", onClick: () => onOpen({ kind: "tour" }) }}
+      columns={[{ label: "Tour" }, { label: "Rounds" }, { label: "Checkpoints" }]}
+      count={rows.length}
+      empty="No tours yet. Add rounds with checkpoints for guards to scan."
     >
-      {rows.length ? (
-        <Table label="Guard tours">
-          <thead>
-            <tr>
-              <Th>Tour</Th>
-              <Th>Rounds</Th>
-              <Th>Checkpoints</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((t) => (
-              <tr key={t.id}>
-                <Td>
-                  <Link href={`/shifts/roster/tours/${t.id}`} className={link}>
-                    {t.name}
-                  </Link>{" "}
-                  {t.critical ? <Badge tone="red">Critical</Badge> : null}{" "}
-                  {t.active ? null : <Badge>Inactive</Badge>}
-                </Td>
-                <Td className="text-xs text-slate-600">
-                  {formatDays(t.days)}, {formatRounds(t)}
-                </Td>
-                <Td className="tabular-nums">{t.checkpoints.length}</Td>
-                <Td className="whitespace-nowrap text-right">
-                  {t.checkpoints.length ? (
-                    <Link
-                      href={`/shifts/roster/tours/${t.id}/print`}
-                      className={`${link} text-sm`}
-                      aria-label={`Print the codes of ${t.name}`}
-                    >
-                      Print codes
-                    </Link>
-                  ) : null}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : (
-        <EmptyState>No tours yet. Add rounds with checkpoints for guards to scan.</EmptyState>
-      )}
-    </Card>
+      {rows.map((t) => (
+        <tr key={t.id}>
+          <Td>
+            <Link href={`/shifts/roster/tours/${t.id}?site=${t.siteId}`} className={link}>
+              {t.name}
+            </Link>{" "}
+            {t.critical ? <Badge tone="red">Critical</Badge> : null}{" "}
+            {t.active ? null : <Badge>Inactive</Badge>}
+          </Td>
+          <Td className="text-xs text-slate-600">
+            {formatDays(t.days)}, {formatRounds(t)}
+          </Td>
+          <Td className="tabular-nums">{t.checkpoints.length}</Td>
+          <Td className="whitespace-nowrap text-right">
+            {t.checkpoints.length ? (
+              <Link
+                href={`/shifts/roster/tours/${t.id}/print?site=${t.siteId}`}
+                className={`${link} text-sm`}
+                aria-label={`Print the codes of ${t.name}`}
+              >
+                Print codes
+              </Link>
+            ) : null}
+          </Td>
+        </tr>
+      ))}
+    </RosterListCard>
   );
 }

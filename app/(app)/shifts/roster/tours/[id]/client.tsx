@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
+import { RosterTourGone } from "@/components/shifts/roster-tour-gone";
 import { rosterHref } from "../../search-params";
 
 type Panel = { kind: "add" } | { kind: "checkpoint"; id: string } | { kind: "tour" };
@@ -25,14 +26,7 @@ export function TourClient({ tourId, input }: { tourId: string; input: { siteId?
   const tour = tours.data?.find((t) => t.id === tourId);
   const [panel, setPanel] = useState<Panel>({ kind: "add" });
   if (!tour) {
-    return (
-      <p
-        role="alert"
-        className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm"
-      >
-        This tour is no longer in your roster. <Link href="/shifts/roster">Back to the roster</Link>
-      </p>
-    );
+    return <RosterTourGone />;
   }
   const editing =
     panel.kind === "checkpoint" ? tour.checkpoints.find((c) => c.id === panel.id) : undefined;
@@ -55,7 +49,10 @@ export function TourClient({ tourId, input }: { tourId: string; input: { siteId?
               Edit tour
             </Button>
             {active ? (
-              <Link href={`/shifts/roster/tours/${tour.id}/print`} className={linkButton}>
+              <Link
+                href={`/shifts/roster/tours/${tour.id}/print?site=${tour.siteId}`}
+                className={linkButton}
+              >
                 Print QR codes
               </Link>
             ) : null}

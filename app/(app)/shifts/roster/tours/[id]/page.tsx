@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
-import { uuid } from "@/lib/schemas/common";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
-import { siteFromSearch } from "../../search-params";
+import { Forbidden } from "@/components/shell/page-guard.server";
+import { HydrateClient } from "@/server/api/rsc";
+import { loadTour } from "../load-tour";
 import { TourClient } from "./client";
 
 export const metadata: Metadata = { title: "Guard tour" };
@@ -16,17 +14,11 @@ export default async function TourPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  if (!(await mayOpen(`/shifts/roster/tours/${id}`))) return <Forbidden />;
-  if (!uuid.safeParse(id).success) notFound();
-  const siteId = siteFromSearch(await searchParams);
-  const input = siteId ? { siteId } : {};
-  const qc = getQueryClient();
-  // a tour outside the manager's sites is not listed: it reads as not found
-  const tours = await qc.fetchQuery(trpc.roster.tours.queryOptions(input));
-  if (!tours.some((t) => t.id === id)) notFound();
+  const tour = await loadTour(id, `/shifts/roster/tours/${id}`, await searchParams);
+  if (tour.forbidden) return <Forbidden />;
   return (
     <HydrateClient>
-      <TourClient tourId={id} input={input} />
+      <TourClient tourId={id} input={tour.input} />
     </HydrateClient>
   );
 }

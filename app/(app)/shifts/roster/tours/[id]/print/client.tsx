@@ -6,6 +6,7 @@ import { useSyncExternalStore } from "react";
 import { RosterPrintSheet } from "@/components/shifts/roster-print-sheet";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/client";
+import { RosterTourGone } from "@/components/shifts/roster-tour-gone";
 
 const noop = () => () => undefined;
 /** This app's origin as the browser sees it (the codes point there); empty while rendering. */
@@ -23,14 +24,7 @@ export function PrintClient({ tourId, input }: { tourId: string; input: { siteId
   const tour = tours.data?.find((t) => t.id === tourId);
   const origin = useOrigin();
   if (!tour) {
-    return (
-      <p
-        role="alert"
-        className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm"
-      >
-        This tour is no longer in your roster. <Link href="/shifts/roster">Back to the roster</Link>
-      </p>
-    );
+    return <RosterTourGone />;
   }
   const active = tour.checkpoints.filter((c) => c.active).length;
   const inactive = tour.checkpoints.length - active;
@@ -50,7 +44,7 @@ export function PrintClient({ tourId, input }: { tourId: string; input: { siteId
         </div>
         <div className="flex items-center gap-2">
           <Link
-            href={`/shifts/roster/tours/${tour.id}`}
+            href={`/shifts/roster/tours/${tour.id}?site=${tour.siteId}`}
             className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
           >
             Back to tour

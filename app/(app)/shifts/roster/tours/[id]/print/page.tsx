@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
-import { uuid } from "@/lib/schemas/common";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
-import { siteFromSearch } from "../../../search-params";
+import { Forbidden } from "@/components/shell/page-guard.server";
+import { HydrateClient } from "@/server/api/rsc";
+import { loadTour } from "../../load-tour";
 import { PrintClient } from "./client";
 
 export const metadata: Metadata = { title: "Checkpoint QR codes" };
@@ -16,16 +14,11 @@ export default async function TourPrintPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  if (!(await mayOpen(`/shifts/roster/tours/${id}/print`))) return <Forbidden />;
-  if (!uuid.safeParse(id).success) notFound();
-  const siteId = siteFromSearch(await searchParams);
-  const input = siteId ? { siteId } : {};
-  const qc = getQueryClient();
-  const tours = await qc.fetchQuery(trpc.roster.tours.queryOptions(input));
-  if (!tours.some((t) => t.id === id)) notFound();
+  const tour = await loadTour(id, `/shifts/roster/tours/${id}/print`, await searchParams);
+  if (tour.forbidden) return <Forbidden />;
   return (
     <HydrateClient>
-      <PrintClient tourId={id} input={input} />
+      <PrintClient tourId={id} input={tour.input} />
     </HydrateClient>
   );
 }
