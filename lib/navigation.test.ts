@@ -47,6 +47,16 @@ describe("navigation", () => {
     expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/shifts");
   });
 
+  it("keeps roster editing to those who manage shifts, below the board", () => {
+    expect(rolesForPath("/shifts/roster")).toEqual(["admin", "site_manager"]);
+    expect(rolesForPath("/shifts/roster/tours/abc/print")).toEqual(["admin", "site_manager"]);
+    expect(canOpen("supervisor", "/shifts")).toBe(true);
+    expect(canOpen("supervisor", "/shifts/roster")).toBe(false);
+    expect(canOpen("guard", "/shifts/roster?site=x")).toBe(false);
+    expect(navFor("site_manager").map((i) => i.href)).toContain("/shifts/roster");
+    expect(navFor("supervisor").map((i) => i.href)).not.toContain("/shifts/roster");
+  });
+
   it("finds the roles for nested paths", () => {
     expect(rolesForPath("/admin/users/123")).toEqual(["admin"]);
     expect(rolesForPath("/admin/audit")).toEqual(["admin", "supervisor"]);

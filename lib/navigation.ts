@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "main",
   },
   { href: "/shifts", label: "Shifts", capability: "shifts.view", section: "main" },
+  { href: "/shifts/roster", label: "Roster", capability: "shifts.manage", section: "main" },
   { href: "/me/shifts", label: "My shifts", capability: "myShifts.view", section: "main" },
   { href: "/work-orders", label: "Work orders", capability: "workOrder.manage", section: "main" },
   { href: "/vendors", label: "Vendors", capability: "vendor.view", section: "main" },
