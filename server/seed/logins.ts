@@ -40,6 +40,8 @@ export const DEMO_LOGINS: readonly {
     role: "executive",
     tenant: "northwind",
   },
+  // the guard's own phone page (/me/shifts); server/seed/parts/shifts.ts gives him his roster
+  { email: "guard@northwind.test", name: "Gus Guard", role: "guard", tenant: "northwind" },
   { email: "admin@bluefin.test", name: "Bea Bluefin", role: "admin", tenant: "bluefin" },
   { email: "operator@bluefin.test", name: "Ben Bluefin", role: "noc_operator", tenant: "bluefin" },
 ];

@@ -45,7 +45,7 @@ describe("demo seed", () => {
         ),
       );
     expect(users).toHaveLength(DEMO_LOGINS.length);
-    expect(new Set(users.map((u) => u.role)).size).toBe(6);
+    expect(new Set(users.map((u) => u.role)).size).toBe(7);
 
     // shifts: the demo guard signs in with the demo password, and the board has a month behind
     // it and 14 days ahead (tenant-wide counts move with the clock, so only their shape is checked)
@@ -63,6 +63,10 @@ describe("demo seed", () => {
         count(*) filter (where starts_at < now() - interval '30 days')::int as "monthAgo",
         count(*) filter (where starts_at > now() + interval '12 days')::int as "twoWeeksAhead",
         count(*) filter (where guard_id = ${gus?.id ?? ""})::int as "gusShifts",
+        -- the demo guard is on duty (or about to be) with a shift to check in to, whenever seeded
+        count(*) filter (where guard_id = ${gus?.id ?? ""} and status = 'scheduled'
+          and checked_in_at is null and starts_at - interval '30 minutes' <= now()
+          and ends_at > now() + interval '30 minutes')::int as "gusOnDuty",
         (select count(*)::int from shift_findings f where f.tenant_id = ${tenantId}) as findings,
         (select count(*)::int from tour_checkpoints c where c.tenant_id = ${tenantId}) as checkpoints,
         (select count(*)::int from checkpoint_scans x where x.tenant_id = ${tenantId}) as scans
@@ -71,8 +75,9 @@ describe("demo seed", () => {
     expect(shifts?.monthAgo).toBeGreaterThan(50);
     expect(shifts?.twoWeeksAhead).toBeGreaterThan(20);
     expect(shifts?.gusShifts).toBeGreaterThan(20);
+    expect(shifts?.gusOnDuty).toBe(1);
     expect(shifts?.findings).toBeGreaterThan(20);
-    expect(shifts?.checkpoints).toBe(10);
+    expect(shifts?.checkpoints).toBe(12);
     expect(shifts?.scans).toBeGreaterThan(500);
     // it seeds the demo tenant twice: well over the default 30 s on a busy machine
   }, 120_000);

@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import { landingFor } from "@/lib/navigation";
 import type { Role } from "@/lib/roles";
 import type { Tier } from "@/lib/tiers";
 import { schema } from "@/server/db";
@@ -78,8 +79,9 @@ async function seedTenant(
         active: u.active ?? true,
       })),
     )
-    .returning({ id: schema.users.id, email: schema.users.email });
+    .returning({ id: schema.users.id, email: schema.users.email, role: schema.users.role });
   const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const roleOf = new Map(users.map((u) => [u.id, u.role]));
   const groups = await db
     .insert(schema.groups)
     .values(DEFAULT_GROUPS.map((g) => ({ tenantId: tenant.id, ...g })))
@@ -105,7 +107,7 @@ async function seedTenant(
       ...created("user", new Map(t.users.map((u) => [u.name, need(userIds, u.email)]))),
       ...created("group", groupIds),
     ]);
-  return { tenant, siteIds, clientIds, userIds, groupIds };
+  return { tenant, siteIds, clientIds, userIds, groupIds, roleOf };
 }
 
 function need(map: Map<string, string>, key: string): string {
@@ -185,7 +187,8 @@ export const platformPart: SeedPart = {
           userId,
           subject: "Welcome to Watchfloor",
           body: "Your console is ready. The bell shows alerts routed to you, escalations and job failures as they happen.",
-          link: "/overview",
+          // each to the page the role starts on (a guard cannot open the overview)
+          link: landingFor(t.roleOf.get(userId) ?? "admin"),
           dedupeKey: `welcome:${userId}`,
           status: "sent" as const,
           sentAt: new Date(),

@@ -1,6 +1,12 @@
 /** The demo roster: who guards which post when, and the tours walked (shifts.md). */
 
-export const DEMO_GUARD = { email: "guard@northwind.test", name: "Gus Guard" };
+/** The demo login guard@northwind.test, his hub and the post of his relief shifts. */
+export const DEMO_GUARD = {
+  email: "guard@northwind.test",
+  name: "Gus Guard",
+  site: "Acme Chicago Hub",
+  post: "Front desk",
+};
 
 /** Northwind's guards besides Gus; the roster below names them by first name. */
 export const NORTHWIND_GUARDS = [
@@ -408,6 +414,19 @@ export const TOURS: TourSeed[] = [
       { name: "Trailer park", location: "Row F, lamp post 12", toleranceMinutes: 45 },
       { name: "Fuel depot", location: "East wall", toleranceMinutes: 60 },
       { name: "Dock 14", location: "Roller door control box", toleranceMinutes: 75 },
+    ],
+  },
+  // round the clock, a round every hour: the guard on duty always has one to walk
+  {
+    site: "Acme Chicago Hub",
+    name: "Lobby round",
+    critical: false,
+    windowStart: "00:00",
+    windowEnd: "00:00",
+    everyMinutes: 60,
+    checkpoints: [
+      { name: "Main entrance", location: "Inside the revolving door", toleranceMinutes: 60 },
+      { name: "Loading office", location: "Dispatch window", toleranceMinutes: 60 },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { SHIFT_RULES } from "@/lib/shifts";
 import { tierIncludes, type Tier } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
 import { hashPassword } from "@/server/services/auth/password";
@@ -100,6 +101,8 @@ function playHistory(
 ) {
   const events: (typeof schema.attendanceEvents.$inferInsert)[] = [];
   const findings: (typeof schema.shiftFindings.$inferInsert)[] = [];
+  // the demo guard's shift under way is his to check in to from the phone page
+  if (guardName === DEMO_GUARD.name && shift.endsAt > now) return { events, findings };
   const habits = (guardName && HABITS[guardName]) || USUAL_HABITS;
   const start = shift.startsAt.getTime();
   const roll = r.next();
@@ -200,18 +203,37 @@ async function seedTenantShifts(
   if (!tenantId) return;
   const { db, random } = ctx;
   const sites = await sitesOf(db, tenantId);
-  const guards = await db
-    .insert(schema.users)
-    .values(
-      guardNames.map((name) => ({
-        tenantId,
-        name,
-        email: name === DEMO_GUARD.name ? DEMO_GUARD.email : emailOf(name, `${slug}.test`),
-        role: "guard" as const,
-        passwordHash: hash,
-      })),
-    )
-    .returning({ id: schema.users.id, name: schema.users.name });
+  const emailFor = (name: string) =>
+    name === DEMO_GUARD.name ? DEMO_GUARD.email : emailOf(name, `${slug}.test`);
+  // the demo guard is a demo login: the platform part has made him already (logins.ts)
+  const existing = await db
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(
+      and(
+        eq(schema.users.tenantId, tenantId),
+        inArray(schema.users.email, guardNames.map(emailFor)),
+      ),
+    );
+  const made = new Set(existing.map((g) => g.name));
+  const fresh = guardNames.filter((name) => !made.has(name));
+  const guards = [
+    ...existing,
+    ...(fresh.length
+      ? await db
+          .insert(schema.users)
+          .values(
+            fresh.map((name) => ({
+              tenantId,
+              name,
+              email: emailFor(name),
+              role: "guard" as const,
+              passwordHash: hash,
+            })),
+          )
+          .returning({ id: schema.users.id, name: schema.users.name })
+      : []),
+  ];
   const guardId = new Map(guards.map((g) => [g.name, g.id]));
   const rosterStart = addDays(localDay("UTC", now), -(HISTORY_DAYS + 5));
   const history: HistoryShift[] = [];
@@ -290,6 +312,9 @@ async function seedTenantShifts(
   await insertChunks(findings, (c) => db.insert(schema.shiftFindings).values(c));
   const rounds = await seedTours(ctx, tenantId, sites, history, now);
   const built = await materialiseSchedule(jobContext(tenantId, "demo-seed", db), {}, now);
+  const gus = guardId.get(DEMO_GUARD.name);
+  const hub = sites.get(DEMO_GUARD.site);
+  if (gus && hub) await demoGuardOnDuty(db, tenantId, hub, gus, now);
   // most guards have confirmed their next few days; the rest show as a coverage risk
   await db.execute(sql`
     update shifts set confirmed_at = ${now.toISOString()}::timestamptz
@@ -299,6 +324,59 @@ async function seedTenantShifts(
   ctx.log(
     `shifts: ${slug}: ${guards.length} guards, ${history.length} past shifts (${findings.length} findings), ${built.created} ahead, ${rounds} past tour rounds`,
   );
+}
+
+/**
+ * The demo guard is on duty whenever the demo starts, so his phone page has a shift to check in
+ * to and a round to walk: unless one of his rostered shifts is under way (or starts within the
+ * early tolerance) with an hour or more to go, he covers a one-off relief shift at his hub from
+ * a few minutes from now, for 8 h or up to his next rostered shift.
+ */
+async function demoGuardOnDuty(db: Db, tenantId: string, site: Site, guardId: string, now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [current] = await rawRows<{ endsAt: string }>(
+    db,
+    sql`
+    select ends_at as "endsAt" from shifts
+    where tenant_id = ${tenantId} and guard_id = ${guardId} and status = 'scheduled'
+      and starts_at - make_interval(mins => ${SHIFT_RULES.earlyToleranceMinutes}) <= ${at}
+      and ends_at > ${at}
+    order by ends_at desc limit 1`,
+  );
+  if (current && new Date(current.endsAt).getTime() >= now.getTime() + 60 * MINUTE) return;
+  const [next] = await rawRows<{ startsAt: string }>(
+    db,
+    sql`
+    select starts_at as "startsAt" from shifts
+    where tenant_id = ${tenantId} and guard_id = ${guardId} and status = 'scheduled' and starts_at > ${at}
+    order by starts_at limit 1`,
+  );
+  const soon = Math.ceil(now.getTime() / (5 * MINUTE)) * 5 * MINUTE + 5 * MINUTE;
+  const startsAt = new Date(Math.max(soon, current ? new Date(current.endsAt).getTime() : 0));
+  const endsAt = new Date(
+    Math.min(
+      startsAt.getTime() + 8 * 60 * MINUTE,
+      next ? new Date(next.startsAt).getTime() : Infinity,
+    ),
+  );
+  if (endsAt <= startsAt) return;
+  const [post] = await db
+    .select({ id: schema.posts.id })
+    .from(schema.posts)
+    .where(and(eq(schema.posts.siteId, site.id), eq(schema.posts.name, DEMO_GUARD.post)));
+  if (!post) throw new Error("seed: the demo guard's post");
+  await db.insert(schema.shifts).values({
+    tenantId,
+    clientId: site.clientId,
+    siteId: site.id,
+    postId: post.id,
+    templateId: null,
+    guardId,
+    localDate: localDay(site.timeZone, startsAt),
+    startsAt,
+    endsAt,
+    confirmedAt: now,
+  });
 }
 
 /** Tours with their checkpoints, and the past rounds as walked (most checkpoints scanned in time). */

@@ -202,6 +202,7 @@ export async function myTours(ctx: ServiceCtx, now: Date) {
       runId: string;
       tourName: string;
       siteName: string;
+      timeZone: string;
       critical: boolean;
       startsAt: Date;
       localStart: string;
@@ -224,6 +225,7 @@ export async function myTours(ctx: ServiceCtx, now: Date) {
       runId: r.runId,
       tourName: r.tourName,
       siteName: r.siteName,
+      timeZone: r.timeZone,
       critical: r.critical,
       startsAt,
       localStart: localClock(r.timeZone, startsAt),
