@@ -7,20 +7,12 @@ import { NeedsTier } from "@/components/ui/locked";
 import { Td, Th } from "@/components/ui/table";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDay, formatTime, zoneName } from "@/lib/format";
-import { SHIFT_RULES } from "@/lib/shifts";
+import { actionsFor, type BoardActionKind } from "./board-logic";
 import { type BoardRow, type BoardSite, CheckInCell, ShiftStateBadge } from "./board-parts";
 
-export type BoardAction = { kind: "check_in" | "check_out" | "excuse"; shift: BoardRow };
+export type BoardAction = { kind: BoardActionKind; shift: BoardRow };
 
-/** What a manager may do with a shift now: check the guard in or out, or excuse the absence. */
-export function actionsFor(row: BoardRow, now: Date): BoardAction["kind"][] {
-  if (row.state === "excused" || row.state === "cancelled") return [];
-  if (row.checkedInAt) return row.checkedOutAt ? [] : ["check_out"];
-  const opens = row.startsAt.getTime() - SHIFT_RULES.attachBeforeMinutes * 60_000;
-  return now.getTime() >= opens && now < row.endsAt ? ["check_in", "excuse"] : ["excuse"];
-}
-
-const ACTION_LABELS: Record<BoardAction["kind"], string> = {
+const ACTION_LABELS: Record<BoardActionKind, string> = {
   check_in: "Check in",
   check_out: "Check out",
   excuse: "Excuse",
