@@ -6,17 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
-
-/** This month and the five before it, "2026-12", newest first. */
-export function recentMonths(now: Date, count = 6): { value: string; label: string }[] {
-  return Array.from({ length: count }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    return {
-      value: d.toISOString().slice(0, 7),
-      label: d.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
-    };
-  });
-}
+import { recentMonths } from "./board-logic";
 
 /** Saves text as a file through the browser's download. */
 function download(filename: string, text: string) {

@@ -1,16 +1,9 @@
-import type { ShiftState } from "@/lib/shifts";
+import { stateCounts } from "./board-logic";
 import { type BoardSite, STATES_BY_URGENCY, ShiftStateBadge } from "./board-parts";
 
 /** Today across the sites shown: how many shifts are in each state, most urgent first. */
 export function BoardSummary({ sites }: { sites: readonly BoardSite[] }) {
-  const counts = new Map<ShiftState, number>();
-  let open = 0;
-  for (const s of sites)
-    for (const r of s.shifts) {
-      counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
-      if (!r.guardId) open++;
-    }
-  const total = sites.reduce((n, s) => n + s.shifts.length, 0);
+  const { counts, open, total } = stateCounts(sites.flatMap((s) => s.shifts));
   return (
     <div
       role="group"

@@ -1,5 +1,6 @@
 "use client";
 
+import { PermittedLink } from "@/components/shell/permitted-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -7,20 +8,13 @@ import { NeedsTier } from "@/components/ui/locked";
 import { Td, Th } from "@/components/ui/table";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDay, formatTime, zoneName } from "@/lib/format";
-import { SHIFT_RULES } from "@/lib/shifts";
+import type { FindingKind } from "@/lib/shifts";
+import { actionsFor, type BoardActionKind } from "./board-logic";
 import { type BoardRow, type BoardSite, CheckInCell, ShiftStateBadge } from "./board-parts";
 
-export type BoardAction = { kind: "check_in" | "check_out" | "excuse"; shift: BoardRow };
+export type BoardAction = { kind: BoardActionKind; shift: BoardRow };
 
-/** What a manager may do with a shift now: check the guard in or out, or excuse the absence. */
-export function actionsFor(row: BoardRow, now: Date): BoardAction["kind"][] {
-  if (row.state === "excused" || row.state === "cancelled") return [];
-  if (row.checkedInAt) return row.checkedOutAt ? [] : ["check_out"];
-  const opens = row.startsAt.getTime() - SHIFT_RULES.attachBeforeMinutes * 60_000;
-  return now.getTime() >= opens && now < row.endsAt ? ["check_in", "excuse"] : ["excuse"];
-}
-
-const ACTION_LABELS: Record<BoardAction["kind"], string> = {
+const ACTION_LABELS: Record<BoardActionKind, string> = {
   check_in: "Check in",
   check_out: "Check out",
   excuse: "Excuse",
@@ -90,7 +84,7 @@ export function SiteBoard({
                 <Th className="w-32">State</Th>
                 <Th>Post · guard</Th>
                 <Th>Shift ({zone})</Th>
-                <Th>Check-in</Th>
+                <Th className="whitespace-nowrap">Check-in</Th>
                 {canRecord ? (
                   <Th className="text-right">
                     <span className="sr-only">Actions</span>
@@ -129,6 +123,7 @@ function ShiftRow({
     <tr aria-label={`${row.postName}, ${who}, ${row.localStart}–${row.localEnd}`}>
       <Td>
         <ShiftStateBadge state={row.state} />
+        <Findings row={row} />
         {row.excuseReason ? (
           <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500" title={row.excuseReason}>
             {row.excuseReason}
@@ -159,7 +154,7 @@ function ShiftRow({
       </Td>
       {canRecord ? (
         <Td className="text-right whitespace-nowrap">
-          <span className="inline-flex gap-1.5">
+          <span className="flex flex-col items-end gap-1 2xl:flex-row 2xl:justify-end">
             {actionsFor(row, now).map((kind) => (
               <Button
                 key={kind}
@@ -175,6 +170,39 @@ function ShiftRow({
         </Td>
       ) : null}
     </tr>
+  );
+}
+
+const FINDING_TEXT: Record<FindingKind, string> = {
+  LATE: "late arrival",
+  NO_SHOW: "no-show",
+  WRONG_SITE: "wrong-site fix",
+  MISSED_CHECKPOINT: "missed checkpoint",
+};
+
+/** The findings detection stored for the shift, with a link to each one's NOC alert. */
+function Findings({ row }: { row: BoardRow }) {
+  if (!row.findings.length) return null;
+  return (
+    <ul aria-label="Findings" className="mt-1 space-y-0.5 text-xs text-slate-600">
+      {row.findings.map((f) => (
+        <li key={f.kind}>
+          {FINDING_TEXT[f.kind]}
+          {f.previousKind ? ` (was ${FINDING_TEXT[f.previousKind]})` : ""}
+          {f.alertId ? (
+            <>
+              {" · "}
+              <PermittedLink
+                href={`/noc?alert=${f.alertId}`}
+                className="text-sky-700 underline-offset-2 hover:underline"
+              >
+                alert
+              </PermittedLink>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
+import { card, expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
 
 declare global {
   interface Window {
@@ -162,6 +162,16 @@ test.describe("the shift board", () => {
     await expect(page.getByRole("combobox", { name: "Site" })).toHaveValue(site.id);
     const row = shiftRow(page, postName);
     await expect(row.getByText("Upcoming")).toBeVisible({ timeout: 30_000 });
+    // the panels beside the board: the new shift is unconfirmed, a coverage risk for its post
+    await expect(
+      page
+        .getByRole("list", { name: "Posts at risk in the next 24 hours" })
+        .getByRole("listitem", { name: `${postName}, ${site.name}` }),
+    ).toContainText("Not confirmed by the guard");
+    await expect(page.getByRole("table", { name: "Compliance per site" })).toContainText(site.name);
+    await expect(card(page, "Guard tours · last 30 days")).toContainText(/Coverage|No tour rounds/);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot(page, "shifts-board");
 
     await row.getByRole("button", { name: /^Check in Emeka Obi/ }).click();
     const dialog = page.getByRole("dialog", { name: "Record check-in" });

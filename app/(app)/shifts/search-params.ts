@@ -33,5 +33,4 @@ export function boardSearch(f: BoardFilters): string {
 export const boardInputs = (f: BoardFilters) => ({
   board: f.siteId ? { siteId: f.siteId } : {},
   week: { ...(f.siteId ? { siteId: f.siteId } : {}), days: 14 },
-  figures: { ...(f.siteId ? { siteId: f.siteId } : {}), days: 30 },
 });
