@@ -142,6 +142,15 @@ test.describe("the guard's phone page", () => {
     await expect(lobby.getByRole("listitem").filter({ hasText: "Main entrance" })).toContainText(
       /Scanned \d\d:\d\d/,
     );
+
+    // a phone that will not share its position: the scan still counts, and the guard is told
+    await context.clearPermissions();
+    await page.goto(scanPath(HUB, "Loading office"));
+    await expect(result.getByRole("heading", { name: "Scan recorded" })).toBeVisible({
+      // the browser may leave the question unanswered until the page's 12 s wait for a fix ends
+      timeout: 20_000,
+    });
+    await expect(result).toContainText("Sent without a position");
   });
 
   test("a guard cannot open the shift board or the NOC, nor call their procedures", async ({
