@@ -124,7 +124,7 @@ export function GuardNow({
         </p>
       ) : null}
 
-      <div role="status" aria-live="polite" className="empty:hidden">
+      <div role="status" aria-live="polite" aria-label="Result" className="empty:hidden">
         {answer ? <AnswerPanel answer={answer} shift={shift} noFix={noFix} /> : null}
       </div>
     </GuardSection>

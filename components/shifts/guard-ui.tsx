@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes } from "react";
+import { useId, type ButtonHTMLAttributes } from "react";
 import { Badge, type Tone as BadgeTone } from "@/components/ui/badge";
 import { SHIFT_STATE_LABELS, type ShiftState } from "@/lib/shifts";
 import type { ResultLine, Tone } from "./guard-result";
@@ -41,9 +41,15 @@ export function GuardLinkButton({
 
 /** A titled block of the phone page (a <section> named by its heading). */
 export function GuardSection({ title, children }: { title: string; children: React.ReactNode }) {
+  const heading = useId();
   return (
-    <section className="rounded-2xl border border-slate-200 bg-white p-4 shadow-xs">
-      <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2>
+    <section
+      aria-labelledby={heading}
+      className="rounded-2xl border border-slate-200 bg-white p-4 shadow-xs"
+    >
+      <h2 id={heading} className="mb-3 text-base font-semibold text-slate-900">
+        {title}
+      </h2>
       {children}
     </section>
   );

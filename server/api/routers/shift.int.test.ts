@@ -264,6 +264,10 @@ describe("guard tours", () => {
 
     const ok = await patrol.myShift.scan({ token: gate.token });
     expect(ok).toMatchObject({ checkpoint: "Gate 2", tour: "Fence line", site: "Gold HQ" });
+    // the phone shows the round's times in the site's zone
+    const fence = tours.rounds.find((r) => r.tourName === "Fence line");
+    expect(fence?.timeZone).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+/);
+    expect(ok.timeZone).toBe(fence?.timeZone);
     const replay = await refusal(patrol.myShift.scan({ token: gate.token }));
     expect(replay.code).toBe("CONFLICT");
     expect(replay.message).toMatch(

@@ -368,6 +368,7 @@ export async function scanCheckpoint(
       checkpoint: cp.name,
       tour: cp.tourName,
       site: cp.siteName,
+      timeZone: cp.timeZone,
       roundStartsAt: new Date(run.startsAt),
       distanceM: near?.distanceM ?? null,
     };

@@ -54,13 +54,16 @@ export function ScanClient({ token }: { token: string }) {
     const { fix, reason } = await currentPosition();
     setNoFix(reason);
     setPhase("sending");
+    let next: Outcome;
     try {
-      setOutcome({ ok: true, scan: await mutateAsync({ token, position: fix }) });
+      next = { ok: true, scan: await mutateAsync({ token, position: fix }) };
     } catch (err) {
-      setOutcome({ ok: false, ...refusal(err) });
+      next = { ok: false, ...refusal(err) };
     }
-    setPhase("done");
+    // the round below as it is now, with this scan
     await qc.invalidateQueries(trpc.myShift.pathFilter());
+    setOutcome(next);
+    setPhase("done");
   }, [mutateAsync, token, qc, trpc]);
 
   // once per visit (a reload is a second scan, which the server refuses as a replay)
@@ -73,7 +76,7 @@ export function ScanClient({ token }: { token: string }) {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Checkpoint scan</h1>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" aria-label="Scan result">
         {phase !== "done" || !outcome ? (
           <div className="rounded-2xl border border-slate-200 bg-white p-6 text-center">
             <p className="text-lg text-slate-800">
@@ -122,7 +125,8 @@ function Success({ scan, noFix }: { scan: Scanned; noFix: NoFixReason | null }) 
       <h2 className="mt-3 text-2xl font-semibold text-emerald-900">Scan recorded</h2>
       <p className="mt-1 text-xl font-medium text-slate-900">{scan.checkpoint}</p>
       <p className="text-base text-slate-700">
-        {scan.tour} · {scan.site} · round of {formatTime(scan.roundStartsAt, { unnamed: true })}
+        {scan.tour} · {scan.site} · round of{" "}
+        {formatTime(scan.roundStartsAt, { timeZone: scan.timeZone, unnamed: true })}
       </p>
       <ul className="mt-3 space-y-1 text-left">
         {scan.distanceM != null ? (
