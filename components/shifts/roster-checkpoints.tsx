@@ -72,7 +72,7 @@ export function RosterCheckpoints({
                     c.latitude != null && c.longitude != null
                       ? `${c.latitude.toFixed(5)}, ${c.longitude.toFixed(5)}`
                       : null,
-                    `±${c.toleranceMinutes} min`,
+                    `scan within ${c.toleranceMinutes} min`,
                   ]
                     .filter(Boolean)
                     .join(" · ")}

@@ -70,7 +70,7 @@ describe("roster formatting", () => {
     const now = new Date("2026-12-03T02:30:00Z");
     expect(siteToday("America/Chicago", now)).toBe("2026-12-02");
     expect(siteToday("Australia/Sydney", now)).toBe("2026-12-03");
-    expect(formatRange("2026-12-01", null)).toBe("1 Dec 2026 – open-ended");
+    expect(formatRange("2026-12-01", null)).toBe("from 1 Dec 2026");
     expect(formatRange("2026-12-01", "2027-01-31")).toBe("1 Dec 2026 – 31 Jan 2027");
   });
 });

@@ -47,9 +47,11 @@ export function formatRounds(t: { windowStart: string; windowEnd: string; everyM
   return `every ${every} from ${t.windowStart} to ${t.windowEnd}`;
 }
 
-/** A date range of an assignment or template: "1 Dec 2026 – open-ended". */
+/** A date range of an assignment or template: "from 1 Dec 2026", "1 Dec 2026 – 31 Jan 2027". */
 export const formatRange = (from: string, to: string | null | undefined) =>
-  `${formatDay(from, { year: true })} – ${to ? formatDay(to, { year: true }) : "open-ended"}`;
+  to
+    ? `${formatDay(from, { year: true })} – ${formatDay(to, { year: true })}`
+    : `from ${formatDay(from, { year: true })}`;
 
 /** The calendar day at a site at `now`, "2026-12-03" (a form's default first day). */
 export function siteToday(timeZone: string, now: Date): string {

@@ -48,7 +48,8 @@ export function RosterListCard({
                   {c.label}
                 </Th>
               ))}
-              <Th>
+              {/* relative: keeps the screen-reader-only label inside the table's scroll box */}
+              <Th className="relative">
                 <span className="sr-only">Actions</span>
               </Th>
             </tr>

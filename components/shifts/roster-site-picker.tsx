@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { Select } from "@/components/ui/field";
 
 type Site = { id: string; name: string; clientName: string; active: boolean };
@@ -14,12 +15,15 @@ export function RosterSitePicker({
   value: string | null;
   onChange: (id: string) => void;
 }) {
+  const id = useId();
   const clients = [...new Set(sites.map((s) => s.clientName))];
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className="font-medium text-slate-700">Site</span>
+    <div className="flex items-center gap-2 text-sm">
+      <label htmlFor={id} className="font-medium text-slate-700">
+        Site
+      </label>
       <span className="w-72">
-        <Select value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+        <Select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
           {value ? null : (
             <option value="" disabled>
               Choose a site…
@@ -39,6 +43,6 @@ export function RosterSitePicker({
           ))}
         </Select>
       </span>
-    </label>
+    </div>
   );
 }

@@ -72,7 +72,7 @@ export function RosterTemplates({
                 <Badge tone="violet">Overnight</Badge>
               ) : null}
             </Td>
-            <Td className="hidden text-xs text-slate-600 md:table-cell">
+            <Td className="hidden whitespace-nowrap text-xs text-slate-600 md:table-cell">
               {formatRange(t.effectiveFrom, t.effectiveTo)}
             </Td>
             <Td className="text-xs">

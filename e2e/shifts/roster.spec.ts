@@ -1,4 +1,16 @@
-import { card, expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
+import {
+  card,
+  expect as baseExpect,
+  shot,
+  signIn,
+  test,
+  trpcMutation,
+  trpcQuery,
+  unique,
+} from "../fixtures";
+
+// each roster write also asks for a schedule rebuild: on a busy machine a save takes seconds
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 type Site = { id: string; name: string };
 type Tour = {
@@ -80,8 +92,8 @@ test.describe("roster editing", () => {
         page
           .getByRole("table", { name: "Assignments" })
           .getByRole("row")
-          .filter({ hasText: GUARD }),
-      ).toContainText(`${post} · Day`);
+          .filter({ hasText: `${post} · Day` }),
+      ).toContainText(GUARD);
     });
 
     await test.step("the rebuilt schedule holds the guard's shifts on the new post", async () => {
@@ -112,7 +124,7 @@ test.describe("roster editing", () => {
     await form.getByLabel("Minutes between rounds").fill("60");
     await form.getByLabel("Critical: a missed round raises a NOC alert").check();
     await form.getByRole("button", { name: "Create tour" }).click();
-    await expect(page).toHaveURL(/\/shifts\/roster\/tours\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/shifts\/roster\/tours\/[0-9a-f-]{36}\?site=[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     await expect(page.getByText("Every day, every 1 h from 20:00 to 06:00")).toBeVisible();
 
@@ -140,7 +152,7 @@ test.describe("roster editing", () => {
     expect(tour?.checkpoints.map((c) => c.name)).toEqual(["Loading dock", "North gate"]);
 
     await page.getByRole("link", { name: "Print QR codes" }).click();
-    await expect(page).toHaveURL(/\/print$/);
+    await expect(page).toHaveURL(/\/print\?site=[0-9a-f-]{36}$/);
     const origin = new URL(page.url()).origin;
     const sheet = page.getByRole("region", { name: `QR codes of ${name}` });
     const codes = sheet.getByRole("img", { name: /^QR code for checkpoint/ });

@@ -22,8 +22,12 @@ export function fieldErrors(err: unknown): Record<string, string | undefined> {
   const data = err.data as { zodError?: ZodShape; field?: string | null } | undefined;
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(data?.zodError?.fieldErrors ?? {})) out[k] = v?.[0];
-  // a service-side check (e.g. "an unknown time zone") names one field and says why
-  if (data?.field) out[data.field] = err.message;
+  // a service-side check (e.g. "an unknown time zone") names one field and says why; next to
+  // the field, a message that starts by naming it ("name: …", for API callers) drops the name
+  if (data?.field) {
+    const named = `${data.field}: `;
+    out[data.field] = err.message.startsWith(named) ? err.message.slice(named.length) : err.message;
+  }
   return out;
 }
 

@@ -300,10 +300,12 @@ describe("roster editing", () => {
   it("refuses an overlapping assignment and another tenant's site, and asks for a rebuild", async () => {
     const manager = callerFor(t.users.site_manager);
     const post = await manager.roster.createPost({ siteId: site(0).id, name: "Front desk" });
-    expect(
-      (await refusal(manager.roster.createPost({ siteId: site(0).id, name: "Front desk" })))
-        .message,
-    ).toMatch(/^name: This site already has a post called “Front desk”/);
+    const taken = await refusal(
+      manager.roster.createPost({ siteId: site(0).id, name: "Front desk" }),
+    );
+    expect(taken.message).toMatch(/^name: This site already has a post called “Front desk”/);
+    // the form puts it next to its field
+    expect((taken.cause as { field?: string }).field).toBe("name");
     expect(
       (await refusal(manager.roster.createPost({ siteId: site(1).id, name: "Desk" }))).code,
     ).toBe("NOT_FOUND");
@@ -334,6 +336,7 @@ describe("roster editing", () => {
     );
     expect(clash.code).toBe("CONFLICT");
     expect(clash.message).toMatch(/^startsOn: .* already holds “Days” from 2026-01-01/);
+    expect((clash.cause as { field?: string }).field).toBe("startsOn");
     const notGuard = await refusal(
       manager.roster.createAssignment({
         templateId: template.id,

@@ -63,7 +63,7 @@ export async function listPosts(ctx: ServiceCtx, input: z.output<typeof rosterLi
 }
 
 const POST_NAME_TAKEN = (name: string) =>
-  new ConflictError(`name: This site already has a post called “${name}”`);
+  new ConflictError(`name: This site already has a post called “${name}”`, "name");
 
 export async function createPost(ctx: ServiceCtx, input: z.output<typeof postCreateInput>) {
   manage(ctx);
@@ -192,7 +192,7 @@ export async function updateTemplate(ctx: ServiceCtx, input: z.output<typeof tem
     const from = input.effectiveFrom ?? t.effectiveFrom;
     const to = input.effectiveTo === undefined ? t.effectiveTo : input.effectiveTo;
     if (to && to < from)
-      throw new ConflictError("effectiveTo: The last day comes before the first");
+      throw new ConflictError("effectiveTo: The last day comes before the first", "effectiveTo");
     await tx.db.update(shiftTemplates).set(d.after).where(eq(shiftTemplates.id, t.id));
     await rosterChanged(tx, t.siteId, {
       action: "shift_template.update",
@@ -273,6 +273,7 @@ export async function createAssignment(
     if (clash)
       throw new ConflictError(
         `startsOn: ${clash.guardName} already holds “${t.name}” from ${clash.startsOn}; end that assignment first`,
+        "startsOn",
       );
     const [row] = await tx.db
       .insert(shiftAssignments)
@@ -339,6 +340,7 @@ export async function updateAssignment(
     if (clash)
       throw new ConflictError(
         `startsOn: ${clash.guardName} already holds “${templateName}” from ${clash.startsOn}`,
+        "startsOn",
       );
     await tx.db.update(shiftAssignments).set(d.after).where(eq(shiftAssignments.id, a.id));
     await rosterChanged(tx, siteId, {

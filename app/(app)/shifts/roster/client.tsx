@@ -55,10 +55,12 @@ export function RosterClient({
         )
       ) : (
         <div
-          className={`grid items-start gap-6 ${panel ? "lg:grid-cols-[minmax(0,1fr)_400px]" : ""}`}
+          className={`grid grid-cols-1 items-start gap-6 ${panel ? "lg:grid-cols-[minmax(0,1fr)_400px]" : ""}`}
         >
-          <div className="space-y-6">
-            <div className="grid items-start gap-6 xl:grid-cols-2">
+          <div className="min-w-0 space-y-6">
+            <div
+              className={`grid grid-cols-1 items-start gap-6 ${panel ? "2xl:grid-cols-2" : "xl:grid-cols-2"}`}
+            >
               <RosterPosts siteId={site.id} onOpen={setPanel} />
               <RosterTours siteId={site.id} onOpen={setPanel} />
             </div>

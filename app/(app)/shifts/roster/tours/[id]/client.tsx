@@ -34,8 +34,11 @@ export function TourClient({ tourId, input }: { tourId: string; input: { siteId?
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
-        <Link href={rosterHref(tour.siteId)} className="hover:underline">
-          Roster · {tour.siteName}
+        <Link
+          href={rosterHref(tour.siteId)}
+          className="font-medium text-sky-800 underline-offset-2 hover:underline"
+        >
+          ← Roster of {tour.siteName}
         </Link>
       </nav>
       <PageHeader
@@ -59,7 +62,7 @@ export function TourClient({ tourId, input }: { tourId: string; input: { siteId?
           </div>
         }
       />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
         <RosterCheckpoints
           tour={tour}
           selected={editing?.id ?? null}
