@@ -21,10 +21,13 @@ describe("navigation", () => {
       "/shifts",
       "/work-orders",
       "/vendors",
+      "/scorecards",
       "/overview",
       "/notifications",
       "/admin/audit",
     ]);
+    expect(navFor("executive").map((i) => i.href)).toContain("/scorecards");
+    expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/scorecards");
   });
 
   it("sends operators and specialists to the NOC queue, others to the overview", () => {

@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/me/shifts", label: "My shifts", capability: "myShifts.view", section: "main" },
   { href: "/work-orders", label: "Work orders", capability: "workOrder.manage", section: "main" },
   { href: "/vendors", label: "Vendors", capability: "vendor.view", section: "main" },
+  { href: "/scorecards", label: "Scorecards", capability: "scorecard.view", section: "main" },
   { href: "/overview", label: "Overview", capability: "overview.view", section: "main" },
   { href: "/notifications", label: "Notifications", capability: "signedIn", section: "main" },
   { href: "/admin/users", label: "Users", capability: "user.manage", section: "admin" },

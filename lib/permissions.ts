@@ -41,6 +41,10 @@ export const CAPABILITIES = {
   "myShifts.view": ["guard"], // a guard's own shifts and tours
   "shifts.checkIn": ["guard"], // check in and out from the phone, confirm a shift
   "tours.scan": ["guard"],
+  // scorecards: executives see their clients' (scope narrows), account managers regenerate
+  "scorecard.view": ["admin", "supervisor", "executive"],
+  "scorecard.regenerate": ["admin", "supervisor"],
+  "scorecard.targets.manage": ["admin"],
   // platform
   "overview.view": STAFF,
   "client.view": STAFF,

@@ -7,6 +7,8 @@ import { sweepNotificationsFn } from "./platform/sweep-notifications";
 import { buildShiftScheduleFn } from "./shifts/build-shift-schedule";
 import { detectShiftFindingsFn } from "./shifts/detect-shift-findings";
 import { rebuildSiteScheduleFn } from "./shifts/rebuild-site-schedule";
+import { generateScorecardFn } from "./scorecards/generate-scorecard";
+import { monthlyScorecardsFn } from "./scorecards/monthly-scorecards";
 import { escalateSlaRisksFn } from "./sla/escalate-sla-risks";
 import { predictSlaBreachesFn } from "./sla/predict-sla-breaches";
 import { trainTicketModelsFn } from "./sla/train-ticket-models";
@@ -25,4 +27,6 @@ export const functions = [
   buildShiftScheduleFn,
   rebuildSiteScheduleFn,
   detectShiftFindingsFn,
+  monthlyScorecardsFn,
+  generateScorecardFn,
 ];

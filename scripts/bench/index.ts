@@ -4,6 +4,7 @@ import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
 import { benchShifts } from "./shifts";
+import { benchScorecards } from "./scorecards";
 import { benchSla } from "./sla";
 import { benchVendors } from "./vendors";
 
@@ -14,6 +15,7 @@ const benches: Record<string, (url: string) => Promise<void>> = {
   noc: () => benchNoc(),
   sla: () => benchSla(),
   shifts: () => benchShifts(),
+  scorecards: () => benchScorecards(),
   vendors: () => benchVendors(),
 };
 

@@ -12,6 +12,7 @@ import { myShiftRouter } from "./routers/my-shift";
 import { outboxRouter } from "./routers/outbox";
 import { rosterRouter } from "./routers/roster";
 import { shiftRouter } from "./routers/shift";
+import { scorecardRouter } from "./routers/scorecard";
 import { siteRouter } from "./routers/site";
 import { slaPolicyRouter } from "./routers/sla-policy";
 import { tenantRouter } from "./routers/tenant";
@@ -32,6 +33,7 @@ export const appRouter = router({
   shift: shiftRouter,
   roster: rosterRouter,
   myShift: myShiftRouter,
+  scorecard: scorecardRouter,
   user: userRouter,
   client: clientRouter,
   site: siteRouter,

@@ -91,6 +91,20 @@ export const JOB_CATALOG = {
     cron: "TZ=UTC 30 3 * * *",
     events: [],
   },
+  "monthly-scorecards": {
+    name: "Monthly scorecards",
+    description:
+      "Hourly: on the 1st at 03:00 in each tenant's time zone, requests last month's scorecard for every active client.",
+    cron: "TZ=UTC 5 * * * *",
+    events: [],
+  },
+  "generate-scorecard": {
+    name: "Generate scorecard",
+    description:
+      "On request (the monthly run, or on demand): stores one client's scorecard of a past month; a month already stored is left as it is.",
+    cron: null,
+    events: ["scorecard/generate.requested"],
+  },
 } as const satisfies Record<
   string,
   { name: string; description: string; cron: string | null; events: readonly string[] }

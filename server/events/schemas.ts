@@ -23,6 +23,17 @@ export const events = {
   notifyRequested: eventType("notify/requested", {
     schema: z.object({ tenantId: z.uuid(), notificationIds: z.array(z.uuid()).min(1).max(500) }),
   }),
+  /** one client's scorecard of a past month: the monthly fan-out, or on demand */
+  scorecardRequested: eventType("scorecard/generate.requested", {
+    schema: z.object({
+      tenantId: z.uuid(),
+      clientId: z.uuid(),
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+      regenerate: z.boolean().optional(),
+      /** e-mail it to the client's executive recipients once stored (the monthly run) */
+      email: z.boolean().optional(),
+    }),
+  }),
 };
 
 type Outgoing<E> =

@@ -3,12 +3,13 @@ import { schema, type Db } from "@/server/db";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
 import { shiftsPart } from "./parts/shifts";
+import { scorecardsPart } from "./parts/scorecards";
 import { slaPart } from "./parts/sla";
 import { vendorsPart } from "./parts/vendors";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart, shiftsPart];
+const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart, shiftsPart, scorecardsPart];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {

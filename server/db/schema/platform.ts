@@ -196,6 +196,9 @@ export const auditLog = pgTable(
   ],
 );
 
+/** A file an e-mail carries, by reference: a stored scorecard's PDF. */
+export type MailAttachmentRef = { kind: "scorecard_pdf"; scorecardId: string; filename: string };
+
 export const notifications = pgTable(
   "notifications",
   {
@@ -208,6 +211,8 @@ export const notifications = pgTable(
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     link: text("link"),
+    /** files drawn when the e-mail is sent (from frozen data, so every retry attaches the same) */
+    attachments: jsonb("attachments").$type<MailAttachmentRef[]>().notNull().default([]),
     dedupeKey: text("dedupe_key").notNull(),
     status: notificationStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -60,6 +60,20 @@ export function siteScopeFilter(ctx: ServiceCtx, siteColumn: AnyPgColumn): SQL |
   return scope.siteIds.length ? inArray(siteColumn, scope.siteIds) : sql`false`;
 }
 
+/** SQL condition limiting rows with a client column (and optionally a site column) to the actor's scope. */
+export function clientScopeFilter(
+  ctx: ServiceCtx,
+  clientColumn: AnyPgColumn,
+  siteColumn?: AnyPgColumn,
+): SQL | undefined {
+  const scope = scopeOf(ctx);
+  if (scope.all) return undefined;
+  const conds: SQL[] = [];
+  if (scope.clientIds.length) conds.push(inArray(clientColumn, scope.clientIds));
+  if (siteColumn && scope.siteIds.length) conds.push(inArray(siteColumn, scope.siteIds));
+  return conds.length ? or(...conds) : sql`false`;
+}
+
 /** SQL condition limiting client rows to the clients whose name and plan the actor may read. */
 export function visibleClientFilter(ctx: ServiceCtx, clientColumn: AnyPgColumn): SQL | undefined {
   const scope = scopeOf(ctx);

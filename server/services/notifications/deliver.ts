@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
 import { forTenant, type JobCtx, type PlatformCtx } from "../_core/system";
 import { publish } from "../live/publish";
+import { renderMailAttachments } from "../scorecards/mail-attachments";
 import {
   appBaseUrl,
   mailFrom,
@@ -56,6 +57,7 @@ async function send(db: DbOrTx, row: Row): Promise<"smtp" | "dev_mailbox" | "sla
       to: row.recipient,
       subject: row.subject,
       text: row.link ? `${row.body}\n\n${appBaseUrl()}${row.link}` : row.body,
+      attachments: await renderMailAttachments(db, row.tenantId, row.attachments),
       // a stable id lets mail servers drop the rare resend after a crash mid-delivery
       messageId: `<${row.id}@watchfloor>`,
     });

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { schema } from "@/server/db";
+import type { MailAttachmentRef } from "@/server/db/schema/platform";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { requestDelivery } from "./request-delivery";
 
 type Message = { subject: string; body: string; link?: string; dedupeKey: string };
+type Attachments = { attachments?: MailAttachmentRef[] };
 
 type Recipient = { id: string; email: string; emailNotifications: boolean };
 
@@ -168,7 +170,7 @@ export async function notifyGroup(
  */
 export async function notifyEmail(
   ctx: ServiceCtx,
-  input: Message & { to: string },
+  input: Message & Attachments & { to: string },
 ): Promise<number> {
   const inserted = await ctx.db
     .insert(schema.notifications)
@@ -180,6 +182,7 @@ export async function notifyEmail(
       subject: input.subject,
       body: input.body,
       link: input.link,
+      attachments: input.attachments ?? [],
       dedupeKey: `${input.dedupeKey}:email:${input.to}`,
     })
     .onConflictDoNothing({

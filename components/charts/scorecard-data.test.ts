@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { sectionTrend } from "./scorecard-data";
+
+describe("a section's trend rows", () => {
+  it("keeps the section's KPIs that have a value in some month, gaps as null", () => {
+    const r = sectionTrend(
+      [
+        { month: "2026-09", kpis: [{ key: "sla_met_pct", value: 90 }] },
+        {
+          month: "2026-10",
+          kpis: [
+            { key: "sla_met_pct", value: null },
+            { key: "attendance_pct", value: null },
+            { key: "geofence_violations", value: 3 },
+          ],
+        },
+      ],
+      "operational",
+    );
+    expect(r.keys).toEqual(["sla_met_pct"]);
+    expect(r.rows).toEqual([
+      { label: "26-09", sla_met_pct: 90 },
+      { label: "26-10", sla_met_pct: null },
+    ]);
+  });
+});
