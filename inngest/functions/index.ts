@@ -1,3 +1,6 @@
+import { deviceHealthFn, deviceHealthTenantFn } from "./devices/device-health";
+import { deviceMaintenanceFn } from "./devices/device-maintenance";
+import { trainDeviceModelsFn } from "./devices/train-device-models";
 import { escalationClocksFn } from "./noc/escalation-clocks";
 import { trainModelsFn } from "./noc/train-models";
 import { triageAlertFn } from "./noc/triage-alert";
@@ -25,4 +28,8 @@ export const functions = [
   buildShiftScheduleFn,
   rebuildSiteScheduleFn,
   detectShiftFindingsFn,
+  deviceHealthFn,
+  deviceHealthTenantFn,
+  deviceMaintenanceFn,
+  trainDeviceModelsFn,
 ];

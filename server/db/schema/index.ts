@@ -4,3 +4,4 @@ export * from "./noc";
 export * from "./sla";
 export * from "./vendors";
 export * from "./shifts";
+export * from "./devices";
