@@ -15,6 +15,7 @@ export const LIVE_TOPICS = [
   "ticket",
   "workOrder",
   "shift",
+  "device",
 ] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 

@@ -45,6 +45,9 @@ export const CAPABILITIES = {
   "scorecard.view": ["admin", "supervisor", "executive"],
   "scorecard.regenerate": ["admin", "supervisor"],
   "scorecard.targets.manage": ["admin"],
+  // devices (the NOC and specialists see every device, site managers their sites')
+  "device.view": ["admin", "supervisor", "noc_operator", "specialist", "site_manager"],
+  "device.manage": ["admin"], // register devices, issue device and site-gateway keys
   // platform
   "overview.view": STAFF,
   "client.view": STAFF,
@@ -71,4 +74,19 @@ export function rolesWith(capability: Capability): readonly Role[] {
 
 export function can(role: Role | null | undefined, capability: Capability): boolean {
   return role != null && (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/** The kinds of API key. Keys carry no role: what each may call is in KEY_CAPABILITIES. */
+export const API_KEY_KINDS = ["tenant", "site_gateway", "device"] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+
+/** Which kind of key may call which HTTP API, read by the routes as CAPABILITIES is by roles. */
+export const KEY_CAPABILITIES = {
+  /** POST /api/telemetry: a device its own readings, a gateway those of its site's devices */
+  "telemetry.post": ["device", "site_gateway"],
+} as const satisfies Record<string, readonly ApiKeyKind[]>;
+export type KeyCapability = keyof typeof KEY_CAPABILITIES;
+
+export function keyCan(kind: ApiKeyKind, capability: KeyCapability): boolean {
+  return (KEY_CAPABILITIES[capability] as readonly ApiKeyKind[]).includes(kind);
 }

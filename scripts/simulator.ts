@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
+import { simulateTelemetryTick } from "@/server/services/devices/simulate";
 import { simulateAlertTick } from "@/server/services/noc/simulate";
 import { simulateShiftTick } from "@/server/services/shifts/simulate";
 import { simulateTicketTick } from "@/server/services/sla/simulate";
@@ -17,7 +18,7 @@ if (!tenant) {
   process.exit(0);
 }
 console.log(
-  `[simulator] a new demo alert, a ticket change and a guard check-in or scan every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
+  `[simulator] a new demo alert, a ticket change, a guard check-in or scan and the devices' due readings every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
 );
 const simulator = jobContext(tenant.id, "demo-simulator");
 let stopping = false;
@@ -34,6 +35,7 @@ while (!stopping) {
     await simulateAlertTick(simulator, new Date());
     await simulateTicketTick(simulator, new Date());
     await simulateShiftTick(simulator, new Date());
+    await simulateTelemetryTick(simulator, new Date());
   } catch (err) {
     console.warn(`[simulator] ${err instanceof Error ? err.message : String(err)}`);
   }

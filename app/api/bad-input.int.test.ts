@@ -21,6 +21,7 @@ import {
   show,
   type Pools,
 } from "@/server/test/bad-input";
+import { createTestDevice, createTestGatewayKey } from "@/server/test/devices";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
 import { createShift } from "@/server/test/shift-factories";
 import { asRequest, sessionCookie } from "@/server/test/session";
@@ -30,6 +31,7 @@ import { POST as postAttendance } from "./attendance/route";
 import { GET as authGet, POST as authPost } from "./auth/[...nextauth]/route";
 import { GET as inngestGet, POST as inngestPost, PUT as inngestPut } from "./inngest/route";
 import { GET as live } from "./live/route";
+import { POST as postTelemetry } from "./telemetry/route";
 import { POST as postTicket } from "./tickets/route";
 import { GET as trpcGet, POST as trpcPost } from "./trpc/[trpc]/route";
 import { GET as portalFile } from "./v/[token]/attachments/[id]/route";
@@ -52,6 +54,9 @@ process.env.WATCHFLOOR_UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "wf-bad-inpu
 let t: TestTenant;
 let pools: Pools;
 let apiKey: string;
+let deviceKey: string;
+let gatewayKey: string;
+let deviceId: string;
 let cookie: string;
 let tokens: string[];
 let workOrderId: string;
@@ -67,6 +72,9 @@ beforeAll(async () => {
   t = await createTestTenant("bad-http");
   const admin = callerFor(t.users.admin);
   apiKey = (await admin.apiKey.create({ name: "generated input" })).key;
+  const device = await createTestDevice(t, { site: 0 });
+  [deviceKey, deviceId] = [device.key, device.id];
+  gatewayKey = await createTestGatewayKey(t, 0);
   cookie = await sessionCookie(t.users.admin);
   const vendor = await admin.vendor.create({
     name: "Lockfast",
@@ -249,6 +257,54 @@ const routes: Route[] = [
           return ours(`${show(body)} type=${type} key=${show(key)}`, res);
         }),
   })),
+  {
+    name: "POST /api/telemetry",
+    send: () =>
+      fc
+        .tuple(
+          fc.oneof(
+            { weight: 1, arbitrary: badJsonText },
+            { weight: 1, arbitrary: badValue.map(json) },
+            {
+              weight: 4,
+              arbitrary: fc
+                .array(
+                  fc.oneof(
+                    badValue,
+                    fc.record(
+                      {
+                        deviceId: fc.oneof(badString, fc.constantFrom(...pools.ids, deviceId)),
+                        ts: fc.oneof(badValue, fc.constant(new Date().toISOString())),
+                        battery: badValue,
+                        signal: badValue,
+                        temperature: badValue,
+                        online: badValue,
+                        reboots: badValue,
+                      },
+                      { requiredKeys: [] },
+                    ),
+                  ),
+                  { maxLength: 8 },
+                )
+                .map((readings) => json({ readings })),
+            },
+          ),
+          contentType,
+          fc.constantFrom("device", "gateway", "tenant", "junk"),
+        )
+        .map(([body, type, key]) => async () => {
+          const bearer =
+            { device: deviceKey, gateway: gatewayKey, tenant: apiKey }[key as string] ?? "wfd_junk";
+          const res = await postTelemetry(
+            request("http://localhost/api/telemetry", {
+              method: "POST",
+              headers: { authorization: `Bearer ${bearer}`, "content-type": type },
+              body,
+            }),
+          );
+          return ours(`${show(body)} type=${type} key=${key}`, res);
+        }),
+  },
   {
     name: "GET /api/live",
     send: () =>

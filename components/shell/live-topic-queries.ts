@@ -31,5 +31,6 @@ export function liveTopicQueries(trpc: TRPC): Record<LiveTopic, LiveFilter[]> {
     ticket: [trpc.ticket.pathFilter(), trpc.slaPolicy.pathFilter()],
     workOrder: [trpc.workOrder.pathFilter(), trpc.vendor.pathFilter()],
     shift: [trpc.shift.pathFilter(), trpc.roster.pathFilter(), trpc.myShift.pathFilter()],
+    device: [trpc.device.pathFilter()],
   };
 }

@@ -1,3 +1,6 @@
+import { deviceHealthFn, deviceHealthTenantFn } from "./devices/device-health";
+import { deviceMaintenanceFn } from "./devices/device-maintenance";
+import { trainDeviceModelsFn } from "./devices/train-device-models";
 import { escalationClocksFn } from "./noc/escalation-clocks";
 import { trainModelsFn } from "./noc/train-models";
 import { triageAlertFn } from "./noc/triage-alert";
@@ -29,4 +32,8 @@ export const functions = [
   detectShiftFindingsFn,
   monthlyScorecardsFn,
   generateScorecardFn,
+  deviceHealthFn,
+  deviceHealthTenantFn,
+  deviceMaintenanceFn,
+  trainDeviceModelsFn,
 ];

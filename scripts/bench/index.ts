@@ -1,5 +1,6 @@
 import { prepareDatabase } from "../lib/launcher";
 import { runMigrations } from "../lib/migrate";
+import { benchDevices } from "./devices";
 import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
@@ -10,6 +11,7 @@ import { benchVendors } from "./vendors";
 
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
 const benches: Record<string, (url: string) => Promise<void>> = {
+  devices: () => benchDevices(),
   live: benchLive,
   load: () => benchLoad(),
   noc: () => benchNoc(),

@@ -3,6 +3,7 @@ import { alertRouter } from "./routers/alert";
 import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { clientRouter } from "./routers/client";
+import { deviceRouter } from "./routers/device";
 import { groupRouter } from "./routers/group";
 import { jobRouter } from "./routers/job";
 import { meRouter } from "./routers/me";
@@ -29,6 +30,7 @@ export const appRouter = router({
   ticket: ticketRouter,
   slaPolicy: slaPolicyRouter,
   workOrder: workOrderRouter,
+  device: deviceRouter,
   vendor: vendorRouter,
   shift: shiftRouter,
   roster: rosterRouter,

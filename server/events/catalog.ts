@@ -71,6 +71,34 @@ export const JOB_CATALOG = {
     cron: "*/30 * * * *",
     events: [],
   },
+  "device-health": {
+    name: "Score device health",
+    description:
+      "Hourly: starts each tenant's device run — rolls the last hour up, scores every device and predicts its next hour, marks silent devices offline, raises and resolves DEVICE_FAILURE and DEVICE_OFFLINE alerts.",
+    cron: "5 * * * *",
+    events: [],
+  },
+  "device-health-tenant": {
+    name: "Score one tenant's devices",
+    description:
+      "On each tenant's hourly request: the device run itself (scores silver and up, predictions and alerts bronze and up).",
+    cron: null,
+    events: ["devices/health.requested"],
+  },
+  "device-maintenance": {
+    name: "Device telemetry upkeep",
+    description:
+      "Daily: creates the coming days' telemetry partitions, drops raw readings after 30 days, prunes old rollups and score history, and lists gold clients' devices due for replacement.",
+    cron: "TZ=UTC 15 3 * * *",
+    events: [],
+  },
+  "train-device-models": {
+    name: "Train device failure models",
+    description:
+      "Weekly, and on demand: fits each tenant's device-failure model on the windows before recorded failures; used only at AUC 0.6 or better, the rules predict otherwise.",
+    cron: "TZ=UTC 0 5 * * 1",
+    events: [],
+  },
   "deliver-notifications": {
     name: "Deliver notifications",
     description: "Sends queued e-mail and Slack notifications as soon as they are requested.",

@@ -20,6 +20,10 @@ export const events = {
   rosterChanged: eventType("shifts/roster.changed", {
     schema: z.object({ tenantId: z.uuid(), siteIds: z.array(z.uuid()).min(1).max(1000) }),
   }),
+  /** one tenant's hourly device health run, fanned out by `device-health` */
+  deviceHealthRequested: eventType("devices/health.requested", {
+    schema: z.object({ tenantId: z.uuid(), at: z.iso.datetime() }),
+  }),
   notifyRequested: eventType("notify/requested", {
     schema: z.object({ tenantId: z.uuid(), notificationIds: z.array(z.uuid()).min(1).max(500) }),
   }),

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { schema, type Db } from "@/server/db";
+import { devicesPart } from "./parts/devices";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
 import { shiftsPart } from "./parts/shifts";
@@ -9,7 +10,15 @@ import { vendorsPart } from "./parts/vendors";
 import { Random } from "./random";
 import type { SeedContext, SeedPart } from "./types";
 
-const PARTS: SeedPart[] = [platformPart, nocPart, slaPart, vendorsPart, shiftsPart, scorecardsPart];
+const PARTS: SeedPart[] = [
+  platformPart,
+  nocPart,
+  slaPart,
+  vendorsPart,
+  shiftsPart,
+  devicesPart,
+  scorecardsPart,
+];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
 export async function demoDataPresent(db: Db): Promise<boolean> {
@@ -28,8 +37,14 @@ export async function seedDemo(
 ) {
   const log = opts.log ?? (() => undefined);
   await db.transaction(async (tx) => {
-    if (opts.reset)
+    if (opts.reset) {
+      // readings and rollups hang off devices without a foreign key (ingestion speed)
+      const demoDevices = sql`(select d.id from devices d join tenants t on t.id = d.tenant_id
+        where t.slug in (select jsonb_array_elements_text(${JSON.stringify(DEMO_TENANT_SLUGS)}::jsonb)))`;
+      await tx.execute(sql`delete from telemetry where device_id in ${demoDevices}`);
+      await tx.execute(sql`delete from telemetry_hourly where device_id in ${demoDevices}`);
       await tx.delete(schema.tenants).where(inArray(schema.tenants.slug, DEMO_TENANT_SLUGS));
+    }
     const ctx: SeedContext = {
       db: tx as unknown as Db,
       random: new Random(20261128),

@@ -5,3 +5,4 @@ export * from "./sla";
 export * from "./vendors";
 export * from "./shifts";
 export * from "./scorecards";
+export * from "./devices";

@@ -134,6 +134,10 @@ export const alerts = pgTable(
     index("alerts_open_counts_idx")
       .on(t.tenantId, t.severity, t.assignedGroupId)
       .where(sql`${t.status} <> 'resolved' and ${t.suppressedByWindowId} is null`),
+    // a device's alert history (device page)
+    index("alerts_tenant_id_device_id_idx")
+      .on(t.tenantId, t.deviceId, t.firstSeenAt)
+      .where(sql`${t.deviceId} is not null`),
     // the queue's search box: substring match over open alerts (pg_trgm)
     index("alerts_open_search_idx")
       .using("gin", sql`(${t.title} || ' ' || ${t.description}) gin_trgm_ops`)

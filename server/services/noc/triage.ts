@@ -11,7 +11,16 @@ import { notifyGroup, notifyRole } from "../notifications/enqueue";
 import { predictLogistic } from "../models/logistic";
 import { RELATED_COUNT_CAP, scoreWith } from "./score";
 
-const { alerts, sites, clients, routingRules, groups, priorityModels, alertEscalations } = schema;
+const {
+  alerts,
+  sites,
+  clients,
+  routingRules,
+  groups,
+  priorityModels,
+  alertEscalations,
+  deviceHealth,
+} = schema;
 
 /** Where an alert type goes when nobody has edited the routing table (noc.md). */
 export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
@@ -78,6 +87,9 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
         (select g.id from ${groups} g
           where g.tenant_id = ${alerts.tenantId} and g.name = ${defaultRouteName})
       )`,
+      // the device's health as of its last hourly run (silver and up; null without one)
+      deviceHealth: sql<number | null>`(select h.score from ${deviceHealth} h
+        where h.device_id = ${alerts.deviceId} and h.tenant_id = ${alerts.tenantId})`,
       model: sql<{
         version: number;
         model: Parameters<typeof predictLogistic>[0];
@@ -114,7 +126,7 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
     localDay: clock.day,
     relatedLast24h: a.related,
     occurrences: a.occurrences,
-    deviceHealth: null,
+    deviceHealth: a.deviceHealth,
     slaHoursLeft: null,
   });
   const routeTo = scored.score >= ROUTE_THRESHOLD && !a.suppressed ? a.routeGroupId : null;

@@ -1,16 +1,15 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/sla";
-import { schema, type DbOrTx } from "@/server/db";
+import type { DbOrTx } from "@/server/db";
 import { rawRows } from "@/server/db/raw";
 import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
 import type { ServiceCtx } from "../_core/context";
 import type { LogisticModel } from "../models/logistic";
+import { usableModel } from "../models/model-store";
 import { TimelineCache, timelineRangeFor } from "./clock";
 import type { Raise } from "./escalated-clock";
 import { loadHolidays, loadPolicies, type EffectivePolicy } from "./policy-lookup";
-
-const { priorityModels } = schema;
 
 /** What a prediction run knows before it reads a ticket: the few aggregates, policies and model. */
 export type PredictionInputs = {
@@ -30,23 +29,6 @@ export type PredictionInputs = {
   model: LogisticModel | null;
   scoredBy: string;
 };
-
-/** The newest usable ticket model of a tenant, or null (the heuristic scores). */
-export async function usableTicketModel(ctx: ServiceCtx) {
-  const [m] = await ctx.db
-    .select({ version: priorityModels.version, model: priorityModels.model })
-    .from(priorityModels)
-    .where(
-      and(
-        eq(priorityModels.tenantId, ctx.tenantId),
-        eq(priorityModels.kind, "ticket"),
-        eq(priorityModels.usable, true),
-      ),
-    )
-    .orderBy(sql`${priorityModels.version} desc`)
-    .limit(1);
-  return m ?? null;
-}
 
 /** Reads what the run needs besides the tickets, in parallel, for these eligible clients. */
 export async function preparePrediction(
@@ -75,7 +57,8 @@ export async function preparePrediction(
       ),
       loadPolicies(db, tenantId),
       loadHolidays(db, tenantId, clientIds),
-      usableTicketModel(ctx),
+      // the newest usable ticket model, or null (the heuristic scores)
+      usableModel(ctx, "ticket"),
       rawRows<Omit<Raise, "at"> & { ticketId: string; at: string | Date }>(
         db,
         sql`
@@ -110,7 +93,7 @@ export async function preparePrediction(
     policyOf,
     holidays,
     timelines,
-    model: model ? (model.model as LogisticModel) : null,
+    model: model?.model ?? null,
     scoredBy: model ? `model v${model.version}` : "heuristic",
   };
 }

@@ -1,0 +1,179 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { DEVICE_KINDS, KIND_PROFILES } from "@/lib/devices";
+import type { DbOrTx } from "@/server/db";
+import { rawRows } from "@/server/db/raw";
+import type { JobCtx } from "../_core/system";
+import { inTx } from "../_core/tx";
+
+export const HOUR_MS = 3_600_000;
+
+/** An hour just rolled up, as its insert returns it: what the run adds to its window. */
+export type RolledHour = {
+  deviceId: string;
+  hour: Date | string;
+  up: number;
+  batteryN: number;
+  batterySum: number | null;
+  signalN: number;
+  signalSum: number | null;
+  signalSumSq: number | null;
+  tempN: number;
+  tempOut: number;
+  tempJump: number | null;
+  rebootsMin: number | null;
+  rebootsMax: number | null;
+};
+export const hourFloor = (at: Date | number) =>
+  new Date(Math.floor(new Date(at).getTime() / HOUR_MS) * HOUR_MS);
+
+/** Each kind's heartbeat and operating range as a SQL row source `k(kind, hb, lo, hi)`. */
+export const KIND_TABLE = sql.raw(
+  `(values ${DEVICE_KINDS.map((k) => {
+    const p = KIND_PROFILES[k];
+    return `('${k}'::device_kind, ${p.heartbeatMinutes}, ${p.tempRange[0]}, ${p.tempRange[1]}, ${p.offlineAfterMinutes})`;
+  }).join(", ")}) as k(kind, hb, lo, hi, timeout_min)`,
+);
+
+/** The distinct hours to roll up, oldest first: one statement each. */
+export function hourRuns(hours: Date[]): { from: Date; to: Date }[] {
+  return [...new Set(hours.map((h) => hourFloor(h).getTime()))]
+    .sort((a, b) => a - b)
+    .map((h) => ({ from: new Date(h), to: new Date(h + HOUR_MS) }));
+}
+
+/**
+ * Rolls a tenant's raw readings of one hour, [from, to), up into telemetry_hourly (replacing
+ * it): grouped by device alone, the hour a constant (no date_trunc per reading).
+ */
+async function rollHour(db: DbOrTx, tenantId: string, from: Date, to: Date) {
+  return rawRows<RolledHour>(
+    db,
+    sql`
+    insert into telemetry_hourly (device_id, hour, tenant_id, n, online_n, up, battery_n, battery_sum, battery_min,
+      battery_max, signal_n, signal_sum, signal_sumsq, signal_min, signal_max, temp_n, temp_sum,
+      temp_min, temp_max, temp_out, reboots_min, reboots_max)
+    select t.device_id, ${from.toISOString()}::timestamptz, ${tenantId}::uuid, count(*),
+      count(*) filter (where t.online),
+      least(1, (count(*) filter (where t.online) * min(k.hb))::float4 / 60),
+      count(t.battery), sum(t.battery), min(t.battery), max(t.battery),
+      count(t.signal), sum(t.signal), sum(t.signal::float8 * t.signal), min(t.signal), max(t.signal),
+      count(t.temperature), sum(t.temperature), min(t.temperature), max(t.temperature),
+      count(*) filter (where t.temperature < k.lo or t.temperature > k.hi),
+      min(t.reboots), max(t.reboots)
+    from telemetry t
+    -- the tenant's devices with their kind's heartbeat and range, built once: one hash probe
+    -- per reading rather than two
+    join (select d.id, k.hb, k.lo, k.hi from devices d join ${KIND_TABLE} on k.kind = d.kind
+          where d.tenant_id = ${tenantId} offset 0) k on k.id = t.device_id
+    where t.ts >= ${from.toISOString()}::timestamptz and t.ts < ${to.toISOString()}::timestamptz
+    group by 1
+    on conflict (device_id, hour) do update set n = excluded.n, online_n = excluded.online_n,
+      up = excluded.up,
+      battery_n = excluded.battery_n, battery_sum = excluded.battery_sum,
+      battery_min = excluded.battery_min, battery_max = excluded.battery_max,
+      signal_n = excluded.signal_n, signal_sum = excluded.signal_sum,
+      signal_sumsq = excluded.signal_sumsq, signal_min = excluded.signal_min,
+      signal_max = excluded.signal_max, temp_n = excluded.temp_n, temp_sum = excluded.temp_sum,
+      temp_min = excluded.temp_min, temp_max = excluded.temp_max, temp_out = excluded.temp_out,
+      reboots_min = excluded.reboots_min, reboots_max = excluded.reboots_max
+    returning device_id as "deviceId", hour, up, battery_n as "batteryN",
+      battery_sum as "batterySum", signal_n as "signalN", signal_sum as "signalSum",
+      signal_sumsq as "signalSumSq", temp_n as "tempN", temp_out as "tempOut",
+      temp_max - temp_min as "tempJump", reboots_min as "rebootsMin",
+      reboots_max as "rebootsMax"`,
+  );
+}
+
+/** Hours rolled up side by side: a catch-up of a day uses the cores as a parallel scan would. */
+const PARALLEL_HOURS = 3;
+
+/**
+ * Rolls one hour up in its own transaction, clearing its dirty mark first: a late reading
+ * that lands meanwhile waits on that row, then marks the hour again for the next run.
+ */
+async function rollHourMarked(ctx: JobCtx, hour: Date): Promise<RolledHour[]> {
+  const { tenantId } = ctx;
+  return inTx(ctx, async ({ db: tx }) => {
+    // a repeatable step (rolled again if lost), and an hour's aggregate kept in memory
+    await tx.execute(sql`set local synchronous_commit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`
+      insert into telemetry_rollup_hours (tenant_id, hour, dirty)
+      values (${tenantId}, ${hour.toISOString()}::timestamptz, false)
+      on conflict (tenant_id, hour) do update set dirty = false`);
+    return rollHour(tx, tenantId, hour, new Date(hour.getTime() + HOUR_MS));
+  });
+}
+
+/**
+ * The hours a tenant's run at `now` must roll up: every finished hour of the last 24 not
+ * rolled up yet, and any hour that received late readings since it was (marked dirty by
+ * ingestion). `all`: every hour of the window again (bulk loads).
+ */
+export async function dueHours(
+  ctx: JobCtx,
+  now: Date,
+  opts: { hours?: number; all?: boolean } = {},
+): Promise<Date[]> {
+  const to = hourFloor(now);
+  const from = new Date(to.getTime() - (opts.hours ?? 24) * HOUR_MS);
+  const { tenantId } = ctx;
+  const due = await rawRows<{ hour: string | Date }>(
+    ctx.db,
+    sql`
+    select hour from telemetry_rollup_hours
+    where tenant_id = ${tenantId} and dirty and hour < ${to.toISOString()}::timestamptz
+    union
+    select h from generate_series(${from.toISOString()}::timestamptz,
+      ${new Date(to.getTime() - HOUR_MS).toISOString()}::timestamptz, interval '1 hour') h
+    where ${
+      opts.all
+        ? sql`true`
+        : sql`not exists (select 1 from telemetry_rollup_hours r
+      where r.tenant_id = ${tenantId} and r.hour = h)`
+    }`,
+  );
+  return hourRuns(due.map((r) => new Date(r.hour))).map((r) => r.from);
+}
+
+/**
+ * Rolls the hours up, each in its own transaction, a few at a time (inside a caller's
+ * transaction, the seed's, one after another in it). With `keep`, the rolled rows whose hour
+ * the predicate accepts are handed back (the run adds them to the hours it read meanwhile).
+ */
+export async function rollHours(
+  ctx: JobCtx,
+  hours: Date[],
+  keep?: (hour: Date) => boolean,
+): Promise<{ rows: number; kept: RolledHour[] }> {
+  let rows = 0;
+  const kept: RolledHour[] = [];
+  const take = (rolled: RolledHour[]) => {
+    rows += rolled.length;
+    if (keep) for (const r of rolled) if (keep(new Date(r.hour))) kept.push(r);
+  };
+  if ("rollback" in ctx.db) {
+    for (const hour of hours) take(await rollHourMarked(ctx, hour));
+    return { rows, kept };
+  }
+  const queue = [...hours];
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_HOURS, queue.length) }, async () => {
+      for (let hour = queue.shift(); hour; hour = queue.shift())
+        take(await rollHourMarked(ctx, hour));
+    }),
+  );
+  return { rows, kept };
+}
+
+/** Brings a tenant's hourly rollups up to date for a run at `now` (see dueHours). */
+export async function rollUpTenant(
+  ctx: JobCtx,
+  now: Date,
+  opts: { hours?: number; all?: boolean } = {},
+): Promise<{ hours: number; rows: number }> {
+  const hours = await dueHours(ctx, now, opts);
+  const { rows } = await rollHours(ctx, hours);
+  return { hours: hours.length, rows };
+}

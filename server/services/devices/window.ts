@@ -1,0 +1,227 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { DeviceKind } from "@/lib/devices";
+import type { DeviceWindow } from "./health";
+import type { RolledHour } from "./rollup";
+
+/**
+ * A device's 24 h window as additive sums over its hourly rollups: two spans of hours
+ * combine by adding (and max/min), so the hourly run can read the hours rolled up before
+ * while it rolls the newest one up, and add the two. The slopes are least squares over the
+ * hourly means, computed from the sums (x = hours before the window's end).
+ */
+export type WindowSums = {
+  up24: number;
+  up6: number;
+  bN: number;
+  bX: number;
+  bXX: number;
+  bY: number;
+  bXY: number;
+  sN: number;
+  sX: number;
+  sXX: number;
+  sY: number;
+  sXY: number;
+  /** every signal reading (not hourly means): the deviation's sums */
+  sRawN: number;
+  sRawSum: number;
+  sRawSq: number;
+  tempN: number;
+  tempOut: number;
+  tempJump: number | null;
+  rebootsMax: number | null;
+  rebootsMin: number | null;
+  rebootsLastHour: number | null;
+};
+
+export const EMPTY_SUMS: WindowSums = {
+  up24: 0,
+  up6: 0,
+  bN: 0,
+  bX: 0,
+  bXX: 0,
+  bY: 0,
+  bXY: 0,
+  sN: 0,
+  sX: 0,
+  sXX: 0,
+  sY: 0,
+  sXY: 0,
+  sRawN: 0,
+  sRawSum: 0,
+  sRawSq: 0,
+  tempN: 0,
+  tempOut: 0,
+  tempJump: null,
+  rebootsMax: null,
+  rebootsMin: null,
+  rebootsLastHour: null,
+};
+
+const SUM_KEYS = [
+  "up24",
+  "up6",
+  "bN",
+  "bX",
+  "bXX",
+  "bY",
+  "bXY",
+  "sN",
+  "sX",
+  "sXX",
+  "sY",
+  "sXY",
+  "sRawN",
+  "sRawSum",
+  "sRawSq",
+  "tempN",
+  "tempOut",
+] as const;
+
+const max = (a: number | null, b: number | null) =>
+  a === null ? b : b === null ? a : Math.max(a, b);
+const min = (a: number | null, b: number | null) =>
+  a === null ? b : b === null ? a : Math.min(a, b);
+const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+
+export function mergeSums(a: WindowSums, b: WindowSums): WindowSums {
+  const out = { ...a };
+  for (const k of SUM_KEYS) out[k] = a[k] + b[k];
+  out.tempJump = max(a.tempJump, b.tempJump);
+  out.rebootsMax = max(a.rebootsMax, b.rebootsMax);
+  out.rebootsMin = min(a.rebootsMin, b.rebootsMin);
+  out.rebootsLastHour = add(a.rebootsLastHour, b.rebootsLastHour);
+  return out;
+}
+
+/**
+ * The sums as SQL over rollup rows `h` of a window ending at `to` (a SQL timestamptz),
+ * float8 throughout (date_part, not extract, which is numeric since PostgreSQL 14 and several
+ * times slower per row). Shared by the hourly run and training.
+ */
+export function windowSumColumns(to: SQL): SQL {
+  const x = sql`(date_part('epoch', h.hour - ${to}) / 3600)`;
+  const b = sql`(h.battery_sum / h.battery_n)`;
+  const s = sql`(h.signal_sum / h.signal_n)`;
+  const hasB = sql`h.battery_n > 0`;
+  const hasS = sql`h.signal_n > 0`;
+  return sql`
+      coalesce(sum(h.up), 0)::float8 as up24,
+      coalesce(sum(case when h.hour >= ${to} - interval '6 hours' then h.up end), 0)::float8 as up6,
+      count(*) filter (where ${hasB})::int as "bN",
+      coalesce(sum(${x}) filter (where ${hasB}), 0) as "bX",
+      coalesce(sum(${x} * ${x}) filter (where ${hasB}), 0) as "bXX",
+      coalesce(sum(${b}) filter (where ${hasB}), 0) as "bY",
+      coalesce(sum(${x} * ${b}) filter (where ${hasB}), 0) as "bXY",
+      count(*) filter (where ${hasS})::int as "sN",
+      coalesce(sum(${x}) filter (where ${hasS}), 0) as "sX",
+      coalesce(sum(${x} * ${x}) filter (where ${hasS}), 0) as "sXX",
+      coalesce(sum(${s}) filter (where ${hasS}), 0) as "sY",
+      coalesce(sum(${x} * ${s}) filter (where ${hasS}), 0) as "sXY",
+      coalesce(sum(h.signal_n), 0)::int as "sRawN",
+      coalesce(sum(h.signal_sum), 0) as "sRawSum",
+      coalesce(sum(h.signal_sumsq), 0) as "sRawSq",
+      coalesce(sum(h.temp_n), 0)::int as "tempN",
+      coalesce(sum(h.temp_out), 0)::int as "tempOut",
+      max(h.temp_max - h.temp_min) as "tempJump",
+      max(h.reboots_max) as "rebootsMax",
+      min(h.reboots_min) as "rebootsMin",
+      sum(case when h.hour = ${to} - interval '1 hour' then h.reboots_max - h.reboots_min end)::int
+        as "rebootsLastHour"`;
+}
+
+/** One freshly rolled hour (its RETURNING row) as window sums for a window ending at `toMs`. */
+export function hourSums(r: RolledHour, toMs: number): WindowSums {
+  const hourMs = new Date(r.hour).getTime();
+  const x = (hourMs - toMs) / 3_600_000;
+  const b = r.batteryN > 0 ? (r.batterySum ?? 0) / r.batteryN : null;
+  const s = r.signalN > 0 ? (r.signalSum ?? 0) / r.signalN : null;
+  return {
+    up24: r.up,
+    up6: hourMs >= toMs - 6 * 3_600_000 ? r.up : 0,
+    bN: b === null ? 0 : 1,
+    bX: b === null ? 0 : x,
+    bXX: b === null ? 0 : x * x,
+    bY: b ?? 0,
+    bXY: b === null ? 0 : x * b,
+    sN: s === null ? 0 : 1,
+    sX: s === null ? 0 : x,
+    sXX: s === null ? 0 : x * x,
+    sY: s ?? 0,
+    sXY: s === null ? 0 : x * s,
+    sRawN: r.signalN,
+    sRawSum: r.signalSum ?? 0,
+    sRawSq: r.signalSumSq ?? 0,
+    tempN: r.tempN,
+    tempOut: r.tempOut,
+    tempJump: r.tempJump,
+    rebootsMax: r.rebootsMax,
+    rebootsMin: r.rebootsMin,
+    rebootsLastHour:
+      hourMs === toMs - 3_600_000 && r.rebootsMax !== null && r.rebootsMin !== null
+        ? r.rebootsMax - r.rebootsMin
+        : null,
+  };
+}
+
+/** Numbers as SQL sends them (sums of float8 can arrive as strings from some drivers' types). */
+export function sumsOf(r: Record<string, unknown>): WindowSums {
+  const out = { ...EMPTY_SUMS };
+  for (const k of SUM_KEYS) out[k] = Number(r[k] ?? 0);
+  const opt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  out.tempJump = opt(r.tempJump);
+  out.rebootsMax = opt(r.rebootsMax);
+  out.rebootsMin = opt(r.rebootsMin);
+  out.rebootsLastHour = opt(r.rebootsLastHour);
+  return out;
+}
+
+/** Least squares over the hourly means: slope per hour and mean, or nulls without data. */
+function fit(n: number, sx: number, sxx: number, sy: number, sxy: number) {
+  if (n === 0) return { avg: null, slope: null };
+  const d = n * sxx - sx * sx;
+  return { avg: sy / n, slope: n >= 2 && d > 1e-9 ? (n * sxy - sx * sy) / d : null };
+}
+
+/** What the rules see of a device: its live state and its window's sums, finished. */
+export type WindowInput = {
+  kind: DeviceKind;
+  lastBattery: number | null;
+  lastSignal: number | null;
+  lastTemperature: number | null;
+  /** hours of the window the device was installed for (1–24) */
+  windowHours: number;
+};
+
+export function toWindow(r: WindowInput, w: WindowSums): DeviceWindow {
+  const hours = Math.max(1, Math.min(24, r.windowHours));
+  const recentHours = Math.min(6, hours);
+  const earlierHours = hours - recentHours;
+  const battery = fit(w.bN, w.bX, w.bXX, w.bY, w.bXY);
+  const signal = fit(w.sN, w.sX, w.sXX, w.sY, w.sXY);
+  const mean = w.sRawN ? w.sRawSum / w.sRawN : null;
+  return {
+    kind: r.kind,
+    lastBattery: r.lastBattery,
+    lastSignal: r.lastSignal,
+    lastTemperature: r.lastTemperature,
+    uptime: Math.min(1, w.up24 / hours),
+    uptimeRecent: Math.min(1, w.up6 / recentHours),
+    // a device installed within the last 6 hours has no "before" to compare with
+    uptimeEarlier:
+      earlierHours > 0
+        ? Math.min(1, (w.up24 - w.up6) / earlierHours)
+        : Math.min(1, w.up6 / recentHours),
+    batteryAvg: battery.avg,
+    batterySlope: battery.slope,
+    signalAvg: signal.avg,
+    signalSd: mean === null ? null : Math.sqrt(Math.max(0, w.sRawSq / w.sRawN - mean * mean)),
+    signalSlope: signal.slope,
+    tempN: w.tempN,
+    tempOutShare: w.tempN ? w.tempOut / w.tempN : 0,
+    tempMaxJump: w.tempJump,
+    reboots:
+      w.rebootsMax !== null && w.rebootsMin !== null ? Math.max(0, w.rebootsMax - w.rebootsMin) : 0,
+  };
+}
