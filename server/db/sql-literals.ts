@@ -11,3 +11,10 @@ const list = (values: readonly string[]): SQL =>
 
 /** `('open', 'in_progress', 'pending_customer')`: a ticket whose SLA clocks run. */
 export const OPEN_TICKET_STATUS_LIST = list(OPEN_TICKET_STATUSES);
+
+/**
+ * `(select … ::uuid)` over a list of ids sent as one JSON parameter: `x in ${uuidIn(ids)}` keeps
+ * one statement shape (and one plan) whatever the list's length.
+ */
+export const uuidIn = (ids: readonly string[]): SQL =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;

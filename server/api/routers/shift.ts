@@ -13,14 +13,9 @@ import {
 import { shiftBoard } from "@/server/services/shifts/board";
 import { excuseAbsence, manualAttendance } from "@/server/services/shifts/manage";
 import { tourCoverage } from "@/server/services/shifts/tours";
-import {
-  complianceFigures,
-  coverageRisk,
-  exportShiftsCsv,
-  listShifts,
-  shiftDetail,
-  shiftWeek,
-} from "@/server/services/shifts/views";
+import { listShifts, shiftDetail, shiftWeek } from "@/server/services/shifts/views";
+import { complianceFigures, coverageRisk } from "@/server/services/shifts/figures";
+import { exportShiftsCsv } from "@/server/services/shifts/export-csv";
 import { requireCapability, router } from "../trpc";
 
 /** Site managers (their sites), supervisors and admins: the shift board and its figures. */

@@ -7,7 +7,7 @@ import { jobContext } from "../_core/system";
 import { recordAttendance } from "./attendance";
 import { detectShifts, detectTours, findingFingerprint } from "./detect";
 import { excuseAbsence } from "./manage";
-import { complianceFigures } from "./views";
+import { complianceFigures } from "./figures";
 
 const NOW = new Date("2026-11-04T18:00:00Z");
 const ago = (m: number) => new Date(NOW.getTime() - m * 60_000);

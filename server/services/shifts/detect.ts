@@ -1,4 +1,5 @@
 import "server-only";
+import { uuidIn } from "@/server/db/sql-literals";
 import { sql, type SQL } from "drizzle-orm";
 import type { AlertType, Severity } from "@/lib/noc";
 import { SHIFT_RULES, type FindingKind } from "@/lib/shifts";
@@ -47,8 +48,7 @@ type NewFinding = {
 
 export type DetectResult = { raised: number; converted: number; alerts: number };
 
-const ids = (list: string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb)::uuid)`;
+const ids = uuidIn;
 
 /**
  * The shift rules (shifts.md) over the tenant's shifts of silver-and-up clients that started in

@@ -1,4 +1,5 @@
 import "server-only";
+import { uuidIn } from "@/server/db/sql-literals";
 import { sql, type SQL } from "drizzle-orm";
 import { SHIFT_RULES } from "@/lib/shifts";
 import type { DbOrTx } from "@/server/db";
@@ -21,8 +22,7 @@ const LOCAL_INSTANT = sql.raw(`(
       (n - (((n + interval '1 day') at time zone 'UTC' at time zone tz) - (n + interval '1 day'))) at time zone 'UTC' as ca
     ) c) v)`);
 
-const ids = (list: string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb)::uuid)`;
+const ids = uuidIn;
 
 /** The advisory lock class of materialisation (any constant not used by another lock). */
 const LOCK_CLASS = 7_226_316;
