@@ -30,6 +30,17 @@ describe("device uptime", () => {
     });
   });
 
+  it("states the hours lost to one decimal, the driver's share of them too", () => {
+    const m = uptimeMeasure(
+      [site("A", 1, 10, 9.96), site("B", 1, 10, 9.96), site("C", 1, 10, 8.7)],
+      true,
+    );
+    expect(m).toMatchObject({
+      inputs: { lostHours: 1.4, met: 28.6 },
+      driver: { label: "C", count: 1.3, of: 1.4 },
+    });
+  });
+
   it("never exceeds 100 % and names no driver when nothing was lost", () => {
     expect(uptimeMeasure([site("HQ", 1, 24, 24.0001)], true)).toMatchObject({
       value: 100,

@@ -67,8 +67,10 @@ export function uptimeMeasure(sites: readonly UptimeSite[], tracked: boolean): K
     { devices, lostHours: round1(expected - up) },
     topDriver(lost, "device-hours offline"),
   );
-  // the online hours are a sum of shares: keep one decimal in the stored inputs
-  return m.status === "ok" ? { ...m, inputs: { ...m.inputs, met: round1(up) } } : m;
+  if (m.status !== "ok") return m;
+  // the online hours are a sum of shares: keep one decimal in what is stored
+  const driver = m.driver ? { ...m.driver, of: round1(expected - up) } : null;
+  return { ...m, inputs: { ...m.inputs, met: round1(up) }, driver };
 }
 
 export const devicesSource: KpiSource = {
