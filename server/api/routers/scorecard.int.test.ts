@@ -68,7 +68,7 @@ describe("scorecard router", () => {
     });
     expect(drill.rows).toHaveLength(sla?.inputs.total ?? -1);
     expect(drill.rows.filter((r) => r.flagged)).toHaveLength(1);
-    // devices are not built yet: no records behind device uptime
+    // the tenant has no devices: no records behind device uptime
     const untracked = await caller.scorecard.drill({
       clientId: t.clients.gold.id,
       month,

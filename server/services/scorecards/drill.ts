@@ -5,6 +5,7 @@ import { KPI_DEFS, type KpiKey } from "@/lib/scorecards";
 import { rawRows } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { requireActorCan } from "../_core/scope";
+import { deviceDrillQuery } from "./devices-source";
 import { getClientInScope } from "./generate";
 import { monthBounds } from "./kpis";
 import { shiftDrillQuery } from "./shifts-source";
@@ -54,6 +55,8 @@ function drillQuery(key: KpiKey, w: W): SQL | null {
     case "attendance_pct":
     case "tour_coverage_pct":
       return shiftDrillQuery(key, w);
+    case "device_uptime_pct":
+      return deviceDrillQuery(w);
     case "sla_met_pct":
       return ticketRows(
         w,
@@ -141,7 +144,7 @@ function drillQuery(key: KpiKey, w: W): SQL | null {
 
 /**
  * The records behind one KPI of a client's month, live from the tables; the page shows their
- * count next to the rows, so the two always agree. KPIs of modules not built (devices) have none.
+ * count next to the rows, so the two always agree.
  */
 export async function drillDown(
   ctx: ServiceCtx,

@@ -11,8 +11,8 @@ export type Measures = Partial<Record<KpiKey, KpiMeasure>>;
 
 /**
  * A module's share of the scorecard: the KPIs it answers and one set-based measurement for all
- * clients of the input. A module not built yet (devices) plugs in by replacing its placeholder
- * in sources.ts; until then its KPIs read "not tracked", never a number.
+ * clients of the input. A module not built yet goes in as a `placeholder` until it lands; its
+ * KPIs read "not tracked", never a number.
  */
 export type KpiSource = {
   id: string;

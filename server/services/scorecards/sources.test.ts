@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KPI_KEYS } from "@/lib/scorecards";
+import { devicesSource } from "./devices-source";
+import { placeholder } from "./source-kit";
 import { SOURCES } from "./sources";
 
 describe("KPI sources", () => {
@@ -8,10 +10,10 @@ describe("KPI sources", () => {
     expect([...keys].sort()).toEqual([...KPI_KEYS].sort());
   });
   it("modules not built yet read 'not tracked' for every client, without a number", async () => {
-    const devices = SOURCES.find((s) => s.id === "devices");
+    const devices = placeholder("devices", ["device_uptime_pct"], "no device telemetry recorded");
     const input = { tenantId: "t", clientIds: ["a", "b"], start: "", end: "" };
     // placeholders never touch the database
-    const m = await devices?.measure(null as never, input);
+    const m = await devices.measure(null as never, input);
     expect(m?.get("b")?.device_uptime_pct).toEqual({
       status: "not_tracked",
       note: "not tracked (no device telemetry recorded)",
@@ -22,5 +24,9 @@ describe("KPI sources", () => {
       "attendance_pct",
       "tour_coverage_pct",
     ]);
+  });
+  it("device uptime is measured from the devices tables, not a placeholder", () => {
+    expect(SOURCES.find((s) => s.id === "devices")?.keys).toEqual(["device_uptime_pct"]);
+    expect(SOURCES.find((s) => s.id === "devices")).toBe(devicesSource);
   });
 });

@@ -4,11 +4,11 @@ import { SLA_RULES } from "@/lib/sla";
 import type { VendorRank } from "@/lib/scorecards";
 import { componentScores, overallScore } from "../vendors/score";
 import { countMeasure, pctMeasure, sentimentScore, topBottom, type KpiMeasure } from "./kpis";
+import { devicesSource } from "./devices-source";
 import { shiftsSource } from "./shifts-source";
 import {
   byClient,
   num,
-  placeholder,
   rowsOf,
   topDriver,
   uuids,
@@ -275,5 +275,5 @@ export const SOURCES: readonly KpiSource[] = [
   ticketsSource,
   workOrdersSource,
   alertsSource,
-  placeholder("devices", ["device_uptime_pct"], "no device telemetry recorded"),
+  devicesSource,
 ];
