@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import { KPI_DEFS, KPI_KEYS, type KpiKey } from "@/lib/scorecards";
+import { KPI_KEYS, type KpiKey } from "@/lib/scorecards";
+import { redAtRule } from "@/lib/schemas/scorecards";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
@@ -145,13 +146,7 @@ export async function setTarget(
   requireActorCan(ctx, "scorecard.targets.manage");
   const client = await getClientInScope(ctx, input.clientId);
   const t = { target: input.target, redAt: input.redAt };
-  if (!validTarget(input.kpi, t))
-    throw new ValidationError(
-      KPI_DEFS[input.kpi].higherIsBetter
-        ? "Red must be at or below the target for this KPI"
-        : "Red must be at or above the target for this KPI",
-      "redAt",
-    );
+  if (!validTarget(input.kpi, t)) throw new ValidationError(redAtRule(input.kpi), "redAt");
   const [before] = await ctx.db
     .select()
     .from(schema.scorecardTargets)

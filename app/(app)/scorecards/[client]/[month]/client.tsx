@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import Link from "next/link";
 import { useState } from "react";
 import { ScorecardTrendChart } from "@/components/charts/scorecard-trend";
 import { Button } from "@/components/ui/button";
@@ -107,6 +108,14 @@ export function ScorecardClient({ clientId, month }: { clientId: string; month: 
             >
               Download PDF
             </a>
+            {can(me.data?.role, "scorecard.targets.manage") ? (
+              <Link
+                className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100"
+                href={`/scorecards/${clientId}/targets`}
+              >
+                Contract targets
+              </Link>
+            ) : null}
             {can(me.data?.role, "scorecard.regenerate") ? (
               <Button
                 variant="secondary"
