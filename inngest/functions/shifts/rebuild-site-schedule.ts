@@ -1,4 +1,5 @@
 import { inngest } from "@/inngest/client";
+import { runInstant } from "@/inngest/run-instant";
 import { JOB_CATALOG } from "@/server/events/catalog";
 import { events } from "@/server/events/schemas";
 import { jobContext } from "@/server/services/_core/system";
@@ -16,7 +17,7 @@ export const rebuildSiteScheduleFn = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { tenantId, siteIds } = event.data;
-    const now = new Date(await step.run("now", () => new Date().toISOString()));
+    const now = await runInstant(step);
     const r = await step.run("materialise", () =>
       materialiseSchedule(jobContext(tenantId, "rebuild-site-schedule"), { siteIds }, now),
     );
