@@ -89,6 +89,18 @@ test.describe("scorecard contract targets", () => {
     const sla = targetsTable(page).getByRole("row", { name: /^SLA performance/ });
     await expect(sla.locator("[data-target=sla_met_pct]")).toHaveText("95 %");
     await expect(sla.getByText("default", { exact: true })).toBeVisible();
+
+    // and back on the default: the contract row goes, the default applies again
+    await reloaded.getByRole("button", { name: "Edit Work order backlog" }).click();
+    const again = page.getByRole("form", { name: "Edit Work order backlog" });
+    await again.getByRole("button", { name: "Reset to default" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "back on the default" })).toHaveText(
+      "Work order backlog is back on the default target.",
+    );
+    await page.reload();
+    const reset = targetsTable(page).getByRole("row", { name: /^Work order backlog/ });
+    await expect(reset.locator("[data-target=wo_backlog_open]")).toHaveText("10");
+    await expect(reset.getByText("default", { exact: true })).toBeVisible();
   });
 
   test("an admin fills in a KPI's defaults again", async ({ page, browser, loginAs }) => {

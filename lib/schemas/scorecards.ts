@@ -37,6 +37,8 @@ export const scorecardTargetInput = z.object({
   redAt: redAtValue,
 });
 
+export const scorecardTargetKey = scorecardTargetInput.pick({ clientId: true, kpi: true });
+
 /** What red must be for a KPI, in words: on the bad side of (or at) its target. */
 export function redAtRule(kpi: KpiKey): string {
   return KPI_DEFS[kpi].higherIsBetter

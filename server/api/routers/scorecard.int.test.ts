@@ -139,4 +139,32 @@ describe("scorecard router", () => {
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("an admin puts a target back on the default; others may not", async () => {
+    const admin = callerFor(t.users.admin);
+    const clientId = t.clients.gold.id;
+    await admin.scorecard.setTarget({ clientId, kpi: "attendance_pct", target: 99, redAt: 97 });
+    await expect(
+      callerFor(t.users.supervisor).scorecard.resetTarget({ clientId, kpi: "attendance_pct" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(other.users.admin).scorecard.resetTarget({ clientId, kpi: "attendance_pct" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await admin.scorecard.resetTarget({ clientId, kpi: "attendance_pct" })).toMatchObject({
+      isDefault: true,
+    });
+    const row = (await admin.scorecard.targets({ clientId })).find(
+      (x) => x.kpi === "attendance_pct",
+    );
+    expect(row?.isDefault).toBe(true);
+    const audit = await db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, clientId));
+    expect(audit.map((a) => a.action)).toContain("scorecard.target.reset");
+    // resetting a KPI that is already on its default changes nothing and says so
+    expect(await admin.scorecard.resetTarget({ clientId, kpi: "attendance_pct" })).toMatchObject({
+      isDefault: true,
+    });
+  });
 });

@@ -5,12 +5,14 @@ import {
   scorecardGridInput,
   scorecardKey,
   scorecardTargetInput,
+  scorecardTargetKey,
 } from "@/lib/schemas/scorecards";
 import { drillDown } from "@/server/services/scorecards/drill";
 import { generateScorecard } from "@/server/services/scorecards/generate";
 import {
   getScorecard,
   listTargets,
+  resetTarget,
   scorecardGrid,
   setTarget,
 } from "@/server/services/scorecards/queries";
@@ -40,4 +42,7 @@ export const scorecardRouter = router({
   setTarget: requireCapability("scorecard.targets.manage")
     .input(scorecardTargetInput)
     .mutation(({ ctx, input }) => setTarget(ctx.svc, input)),
+  resetTarget: requireCapability("scorecard.targets.manage")
+    .input(scorecardTargetKey)
+    .mutation(({ ctx, input }) => resetTarget(ctx.svc, input)),
 });

@@ -174,6 +174,30 @@ export async function setTarget(
   return { kpi: input.kpi, ...t, isDefault: false };
 }
 
+/** Puts a client's KPI back on the default target (admins): its row goes, the defaults apply. */
+export async function resetTarget(ctx: ServiceCtx, input: { clientId: string; kpi: KpiKey }) {
+  requireActorCan(ctx, "scorecard.targets.manage");
+  const client = await getClientInScope(ctx, input.clientId);
+  const [before] = await ctx.db
+    .delete(schema.scorecardTargets)
+    .where(
+      and(
+        eq(schema.scorecardTargets.clientId, client.id),
+        eq(schema.scorecardTargets.kpi, input.kpi),
+      ),
+    )
+    .returning();
+  if (before)
+    await recordAudit(ctx, {
+      action: "scorecard.target.reset",
+      entityType: "client",
+      entityId: client.id,
+      before: { kpi: input.kpi, target: before.target, redAt: before.redAt },
+      after: { kpi: input.kpi, ...defaultTarget(input.kpi) },
+    });
+  return { kpi: input.kpi, ...defaultTarget(input.kpi), isDefault: true };
+}
+
 /** The scorecard's PDF data, from the stored snapshot and the months before it. */
 export async function scorecardPdfInput(
   ctx: ServiceCtx,

@@ -6,6 +6,7 @@ import { NumberField } from "@/components/forms/fields";
 import { Form, FormError, SubmitButton, useZodForm } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { formatKpiValue } from "@/lib/scorecard-format";
+import { errorMessage } from "@/lib/trpc/errors";
 import { KPI_DEFS, type KpiKey } from "@/lib/scorecards";
 import { redAtRule, scorecardTargetForm } from "@/lib/schemas/scorecards";
 import { useTRPC } from "@/lib/trpc/client";
@@ -39,6 +40,12 @@ export function TargetForm({
   const form = useZodForm(schema, { defaultValues: { target: row.target, redAt: row.redAt } });
   const save = useMutation(
     trpc.scorecard.setTarget.mutationOptions({
+      onSuccess: () =>
+        qc.invalidateQueries({ queryKey: trpc.scorecard.targets.queryKey({ clientId }) }),
+    }),
+  );
+  const reset = useMutation(
+    trpc.scorecard.resetTarget.mutationOptions({
       onSuccess: () =>
         qc.invalidateQueries({ queryKey: trpc.scorecard.targets.queryKey({ clientId }) }),
     }),
@@ -83,6 +90,23 @@ export function TargetForm({
         >
           Fill in defaults
         </Button>
+        {row.isDefault ? null : (
+          <Button
+            variant="secondary"
+            disabled={reset.isPending}
+            onClick={async () => {
+              form.clearErrors();
+              try {
+                await reset.mutateAsync({ clientId, kpi: row.kpi });
+                onSaved(`${def.label} is back on the default target.`);
+              } catch (err) {
+                form.setError("root.server", { type: "server", message: errorMessage(err) });
+              }
+            }}
+          >
+            {reset.isPending ? "Resetting…" : "Reset to default"}
+          </Button>
+        )}
         <Button variant="ghost" onClick={onCancel}>
           Cancel
         </Button>
