@@ -89,18 +89,31 @@ test.describe("scorecard contract targets", () => {
     const sla = targetsTable(page).getByRole("row", { name: /^SLA performance/ });
     await expect(sla.locator("[data-target=sla_met_pct]")).toHaveText("95 %");
     await expect(sla.getByText("default", { exact: true })).toBeVisible();
+  });
 
-    // and back on the default: the contract row goes, the default applies again
-    await reloaded.getByRole("button", { name: "Edit Work order backlog" }).click();
-    const again = page.getByRole("form", { name: "Edit Work order backlog" });
-    await again.getByRole("button", { name: "Reset to default" }).click();
+  test("an admin puts a KPI back on its default target", async ({ page, browser, loginAs }) => {
+    const harbor = await harborId(browser);
+    await loginAs("admin@northwind.test");
+    await page.goto(`/scorecards/${harbor}/targets`);
+    const row = () => targetsTable(page).getByRole("row", { name: /^Backlog median age/ });
+    await row().getByRole("button", { name: "Edit Backlog median age" }).click();
+    const form = page.getByRole("form", { name: "Edit Backlog median age" });
+    // a default row has nothing to reset
+    await expect(form.getByRole("button", { name: "Reset to default" })).toHaveCount(0);
+    await form.getByLabel("Target (days)").fill("5");
+    await form.getByLabel("Red at (days)").fill("9");
+    await form.getByRole("button", { name: "Save Backlog median age" }).click();
+    await expect(row().getByText("contract", { exact: true })).toBeVisible();
+
+    await row().getByRole("button", { name: "Edit Backlog median age" }).click();
+    await form.getByRole("button", { name: "Reset to default" }).click();
     await expect(page.getByRole("status").filter({ hasText: "back on the default" })).toHaveText(
-      "Work order backlog is back on the default target.",
+      "Backlog median age is back on the default target.",
     );
+    // stored: a fresh load shows the default again
     await page.reload();
-    const reset = targetsTable(page).getByRole("row", { name: /^Work order backlog/ });
-    await expect(reset.locator("[data-target=wo_backlog_open]")).toHaveText("10");
-    await expect(reset.getByText("default", { exact: true })).toBeVisible();
+    await expect(row().getByText("default", { exact: true })).toBeVisible();
+    await expect(row().locator("[data-target=wo_backlog_median_age_days]")).toHaveText("7 d");
   });
 
   test("an admin fills in a KPI's defaults again", async ({ page, browser, loginAs }) => {
