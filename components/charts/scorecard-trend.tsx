@@ -1,17 +1,8 @@
 "use client";
 
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { KPI_DEFS, SECTION_LABELS, type ScorecardSection } from "@/lib/scorecards";
-import { AXIS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import { lazyDrawing } from "./lazy-drawing";
 import {
   sectionTrend,
   UNIT_AXIS_LABEL,
@@ -19,7 +10,7 @@ import {
   type TrendGroup,
 } from "./scorecard-data";
 
-const COLOURS = ["#1d4ed8", "#b45309", "#15803d", "#7c3aed", "#be123c"];
+const Drawing = lazyDrawing(() => import("./scorecard-trend-drawing"));
 
 /** Six months of a section's KPIs, one line each, one chart per unit so scales never mix. */
 export function ScorecardTrendChart({
@@ -57,37 +48,7 @@ function TrendLines({ group, title }: { group: TrendGroup; title: string }) {
       summary={group.keys.map((k) => KPI_DEFS[k].label).join(", ")}
       height={200}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={group.rows} margin={{ top: 6, right: 8, bottom: 0, left: -12 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={AXIS} />
-          <YAxis
-            tick={AXIS}
-            domain={
-              group.unit === "pct"
-                ? [0, 100]
-                : group.unit === "score"
-                  ? ["auto", "auto"]
-                  : [0, "auto"]
-            }
-            tickFormatter={(v: number) => (group.unit === "pct" ? `${v}%` : String(v))}
-          />
-          <Tooltip contentStyle={TOOLTIP_STYLE} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          {group.keys.map((k, i) => (
-            <Line
-              key={k}
-              dataKey={k}
-              name={KPI_DEFS[k].label}
-              stroke={COLOURS[i % COLOURS.length]}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <Drawing group={group} />
     </ChartFrame>
   );
 }
