@@ -216,6 +216,8 @@ export const platformPart: SeedPart = {
     const tiers: Tier[] = ["none", "bronze", "silver", "silver", "gold"];
     const existing = NORTHWIND_CLIENTS.length;
     const perClient = 5;
+    // clients of long standing, like the demo's: every past month's scorecard covers them
+    const since = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 1));
     for (let batch = existing; batch < 200; batch += 50) {
       const count = Math.min(50, 200 - batch);
       const clients = await ctx.db
@@ -227,6 +229,7 @@ export const platformPart: SeedPart = {
             tier: ctx.random.pick(tiers),
             executiveRecipients: [`exec${batch + i + 1}@clients.test`],
             contractTargets: { slaMetPct: 95 },
+            createdAt: since,
           })),
         )
         .returning({ id: schema.clients.id, name: schema.clients.name });
