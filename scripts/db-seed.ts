@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDb, db } from "@/server/db";
-import { demoDataPresent, seedDemo } from "@/server/seed";
+import { demoDataPresent, parseSeedParts, seedDemo } from "@/server/seed";
 import { prepareDatabase, printLogins } from "./lib/launcher";
 import { runMigrations } from "./lib/migrate";
 
@@ -8,10 +8,18 @@ const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "demo" },
     reset: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 if (values.scale !== "demo" && values.scale !== "large") {
   console.error(`--scale must be "demo" or "large", not "${values.scale}"`);
+  process.exit(2);
+}
+let only: string[] | undefined;
+try {
+  only = values.only === undefined ? undefined : parseSeedParts(values.only);
+} catch (err) {
+  console.error(`--only: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(2);
 }
 
@@ -25,10 +33,11 @@ if ((await demoDataPresent(db)) && !values.reset) {
   await seedDemo(db, {
     scale: values.scale,
     reset: values.reset,
+    only,
     log: (l) => console.log(`[watchfloor] ${l}`),
   });
   console.log(
-    `[watchfloor] seeded (${values.scale}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `[watchfloor] seeded (${values.scale}${only ? `, only platform + ${only.join(", ")}` : ""}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   printLogins();
 }

@@ -23,7 +23,9 @@ export async function benchNoc() {
     .from(schema.users)
     .where(eq(schema.users.email, "operator@northwind.test"));
   if (!operator)
-    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+    throw new Error(
+      "no demo data: run `npm run db:seed -- --reset --scale large --only noc` first",
+    );
   const [{ open = 0, total = 0 } = {}] = await rawRows<{
     open: number;
     total: number;
@@ -34,7 +36,7 @@ export async function benchNoc() {
     from alerts where tenant_id = ${operator.tenantId}`,
   );
   console.log(
-    `noc: ${total} alerts in the tenant, ${open} open${total < 1_000_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
+    `noc: ${total} alerts in the tenant, ${open} open${total < 1_000_000 ? " (seed --scale large --only noc for the quality.md figures)" : ""}`,
   );
 
   const { listQueue } = await import("@/server/services/noc/queue");

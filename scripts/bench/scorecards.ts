@@ -18,7 +18,9 @@ export async function benchScorecards() {
     .from(schema.tenants)
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
-    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+    throw new Error(
+      "no demo data: run `npm run db:seed -- --reset --scale large` first (every part: a scorecard reads every module)",
+    );
   const { generateMonthForTenant } = await import("@/server/services/scorecards/generate");
   const { pastMonths, scorecardPdfInput } = await import("@/server/services/scorecards/queries");
   const { renderScorecardPdf } = await import("@/server/services/scorecards/pdf");

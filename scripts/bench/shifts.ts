@@ -40,7 +40,9 @@ export async function benchShifts() {
     .from(schema.tenants)
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
-    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+    throw new Error(
+      "no demo data: run `npm run db:seed -- --reset --scale large --only shifts` first",
+    );
   const { materialiseSchedule } = await import("@/server/services/shifts/materialise");
   const { detectTenant } = await import("@/server/services/shifts/detect");
   const now = new Date();
@@ -58,7 +60,7 @@ export async function benchShifts() {
     from shifts where tenant_id = ${tenant.id}`,
   );
   console.log(
-    `shifts: ${counts?.guards ?? 0} guards, ${counts?.ahead ?? 0} shifts ahead, ${counts?.today ?? 0} started in the last day${(counts?.ahead ?? 0) < 100_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
+    `shifts: ${counts?.guards ?? 0} guards, ${counts?.ahead ?? 0} shifts ahead, ${counts?.today ?? 0} started in the last day${(counts?.ahead ?? 0) < 100_000 ? " (seed --scale large --only shifts for the quality.md figures)" : ""}`,
   );
   console.log(
     `shifts: load average ${loadavg()

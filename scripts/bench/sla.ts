@@ -14,7 +14,9 @@ export async function benchSla() {
     .from(schema.tenants)
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
-    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+    throw new Error(
+      "no demo data: run `npm run db:seed -- --reset --scale large --only sla` first",
+    );
   const [counts] = await rawRows<{ open: number; closed: number }>(
     db,
     sql`
@@ -23,7 +25,7 @@ export async function benchSla() {
     from tickets where tenant_id = ${tenant.id}`,
   );
   console.log(
-    `sla: ${counts?.open ?? 0} open and ${counts?.closed ?? 0} closed tickets${(counts?.open ?? 0) < 100_000 ? " (seed --scale large for the quality.md figures)" : ""}`,
+    `sla: ${counts?.open ?? 0} open and ${counts?.closed ?? 0} closed tickets${(counts?.open ?? 0) < 100_000 ? " (seed --scale large --only sla for the quality.md figures)" : ""}`,
   );
   const { predictTenant, eligibleClientIds } = await import("@/server/services/sla/predict");
   const { OPEN_TICKET_COLUMNS, openTicketsOf } =

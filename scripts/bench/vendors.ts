@@ -18,7 +18,9 @@ export async function benchVendors() {
     .from(schema.tenants)
     .where(eq(schema.tenants.slug, "northwind"));
   if (!tenant)
-    throw new Error("no demo data: run `npm run db:seed -- --reset --scale large` first");
+    throw new Error(
+      "no demo data: run `npm run db:seed -- --reset --scale large --only vendors` first",
+    );
   const [counts] = await rawRows<{
     vendors: number;
     orders: number;

@@ -21,6 +21,27 @@ const PARTS: SeedPart[] = [
 ];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];
 
+/** The parts `--only` can name; the platform part (tenants, clients, sites, users) always runs. */
+export const SEED_PART_NAMES = PARTS.map((p) => p.name).filter((n) => n !== platformPart.name);
+
+/**
+ * `--only noc,devices` → the named parts; an unknown name is an error listing the valid ones.
+ * "platform" may be named (alone it seeds just the tenants, clients, sites and users).
+ */
+export function parseSeedParts(list: string): string[] {
+  const names = list
+    .split(",")
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+  const valid = [platformPart.name, ...SEED_PART_NAMES];
+  const unknown = names.filter((n) => !valid.includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(
+      `${unknown.length > 0 ? `unknown seed part ${unknown.map((n) => `"${n}"`).join(", ")}` : "--only needs at least one part"}; valid parts: ${valid.join(", ")}`,
+    );
+  return [...new Set(names)];
+}
+
 export async function demoDataPresent(db: Db): Promise<boolean> {
   const rows = await db
     .select({ id: schema.tenants.id })
@@ -30,12 +51,22 @@ export async function demoDataPresent(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Writes the demo tenants (and with `large`, the benchmark-sized data) in one transaction. */
+/**
+ * Writes the demo tenants (and with `large`, the benchmark-sized data) in one transaction.
+ * `only` limits it to the platform part plus the named parts (see parseSeedParts).
+ */
 export async function seedDemo(
   db: Db,
-  opts: { scale: "demo" | "large"; reset?: boolean; log?: (line: string) => void },
+  opts: {
+    scale: "demo" | "large";
+    reset?: boolean;
+    only?: string[];
+    log?: (line: string) => void;
+  },
 ) {
   const log = opts.log ?? (() => undefined);
+  const only = opts.only;
+  const parts = only ? PARTS.filter((p) => p === platformPart || only.includes(p.name)) : PARTS;
   await db.transaction(async (tx) => {
     if (opts.reset) {
       // readings and rollups hang off devices without a foreign key (ingestion speed)
@@ -51,12 +82,12 @@ export async function seedDemo(
       tenants: new Map(),
       log,
     };
-    for (const part of PARTS) {
+    for (const part of parts) {
       await part.demo(ctx);
       log(`seeded ${part.name}`);
     }
     if (opts.scale === "large") {
-      for (const part of PARTS) {
+      for (const part of parts) {
         if (part.large) {
           await part.large(ctx);
           log(`seeded ${part.name} (large)`);

@@ -196,6 +196,15 @@ describe("the hourly device health run", () => {
       jobContext(t.tenant.id, "test"),
       new Date(NOW.getTime() + 10 * 60_000),
     );
+    // the rerun at the same instant replaced that instant's history rows
+    const history = await db
+      .select({ runAt: schema.deviceScores.runAt })
+      .from(schema.deviceScores)
+      .where(eq(schema.deviceScores.deviceId, draining.id));
+    expect(history.map((h) => h.runAt.getTime()).sort()).toEqual([
+      NOW.getTime(),
+      NOW.getTime() + 10 * 60_000,
+    ]);
     const alerts = await alertsOf(t.tenant.id, `device-failure:${draining.id}:%`);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.occurrenceCount).toBe(1);

@@ -11,7 +11,14 @@ import { reconcileDeviceAlerts, type AlertView } from "./alerts";
 import { evaluateDevice, type DeviceRow } from "./evaluate";
 import { dueHours, hourFloor, HOUR_MS, rollHours } from "./rollup";
 import { writeResults } from "./run-write";
-import { EMPTY_SUMS, hourSums, mergeSums, windowSumColumns, type WindowSums } from "./window";
+import {
+  EMPTY_SUMS,
+  hourSums,
+  mergeSums,
+  windowHours,
+  windowSumColumnsByHour,
+  type WindowSums,
+} from "./window";
 
 const { deviceHealthRuns } = schema;
 
@@ -39,10 +46,10 @@ export function deviceWindowsQuery(tenantId: string, to: Date, skip: Date[] = []
     join clients c on c.id = d.client_id
     left join device_health hh on hh.device_id = d.id
     left join (
-      select h.device_id, ${windowSumColumns(end)}
+      select h.device_id, ${windowSumColumnsByHour()}
       from telemetry_hourly h
-      where h.tenant_id = ${tenantId} and h.hour >= ${end} - interval '24 hours' and h.hour < ${end}
-        ${skip.length ? sql`and h.hour <> all(${`{${skip.map((d) => d.toISOString()).join(",")}}`}::timestamptz[])` : sql``}
+      join ${windowHours(to, skip)} on hx.hour = h.hour
+      where h.tenant_id = ${tenantId} and h.hour >= ${from}::timestamptz and h.hour < ${end}
       group by h.device_id
     ) w on w.device_id = d.id
     where d.tenant_id = ${tenantId} and d.active`;

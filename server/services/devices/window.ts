@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DeviceKind } from "@/lib/devices";
 import type { DeviceWindow } from "./health";
-import type { RolledHour } from "./rollup";
+import { HOUR_MS, type RolledHour } from "./rollup";
 
 /**
  * A device's 24 h window as additive sums over its hourly rollups: two spans of hours
@@ -129,6 +129,70 @@ export function windowSumColumns(to: SQL): SQL {
       min(h.reboots_min) as "rebootsMin",
       sum(case when h.hour = ${to} - interval '1 hour' then h.reboots_max - h.reboots_min end)::int
         as "rebootsLastHour"`;
+}
+
+/**
+ * The window's hours as a row source `hx(hour, x, recent, last)`: each hour of [to − 24 h, to)
+ * on the rollups' hour grid, leaving out `skip`, with its offset x (hours before `to`), whether
+ * it is one of the last 6 and whether it is the last. Joined to the rollups, every row takes
+ * these from a 24-row hash table instead of working them out once per aggregate (the
+ * interval arithmetic per row and aggregate was most of the hourly run's read), and the join
+ * stays parallel, which an `offset 0` subquery computing them once per row would not.
+ * The expressions are those of windowSumColumns, evaluated on the 24 rows.
+ */
+export function windowHours(to: Date, skip: Date[] = []): SQL {
+  const toMs = to.getTime();
+  const skipped = new Set(skip.map((d) => d.getTime()));
+  const hours: string[] = [];
+  for (let h = Math.ceil((toMs - 24 * HOUR_MS) / HOUR_MS) * HOUR_MS; h < toMs; h += HOUR_MS)
+    if (!skipped.has(h)) hours.push(new Date(h).toISOString());
+  const end = sql`${to.toISOString()}::timestamptz`;
+  // an empty window still needs a typed row source: one row no rollup hour matches
+  const rows = hours.length
+    ? sql.join(
+        hours.map((h) => {
+          const hour = sql`${h}::timestamptz`;
+          return sql`(${hour}, date_part('epoch', ${hour} - ${end}) / 3600,
+            ${hour} >= ${end} - interval '6 hours', ${hour} = ${end} - interval '1 hour')`;
+        }),
+        sql`, `,
+      )
+    : sql`(null::timestamptz, null::float8, false, false)`;
+  return sql`(values ${rows}) as hx(hour, x, recent, last)`;
+}
+
+/**
+ * windowSumColumns over rollup rows `h` joined to windowHours `hx` (the hourly run): the same
+ * sums, each hour's offset and flags read from `hx`.
+ */
+export function windowSumColumnsByHour(): SQL {
+  const x = sql`hx.x`;
+  const b = sql`(h.battery_sum / h.battery_n)`;
+  const s = sql`(h.signal_sum / h.signal_n)`;
+  const hasB = sql`h.battery_n > 0`;
+  const hasS = sql`h.signal_n > 0`;
+  return sql`
+      coalesce(sum(h.up), 0)::float8 as up24,
+      coalesce(sum(case when hx.recent then h.up end), 0)::float8 as up6,
+      count(*) filter (where ${hasB})::int as "bN",
+      coalesce(sum(${x}) filter (where ${hasB}), 0) as "bX",
+      coalesce(sum(${x} * ${x}) filter (where ${hasB}), 0) as "bXX",
+      coalesce(sum(${b}) filter (where ${hasB}), 0) as "bY",
+      coalesce(sum(${x} * ${b}) filter (where ${hasB}), 0) as "bXY",
+      count(*) filter (where ${hasS})::int as "sN",
+      coalesce(sum(${x}) filter (where ${hasS}), 0) as "sX",
+      coalesce(sum(${x} * ${x}) filter (where ${hasS}), 0) as "sXX",
+      coalesce(sum(${s}) filter (where ${hasS}), 0) as "sY",
+      coalesce(sum(${x} * ${s}) filter (where ${hasS}), 0) as "sXY",
+      coalesce(sum(h.signal_n), 0)::int as "sRawN",
+      coalesce(sum(h.signal_sum), 0) as "sRawSum",
+      coalesce(sum(h.signal_sumsq), 0) as "sRawSq",
+      coalesce(sum(h.temp_n), 0)::int as "tempN",
+      coalesce(sum(h.temp_out), 0)::int as "tempOut",
+      max(h.temp_max - h.temp_min) as "tempJump",
+      max(h.reboots_max) as "rebootsMax",
+      min(h.reboots_min) as "rebootsMin",
+      sum(case when hx.last then h.reboots_max - h.reboots_min end)::int as "rebootsLastHour"`;
 }
 
 /** One freshly rolled hour (its RETURNING row) as window sums for a window ending at `toMs`. */
