@@ -18,6 +18,7 @@ describe("navigation", () => {
       "/noc/rules",
       "/sla",
       "/sla/policies",
+      "/devices",
       "/shifts",
       "/work-orders",
       "/vendors",
@@ -72,6 +73,14 @@ describe("navigation", () => {
     expect(rolesForPath("/work-orders")).toEqual(["admin", "supervisor", "site_manager"]);
     expect(rolesForPath("/vendors")).toContain("executive");
     expect(rolesForPath("/vendors")).not.toContain("noc_operator");
+    // a device's page is the fleet page's: the NOC, specialists and site managers, no executives
+    expect(rolesForPath("/devices/3f1c2a4e-0000-4000-8000-000000000000")).toEqual(
+      rolesForPath("/devices"),
+    );
+    expect(canOpen("specialist", "/devices?kind=camera")).toBe(true);
+    expect(canOpen("site_manager", "/devices")).toBe(true);
+    expect(canOpen("executive", "/devices")).toBe(false);
+    expect(canOpen("guard", "/devices")).toBe(false);
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 

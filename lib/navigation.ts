@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     capability: "slaCalendar.manage",
     section: "main",
   },
+  { href: "/devices", label: "Devices", capability: "device.view", section: "main" },
   { href: "/shifts", label: "Shifts", capability: "shifts.view", section: "main" },
   { href: "/shifts/roster", label: "Roster", capability: "shifts.manage", section: "main" },
   { href: "/me/shifts", label: "My shifts", capability: "myShifts.view", section: "main" },

@@ -13,6 +13,7 @@ import { ROUNDING_RULE, wholeFactors } from "@/lib/score-parts";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AssignControls } from "./assign";
+import { AlertDeviceSection } from "./device-section";
 import { RESOLUTION_LABELS } from "./resolve-dialog";
 import { ScoreBadge, SeverityBadge, TRIAGE_TIER } from "./parts";
 import { useAlertRefresh } from "./use-alert-refresh";
@@ -100,6 +101,8 @@ export function AlertDetail({
           </p>
         ) : null}
 
+        <AlertDeviceSection alert={a} />
+
         <WhyScore score={a.score} scoredBy={a.scoredBy} factors={a.scoreFactors ?? []} />
 
         {open && canOperate ? (
@@ -182,7 +185,7 @@ export function AlertDetail({
               {a.related.map((r) => (
                 <li key={r.id} className="flex items-center gap-2">
                   <ScoreBadge score={r.score} scoredBy={r.scoredBy} />{" "}
-                  <span className="truncate">{r.title}</span>
+                  <span className="min-w-0 truncate">{r.title}</span>
                   <span className="text-xs text-slate-500">{r.status}</span>
                 </li>
               ))}
