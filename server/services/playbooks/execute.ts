@@ -119,6 +119,7 @@ export async function executeStep(
       await tx.db
         .update(playbookRuns)
         .set({
+          currentStep: input.index,
           ...(done.refused
             ? { status: "failed" as const, finishedAt: now, error: done.refused }
             : {}),
