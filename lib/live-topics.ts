@@ -16,6 +16,7 @@ export const LIVE_TOPICS = [
   "workOrder",
   "shift",
   "device",
+  "playbookRun",
 ] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 

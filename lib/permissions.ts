@@ -48,6 +48,11 @@ export const CAPABILITIES = {
   // devices (the NOC and specialists see every device, site managers their sites')
   "device.view": ["admin", "supervisor", "noc_operator", "specialist", "site_manager"],
   "device.manage": ["admin"], // register devices, issue device and site-gateway keys
+  // playbooks (playbooks.md; gold tier: runs only for gold clients' alerts, lib/tiers.ts)
+  "playbook.view": ["admin", "supervisor", "noc_operator"], // the list, runs and run detail
+  "playbook.manage": ["admin"], // create, edit, enable, dry run
+  "playbook.kill": ["admin", "supervisor"], // the kill switch: a safety stop, not an edit
+  "playbook.approve": ["admin", "supervisor"], // approve or reject a waiting run (app or link)
   // platform
   "overview.view": STAFF,
   "client.view": STAFF,

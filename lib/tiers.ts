@@ -40,3 +40,11 @@ export function tiersWith(feature: Feature): Tier[] {
 export function featuresOf(tier: Tier): Feature[] {
   return (Object.keys(FEATURES) as Feature[]).filter((f) => tierIncludes(tier, f));
 }
+
+/**
+ * Playbooks are gold: a run starts only for an alert of a client whose plan includes this
+ * feature, and a trigger may name only such clients. The playbooks pages are tenant-wide tools
+ * shown to the roles holding the playbook capabilities whatever the clients' plans; with no gold
+ * client they say that nothing will run.
+ */
+export const PLAYBOOK_FEATURE = "soarPlaybooks" satisfies Feature;

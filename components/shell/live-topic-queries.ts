@@ -32,5 +32,6 @@ export function liveTopicQueries(trpc: TRPC): Record<LiveTopic, LiveFilter[]> {
     workOrder: [trpc.workOrder.pathFilter(), trpc.vendor.pathFilter()],
     shift: [trpc.shift.pathFilter(), trpc.roster.pathFilter(), trpc.myShift.pathFilter()],
     device: [trpc.device.pathFilter()],
+    playbookRun: [trpc.playbook.pathFilter()],
   };
 }

@@ -11,6 +11,7 @@ import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
 import { myShiftRouter } from "./routers/my-shift";
 import { outboxRouter } from "./routers/outbox";
+import { playbookRouter } from "./routers/playbook";
 import { rosterRouter } from "./routers/roster";
 import { shiftRouter } from "./routers/shift";
 import { scorecardRouter } from "./routers/scorecard";
@@ -44,6 +45,7 @@ export const appRouter = router({
   apiKey: apiKeyRouter,
   job: jobRouter,
   outbox: outboxRouter,
+  playbook: playbookRouter,
   tenant: tenantRouter,
   notification: notificationRouter,
 });

@@ -16,6 +16,22 @@ export const events = {
       bulk: z.boolean().optional(),
     }),
   }),
+  /** an alert's triage finished (scored, routed): playbooks whose trigger matches start runs */
+  alertTriaged: eventType("noc/alert.triaged", {
+    schema: z.object({ tenantId: z.uuid(), alertId: z.uuid() }),
+  }),
+  /** one playbook run to carry out (its id is the event id: a resend is the same run) */
+  playbookRunRequested: eventType("playbooks/run.requested", {
+    schema: z.object({ tenantId: z.uuid(), runId: z.uuid() }),
+  }),
+  /** a waiting run was approved, rejected or cancelled (kill switch): wakes its approval wait */
+  playbookRunDecided: eventType("playbooks/run.decided", {
+    schema: z.object({
+      tenantId: z.uuid(),
+      runId: z.uuid(),
+      decision: z.enum(["approve", "reject", "cancel"]),
+    }),
+  }),
   /** a roster change (posts, templates, assignments, tours): rebuild these sites' schedule now */
   rosterChanged: eventType("shifts/roster.changed", {
     schema: z.object({ tenantId: z.uuid(), siteIds: z.array(z.uuid()).min(1).max(1000) }),

@@ -78,7 +78,9 @@ describe("the embedded executor's contract with the inngest SDK", () => {
     );
     try {
       const fns = await syncApp(url);
-      expect(fns).toHaveLength(productFunctions.length);
+      // a function with onFailure registers its failure handler as a function of its own
+      const handlers = productFunctions.filter((f) => f.opts.onFailure).length;
+      expect(fns).toHaveLength(productFunctions.length + handlers);
       expect(fns.find((f) => f.id === "watchfloor-triage-alert")).toMatchObject({
         concurrency: [{ limit: 24, key: "event.data.tenantId" }],
         priority: "event.data.bulk == true ? -600 : 0",

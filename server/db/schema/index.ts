@@ -6,3 +6,4 @@ export * from "./vendors";
 export * from "./shifts";
 export * from "./scorecards";
 export * from "./devices";
+export * from "./playbooks";
