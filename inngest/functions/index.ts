@@ -6,6 +6,7 @@ import { trainModelsFn } from "./noc/train-models";
 import { triageAlertFn } from "./noc/triage-alert";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
+import { sendDigestsFn } from "./platform/send-digests";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
 import { buildShiftScheduleFn } from "./shifts/build-shift-schedule";
 import { detectShiftFindingsFn } from "./shifts/detect-shift-findings";
@@ -23,6 +24,7 @@ export const functions = [
   trainModelsFn,
   deliverNotificationsFn,
   sweepNotificationsFn,
+  sendDigestsFn,
   pruneJobHistoryFn,
   predictSlaBreachesFn,
   escalateSlaRisksFn,
