@@ -11,6 +11,7 @@ import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
 import { myShiftRouter } from "./routers/my-shift";
 import { outboxRouter } from "./routers/outbox";
+import { overviewRouter } from "./routers/overview";
 import { rosterRouter } from "./routers/roster";
 import { shiftRouter } from "./routers/shift";
 import { scorecardRouter } from "./routers/scorecard";
@@ -46,6 +47,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   tenant: tenantRouter,
   notification: notificationRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;
