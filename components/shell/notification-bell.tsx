@@ -3,12 +3,14 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/lib/trpc/client";
 
 export function NotificationBell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const inbox = useQuery(trpc.notification.inbox.queryOptions({ limit: 8 }));
@@ -82,12 +84,33 @@ export function NotificationBell() {
           <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {inbox.data?.items.length ? (
               inbox.data.items.map((n) => (
-                <li key={n.id} className={`px-3 py-2 text-sm ${n.readAt ? "" : "bg-sky-50/60"}`}>
-                  <div className="font-medium text-slate-900">{n.subject}</div>
-                  <div className="line-clamp-2 text-slate-600">{n.body}</div>
-                  <div className="mt-0.5 text-xs text-slate-400">
-                    <RelativeTime date={n.createdAt} />
-                  </div>
+                <li key={n.id} className={n.readAt ? "" : "bg-sky-50/60"}>
+                  <button
+                    type="button"
+                    className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-50"
+                    onClick={() => {
+                      // opening one marks it read
+                      if (!n.readAt) markAll.mutate({ ids: [n.id] });
+                      setOpen(false);
+                      if (n.link) router.push(n.link);
+                    }}
+                  >
+                    <span className="flex items-start justify-between gap-2">
+                      <span className="font-medium text-slate-900">{n.subject}</span>
+                      {n.count > 1 ? (
+                        <span
+                          className="shrink-0 rounded bg-slate-200 px-1 text-xs font-semibold tabular-nums text-slate-700"
+                          aria-label={`${n.count} times`}
+                        >
+                          ×{n.count}
+                        </span>
+                      ) : null}
+                    </span>
+                    <span className="line-clamp-2 block text-slate-600">{n.body}</span>
+                    <span className="mt-0.5 block text-xs text-slate-400">
+                      <RelativeTime date={n.latestAt} />
+                    </span>
+                  </button>
                 </li>
               ))
             ) : (

@@ -8,6 +8,7 @@ import { runPlaybookFn } from "./playbooks/run-playbook";
 import { startPlaybooksFn } from "./playbooks/start-playbooks";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
+import { sendDigestsFn } from "./platform/send-digests";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
 import { buildShiftScheduleFn } from "./shifts/build-shift-schedule";
 import { detectShiftFindingsFn } from "./shifts/detect-shift-findings";
@@ -25,6 +26,7 @@ export const functions = [
   trainModelsFn,
   deliverNotificationsFn,
   sweepNotificationsFn,
+  sendDigestsFn,
   pruneJobHistoryFn,
   predictSlaBreachesFn,
   escalateSlaRisksFn,

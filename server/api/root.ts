@@ -11,6 +11,7 @@ import { nocSettingsRouter } from "./routers/noc-settings";
 import { notificationRouter } from "./routers/notification";
 import { myShiftRouter } from "./routers/my-shift";
 import { outboxRouter } from "./routers/outbox";
+import { overviewRouter } from "./routers/overview";
 import { playbookRouter } from "./routers/playbook";
 import { rosterRouter } from "./routers/roster";
 import { shiftRouter } from "./routers/shift";
@@ -48,6 +49,7 @@ export const appRouter = router({
   playbook: playbookRouter,
   tenant: tenantRouter,
   notification: notificationRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -112,6 +112,13 @@ export const JOB_CATALOG = {
     cron: "* * * * *",
     events: [],
   },
+  "send-digests": {
+    name: "E-mail digests",
+    description:
+      "Hourly: folds the e-mails held for users who chose an hourly or daily digest (daily at 07:00 UTC) into one digest e-mail each and sends it.",
+    cron: "TZ=UTC 0 * * * *",
+    events: [],
+  },
   "prune-job-history": {
     name: "Prune job history",
     description:

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/client";
+import { NotificationSettings } from "./settings";
 import { errorMessage } from "@/lib/trpc/errors";
 
 export function NotificationsClient() {
@@ -28,7 +29,7 @@ export function NotificationsClient() {
     <>
       <PageHeader
         title="Notifications"
-        description="Everything sent to you in the app. E-mail copies follow your preference below."
+        description="Everything sent to you in the app; repeats of one alert or ticket are grouped. Choose below what reaches you, and how."
         actions={
           <Button
             variant="secondary"
@@ -68,13 +69,31 @@ export function NotificationsClient() {
                 className={`flex items-start justify-between gap-4 px-4 py-3 ${n.readAt ? "" : "bg-sky-50/60"}`}
               >
                 <div>
-                  <div className="font-medium">{n.subject}</div>
+                  <div className="font-medium">
+                    {n.subject}
+                    {n.count > 1 ? (
+                      <span
+                        className="ml-2 rounded bg-slate-200 px-1 text-xs font-semibold tabular-nums text-slate-700"
+                        aria-label={`${n.count} times`}
+                      >
+                        ×{n.count}
+                      </span>
+                    ) : null}
+                  </div>
                   <p className="text-sm text-slate-600">{n.body}</p>
-                  <div className="mt-0.5 text-xs text-slate-400">{formatDateTime(n.createdAt)}</div>
+                  <div className="mt-0.5 text-xs text-slate-400">
+                    {n.count > 1
+                      ? `latest ${formatDateTime(n.latestAt)}, first ${formatDateTime(n.createdAt)}`
+                      : formatDateTime(n.latestAt)}
+                  </div>
                 </div>
                 <div className="flex shrink-0 gap-2">
                   {n.link ? (
-                    <PermittedLink className="text-sm text-sky-700 hover:underline" href={n.link}>
+                    <PermittedLink
+                      className="text-sm text-sky-700 hover:underline"
+                      href={n.link}
+                      onClick={() => (n.readAt ? undefined : markRead.mutate({ ids: [n.id] }))}
+                    >
                       Open
                     </PermittedLink>
                   ) : null}
@@ -91,6 +110,9 @@ export function NotificationsClient() {
           <EmptyState>{inbox.isPending ? "Loading…" : "No notifications yet."}</EmptyState>
         )}
       </Card>
+      <div className="mt-6">
+        <NotificationSettings />
+      </div>
     </>
   );
 }

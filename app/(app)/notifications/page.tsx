@@ -9,6 +9,7 @@ export default async function NotificationsPage() {
   await Promise.all([
     qc.prefetchQuery(trpc.notification.inbox.queryOptions({ limit: 100 })),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
+    qc.prefetchQuery(trpc.notification.preferences.queryOptions()),
   ]);
   return (
     <HydrateClient>

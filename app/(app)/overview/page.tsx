@@ -8,8 +8,7 @@ export default async function OverviewPage() {
   const qc = getQueryClient();
   await Promise.all([
     qc.prefetchQuery(trpc.me.get.queryOptions()),
-    qc.prefetchQuery(trpc.client.list.queryOptions()),
-    qc.prefetchQuery(trpc.site.list.queryOptions({})),
+    qc.prefetchQuery(trpc.overview.get.queryOptions()),
   ]);
   return (
     <HydrateClient>

@@ -1,7 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { idList, limit } from "@/lib/schemas/common";
+import { notificationPrefsInput } from "@/lib/schemas/notifications";
 import { listInbox, markRead } from "@/server/services/notifications/inbox";
+import {
+  getNotificationPrefs,
+  updateNotificationPrefs,
+} from "@/server/services/notifications/preferences";
 import { requireCapability, router } from "../trpc";
 
 const signedIn = requireCapability("signedIn");
@@ -13,4 +18,8 @@ export const notificationRouter = router({
   markRead: signedIn
     .input(z.object({ ids: idList(100, "notifications").optional() }))
     .mutation(({ ctx, input }) => markRead(ctx.svc, input, new Date())),
+  preferences: signedIn.query(({ ctx }) => getNotificationPrefs(ctx.svc)),
+  updatePreferences: signedIn
+    .input(notificationPrefsInput)
+    .mutation(({ ctx, input }) => updateNotificationPrefs(ctx.svc, input)),
 });

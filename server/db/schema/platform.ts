@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { EmailDigest, NotificationPrefs } from "@/lib/notifications";
 import { ROLES } from "@/lib/roles";
 import { TIERS } from "@/lib/tiers";
 import { id, timestamps } from "./_columns";
@@ -23,7 +24,13 @@ export const roleEnum = pgEnum("role", ROLES);
 export const tierEnum = pgEnum("tier", TIERS);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "system", "vendor_token", "api_key"]);
 export const channelEnum = pgEnum("notification_channel", ["email", "slack", "in_app"]);
-export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "failed"]);
+/** held: an e-mail kept back for the recipient's digest (never delivered on its own) */
+export const notificationStatusEnum = pgEnum("notification_status", [
+  "pending",
+  "sent",
+  "failed",
+  "held",
+]);
 
 export const tenants = pgTable("tenants", {
   id: id(),
@@ -107,6 +114,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     emailNotifications: boolean("email_notifications").notNull().default(true),
+    /** per-kind channel choices (lib/notifications.ts); a kind not in it keeps the default */
+    notificationPrefs: jsonb("notification_prefs").$type<NotificationPrefs>().notNull().default({}),
+    emailDigest: text("email_digest").$type<EmailDigest>().notNull().default("off"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     ...timestamps,
   },
@@ -214,6 +224,12 @@ export const notifications = pgTable(
     /** files drawn when the e-mail is sent (from frozen data, so every retry attaches the same) */
     attachments: jsonb("attachments").$type<MailAttachmentRef[]>().notNull().default([]),
     dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull().default("other"),
+    /** in-app rows of one recipient, kind and entity fold into one unread row while unread */
+    groupKey: text("group_key"),
+    /** how many notifications this row stands for (grouped), and when the latest came */
+    count: integer("count").notNull().default(1),
+    latestAt: timestamp("latest_at", { withTimezone: true }).notNull().defaultNow(),
     status: notificationStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
@@ -226,14 +242,32 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_tenant_id_dedupe_key_idx").on(t.tenantId, t.dedupeKey),
-    // the header bell: a user's in-app notifications, newest first
-    index("notifications_user_id_created_at_idx").on(t.userId, t.createdAt),
+    // the header bell: a user's in-app notifications, latest first
+    index("notifications_user_id_latest_at_idx").on(t.userId, t.latestAt),
+    // grouping at write time: at most one unread in-app row per recipient and group
+    uniqueIndex("notifications_user_id_group_key_unread_idx")
+      .on(t.userId, t.groupKey)
+      .where(sql`${t.channel} = 'in_app' and ${t.readAt} is null and ${t.groupKey} is not null`),
     // the delivery sweep: pending work that is due
     index("notifications_pending_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index("notifications_tenant_id_created_at_idx").on(t.tenantId, t.createdAt),
   ],
+);
+
+/**
+ * Every in-app dedupe key used: a grouped row keeps only its first key, so later keys of the
+ * same group are remembered here (a re-run detection must not bump the count again).
+ */
+export const notificationKeys = pgTable(
+  "notification_keys",
+  {
+    tenantId: tenantRef(),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.dedupeKey] })],
 );
 
 export const apiKeys = pgTable(

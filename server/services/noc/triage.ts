@@ -176,6 +176,8 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
             .join(", ")}.`,
           link: `/noc?alert=${a.id}`,
           dedupeKey: `alert:${a.id}:routed`,
+          kind: "alert_routed",
+          entity: `alert:${a.id}`,
         },
         now,
       );
@@ -276,6 +278,8 @@ export async function notifySupervisors(
       body: `At ${input.siteName}; ${input.reason}.`,
       link: `/noc?alert=${input.alertId}`,
       dedupeKey: input.dedupeKey,
+      kind: "alert_escalated",
+      entity: `alert:${input.alertId}`,
     },
     now,
   );

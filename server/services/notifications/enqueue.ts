@@ -4,36 +4,23 @@ import { schema } from "@/server/db";
 import type { MailAttachmentRef } from "@/server/db/schema/platform";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
+import { queueFor, recipientColumns, type Message, type Recipient } from "./queue";
 import { requestDelivery } from "./request-delivery";
 
-type Message = {
-  subject: string;
-  body: string;
-  link?: string;
-  dedupeKey: string;
-  /** which of a user's channels to use (default both; e-mail only for those who get it) */
-  channels?: readonly ("in_app" | "email")[];
-};
 type Attachments = { attachments?: MailAttachmentRef[] };
-
-type Recipient = { id: string; email: string; emailNotifications: boolean };
 
 /** The tenant's active users that `where` picks, as notification recipients. */
 function activeUsers(ctx: ServiceCtx, where: SQL): Promise<Recipient[]> {
   return ctx.db
-    .select({
-      id: schema.users.id,
-      email: schema.users.email,
-      emailNotifications: schema.users.emailNotifications,
-    })
+    .select(recipientColumns)
     .from(schema.users)
     .where(and(eq(schema.users.tenantId, ctx.tenantId), eq(schema.users.active, true), where));
 }
 
 /**
- * Puts notifications for users in the outbox: one in-app row each, plus an e-mail row for
- * those who receive e-mail. A dedupe key that was used before adds nothing.
- * Returns how many rows were new.
+ * Puts notifications for users in the outbox on the channels each chose for the message's
+ * kind (queue.ts): by default one in-app row each, plus an e-mail row for those who receive
+ * e-mail. A dedupe key that was used before adds nothing. Returns how many were new.
  */
 export async function notifyUsers(
   ctx: ServiceCtx,
@@ -55,60 +42,6 @@ export async function notifyRole(
   return queueFor(ctx, recipients, input, now);
 }
 
-async function queueFor(
-  ctx: ServiceCtx,
-  recipients: Recipient[],
-  input: Message,
-  now: Date,
-): Promise<number> {
-  const rows = recipients.flatMap((u) => {
-    const base = {
-      tenantId: ctx.tenantId,
-      userId: u.id,
-      subject: input.subject,
-      body: input.body,
-      link: input.link,
-    };
-    const inApp = {
-      ...base,
-      channel: "in_app" as const,
-      recipient: u.id,
-      dedupeKey: `${input.dedupeKey}:in_app:${u.id}`,
-      status: "sent" as const,
-      sentAt: now,
-    };
-    const email = {
-      ...base,
-      channel: "email" as const,
-      recipient: u.email,
-      dedupeKey: `${input.dedupeKey}:email:${u.id}`,
-    };
-    const want = input.channels ?? ["in_app", "email"];
-    return [
-      ...(want.includes("in_app") ? [inApp] : []),
-      ...(want.includes("email") && u.emailNotifications ? [email] : []),
-    ];
-  });
-  if (!rows.length) return 0;
-  const inserted = await ctx.db
-    .insert(schema.notifications)
-    .values(rows)
-    .onConflictDoNothing({
-      target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
-    })
-    .returning({ id: schema.notifications.id, channel: schema.notifications.channel });
-  if (inserted.length) {
-    await publish(
-      ctx,
-      "notification",
-      inserted.map((r) => r.id),
-    );
-    const outgoing = inserted.filter((r) => r.channel !== "in_app").map((r) => r.id);
-    afterCommit(ctx, () => requestDelivery(ctx.tenantId, outgoing));
-  }
-  return inserted.length;
-}
-
 /**
  * Notifies a group: its active members as above, plus one Slack message to the group's
  * webhook (or the tenant's) when either is configured. The group, its webhooks and its
@@ -123,9 +56,7 @@ export async function notifyGroup(
     .select({
       webhook: schema.groups.slackWebhookUrl,
       tenantWebhook: schema.tenants.slackWebhookUrl,
-      id: schema.users.id,
-      email: schema.users.email,
-      emailNotifications: schema.users.emailNotifications,
+      ...recipientColumns,
     })
     .from(schema.groups)
     .innerJoin(schema.tenants, eq(schema.tenants.id, schema.groups.tenantId))
@@ -142,8 +73,20 @@ export async function notifyGroup(
   const [group] = rows;
   if (!group) return 0;
   const members = rows.flatMap((r) =>
-    r.id && r.email !== null && r.emailNotifications !== null
-      ? [{ id: r.id, email: r.email, emailNotifications: r.emailNotifications }]
+    r.id &&
+    r.email !== null &&
+    r.emailNotifications !== null &&
+    r.notificationPrefs !== null &&
+    r.emailDigest !== null
+      ? [
+          {
+            id: r.id,
+            email: r.email,
+            emailNotifications: r.emailNotifications,
+            notificationPrefs: r.notificationPrefs,
+            emailDigest: r.emailDigest,
+          },
+        ]
       : [],
   );
   let added = await queueFor(ctx, members, input, now);

@@ -8,7 +8,10 @@ const n = schema.notifications;
 const mine = (ctx: ServiceCtx<UserActor>) =>
   and(eq(n.tenantId, ctx.tenantId), eq(n.userId, ctx.actor.userId), eq(n.channel, "in_app"));
 
-/** The signed-in user's in-app notifications for the header bell. */
+/**
+ * The signed-in user's in-app notifications for the header bell, latest first. Repeats are
+ * grouped when written (queue.ts), so `unread` counts groups, each with its `count`.
+ */
 export async function listInbox(ctx: ServiceCtx<UserActor>, input: { limit: number }) {
   const [items, [unread]] = await Promise.all([
     ctx.db
@@ -17,12 +20,15 @@ export async function listInbox(ctx: ServiceCtx<UserActor>, input: { limit: numb
         subject: n.subject,
         body: n.body,
         link: n.link,
+        kind: n.kind,
+        count: n.count,
         createdAt: n.createdAt,
+        latestAt: n.latestAt,
         readAt: n.readAt,
       })
       .from(n)
       .where(mine(ctx))
-      .orderBy(desc(n.createdAt))
+      .orderBy(desc(n.latestAt))
       .limit(input.limit),
     ctx.db
       .select({ value: count() })
@@ -32,6 +38,7 @@ export async function listInbox(ctx: ServiceCtx<UserActor>, input: { limit: numb
   return { items, unread: unread?.value ?? 0 };
 }
 
+/** Marks the user's own unread notifications read: the given ones, or all. */
 export async function markRead(ctx: ServiceCtx<UserActor>, input: { ids?: string[] }, now: Date) {
   const updated = await ctx.db
     .update(n)

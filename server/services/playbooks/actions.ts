@@ -58,6 +58,7 @@ async function notify(ctx: ServiceCtx, i: StepInput<StepOf<"notify">>, now: Date
     body: fill(i.step.body, v),
     link: `/noc?alert=${i.alert.id}`,
     dedupeKey: `playbook-run:${i.runId}:step:${i.index}`,
+    kind: "playbook" as const,
     channels,
   };
   const slack = i.step.channels.includes("slack");

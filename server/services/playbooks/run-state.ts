@@ -102,6 +102,7 @@ export async function requestApproval(
       ].join("\n"),
       link: `/noc?alert=${a.id}`,
       dedupeKey: `playbook-run:${run.id}:approval`,
+      kind: "playbook" as const,
     };
     await notifyRole(tx, { ...message, role: "supervisor" }, now);
     await notifyTenantSlack(tx, message);

@@ -282,6 +282,8 @@ async function notifyManagers(tx: ServiceCtx, found: NewFinding[], now: Date) {
               : findingDescription(f),
           link: f.shiftId ? `/shifts?shift=${f.shiftId}` : `/shifts?site=${f.siteId}`,
           dedupeKey: `finding:${f.key}`,
+          kind: "shift_finding",
+          entity: f.shiftId ? `shift:${f.shiftId}` : `site:${f.siteId}`,
         },
         now,
       );

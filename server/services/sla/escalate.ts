@@ -91,6 +91,8 @@ export async function autoEscalateTenant(ctx: ServiceCtx, now: Date) {
               body: `Breach probability ${t.p.toFixed(2)}: ticket #${t.number} moved from ${t.priority} to ${to} (escalation level ${level}).`,
               link: `/sla?ticket=${t.id}`,
               dedupeKey: `ticket:${t.id}:escalated:${level}`,
+              kind: "ticket_escalated",
+              entity: `ticket:${t.id}`,
             },
             now,
           );

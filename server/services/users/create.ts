@@ -46,6 +46,7 @@ export async function createUser(
           subject: "Your Watchfloor account is ready",
           body: `${ctx.actor.type === "user" ? ctx.actor.name : "An admin"} created an account for you as ${ROLE_LABELS[input.role]}. Sign in with this e-mail address and the password you were given, then change it.`,
           link: "/overview",
+          kind: "account",
           dedupeKey: `account-created:${user.id}`,
         },
         now,

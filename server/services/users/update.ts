@@ -65,6 +65,7 @@ export async function updateUser(
           subject: `Your role is now ${ROLE_LABELS[after.role]}`,
           body: `Your Watchfloor role changed from ${ROLE_LABELS[before.role]} to ${ROLE_LABELS[after.role]}; what you can see and do changed with it.`,
           link: "/overview",
+          kind: "account",
           dedupeKey: `role-change:${id}:${now.getTime()}`,
         },
         now,
