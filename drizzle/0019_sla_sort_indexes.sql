@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_open_due_idx" ON "tickets" USING btree ("tenant_id","resolution_due_at") WHERE "tickets"."status" in ('open', 'in_progress', 'pending_customer');--> statement-breakpoint
+CREATE INDEX "tickets_open_priority_due_idx" ON "tickets" USING btree ("tenant_id","priority","resolution_due_at") WHERE "tickets"."status" in ('open', 'in_progress', 'pending_customer');
