@@ -78,6 +78,8 @@ export const sites = pgTable(
       .references(() => clients.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
+    /** the site's contact number (front desk or duty manager): vendors tap it to call */
+    phone: text("phone").notNull().default(""),
     timeZone: text("time_zone").notNull(),
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "sites" ADD COLUMN "phone" text DEFAULT '' NOT NULL;
