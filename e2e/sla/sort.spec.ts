@@ -1,6 +1,6 @@
 import { expect, shot, test } from "../fixtures";
 
-const secondsOf = (s: string | null) => Number(s ?? NaN);
+const secondsOf = (s: string | null | undefined) => Number(s ?? NaN);
 
 test.describe("SLA sorting", () => {
   test("sorts by time left ascending from its header, keeps the sort in the URL across a reload", async ({
