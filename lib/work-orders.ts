@@ -169,6 +169,16 @@ export function transitionEffect(
   };
 }
 
+/** A vendor may turn a job down until work starts; it goes back to the dispatcher as new. */
+export function vendorMayDecline(status: WorkOrderStatus): boolean {
+  return status === "assigned" || status === "accepted";
+}
+
+/** A vendor says "on my way" once the job is theirs and before (or between) work on site. */
+export function vendorMayHeadOut(status: WorkOrderStatus): boolean {
+  return status === "accepted" || status === "on_hold";
+}
+
 /** The vendor portal shows these orders read-only: nothing left for the vendor to do. */
 export function isVendorReadOnly(status: WorkOrderStatus): boolean {
   return status === "completed" || status === "verified" || status === "cancelled";

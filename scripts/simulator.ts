@@ -4,6 +4,7 @@ import { simulateTelemetryTick } from "@/server/services/devices/simulate";
 import { simulateAlertTick } from "@/server/services/noc/simulate";
 import { simulateShiftTick } from "@/server/services/shifts/simulate";
 import { simulateTicketTick } from "@/server/services/sla/simulate";
+import { SIMULATOR_JOB } from "@/lib/audit";
 import { jobContext } from "@/server/services/_core/system";
 
 /** The demo simulator (on with `npm run dev`): keeps the live pages moving. */
@@ -20,7 +21,7 @@ if (!tenant) {
 console.log(
   `[simulator] a new demo alert, a ticket change, a guard check-in or scan and the devices' due readings every ~${Math.round(everyMs / 1000)} s (WATCHFLOOR_SIMULATOR=0 turns it off)`,
 );
-const simulator = jobContext(tenant.id, "demo-simulator");
+const simulator = jobContext(tenant.id, SIMULATOR_JOB);
 let stopping = false;
 const stop = async () => {
   stopping = true;

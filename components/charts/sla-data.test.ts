@@ -3,6 +3,7 @@ import {
   breachedNow,
   factorsOnceBreached,
   calibrationData,
+  MIN_CALIBRATION_N,
   countdown,
   dailyData,
   dayLabel,
@@ -11,6 +12,7 @@ import {
   factorSummary,
   historyData,
   perClientData,
+  wrapLabel,
   riskLevel,
   sentimentLabel,
 } from "./sla-data";
@@ -65,7 +67,17 @@ describe("chart data", () => {
       "Harbor Health",
     ]);
     expect(d.map((c) => c.belowTarget)).toEqual([true, false, false]);
-    expect(d[0]?.short).toBe("A very long cli…");
+    expect(d[0]?.lines).toEqual(["A very long client", "name indeed"]);
+  });
+
+  it("wraps axis names onto two lines at spaces, cutting only what does not fit", () => {
+    expect(wrapLabel("Summit Data Centers")).toEqual(["Summit Data", "Centers"]);
+    expect(wrapLabel("Acme")).toEqual(["Acme"]);
+    expect(wrapLabel("Northwestern Regional Hospital Group East")).toEqual([
+      "Northwestern",
+      "Regional Hospital…",
+    ]);
+    expect(wrapLabel("Supercalifragilisticexpialidocious")).toEqual(["Supercalifragilis…"]);
   });
 
   it("turns calibration bands into percentages and says how far off they are", () => {
@@ -79,6 +91,20 @@ describe("chart data", () => {
     expect(c.total).toBe(100);
     expect(c.offShare).toBeCloseTo(0.3);
     expect(calibrationData([]).offShare).toBeNull();
+  });
+
+  it("keeps bands with too few tickets off the line and out of the verdict", () => {
+    const c = calibrationData([
+      { band: 9, n: MIN_CALIBRATION_N - 1, predicted: 0.95, actual: 0.2 },
+      { band: 1, n: 70, predicted: 0.12, actual: 0.1 },
+    ]);
+    expect(c.points.map((p) => [p.band, p.sparse, p.solid, p.thin])).toEqual([
+      [1, false, 10, null],
+      [9, true, null, 20],
+    ]);
+    expect(c.sparseBands).toBe(1);
+    // the thin band is 75 points off but does not make the model look off
+    expect(c.offShare).toBe(0);
   });
 
   it("orders the probability history by time in percent", () => {
@@ -106,9 +132,10 @@ describe("chart data", () => {
 
 describe("countdown", () => {
   const now = Date.parse("2026-01-01T12:00:00Z");
-  it("counts down with seconds under an hour, so it visibly ticks", () => {
+  it("counts down in minutes, with seconds only in the last minutes", () => {
+    expect(countdown(at("2026-01-01T12:04:07Z"), now).text).toBe("4 min 07 s left");
     expect(countdown(at("2026-01-01T12:42:07Z"), now)).toEqual({
-      text: "42 min 07 s left",
+      text: "42 min left",
       state: "soon",
     });
     expect(countdown(at("2026-01-01T12:00:30Z"), now).text).toBe("30 s left");
@@ -120,7 +147,7 @@ describe("countdown", () => {
   });
   it("says how long ago a breach was, and paused while paused", () => {
     expect(countdown(at("2026-01-01T11:48:00Z"), now)).toEqual({
-      text: "breached 12 min 00 s ago",
+      text: "breached 12 min ago",
       state: "breached",
     });
     expect(countdown(at("2026-01-01T11:00:00Z"), now, at("2026-01-01T10:00:00Z"))).toEqual({

@@ -1,5 +1,6 @@
 import type { Tone } from "@/components/ui/badge";
-import { formatDay, formatDuration } from "@/lib/format";
+import { formatCountdownSpan } from "@/lib/countdown";
+import { formatDay } from "@/lib/format";
 import type { RiskFactor } from "@/lib/sla";
 
 /**
@@ -48,6 +49,27 @@ export function escalationData(rows: readonly { day: string; n: number }[]) {
   return rows.map((r) => ({ ...r, label: dayLabel(r.day) }));
 }
 
+/**
+ * A name as at most two lines of about `width` characters for a chart axis, broken at spaces;
+ * only a name longer than two lines ends in "…" (the tooltip has it whole).
+ */
+export function wrapLabel(name: string, width = 18): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const cut = (l: string) => (l.length > width ? `${l.slice(0, width - 1)}…` : l);
+  if (lines.length <= 2) return lines.map(cut);
+  return [cut(lines[0] ?? ""), `${(lines[1] ?? "").slice(0, width - 1)}…`];
+}
+
 /** Per client, worst first; `belowTarget` when a contract target exists and is missed. */
 export function perClientData(
   rows: readonly { client: string; resolved: number; metPct: number; target: number | null }[],
@@ -57,13 +79,18 @@ export function perClientData(
     .map((r) => ({
       ...r,
       belowTarget: r.target !== null && r.metPct < r.target,
-      short: r.client.length > 16 ? `${r.client.slice(0, 15)}…` : r.client,
+      lines: wrapLabel(r.client),
     }));
 }
 
+/** A calibration band with fewer predictions than this is shown as too thin to judge. */
+export const MIN_CALIBRATION_N = 10;
+
 /**
  * Calibration points (mean predicted vs share actually breached, in %), bands without
- * predictions left out, and how many predictions stand behind the chart.
+ * predictions left out, and how many predictions stand behind the chart. A band with fewer
+ * than MIN_CALIBRATION_N predictions is `sparse`: drawn apart (hollow, labelled), kept off the
+ * line and out of the "off by more than 15 points" share, which it would swing on its own.
  */
 export function calibrationData(
   rows: readonly { band: number; n: number; predicted: number; actual: number }[],
@@ -71,19 +98,35 @@ export function calibrationData(
   const points = rows
     .filter((r) => r.n > 0)
     .sort((a, b) => a.band - b.band)
-    .map((r) => ({
-      band: r.band,
-      label: bandLabel(r.band),
-      n: r.n,
-      predicted: Math.round(r.predicted * 1000) / 10,
-      actual: Math.round(r.actual * 1000) / 10,
-    }));
-  // the share of predictions whose band missed reality by more than 15 points
+    .map((r) => {
+      const actual = Math.round(r.actual * 1000) / 10;
+      const sparse = r.n < MIN_CALIBRATION_N;
+      return {
+        band: r.band,
+        label: bandLabel(r.band),
+        n: r.n,
+        predicted: Math.round(r.predicted * 1000) / 10,
+        actual,
+        sparse,
+        /** the value on the line (solid points), or null for a sparse band */
+        solid: sparse ? null : actual,
+        /** the value as a hollow marker, or null for a band with enough predictions */
+        thin: sparse ? actual : null,
+      };
+    });
   const total = points.reduce((s, p) => s + p.n, 0);
-  const off = points
+  const judged = points.filter((p) => !p.sparse);
+  const judgedTotal = judged.reduce((s, p) => s + p.n, 0);
+  // the share of (judged) predictions whose band missed reality by more than 15 points
+  const off = judged
     .filter((p) => Math.abs(p.actual - p.predicted) > 15)
     .reduce((s, p) => s + p.n, 0);
-  return { points, total, offShare: total ? off / total : null };
+  return {
+    points,
+    total,
+    sparseBands: points.length - judged.length,
+    offShare: judgedTotal ? off / judgedTotal : null,
+  };
 }
 
 /**
@@ -109,8 +152,8 @@ export type Countdown = {
 };
 
 /**
- * The live countdown to a ticket's resolution due time: "1 h 05 min left",
- * "breached 12 min ago", or "paused" while the clock waits on the customer.
+ * The live countdown to a ticket's resolution due time: "1 h 05 min left", "4 min 07 s left",
+ * "breached 12 min ago" (seconds only in the last minutes: lib/countdown.ts), or "paused" while the clock waits on the customer.
  */
 export function countdown(
   dueAt: Date | null,
@@ -120,8 +163,11 @@ export function countdown(
   if (pausedSince) return { text: "paused", state: "paused" };
   if (!dueAt) return { text: "no due time", state: "none" };
   const left = dueAt.getTime() - now;
-  if (left <= 0) return { text: `breached ${formatDuration(-left)} ago`, state: "breached" };
-  return { text: `${formatDuration(left)} left`, state: left < 3_600_000 ? "soon" : "running" };
+  if (left <= 0) return { text: `breached ${formatCountdownSpan(left)} ago`, state: "breached" };
+  return {
+    text: `${formatCountdownSpan(left)} left`,
+    state: left < 3_600_000 ? "soon" : "running",
+  };
 }
 
 /**

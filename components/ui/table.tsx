@@ -11,13 +11,17 @@ export function Table({ children, label }: { children: React.ReactNode; label: s
 export function Th({
   children,
   className = "",
+  ariaSort,
 }: {
   children?: React.ReactNode;
   className?: string;
+  /** on a sortable column: which way the rows are sorted by it */
+  ariaSort?: "ascending" | "descending" | "none";
 }) {
   return (
     <th
       scope="col"
+      aria-sort={ariaSort}
       className={`border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 ${className}`}
     >
       {children}

@@ -123,7 +123,7 @@ test.describe("live updates", () => {
       .getByRole("row")
       .filter({ hasText: name });
     await expect(row).toBeVisible({ timeout: 5_000 });
-    await expect(row).toContainText("group.create");
+    await expect(row).toContainText("Group: create");
     await expect(row).toContainText("Alex Admin");
     expect(await watcher.evaluate(() => window.__noReload)).toBe(1);
     const latency = `audit row visible ${Date.now() - started} ms after group.create was sent`;

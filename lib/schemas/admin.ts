@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
 import { TIERS } from "../tiers";
-import { email as emailAddress, httpUrl, idList, text, uuid } from "./common";
+import { email as emailAddress, httpUrl, idList, phone, text, uuid } from "./common";
 
 export { uuid };
 
@@ -86,6 +86,7 @@ export const siteCreateInput = z.object({
   clientId: uuid,
   name,
   address: text({ max: 300 }).default(""),
+  phone: phone().default(""),
   timeZone,
   latitude: z
     .number("Enter the latitude")

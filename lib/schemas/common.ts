@@ -65,6 +65,23 @@ export function email(message = "Enter a valid e-mail address") {
   return text({ max: 254, typeMessage: message }).toLowerCase().pipe(z.email(message));
 }
 
+/**
+ * A phone number as people write it ("+1 312 555 0142", "(312) 555-0142"): digits with
+ * spaces, dots, dashes, brackets and a leading +, 5 to 20 digits; empty means none given.
+ */
+export function phone(message = "Enter a phone number, e.g. +1 312 555 0142") {
+  return text({ max: 40, maxMessage: message, typeMessage: message }).refine(
+    (v) => v === "" || (/^\+?[\d\s().-]+$/.test(v) && /^(\D*\d){5,20}\D*$/.test(v)),
+    message,
+  );
+}
+
+/** A phone number as a tel: link dials it: "+1 (312) 555-0142" → "tel:+13125550142". */
+export function telHref(number: string): string {
+  const digits = number.replace(/[^\d]/g, "");
+  return `tel:${number.trim().startsWith("+") ? "+" : ""}${digits}`;
+}
+
 /** An absolute http(s) URL (webhooks). */
 export function httpUrl(message = "Enter the full URL", schemeMessage = "Use an http(s) URL") {
   return text({ max: 2000, typeMessage: message })

@@ -83,7 +83,24 @@ export const holidayInput = z.object({
 /** The holiday form: the same input, with a client to choose. */
 export const holidayFormInput = holidayInput.extend({ clientId: chosenId("Choose a client") });
 
+/** The SLA list's sortable columns; each has a natural first direction (RISK_SORT_DEFAULT_DIR). */
+export const RISK_SORT_KEYS = ["risk", "timeLeft", "priority", "age"] as const;
+export type RiskSortKey = (typeof RISK_SORT_KEYS)[number];
+export type SortDir = "asc" | "desc";
+/**
+ * Riskiest first, least time left first, P1 first, oldest first. "asc"/"desc" are of the
+ * column as shown: probability, time left, priority rank (P1 = 1), age.
+ */
+export const RISK_SORT_DEFAULT_DIR: Record<RiskSortKey, SortDir> = {
+  risk: "desc",
+  timeLeft: "asc",
+  priority: "asc",
+  age: "desc",
+};
+
 export const slaFilterSchema = z.object({
+  sort: z.enum(RISK_SORT_KEYS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
   clientId: uuid.optional(),
   siteId: uuid.optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WORK_ORDER_CATEGORIES, WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from "../work-orders";
-import { chosenId, coercedInstant, email, isoDay, searchText, text, uuid } from "./common";
+import { chosenId, coercedInstant, email, isoDay, phone, searchText, text, uuid } from "./common";
 
 export const workOrderCreateInput = z.object({
   siteId: uuid,
@@ -51,6 +51,26 @@ export const portalMoveInput = z.object({
   note: text({ max: 2000, maxMessage: "Keep the note under 2000 characters" }).optional(),
 });
 
+/** The vendor turns the job down, saying why; the order goes back to the dispatcher. */
+export const portalDeclineInput = z.object({
+  reason: text({
+    min: 3,
+    minMessage: "Say why you cannot take the job",
+    max: 1000,
+    maxMessage: "Keep the reason under 1000 characters",
+  }),
+});
+
+/** The vendor is heading to the site, optionally saying in how many minutes they arrive. */
+export const portalOnMyWayInput = z.object({
+  etaMinutes: z
+    .number("Give the minutes as a number")
+    .int("Use whole minutes")
+    .min(1, "At least a minute")
+    .max(24 * 60, "Under a day")
+    .optional(),
+});
+
 export const noteInput = z.object({
   note: text({
     min: 1,
@@ -75,7 +95,7 @@ export const vendorCreateInput = z.object({
   trades: z.array(z.enum(WORK_ORDER_CATEGORIES)).max(20).default([]),
   contactName: text({ max: 120 }).default(""),
   email: email("Enter the vendor's e-mail address"),
-  phone: text({ max: 40 }).default(""),
+  phone: phone().default(""),
 });
 
 export const vendorDocumentInput = z.object({

@@ -7,7 +7,7 @@ import { LockedClients } from "@/components/tiers/locked-clients";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Locked } from "@/components/ui/locked";
 import { can } from "@/lib/permissions";
-import type { SlaFilters } from "@/lib/schemas/sla";
+import { RISK_SORT_DEFAULT_DIR, type RiskSortKey, type SlaFilters } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
 import { lockedFeature } from "@/lib/trpc/errors";
 import { ChartsPanel } from "./charts-panel";
@@ -16,6 +16,7 @@ import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
 import { RiskTable } from "./risk-table";
 import { RISK_LIMIT, slaSearch } from "./search-params";
+import { nextSort, type RiskSort } from "./sort-header";
 import { TicketDetail } from "./ticket-detail";
 
 export function SlaClient({
@@ -50,6 +51,14 @@ export function SlaClient({
       if (next[k] === undefined) delete next[k];
     setFilters(next);
     go(next, selected);
+  };
+  const sort: RiskSort = {
+    key: filters.sort ?? "risk",
+    dir: filters.dir ?? RISK_SORT_DEFAULT_DIR[filters.sort ?? "risk"],
+  };
+  const onSort = (key: RiskSortKey) => {
+    const next = nextSort(sort, key);
+    setFilter({ sort: next.key, dir: next.dir });
   };
   const select = (id: string | null) => {
     setSelectedState(id);
@@ -109,6 +118,8 @@ export function SlaClient({
                 selected={selected}
                 select={select}
                 compact={Boolean(selected)}
+                sort={sort}
+                onSort={onSort}
               />
             ) : riskLocked ? (
               <div className="p-4">
@@ -134,6 +145,8 @@ export function SlaClient({
                 selected={selected}
                 select={select}
                 compact={Boolean(selected)}
+                sort={sort}
+                onSort={onSort}
               />
             </Card>
           ) : null}

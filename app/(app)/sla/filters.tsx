@@ -2,10 +2,27 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "@/components/ui/field";
-import type { SlaFilters } from "@/lib/schemas/sla";
+import {
+  RISK_SORT_DEFAULT_DIR,
+  type RiskSortKey,
+  type SlaFilters,
+  type SortDir,
+} from "@/lib/schemas/sla";
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/sla";
 import { FEATURES, TIER_LABELS, tierIncludes } from "@/lib/tiers";
 import { useTRPC } from "@/lib/trpc/client";
+
+/** The same orders as the column headers, for a phone where most columns are hidden. */
+const SORT_OPTIONS: { value: `${RiskSortKey}:${SortDir}`; label: string }[] = [
+  { value: "risk:desc", label: "Riskiest first" },
+  { value: "risk:asc", label: "Least risky first" },
+  { value: "timeLeft:asc", label: "Least time left first" },
+  { value: "timeLeft:desc", label: "Most time left first" },
+  { value: "priority:asc", label: "Priority, P1 first" },
+  { value: "priority:desc", label: "Priority, P4 first" },
+  { value: "age:desc", label: "Oldest first" },
+  { value: "age:asc", label: "Newest first" },
+];
 
 const MIN_OPTIONS = [
   { value: "0.5", label: "0.5 and up (watch)" },
@@ -13,7 +30,7 @@ const MIN_OPTIONS = [
   { value: "0.8", label: "0.8 and up (escalates)" },
 ];
 
-/** Client, site, priority and minimum probability; every change lands in the URL. */
+/** Client, site, priority, minimum probability and the order; every change lands in the URL. */
 export function SlaFilterBar({
   filters,
   setFilter,
@@ -83,6 +100,22 @@ export function SlaFilterBar({
           {TICKET_PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {p}
+            </option>
+          ))}
+        </Select>
+      </Labelled>
+      <Labelled label="Sort">
+        <Select
+          aria-label="Sort by"
+          value={`${filters.sort ?? "risk"}:${filters.dir ?? RISK_SORT_DEFAULT_DIR[filters.sort ?? "risk"]}`}
+          onChange={(e) => {
+            const [sort, dir] = e.target.value.split(":") as [RiskSortKey, SortDir];
+            setFilter({ sort, dir });
+          }}
+        >
+          {SORT_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
         </Select>

@@ -2,19 +2,27 @@
 
 import { breachedNow, factorSummary, factorsOnceBreached } from "@/components/charts/sla-data";
 import { Td, Th } from "@/components/ui/table";
+import { formatDuration } from "@/lib/format";
+import type { RiskSortKey } from "@/lib/schemas/sla";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { BreachedBadge, Countdown, PriorityBadge, ProbabilityBadge, words } from "./parts";
+import { SortHeader, type RiskSort } from "./sort-header";
 import { useClock } from "./use-clock";
 
 type RiskRow = RouterOutputs["ticket"]["risk"][number];
 
-/** Open tickets as a table: the at-risk ones by probability, or those already breached. */
+/**
+ * Open tickets as a table: the at-risk ones, or those already breached, in the order the
+ * server sorted them; the risk, priority, time-left and age headers change that order.
+ */
 export function RiskTable({
   label,
   rows,
   selected,
   select,
   compact,
+  sort,
+  onSort,
 }: {
   label: string;
   rows: readonly RiskRow[];
@@ -22,6 +30,8 @@ export function RiskTable({
   select: (id: string) => void;
   /** beside the detail panel */
   compact: boolean;
+  sort: RiskSort;
+  onSort: (key: RiskSortKey) => void;
 }) {
   const breachedOnly = rows.every((r) => r.breached);
   // beside the detail panel the table drops to its essentials; the rest moves under the title
@@ -30,6 +40,7 @@ export function RiskTable({
         client: "hidden",
         assignee: "hidden",
         status: "hidden",
+        age: "hidden",
         why: "hidden",
         subline: "",
         factors: "hidden sm:block",
@@ -38,6 +49,7 @@ export function RiskTable({
         client: "hidden md:table-cell",
         assignee: "hidden lg:table-cell",
         status: "hidden md:table-cell",
+        age: "hidden lg:table-cell",
         why: "hidden 2xl:table-cell",
         subline: "md:hidden",
         factors: "hidden lg:block 2xl:hidden",
@@ -48,13 +60,32 @@ export function RiskTable({
       <table aria-label={label} className="w-full text-left text-sm">
         <thead className="sticky top-0 z-10">
           <tr>
-            <Th className="px-2 sm:px-4">Risk</Th>
+            <SortHeader column="risk" sort={sort} onSort={onSort} className="px-2 sm:px-4">
+              Risk
+            </SortHeader>
             <Th className="px-2 sm:px-4">Ticket</Th>
             <Th className={col.client}>Client / site</Th>
-            <Th className="hidden sm:table-cell">Priority</Th>
+            <SortHeader
+              column="priority"
+              sort={sort}
+              onSort={onSort}
+              className="hidden sm:table-cell"
+            >
+              Priority
+            </SortHeader>
             <Th className={col.assignee}>Assignee</Th>
             <Th className={col.status}>Status</Th>
-            <Th className="hidden sm:table-cell">{breachedOnly ? "Breached" : "Breach in"}</Th>
+            <SortHeader
+              column="timeLeft"
+              sort={sort}
+              onSort={onSort}
+              className="hidden whitespace-nowrap sm:table-cell"
+            >
+              {breachedOnly ? "Breached" : "Time left"}
+            </SortHeader>
+            <SortHeader column="age" sort={sort} onSort={onSort} className={col.age}>
+              Age
+            </SortHeader>
             <Th className={col.why}>Why</Th>
           </tr>
         </thead>
@@ -116,6 +147,9 @@ export function RiskTable({
               <Td className="hidden sm:table-cell">
                 <Countdown dueAt={r.dueAt} pausedSince={r.pausedSince} />
               </Td>
+              <Td className={`whitespace-nowrap text-xs text-slate-600 ${col.age}`}>
+                <Age createdAt={r.createdAt} />
+              </Td>
               <Td className={`max-w-xs text-xs text-slate-600 ${col.why}`}>
                 <LiveWhy row={r} />
               </Td>
@@ -124,6 +158,16 @@ export function RiskTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** How long ago the ticket was opened, in minutes, hours or days. */
+function Age({ createdAt }: { createdAt: Date }) {
+  const now = useClock();
+  return (
+    <span suppressHydrationWarning title={`Opened ${createdAt.toISOString()}`}>
+      {now === null ? "…" : formatDuration(now - createdAt.getTime(), { precision: "min" })}
+    </span>
   );
 }
 

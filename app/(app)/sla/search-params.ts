@@ -11,6 +11,8 @@ const pick = (params: Params, k: string) =>
 export function slaFiltersFromSearch(params: Params): SlaFilters {
   const min = pick(params, "min");
   const raw = {
+    sort: pick(params, "sort"),
+    dir: pick(params, "dir"),
     clientId: pick(params, "client"),
     siteId: pick(params, "site"),
     priority: pick(params, "priority"),
@@ -32,6 +34,8 @@ export function selectedFromSearch(params: Params): string | null {
 
 export function slaSearch(f: SlaFilters, ticket: string | null): string {
   const p = new URLSearchParams();
+  if (f.sort) p.set("sort", f.sort);
+  if (f.dir) p.set("dir", f.dir);
   if (f.clientId) p.set("client", f.clientId);
   if (f.siteId) p.set("site", f.siteId);
   if (f.priority) p.set("priority", f.priority);

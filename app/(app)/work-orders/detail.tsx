@@ -134,7 +134,11 @@ export function WorkOrderDetail({ id, onClose }: { id: string; onClose: () => vo
               <li key={e.id} className="relative">
                 <span className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-slate-400" />
                 <div className="text-slate-800">
-                  {e.toStatus && e.kind !== "assign" ? (
+                  {e.kind === "declined" ? (
+                    <strong>Declined by the vendor</strong>
+                  ) : e.kind === "on_my_way" ? (
+                    <strong>Vendor on the way</strong>
+                  ) : e.toStatus && e.kind !== "assign" ? (
                     <>
                       {e.fromStatus ? `${WORK_ORDER_STATUS_LABELS[e.fromStatus]} → ` : ""}
                       <strong>{WORK_ORDER_STATUS_LABELS[e.toStatus]}</strong>
@@ -146,7 +150,10 @@ export function WorkOrderDetail({ id, onClose }: { id: string; onClose: () => vo
                   ) : null}
                   {e.note ? (
                     <span className="whitespace-pre-wrap">
-                      {e.toStatus || e.kind === "note" || e.kind === "attachment" ? " — " : ""}
+                      {e.toStatus ||
+                      ["note", "attachment", "declined", "on_my_way"].includes(e.kind)
+                        ? " — "
+                        : ""}
                       {e.note}
                     </span>
                   ) : null}

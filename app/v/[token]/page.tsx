@@ -5,7 +5,11 @@ import { Card } from "@/components/ui/card";
 import { formatHours } from "@/lib/format";
 import { WORK_ORDER_STATUS_LABELS } from "@/lib/work-orders";
 import { portalPageView } from "@/server/api/portal";
-import { LocalTime, NoteForm, PortalActions, UploadForm } from "./client";
+import { telHref } from "@/lib/schemas/common";
+import { PortalActions } from "./actions";
+import { LocalTime, zoneLongName } from "./local-time";
+import { NoteForm } from "./note-form";
+import { UploadForm } from "./upload-form";
 import { Attachments, categoryLabel, Detail, History, mapsUrl, PriorityBadge } from "./parts";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -40,7 +44,12 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
         <dl className="mt-2 grid grid-cols-2 gap-x-3">
           <Detail label="Due">
             {view.dueAt ? (
-              <LocalTime iso={view.dueAt.toISOString()} timeZone={view.siteTimeZone} />
+              <>
+                <LocalTime iso={view.dueAt.toISOString()} timeZone={view.siteTimeZone} />
+                <span className="block text-xs text-slate-500">
+                  {zoneLongName(view.dueAt.toISOString(), view.siteTimeZone)}
+                </span>
+              </>
             ) : (
               "No due time"
             )}
@@ -60,7 +69,13 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
         ) : (
           <Card title="What to do now">
             <div className="p-4">
-              <PortalActions base={base} status={view.status} next={view.next} />
+              <PortalActions
+                base={base}
+                status={view.status}
+                next={view.next}
+                mayDecline={view.mayDecline}
+                mayHeadOut={view.mayHeadOut}
+              />
             </div>
           </Card>
         )}
@@ -89,6 +104,16 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
                   className="text-sky-700 underline underline-offset-2"
                 >
                   {view.siteAddress}
+                </a>
+              </Detail>
+            ) : null}
+            {view.sitePhone ? (
+              <Detail label="Site phone">
+                <a
+                  href={telHref(view.sitePhone)}
+                  className="inline-flex min-h-11 items-center gap-2 rounded-md bg-sky-50 px-3 font-medium text-sky-800 ring-1 ring-sky-200 hover:bg-sky-100"
+                >
+                  <span aria-hidden="true">📞</span> Call {view.sitePhone}
                 </a>
               </Detail>
             ) : null}

@@ -7,7 +7,7 @@ import {
   type WorkOrderStatus,
 } from "@/lib/work-orders";
 import type { PortalView } from "@/server/api/portal";
-import { LocalTime } from "./client";
+import { LocalTime } from "./local-time";
 
 const PRIORITY_TONE: Record<WorkOrderPriority, Tone> = {
   low: "slate",
@@ -59,6 +59,10 @@ function eventTitle(e: PortalEvent): string {
       return "Note";
     case "attachment":
       return "File added";
+    case "on_my_way":
+      return "On the way";
+    case "declined":
+      return "Declined";
     default:
       return e.kind.charAt(0).toUpperCase() + e.kind.slice(1);
   }

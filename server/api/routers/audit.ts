@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { auditSearchInput } from "@/lib/schemas/audit";
 import { limit, text } from "@/lib/schemas/common";
 import { listEntityTimeline, listRecentAudit } from "@/server/services/audit/list";
+import { auditFilterOptions, searchAudit } from "@/server/services/audit/search";
 import { requireCapability, router } from "../trpc";
 
 const auditReader = requireCapability("audit.view");
@@ -21,4 +23,14 @@ export const auditRouter = router({
       }),
     )
     .query(({ ctx, input }) => listRecentAudit(ctx.svc, { ...input, before: input.cursor })),
+  /** The audit page: filtered, newest first, with names and links. */
+  search: auditReader
+    .input(
+      auditSearchInput.extend({
+        cursor: z.number("The cursor must be a number").int().positive().optional(),
+        limit: limit(200, 50),
+      }),
+    )
+    .query(({ ctx, input }) => searchAudit(ctx.svc, input)),
+  filterOptions: auditReader.query(({ ctx }) => auditFilterOptions(ctx.svc)),
 });

@@ -85,6 +85,8 @@ export const sites = pgTable(
       .references(() => clients.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
+    /** the site's contact number (front desk or duty manager): vendors tap it to call */
+    phone: text("phone").notNull().default(""),
     timeZone: text("time_zone").notNull(),
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),
@@ -203,6 +205,10 @@ export const auditLog = pgTable(
     index("audit_log_tenant_id_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.createdAt),
     // the tenant-wide activity feed, newest first
     index("audit_log_tenant_id_created_at_idx").on(t.tenantId, t.createdAt),
+    // the audit page, newest first by id: all rows, one person's, one kind (and action)
+    index("audit_log_tenant_id_id_idx").on(t.tenantId, t.id),
+    index("audit_log_tenant_id_actor_id_idx").on(t.tenantId, t.actorId, t.id),
+    index("audit_log_tenant_id_type_action_id_idx").on(t.tenantId, t.entityType, t.action, t.id),
   ],
 );
 

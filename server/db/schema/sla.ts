@@ -140,6 +140,14 @@ export const tickets = pgTable(
     index("tickets_tenant_id_created_at_open_idx")
       .on(t.tenantId, t.createdAt)
       .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
+    // the SLA risk list sorted by time left (and breached ones, longest overdue first)
+    index("tickets_open_due_idx")
+      .on(t.tenantId, t.resolutionDueAt)
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
+    // the SLA risk list sorted by priority, soonest due first within one
+    index("tickets_open_priority_due_idx")
+      .on(t.tenantId, t.priority, t.resolutionDueAt)
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
     // assignee workload: the prediction counts a tenant's open tickets per assignee from this
     // index alone (an index-only scan, not a pass over the table)
     index("tickets_tenant_id_assignee_id_open_idx")

@@ -5,6 +5,8 @@ import type { Tier } from "@/lib/tiers";
 export type SiteSeed = {
   name: string;
   address: string;
+  /** the site's contact number (fictional: 555-01xx and the regulators' drama ranges) */
+  phone: string;
   tz: string;
   lat: number;
   lon: number;
@@ -28,6 +30,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Acme Chicago Hub",
         address: "2200 S Halsted St, Chicago, IL",
+        phone: "+1 312 555 0101",
         tz: "America/Chicago",
         lat: 41.8523,
         lon: -87.6466,
@@ -36,6 +39,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Acme Dallas Cross-Dock",
         address: "4100 Irving Blvd, Dallas, TX",
+        phone: "+1 312 555 0102",
         tz: "America/Chicago",
         lat: 32.8032,
         lon: -96.8576,
@@ -44,6 +48,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Acme Newark Port",
         address: "1 Port St, Newark, NJ",
+        phone: "+1 312 555 0103",
         tz: "America/New_York",
         lat: 40.6895,
         lon: -74.1745,
@@ -60,6 +65,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Summit Ashburn DC1",
         address: "21715 Filigree Ct, Ashburn, VA",
+        phone: "+1 312 555 0104",
         tz: "America/New_York",
         lat: 39.0158,
         lon: -77.4593,
@@ -68,6 +74,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Summit Phoenix DC2",
         address: "120 E Van Buren St, Phoenix, AZ",
+        phone: "+1 312 555 0105",
         tz: "America/Phoenix",
         lat: 33.4513,
         lon: -112.0713,
@@ -76,6 +83,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Summit London DC3",
         address: "Sovereign House, Docklands, London",
+        phone: "+44 20 7946 0906",
         tz: "Europe/London",
         lat: 51.5079,
         lon: -0.0166,
@@ -84,6 +92,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Summit Singapore DC4",
         address: "20 Ayer Rajah Crescent, Singapore",
+        phone: "+65 6555 0107",
         tz: "Asia/Singapore",
         lat: 1.2966,
         lon: 103.7876,
@@ -100,6 +109,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Harbor General Hospital",
         address: "747 Broadway, Seattle, WA",
+        phone: "+1 312 555 0108",
         tz: "America/Los_Angeles",
         lat: 47.6062,
         lon: -122.3321,
@@ -108,6 +118,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Harbor Eastside Clinic",
         address: "1135 116th Ave NE, Bellevue, WA",
+        phone: "+1 312 555 0109",
         tz: "America/Los_Angeles",
         lat: 47.6205,
         lon: -122.1866,
@@ -124,6 +135,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Lakeside High School",
         address: "3000 Lake Dr, Denver, CO",
+        phone: "+1 312 555 0110",
         tz: "America/Denver",
         lat: 39.7392,
         lon: -104.9903,
@@ -132,6 +144,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Lakeside Elementary",
         address: "450 Pine St, Boulder, CO",
+        phone: "+1 312 555 0111",
         tz: "America/Denver",
         lat: 40.015,
         lon: -105.2705,
@@ -148,6 +161,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Meridian Mall Atlanta",
         address: "3393 Peachtree Rd, Atlanta, GA",
+        phone: "+1 312 555 0112",
         tz: "America/New_York",
         lat: 33.8463,
         lon: -84.3621,
@@ -156,6 +170,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Meridian Outlet Orlando",
         address: "4951 International Dr, Orlando, FL",
+        phone: "+1 312 555 0113",
         tz: "America/New_York",
         lat: 28.4743,
         lon: -81.4513,
@@ -172,6 +187,7 @@ export const NORTHWIND_CLIENTS: ClientSeed[] = [
       {
         name: "Riverside Park",
         address: "100 Riverside Dr, Milwaukee, WI",
+        phone: "+1 312 555 0114",
         tz: "America/Chicago",
         lat: 43.0389,
         lon: -87.9065,
@@ -191,6 +207,7 @@ export const BLUEFIN_CLIENTS: ClientSeed[] = [
       {
         name: "Portside Marina Berths",
         address: "1 Marina Pde, Sydney NSW",
+        phone: "+61 2 5550 0115",
         tz: "Australia/Sydney",
         lat: -33.8568,
         lon: 151.2153,
@@ -207,6 +224,7 @@ export const BLUEFIN_CLIENTS: ClientSeed[] = [
       {
         name: "Granite Tower Berlin",
         address: "Friedrichstraße 68, Berlin",
+        phone: "+49 30 555 0116",
         tz: "Europe/Berlin",
         lat: 52.5074,
         lon: 13.3904,
@@ -215,6 +233,7 @@ export const BLUEFIN_CLIENTS: ClientSeed[] = [
       {
         name: "Granite Annex Hamburg",
         address: "Jungfernstieg 7, Hamburg",
+        phone: "+49 40 555 0117",
         tz: "Europe/Berlin",
         lat: 53.5527,
         lon: 9.9936,

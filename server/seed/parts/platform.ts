@@ -56,6 +56,7 @@ async function seedTenant(
           clientId: client.id,
           name: s.name,
           address: s.address,
+          phone: s.phone,
           timeZone: s.tz,
           latitude: s.lat,
           longitude: s.lon,

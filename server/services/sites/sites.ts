@@ -19,6 +19,7 @@ export async function listSites(ctx: ServiceCtx, input: { clientId?: string } = 
       id: sites.id,
       name: sites.name,
       address: sites.address,
+      phone: sites.phone,
       timeZone: sites.timeZone,
       latitude: sites.latitude,
       longitude: sites.longitude,

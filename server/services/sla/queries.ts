@@ -1,7 +1,12 @@
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { rolesWith } from "@/lib/permissions";
-import type { SlaFilters } from "@/lib/schemas/sla";
+import {
+  RISK_SORT_DEFAULT_DIR,
+  type RiskSortKey,
+  type SlaFilters,
+  type SortDir,
+} from "@/lib/schemas/sla";
 import { OPEN_TICKET_STATUSES, SLA_RULES } from "@/lib/sla";
 import { tiersWith } from "@/lib/tiers";
 import { schema } from "@/server/db";
@@ -32,8 +37,31 @@ const assignee = aliasedTable(users, "assignee");
 const eligibleClient = () => inArray(clients.tier, tiersWith("slaBreachPrevention"));
 
 /**
- * Open tickets of eligible clients in the actor's scope: those not breached by `now`, most at
- * risk first, then those already past their resolution target (up to `limit` of each). Whether
+ * The risk list's ORDER BY, each led by a column an open-tickets index starts with (after the
+ * tenant), so a LIMIT reads the index in order instead of sorting every open ticket; the id
+ * last makes the order total. Without a choice the running tickets go riskiest first and the
+ * breached ones longest overdue first.
+ */
+export function riskOrder(sort: RiskSortKey = "risk", dir?: SortDir): SQL[] {
+  const d = dir ?? RISK_SORT_DEFAULT_DIR[sort];
+  const way = sql.raw(d);
+  const due = sql`${tickets.resolutionDueAt} asc nulls last`;
+  switch (sort) {
+    case "risk": // tickets_open_risk_idx
+      return [sql`${tickets.breachProbability} ${way} nulls last`, due, asc(tickets.id)];
+    case "timeLeft": // tickets_open_due_idx
+      return [sql`${tickets.resolutionDueAt} ${way} nulls last`, asc(tickets.id)];
+    case "priority": // tickets_open_priority_due_idx (P1 sorts first: the enum's order)
+      return [sql`${tickets.priority} ${way}`, due, asc(tickets.id)];
+    case "age": // tickets_tenant_id_created_at_open_idx: the oldest is the most aged
+      return [sql`${tickets.createdAt} ${sql.raw(d === "desc" ? "asc" : "desc")}`, asc(tickets.id)];
+  }
+}
+
+/**
+ * Open tickets of eligible clients in the actor's scope: those not breached by `now` (most at
+ * risk first, or by `sort`), then those already past their resolution target (up to `limit`
+ * of each). Whether
  * a ticket is breached and the time-dependent reasons ("80% of the SLA used", "10 min left")
  * are worked out from its clock at `now`, not read as they were when it was scored. Narrowed to
  * one client or site whose plan lacks breach prevention, it refuses naming the tier.
@@ -83,13 +111,17 @@ export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: nu
     f.priority ? eq(tickets.priority, f.priority) : undefined,
     f.minProbability !== undefined ? gte(tickets.breachProbability, f.minProbability) : undefined,
   );
+  // both groups sorted by the chosen column in SQL, each up to the limit (riskOrder)
+  const order = riskOrder(f.sort, f.dir);
   const [running, past] = await Promise.all([
     select()
       .where(and(where, sql`not ${pastDue}`))
-      .orderBy(sql`${tickets.breachProbability} desc nulls last`, asc(tickets.resolutionDueAt))
+      .orderBy(...order)
       .limit(f.limit),
-    // longest overdue first
-    select().where(and(where, pastDue)).orderBy(asc(tickets.resolutionDueAt)).limit(f.limit),
+    select()
+      .where(and(where, pastDue))
+      .orderBy(...(f.sort ? order : [asc(tickets.resolutionDueAt), asc(tickets.id)]))
+      .limit(f.limit),
   ]);
   const rows = [...running, ...past];
   const clocks = await clocksFor(

@@ -4,6 +4,8 @@ import {
   TOKEN_TTL_DAYS,
   isVendorReadOnly,
   nextStatusesFor,
+  vendorMayDecline,
+  vendorMayHeadOut,
   type WorkOrderStatus,
 } from "@/lib/work-orders";
 import { schema, type DbOrTx } from "@/server/db";
@@ -191,6 +193,7 @@ export async function portalView(access: PortalAccess) {
       dueAt: workOrders.dueAt,
       siteName: sites.name,
       siteAddress: sites.address,
+      sitePhone: sites.phone,
       siteTimeZone: sites.timeZone,
       clientName: clients.name,
       contactName: users.name,
@@ -236,10 +239,13 @@ export async function portalView(access: PortalAccess) {
     attachments,
     readOnly: isVendorReadOnly(wo.status),
     next: nextStatusesFor(wo.status, "vendor"),
+    mayDecline: vendorMayDecline(wo.status),
+    mayHeadOut: vendorMayHeadOut(wo.status),
   };
 }
 
-async function limited(access: PortalAccess, now: Date) {
+/** Counts a vendor action against the link's limit; refuses past it. */
+export async function limited(access: PortalAccess, now: Date) {
   if (
     !(await underLimit(
       access.ctx.db,
@@ -273,7 +279,8 @@ export async function portalNote(access: PortalAccess, note: string, now: Date) 
   return noteOnWorkOrder(access.ctx, { id: access.workOrderId, note }, now);
 }
 
-async function touch(access: PortalAccess, now: Date) {
+/** Stamps the link as used now. */
+export async function touch(access: PortalAccess, now: Date) {
   await access.ctx.db
     .update(vendorTokens)
     .set({ lastUsedAt: now })

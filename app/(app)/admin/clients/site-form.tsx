@@ -13,6 +13,7 @@ type SiteRow = {
   id: string;
   name: string;
   address: string;
+  phone?: string;
   timeZone: string;
   latitude: number;
   longitude: number;
@@ -44,6 +45,7 @@ export function SiteForm({
       clientId,
       name: site?.name ?? "",
       address: site?.address ?? "",
+      phone: site?.phone ?? "",
       timeZone: site?.timeZone ?? "America/Chicago",
       latitude: site?.latitude,
       longitude: site?.longitude,
@@ -73,6 +75,13 @@ export function SiteForm({
       >
         <TextField control={control} name="name" label="Name" className="col-span-2" />
         <TextField control={control} name="address" label="Address" className="col-span-2" />
+        <TextField
+          control={control}
+          name="phone"
+          label="Site phone"
+          hint="Vendors on a work order here can tap it to call."
+          className="col-span-2"
+        />
         <TextField
           control={control}
           name="timeZone"
