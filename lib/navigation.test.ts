@@ -16,6 +16,7 @@ describe("navigation", () => {
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
       "/noc",
       "/noc/rules",
+      "/playbooks",
       "/sla",
       "/sla/policies",
       "/shifts",
@@ -72,6 +73,9 @@ describe("navigation", () => {
     expect(rolesForPath("/work-orders")).toEqual(["admin", "supervisor", "site_manager"]);
     expect(rolesForPath("/vendors")).toContain("executive");
     expect(rolesForPath("/vendors")).not.toContain("noc_operator");
+    // the run detail is the list's page; the editor checks the narrower capability itself
+    expect(rolesForPath("/playbooks/runs/abc")).toEqual(["admin", "supervisor", "noc_operator"]);
+    expect(canOpen("specialist", "/playbooks")).toBe(false);
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 
