@@ -4,6 +4,8 @@ import { trainDeviceModelsFn } from "./devices/train-device-models";
 import { escalationClocksFn } from "./noc/escalation-clocks";
 import { trainModelsFn } from "./noc/train-models";
 import { triageAlertFn } from "./noc/triage-alert";
+import { runPlaybookFn } from "./playbooks/run-playbook";
+import { startPlaybooksFn } from "./playbooks/start-playbooks";
 import { deliverNotificationsFn } from "./platform/deliver-notifications";
 import { pruneJobHistoryFn } from "./platform/prune-job-history";
 import { sweepNotificationsFn } from "./platform/sweep-notifications";
@@ -36,4 +38,6 @@ export const functions = [
   deviceHealthTenantFn,
   deviceMaintenanceFn,
   trainDeviceModelsFn,
+  startPlaybooksFn,
+  runPlaybookFn,
 ];

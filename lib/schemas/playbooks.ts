@@ -164,11 +164,15 @@ export const CONDITION_LABELS: Record<ConditionKind, string> = {
   ticket_resolved: "The ticket this run opened is resolved",
 };
 
-const metricName = text({
-  min: 1,
-  minMessage: "Name the metric (e.g. temperature_c)",
-  max: 64,
-}).refine((m) => /^[a-z][a-z0-9_]*$/.test(m), "Use lower-case letters, digits and _");
+/** The readings a device reports (its latest value is what a telemetry condition checks). */
+export const TELEMETRY_METRICS = ["battery", "signal", "temperature"] as const;
+export type TelemetryMetric = (typeof TELEMETRY_METRICS)[number];
+export const TELEMETRY_METRIC_LABELS: Record<TelemetryMetric, string> = {
+  battery: "Battery (%)",
+  signal: "Signal (dBm)",
+  temperature: "Temperature (°C)",
+};
+const metricName = z.enum(TELEMETRY_METRICS, "Choose battery, signal or temperature");
 
 const condition = z.discriminatedUnion(
   "kind",
@@ -207,6 +211,9 @@ const minutes = (what: string, max: number) =>
     .min(1, "At least 1 minute")
     .max(max, `At most ${max} minutes`);
 
+/** The most checks one wait may make. */
+export const MAX_CHECKS = 200;
+
 const waitStep = z
   .object({
     kind: z.literal("wait_for_condition"),
@@ -217,6 +224,11 @@ const waitStep = z
   })
   .refine((s) => s.everyMinutes <= s.timeoutMinutes, {
     message: "Check at least once before the timeout (every ≤ timeout)",
+    path: ["everyMinutes"],
+  })
+  // each check is a durable step; a run has room for about a thousand
+  .refine((s) => s.timeoutMinutes / s.everyMinutes <= MAX_CHECKS, {
+    message: `At most ${MAX_CHECKS} checks: check less often or wait less`,
     path: ["everyMinutes"],
   });
 

@@ -133,6 +133,20 @@ export const JOB_CATALOG = {
     cron: null,
     events: ["scorecard/generate.requested"],
   },
+  "start-playbooks": {
+    name: "Start playbooks",
+    description:
+      "After each gold client's alert is triaged: starts one run of every enabled playbook whose trigger matches (guardrail: at most N per site and hour).",
+    cron: null,
+    events: ["noc/alert.triaged"],
+  },
+  "run-playbook": {
+    name: "Run playbook",
+    description:
+      "One playbook run against one alert: waits for approval when required, then each step as a durable step (polls sleep between checks).",
+    cron: null,
+    events: ["playbooks/run.requested"],
+  },
 } as const satisfies Record<
   string,
   { name: string; description: string; cron: string | null; events: readonly string[] }

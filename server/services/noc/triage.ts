@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, NOT_IN_PLAN, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
-import { tierIncludes } from "@/lib/tiers";
+import { PLAYBOOK_FEATURE, tierIncludes } from "@/lib/tiers";
 import { schema } from "@/server/db";
+import { enqueueEvents } from "@/server/events/outbox";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
@@ -20,6 +21,7 @@ const {
   priorityModels,
   alertEscalations,
   deviceHealth,
+  playbooks,
 } = schema;
 
 /** Where an alert type goes when nobody has edited the routing table (noc.md). */
@@ -87,6 +89,9 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
         (select g.id from ${groups} g
           where g.tenant_id = ${alerts.tenantId} and g.name = ${defaultRouteName})
       )`,
+      // whether a playbook may start on it: the tenant has one enabled (gold is checked below)
+      playbooks: sql<boolean>`exists (select 1 from ${playbooks} p
+        where p.tenant_id = ${alerts.tenantId} and p.enabled and p.killed_at is null)`,
       // the device's health as of its last hourly run (silver and up; null without one)
       deviceHealth: sql<number | null>`(select h.score from ${deviceHealth} h
         where h.device_id = ${alerts.deviceId} and h.tenant_id = ${alerts.tenantId})`,
@@ -187,6 +192,15 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
           })
         : false;
     await publish(tx, "alert", [a.id]);
+    // playbooks start after triage (playbooks.md), in the same commit as the score
+    if (a.playbooks && !a.suppressed && tierIncludes(a.tier, PLAYBOOK_FEATURE))
+      await enqueueEvents(tx.db, [
+        {
+          name: "noc/alert.triaged",
+          id: `alert-triaged-${a.id}`,
+          data: { tenantId: tx.tenantId, alertId: a.id },
+        },
+      ]);
     return { routedTo: routed, escalated: escalatedNow };
   });
   return {

@@ -6,7 +6,14 @@ import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { requestDelivery } from "./request-delivery";
 
-type Message = { subject: string; body: string; link?: string; dedupeKey: string };
+type Message = {
+  subject: string;
+  body: string;
+  link?: string;
+  dedupeKey: string;
+  /** which of a user's channels to use (default both; e-mail only for those who get it) */
+  channels?: readonly ("in_app" | "email")[];
+};
 type Attachments = { attachments?: MailAttachmentRef[] };
 
 type Recipient = { id: string; email: string; emailNotifications: boolean };
@@ -76,7 +83,11 @@ async function queueFor(
       recipient: u.email,
       dedupeKey: `${input.dedupeKey}:email:${u.id}`,
     };
-    return u.emailNotifications ? [inApp, email] : [inApp];
+    const want = input.channels ?? ["in_app", "email"];
+    return [
+      ...(want.includes("in_app") ? [inApp] : []),
+      ...(want.includes("email") && u.emailNotifications ? [email] : []),
+    ];
   });
   if (!rows.length) return 0;
   const inserted = await ctx.db
@@ -105,7 +116,7 @@ async function queueFor(
  */
 export async function notifyGroup(
   ctx: ServiceCtx,
-  input: Message & { groupId: string },
+  input: Message & { groupId: string; slack?: boolean },
   now: Date,
 ): Promise<number> {
   const rows = await ctx.db
@@ -136,7 +147,7 @@ export async function notifyGroup(
       : [],
   );
   let added = await queueFor(ctx, members, input, now);
-  if (group.webhook || group.tenantWebhook) {
+  if ((group.webhook || group.tenantWebhook) && input.slack !== false) {
     const slack = await ctx.db
       .insert(schema.notifications)
       .values({
@@ -202,5 +213,40 @@ export async function notifyEmail(
       ),
     );
   }
+  return inserted.length;
+}
+
+/**
+ * One Slack message to the tenant's own webhook, when it has one (messages for no group in
+ * particular: a playbook's approval request). Nothing is queued without a webhook.
+ */
+export async function notifyTenantSlack(ctx: ServiceCtx, input: Message): Promise<number> {
+  const [tenant] = await ctx.db
+    .select({ webhook: schema.tenants.slackWebhookUrl })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, ctx.tenantId));
+  if (!tenant?.webhook) return 0;
+  const inserted = await ctx.db
+    .insert(schema.notifications)
+    .values({
+      tenantId: ctx.tenantId,
+      channel: "slack",
+      recipient: "tenant",
+      subject: input.subject,
+      body: input.body,
+      link: input.link,
+      dedupeKey: `${input.dedupeKey}:slack:tenant`,
+    })
+    .onConflictDoNothing({
+      target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
+    })
+    .returning({ id: schema.notifications.id });
+  if (inserted.length)
+    afterCommit(ctx, () =>
+      requestDelivery(
+        ctx.tenantId,
+        inserted.map((r) => r.id),
+      ),
+    );
   return inserted.length;
 }
