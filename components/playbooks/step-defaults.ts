@@ -44,7 +44,7 @@ export function newStep(kind: StepKind): PlaybookStepInput {
 
 /** A wait's condition when its kind is chosen. */
 export function newCondition(kind: WaitCondition["kind"]): WaitCondition {
-  return kind === "telemetry_in_range" ? { kind, metric: "", min: 0, max: 100 } : { kind };
+  return kind === "telemetry_in_range" ? { kind, metric: "battery", min: 20, max: 100 } : { kind };
 }
 
 /** A blank playbook for /playbooks/new. */

@@ -12,6 +12,8 @@ import {
   NOTIFY_CHANNELS,
   ON_TIMEOUT,
   ON_TIMEOUT_LABELS,
+  TELEMETRY_METRIC_LABELS,
+  TELEMETRY_METRICS,
   TEMPLATE_FIELDS,
   type ConditionKind,
   type StepKind,
@@ -186,11 +188,14 @@ function WaitFields({ control, index }: StepProps) {
       />
       {conditionKind === "telemetry_in_range" ? (
         <div className="grid gap-3 sm:col-span-2 sm:grid-cols-3">
-          <TextField
+          <Select
             control={control}
             name={`${at}.condition.metric`}
-            label="Metric"
-            placeholder="temperature_c"
+            label="Reading"
+            options={TELEMETRY_METRICS.map((m) => ({
+              value: m,
+              label: TELEMETRY_METRIC_LABELS[m],
+            }))}
           />
           <NumberField control={control} name={`${at}.condition.min`} label="Lowest good value" />
           <NumberField control={control} name={`${at}.condition.max`} label="Highest good value" />
