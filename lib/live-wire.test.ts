@@ -35,6 +35,9 @@ const stats = {
   mtta7d: null,
   mttrToday: 40,
   mttr7d: 61.2,
+  autoResolved7d: 0.42,
+  mttr7dWithPlaybook: 12.5,
+  mttr7dWithoutPlaybook: 70.1,
 };
 
 describe("live wire format", () => {

@@ -101,6 +101,16 @@ function template(opts: { max: number; min?: number; minMessage?: string }) {
   );
 }
 
+/** Whether a step runs, by how the last wait before it ended (no wait before it: always). */
+export const RUN_IF = ["always", "met", "timed_out"] as const;
+export type RunIf = (typeof RUN_IF)[number];
+export const RUN_IF_LABELS: Record<RunIf, string> = {
+  always: "Always",
+  met: "Only if the last wait's condition held",
+  timed_out: "Only if the last wait timed out",
+};
+const runIf = z.enum(RUN_IF, "Choose when this step runs").default("always");
+
 export const NOTIFY_CHANNELS = ["email", "slack", "in_app"] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 export const NOTIFY_CHANNEL_LABELS: Record<NotifyChannel, string> = {
@@ -111,6 +121,7 @@ export const NOTIFY_CHANNEL_LABELS: Record<NotifyChannel, string> = {
 
 const notifyStep = z.object({
   kind: z.literal("notify"),
+  runIf,
   channels: z
     .array(z.enum(NOTIFY_CHANNELS, "Choose e-mail, Slack or in-app"))
     .min(1, "Choose at least one channel")
@@ -131,6 +142,7 @@ const notifyStep = z.object({
 const assignStep = z
   .object({
     kind: z.literal("assign"),
+    runIf,
     userId: uuid.nullable().default(null),
     groupId: uuid.nullable().default(null),
   })
@@ -141,6 +153,7 @@ const assignStep = z
 
 const collectDiagnosticsStep = z.object({
   kind: z.literal("collect_diagnostics"),
+  runIf,
   /** how far back telemetry and the site's recent alerts go */
   lookbackHours: z
     .number("Enter a number of hours")
@@ -217,6 +230,7 @@ export const MAX_CHECKS = 200;
 const waitStep = z
   .object({
     kind: z.literal("wait_for_condition"),
+    runIf,
     condition,
     everyMinutes: minutes("how often to check", 60),
     timeoutMinutes: minutes("how long to wait", 24 * 60),
@@ -234,6 +248,7 @@ const waitStep = z
 
 const createTicketStep = z.object({
   kind: z.literal("create_ticket"),
+  runIf,
   title: template({ min: 1, minMessage: "Write the ticket's title", max: 200 }),
   body: template({ max: 4000 }).default(""),
   priority: z.enum(TICKET_PRIORITIES, `Choose a priority (${TICKET_PRIORITIES.join(", ")})`),
@@ -241,11 +256,13 @@ const createTicketStep = z.object({
 
 const escalateStep = z.object({
   kind: z.literal("escalate"),
+  runIf,
   reason: template({ max: 500 }).default(""),
 });
 
 const resolveStep = z.object({
   kind: z.literal("resolve_alert"),
+  runIf,
   note: template({ min: 1, minMessage: "Write the resolution note", max: 2000 }),
 });
 
@@ -307,6 +324,15 @@ export const playbookDefinition = z
       .max(MAX_STEPS, `At most ${MAX_STEPS} steps`),
   })
   .superRefine((d, ctx) => {
+    const firstWait = d.steps.findIndex((s) => s.kind === "wait_for_condition");
+    d.steps.forEach((s, i) => {
+      if (s.runIf !== "always" && (firstWait < 0 || firstWait >= i))
+        ctx.addIssue({
+          code: "custom",
+          message: "Only a step after a wait can depend on how the wait ended",
+          path: ["steps", i, "runIf"],
+        });
+    });
     const resolves = d.steps.findIndex((s) => s.kind === "resolve_alert");
     const lifeSafety = d.trigger.alertTypes.filter((t) => NEVER_AUTO_RESOLVE.includes(t));
     if (resolves >= 0 && lifeSafety.length)

@@ -3,6 +3,7 @@ import { schema, type Db } from "@/server/db";
 import { devicesPart } from "./parts/devices";
 import { nocPart } from "./parts/noc";
 import { platformPart } from "./parts/platform";
+import { playbooksPart } from "./parts/playbooks";
 import { shiftsPart } from "./parts/shifts";
 import { scorecardsPart } from "./parts/scorecards";
 import { slaPart } from "./parts/sla";
@@ -17,6 +18,7 @@ const PARTS: SeedPart[] = [
   vendorsPart,
   shiftsPart,
   devicesPart,
+  playbooksPart,
   scorecardsPart,
 ];
 export const DEMO_TENANT_SLUGS = ["northwind", "bluefin"];

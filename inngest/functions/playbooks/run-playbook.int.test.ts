@@ -157,7 +157,8 @@ describe("run-playbook", () => {
           timeoutMinutes: 30,
           onTimeout: "escalate",
         },
-        { kind: "resolve_alert", note: "Came back by itself" },
+        { kind: "resolve_alert", runIf: "met", note: "Came back by itself" },
+        { kind: "create_ticket", runIf: "timed_out", title: "Camera dead", priority: "P3" },
       ],
     });
     const alert = await createTestAlert(t, { type: "DEVICE_OFFLINE", deviceId: device.id });
@@ -180,6 +181,8 @@ describe("run-playbook", () => {
     expect(run?.status).toBe("succeeded");
     expect(steps[0]).toMatchObject({ status: "succeeded", attempt: 3 });
     expect(steps[0]?.output).toMatchObject({ met: true, checks: 3 });
+    expect(steps.map((s) => s.status)).toEqual(["succeeded", "succeeded", "skipped"]);
+    expect(run?.ticketId).toBeNull();
     expect((await alertOf(alert.id))?.resolutionNote).toMatch(/signal: Dock camera 3 back online/);
   });
 

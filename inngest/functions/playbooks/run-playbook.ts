@@ -6,6 +6,7 @@ import {
   checkCondition,
   conditionTimedOut,
   executeStep,
+  skipStep,
 } from "@/server/services/playbooks/execute";
 import {
   beginRun,
@@ -54,7 +55,15 @@ export const runPlaybookFn = inngest.createFunction(
       if (!after.go) return { summary: `not run: ${after.status}` };
     }
 
+    let lastWait: "met" | "timed_out" | null = null;
     for (const [index, s] of plan.steps.entries()) {
+      if (s.runIf !== "always" && s.runIf !== lastWait) {
+        const because = `runs only if the last wait ${s.runIf === "met" ? "held" : "timed out"}`;
+        await step.run(`step-${index}-skip`, () =>
+          skipStep(ctx(), { runId, index, because }, new Date()),
+        );
+        continue;
+      }
       if (s.kind !== "wait_for_condition") {
         const r = await step.run(`step-${index}-${s.kind}`, () =>
           executeStep(ctx(), { runId, index }, new Date()),
@@ -72,6 +81,7 @@ export const runPlaybookFn = inngest.createFunction(
         if (r.stop) return { summary: `stopped at step ${index + 1}: ${r.summary}` };
         met = r.met;
       }
+      lastWait = met ? "met" : "timed_out";
       if (!met) {
         const t = await step.run(`step-${index}-timeout`, () =>
           conditionTimedOut(ctx(), { runId, index }, new Date()),

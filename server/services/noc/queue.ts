@@ -179,6 +179,11 @@ export type QueueTiming = {
   mtta7d: number | null;
   mttrToday: number | null;
   mttr7d: number | null;
+  /** share (0–1) of the 7 days' resolved alerts resolved automatically (resolution `auto`) */
+  autoResolved7d: number | null;
+  /** mean minutes to resolve over 7 days, alerts with a playbook run vs without one */
+  mttr7dWithPlaybook: number | null;
+  mttr7dWithoutPlaybook: number | null;
 };
 
 /** Mean minutes to acknowledge and to resolve, of alerts first seen today and in 7 days. */
@@ -200,6 +205,15 @@ export async function queueTiming(
       mtta7d: minutes(alerts.acknowledgedAt, false),
       mttrToday: minutes(alerts.resolvedAt, true),
       mttr7d: minutes(alerts.resolvedAt, false),
+      autoResolved7d: sql<
+        number | null
+      >`(count(*) filter (where ${alerts.resolution} = 'auto'))::float / nullif(count(${alerts.resolvedAt}), 0)`,
+      mttrWith: sql<
+        number | null
+      >`avg(extract(epoch from ${alerts.resolvedAt} - ${alerts.firstSeenAt}) / 60) filter (where ${withRun})`,
+      mttrWithout: sql<
+        number | null
+      >`avg(extract(epoch from ${alerts.resolvedAt} - ${alerts.firstSeenAt}) / 60) filter (where not ${withRun})`,
     })
     .from(alerts)
     .where(
@@ -216,8 +230,19 @@ export async function queueTiming(
     mtta7d: num(t?.mtta7d),
     mttrToday: num(t?.mttrToday),
     mttr7d: num(t?.mttr7d),
+    autoResolved7d:
+      t?.autoResolved7d === null || t?.autoResolved7d === undefined
+        ? null
+        : Math.round(Number(t.autoResolved7d) * 1000) / 1000,
+    mttr7dWithPlaybook: num(t?.mttrWith),
+    mttr7dWithoutPlaybook: num(t?.mttrWithout),
   };
 }
+
+/** The alert had a playbook run (one that started: guardrail skips do not count). */
+const withRun = sql`exists (select 1 from playbook_runs pr
+  where pr.tenant_id = ${alerts.tenantId} and pr.alert_id = ${alerts.id}
+    and pr.status <> 'skipped_guardrail')`;
 
 /** queueTiming, shared among the tenant's viewers who see the same alerts for a while. */
 export function sharedQueueTiming(

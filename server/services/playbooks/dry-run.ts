@@ -8,6 +8,7 @@ import {
   STEP_KIND_LABELS,
   type PlaybookDefinition,
   type PlaybookStep,
+  type RunIf,
   type StepKind,
 } from "@/lib/schemas/playbooks";
 import { PLAYBOOK_FEATURE, tiersWith } from "@/lib/tiers";
@@ -136,6 +137,14 @@ export function describeStep(
   }
 }
 
+const when = (runIf: RunIf, d: { wouldDo: string; warning: string | null }) =>
+  runIf === "always"
+    ? d
+    : {
+        ...d,
+        wouldDo: `${runIf === "met" ? "If the wait held" : "If the wait timed out"}: ${d.wouldDo}`,
+      };
+
 /** What each step would do for one alert; nothing is written. */
 export async function dryRunAlert(
   ctx: ServiceCtx,
@@ -158,7 +167,7 @@ export async function dryRunAlert(
       index,
       kind: s.kind,
       label: STEP_KIND_LABELS[s.kind],
-      ...describeStep(s, a, input.name ?? "this playbook", names),
+      ...when(s.runIf, describeStep(s, a, input.name ?? "this playbook", names)),
     })),
   };
 }

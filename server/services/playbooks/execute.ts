@@ -223,3 +223,22 @@ export async function conditionTimedOut(
   });
   return { stop: step.onTimeout !== "continue", onTimeout: step.onTimeout };
 }
+
+/** A step whose runIf did not match how the last wait ended: recorded as skipped. */
+export async function skipStep(
+  ctx: ServiceCtx,
+  input: { runId: string; index: number; because: string },
+  now: Date,
+): Promise<void> {
+  const { run, definition } = await loadRun(ctx, input.runId);
+  const step = definition.steps[input.index];
+  if (!step || run.status !== "running") return;
+  await inTx(ctx, async (tx) => {
+    await saveStep(
+      tx,
+      { runId: run.id, index: input.index, kind: step.kind },
+      { status: "skipped", finishedAt: now, output: { skipped: input.because } },
+    );
+    await publish(tx, "playbookRun", [run.id]);
+  });
+}
