@@ -34,7 +34,6 @@ describe("playbook figures", () => {
       ["Checked at", "2026-12-03 10:15"],
       ["Open tickets", "2 items"],
       ["Telemetry", "1 field"],
-      ["Device", "—"],
     ]);
     expect(lines.find((l) => l.key === "openTickets")?.detail).toContain('"t2"');
     expect(lines.find((l) => l.key === "met")?.detail).toBeNull();

@@ -40,15 +40,19 @@ function short(value: unknown): string {
  */
 export function outputLines(output: Record<string, unknown> | null): OutputLine[] {
   if (!output) return [];
-  return Object.entries(output).map(([key, value]) => {
-    const nested = value !== null && typeof value === "object" && !(value instanceof Date);
-    const text = short(value);
-    return {
-      key,
-      label: keyLabel(key),
-      value:
-        typeof value === "string" && ISO.test(value) ? value.replace("T", " ").slice(0, 16) : text,
-      detail: nested ? JSON.stringify(value, null, 2) : null,
-    };
-  });
+  return Object.entries(output)
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => {
+      const nested = value !== null && typeof value === "object" && !(value instanceof Date);
+      const text = short(value);
+      return {
+        key,
+        label: keyLabel(key),
+        value:
+          typeof value === "string" && ISO.test(value)
+            ? value.replace("T", " ").slice(0, 16)
+            : text,
+        detail: nested ? JSON.stringify(value, null, 2) : null,
+      };
+    });
 }

@@ -66,7 +66,7 @@ export function PlaybookEditor({ playbook }: { playbook?: Playbook }) {
       <Card>
         <Form
           form={form}
-          className="space-y-6 p-4"
+          className="space-y-6 p-4 text-sm"
           aria-label={playbook ? `Edit ${playbook.name}` : "New playbook"}
           onSubmit={async (values) => {
             setSaved(null);

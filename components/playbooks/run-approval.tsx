@@ -38,12 +38,12 @@ export function RunApproval({ run, compact = false }: { run: Run; compact?: bool
       {run.status === "awaiting_approval" ? (
         <p className="font-medium text-amber-800">Waiting for a supervisor&apos;s approval.</p>
       ) : run.approvedAt ? (
-        <p>
+        <p suppressHydrationWarning>
           Approved by {run.approvedByName ?? "someone"}
           {via}, {formatDateTime(run.approvedAt)}.
         </p>
       ) : run.rejectedAt ? (
-        <p>
+        <p suppressHydrationWarning>
           Rejected by {run.rejectedByName ?? "someone"}
           {via}, {formatDateTime(run.rejectedAt)}.
         </p>

@@ -104,7 +104,7 @@ export function RunSteps({
             </span>
           </div>
           {s.startedAt ? (
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-500" suppressHydrationWarning>
               {compact ? null : <>Started {formatDateTime(s.startedAt)} · </>}
               {s.finishedAt
                 ? `${compact ? "took" : `ended ${formatDateTime(s.finishedAt)},`} ${formatElapsed(s.startedAt, s.finishedAt, now)}`

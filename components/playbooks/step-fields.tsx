@@ -52,7 +52,7 @@ export function StepFields({ kind, ...props }: StepProps & { kind: StepKind }) {
           name={`definition.steps.${props.index}.lookbackHours`}
           label="Look back (hours)"
           hint="Telemetry and the site's alerts from this far back; open tickets always."
-          className="max-w-48"
+          className="sm:w-1/2"
         />
       );
     case "wait_for_condition":

@@ -1,12 +1,15 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { get, useFieldArray, useFormState } from "react-hook-form";
+import { get, useFieldArray, useFormState, useWatch } from "react-hook-form";
+import { Select } from "@/components/forms/fields";
 import { useShownField } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, Select as SelectControl } from "@/components/ui/field";
 import {
   MAX_STEPS,
+  RUN_IF,
+  RUN_IF_LABELS,
   STEP_KIND_HELP,
   STEP_KIND_LABELS,
   STEP_KINDS,
@@ -30,6 +33,8 @@ function PathError({ control, name }: { control: EditorControl; name: string }) 
  */
 export function StepList({ control, directory }: { control: EditorControl; directory: Directory }) {
   const { fields, append, remove, move } = useFieldArray({ control, name: "definition.steps" });
+  const values = useWatch({ control, name: "definition.steps" });
+  const firstWait = (values ?? []).findIndex((s) => s.kind === "wait_for_condition");
   const [adding, setAdding] = useState<StepKind>("notify");
   const [said, setSaid] = useState("");
   const list = useRef<HTMLOListElement>(null);
@@ -115,6 +120,16 @@ export function StepList({ control, directory }: { control: EditorControl; direc
                 </div>
               </div>
               <StepFields kind={kind} control={control} index={index} directory={directory} />
+              {(firstWait >= 0 && index > firstWait) ||
+              (values?.[index]?.runIf ?? "always") !== "always" ? (
+                <Select
+                  control={control}
+                  name={`definition.steps.${index}.runIf`}
+                  label="Runs"
+                  className="mt-3 sm:w-1/2"
+                  options={RUN_IF.map((r) => ({ value: r, label: RUN_IF_LABELS[r] }))}
+                />
+              ) : null}
             </li>
           );
         })}
@@ -123,13 +138,9 @@ export function StepList({ control, directory }: { control: EditorControl; direc
         {said}
       </p>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="block space-y-1">
+        <label className="block min-w-56 space-y-1">
           <span className="text-sm font-medium text-slate-700">Kind of step</span>
-          <SelectControl
-            value={adding}
-            onChange={(e) => setAdding(e.target.value as StepKind)}
-            className="min-w-56"
-          >
+          <SelectControl value={adding} onChange={(e) => setAdding(e.target.value as StepKind)}>
             {STEP_KINDS.map((k) => (
               <option key={k} value={k}>
                 {STEP_KIND_LABELS[k]}

@@ -47,7 +47,7 @@ export function TriggerFields({
         name="definition.trigger.alertTypes"
         label="Alert types"
         className="sm:col-span-2"
-        listClassName={`${boxList} lg:grid-cols-3`}
+        listClassName={`${boxList} grid-cols-2 lg:grid-cols-3`}
         options={ALERT_TYPES.map((t) => ({
           value: t,
           label: NEVER_AUTO_RESOLVE.includes(t)
@@ -72,6 +72,7 @@ export function TriggerFields({
         control={control}
         name="definition.trigger.clientIds"
         label="Only these clients"
+        className="sm:col-span-2"
         hint={
           clients.length
             ? "None ticked: every client whose plan includes playbooks."
@@ -84,8 +85,9 @@ export function TriggerFields({
         control={control}
         name="definition.trigger.siteIds"
         label="Only these sites"
+        className="sm:col-span-2"
         hint="None ticked: every site of those clients."
-        listClassName={boxList}
+        listClassName={`${boxList} lg:grid-cols-3`}
         options={shownSites}
       />
     </section>

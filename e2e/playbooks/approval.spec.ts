@@ -105,7 +105,8 @@ test.describe("Playbooks: approval", () => {
     await expect(page.getByText("Waiting for a supervisor's approval.")).toBeVisible();
     await page.getByLabel("Note (optional)").fill("Guard was reassigned, nothing to do");
     await page.getByRole("button", { name: "Reject run" }).click();
-    await expect(page.getByText(/Rejected by .* in the app/)).toBeVisible();
+    // the decision, then the refetch of the run, on a machine that may be busy
+    await expect(page.getByText(/Rejected by .* in the app/)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText("Rejected", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Approve run" })).toHaveCount(0);
   });

@@ -107,6 +107,8 @@ test.describe("Playbooks: build, dry-run, enable, watch it run", () => {
     ).toBeVisible();
     await expect(run.getByText("Succeeded")).toBeVisible();
     await expect(panel.getByText(/^Resolved .* as /)).toBeVisible();
+    // the header's share of alerts resolved automatically has something to count
+    await expect(noc.getByTestId("auto-resolved")).toHaveText(/^\d+%$/);
     await shot(noc, "playbook-alert-panel");
 
     // the run's own page, from the panel

@@ -17,8 +17,14 @@ export function EditPlaybookClient({ id, created }: { id: string; created: boole
     <>
       <PageHeader
         title={p.name}
-        description={`Version ${p.currentVersion}${latest ? `, saved ${formatDateTime(latest.createdAt)}${latest.createdByName ? ` by ${latest.createdByName}` : ""}` : ""} · ${p.killedAt ? "stopped by the kill switch" : p.enabled ? "enabled" : "disabled"}. Saving makes a new version; runs keep the version they started with.`}
+        description={`Version ${p.currentVersion} · ${p.killedAt ? "stopped by the kill switch" : p.enabled ? "enabled" : "disabled"}. Saving makes a new version; runs keep the version they started with.`}
       />
+      {latest ? (
+        <p className="-mt-4 mb-4 text-xs text-slate-500" suppressHydrationWarning>
+          Version {latest.version} saved {formatDateTime(latest.createdAt)}
+          {latest.createdByName ? ` by ${latest.createdByName}` : ""}.
+        </p>
+      ) : null}
       {created ? (
         <p
           role="status"

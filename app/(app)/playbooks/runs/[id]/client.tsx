@@ -53,11 +53,13 @@ export function RunClient({ id }: { id: string }) {
                 </PermittedLink>
               </dd>
               <dt className="text-slate-500">Created</dt>
-              <dd>{formatDateTime(r.createdAt)}</dd>
+              <dd suppressHydrationWarning>{formatDateTime(r.createdAt)}</dd>
               <dt className="text-slate-500">Started</dt>
-              <dd>{r.startedAt ? formatDateTime(r.startedAt) : "not yet"}</dd>
+              <dd suppressHydrationWarning>
+                {r.startedAt ? formatDateTime(r.startedAt) : "not yet"}
+              </dd>
               <dt className="text-slate-500">{r.finishedAt ? "Ended" : "Running for"}</dt>
-              <dd>
+              <dd suppressHydrationWarning>
                 {r.finishedAt
                   ? `${formatDateTime(r.finishedAt)}${r.startedAt ? ` (${formatElapsed(r.startedAt, r.finishedAt, now)})` : ""}`
                   : r.startedAt
