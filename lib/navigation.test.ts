@@ -16,6 +16,7 @@ describe("navigation", () => {
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
       "/noc",
       "/noc/rules",
+      "/playbooks",
       "/sla",
       "/sla/policies",
       "/devices",
@@ -81,6 +82,9 @@ describe("navigation", () => {
     expect(canOpen("site_manager", "/devices")).toBe(true);
     expect(canOpen("executive", "/devices")).toBe(false);
     expect(canOpen("guard", "/devices")).toBe(false);
+    // the run detail is the list's page; the editor checks the narrower capability itself
+    expect(rolesForPath("/playbooks/runs/abc")).toEqual(["admin", "supervisor", "noc_operator"]);
+    expect(canOpen("specialist", "/playbooks")).toBe(false);
     expect(rolesForPath("/somewhere-else")).toBeNull();
   });
 

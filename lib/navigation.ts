@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     capability: "noc.rules.view",
     section: "main",
   },
+  { href: "/playbooks", label: "Playbooks", capability: "playbook.view", section: "main" },
   { href: "/sla", label: "SLA risk", capability: "ticket.view", section: "main" },
   {
     href: "/sla/policies",

@@ -12,6 +12,7 @@ import { triageState } from "@/lib/noc";
 import { ROUNDING_RULE, wholeFactors } from "@/lib/score-parts";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { AlertRuns } from "./alert-runs";
 import { AssignControls } from "./assign";
 import { AlertDeviceSection } from "./device-section";
 import { RESOLUTION_LABELS } from "./resolve-dialog";
@@ -145,6 +146,7 @@ export function AlertDetail({
           </p>
         ) : null}
 
+        <AlertRuns alertId={a.id} />
         <section>
           <h3 className="mb-1 font-semibold">Comments</h3>
           <ul className="space-y-1.5">

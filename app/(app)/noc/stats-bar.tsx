@@ -35,6 +35,17 @@ export function StatsBar() {
         MTTR <b className="text-slate-900">{mins(s?.mttrToday ?? null)}</b> today ·{" "}
         {mins(s?.mttr7d ?? null)} 7 d
       </div>
+      <div
+        className="text-slate-600"
+        title="Share of the last 7 days' resolved alerts that playbooks resolved (target 30–60 %), and mean time to resolve of alerts with a playbook run vs without one"
+      >
+        Auto-resolved{" "}
+        <b className="text-slate-900" data-testid="auto-resolved">
+          {s?.autoResolved7d == null ? "–" : `${Math.round(s.autoResolved7d * 100)}%`}
+        </b>{" "}
+        7 d · MTTR with playbook {mins(s?.mttr7dWithPlaybook ?? null)} · without{" "}
+        {mins(s?.mttr7dWithoutPlaybook ?? null)}
+      </div>
     </div>
   );
 }
