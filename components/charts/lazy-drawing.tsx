@@ -38,3 +38,30 @@ export function lazyDrawing<P extends object>(
   }
   return LazyDrawing;
 }
+
+/**
+ * A whole chart (frame and drawing) fetched after the page has loaded, for charts whose frame
+ * lives beside its drawing; `height` is the room it keeps meanwhile so nothing jumps.
+ */
+export function lazyChart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  height: number,
+): ComponentType<P> {
+  const Chart = lazy(() => load().then((C) => ({ default: C })));
+  const Waiting = () => (
+    <div
+      style={{ height }}
+      className="animate-pulse rounded-lg border border-slate-200 bg-white shadow-xs"
+    />
+  );
+  function LazyChart(props: P) {
+    const loaded = usePageLoaded();
+    if (!loaded) return <Waiting />;
+    return (
+      <Suspense fallback={<Waiting />}>
+        <Chart {...props} />
+      </Suspense>
+    );
+  }
+  return LazyChart;
+}

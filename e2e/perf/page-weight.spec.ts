@@ -18,6 +18,8 @@ const PAGES: { path: string; as: string }[] = [
   { path: "/scorecards", as: "executive@northwind.test" },
   { path: "/admin/audit", as: "admin@northwind.test" },
   { path: "/notifications", as: "supervisor@northwind.test" },
+  { path: "/devices", as: "operator@northwind.test" },
+  { path: "/playbooks", as: "admin@northwind.test" },
 ];
 
 test.describe("page weight", () => {

@@ -175,7 +175,9 @@ export function NocClient({
         </p>
       ) : null}
 
-      <div className={`grid gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_420px]" : ""}`}>
+      <div
+        className={`grid grid-cols-1 gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_420px]" : ""}`}
+      >
         <Card>
           {rows.length ? (
             <div className="max-h-[70vh] overflow-auto">
