@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDate,
+  zoneLongName,
   formatDateTime,
   formatDay,
   formatAge,
@@ -104,5 +105,16 @@ describe("durations: one formatter", () => {
     expect(formatHours(1.5)).toBe("1.5 hours");
     expect(formatHours(1)).toBe("1 hour");
     expect(formatHours(2.25)).toBe("2.3 hours");
+  });
+});
+
+describe("zoneLongName", () => {
+  it("spells out the zone a time falls in, standard or daylight", () => {
+    expect(zoneLongName("2026-01-15T12:00:00Z", "America/Chicago")).toBe(
+      "Central Standard Time (America/Chicago)",
+    );
+    expect(zoneLongName("2026-07-15T12:00:00Z", "America/Chicago")).toBe(
+      "Central Daylight Time (America/Chicago)",
+    );
   });
 });

@@ -179,3 +179,11 @@ export function formatAge(since: Date, now: Date): string {
 export function formatHours(hours: number): string {
   return `${Number(hours.toFixed(1))} hour${hours === 1 ? "" : "s"}`;
 }
+
+/** "Central Standard Time (America/Chicago)": the zone a due time is in, spelled out. */
+export function zoneLongName(iso: string, timeZone: string): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === "timeZoneName")?.value;
+  return part && part !== timeZone ? `${part} (${timeZone})` : timeZone;
+}

@@ -19,11 +19,3 @@ export function LocalTime({ iso, timeZone }: { iso: string; timeZone?: string | 
   );
   return <time dateTime={iso}>{text}</time>;
 }
-
-/** "Central Standard Time (America/Chicago)": the zone a due time is in, spelled out. */
-export function zoneLongName(iso: string, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" })
-    .formatToParts(new Date(iso))
-    .find((p) => p.type === "timeZoneName")?.value;
-  return part && part !== timeZone ? `${part} (${timeZone})` : timeZone;
-}
