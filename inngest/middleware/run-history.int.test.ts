@@ -66,7 +66,8 @@ describe("Inngest mode", () => {
         authentication_succeeded: true,
         has_signing_key: true,
         has_event_key: true,
-        function_count: functions.length,
+        // a function with onFailure registers its failure handler as a function of its own
+        function_count: functions.length + functions.filter((f) => f.opts.onFailure).length,
         app_id: "watchfloor",
         framework: "nextjs",
       });

@@ -81,22 +81,45 @@ describe("queue header", () => {
       mttaToday: 4,
       mttr7d: 30,
       mttrToday: null,
+      // no playbook ran: nothing resolved automatically, every resolution is "without"
+      autoResolved7d: 0,
+      mttr7dWithPlaybook: null,
+      mttr7dWithoutPlaybook: 30,
     });
     expect(await queueTiming(db, t.tenant.id, { all: false, groupIds: [group] }, NOW)).toEqual({
       mtta7d: 4,
       mttaToday: 4,
       mttr7d: null,
       mttrToday: null,
+      autoResolved7d: null, // a share of nothing resolved
+      mttr7dWithPlaybook: null,
+      mttr7dWithoutPlaybook: null,
     });
   });
 
   it("moves its windows with now: a day later nothing is today's, six days later the oldest is out", async () => {
     expect(
       await queueTiming(db, t.tenant.id, { all: true }, new Date(NOW.getTime() + DAY)),
-    ).toEqual({ mtta7d: 7, mttaToday: null, mttr7d: 30, mttrToday: null });
+    ).toEqual({
+      mtta7d: 7,
+      mttaToday: null,
+      mttr7d: 30,
+      mttrToday: null,
+      autoResolved7d: 0,
+      mttr7dWithPlaybook: null,
+      mttr7dWithoutPlaybook: 30,
+    });
     expect(
       await queueTiming(db, t.tenant.id, { all: true }, new Date(NOW.getTime() + 6 * DAY)),
-    ).toEqual({ mtta7d: 4, mttaToday: null, mttr7d: null, mttrToday: null });
+    ).toEqual({
+      mtta7d: 4,
+      mttaToday: null,
+      mttr7d: null,
+      mttrToday: null,
+      autoResolved7d: null, // a share of nothing resolved
+      mttr7dWithPlaybook: null,
+      mttr7dWithoutPlaybook: null,
+    });
   });
 
   it("counts open, unsuppressed alerts by severity for each viewer", async () => {
