@@ -37,7 +37,7 @@ test.describe("vendor decline and on my way", () => {
     // on my way: after accepting, one tap, on the history
     const first = await orderWithLink(staff.request, `Gate motor ${unique()}`);
     await page.goto(first.path);
-    await expect(page.getByRole("link", { name: /^📞 Call \+/ })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: /^Call \+/ })).toHaveAttribute(
       "href",
       /^tel:\+\d+$/,
     );

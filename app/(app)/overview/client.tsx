@@ -7,6 +7,7 @@ import { SEVERITIES } from "@/lib/noc";
 import { ROLE_LABELS, SCOPED_ROLES } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { Figure } from "./figure";
+import { SitesCard } from "./sites-card";
 
 /** Each role's start page: the numbers to act on that its capabilities reach, each a link. */
 export function OverviewClient() {
@@ -163,6 +164,9 @@ export function OverviewClient() {
             </div>
           </Card>
         ) : null}
+      </div>
+      <div className="mt-6">
+        <SitesCard />
       </div>
     </>
   );

@@ -9,6 +9,7 @@ export default async function OverviewPage() {
   await Promise.all([
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.overview.get.queryOptions()),
+    qc.prefetchQuery(trpc.site.list.queryOptions({})),
   ]);
   return (
     <HydrateClient>

@@ -67,7 +67,7 @@ export function PlaybooksClient() {
           </EmptyState>
         </Card>
       ) : (
-        <ul aria-label="Playbooks" className="grid gap-4 2xl:grid-cols-2">
+        <ul aria-label="Playbooks" className="grid grid-cols-1 gap-4 2xl:grid-cols-2">
           {list.data.map((p) => (
             <li key={p.id}>
               <PlaybookCard playbook={p} role={role} />

@@ -113,7 +113,14 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
                   href={telHref(view.sitePhone)}
                   className="inline-flex min-h-11 items-center gap-2 rounded-md bg-sky-50 px-3 font-medium text-sky-800 ring-1 ring-sky-200 hover:bg-sky-100"
                 >
-                  <span aria-hidden="true">📞</span> Call {view.sitePhone}
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 24 24"
+                    className="size-4 fill-none stroke-current stroke-2"
+                  >
+                    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
+                  </svg>
+                  Call {view.sitePhone}
                 </a>
               </Detail>
             ) : null}
