@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { type Inngest, NonRetriableError } from "inngest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { db, schema } from "@/server/db";
 import { startTestApp, until, WAIT_FOR_TURN_MS, type TestApp } from "@/server/test/executor-app";
 import { Executor } from "./executor";
@@ -27,6 +27,22 @@ function makeFunctions(c: Inngest.Any, appId: string) {
           return a.n + 1;
         });
         return { summary: `got ${b}` };
+      },
+    ),
+    c.createFunction(
+      { id: "stuck-once", triggers: [{ event: `${appId}/stuck` }] },
+      async ({ event, step }) => {
+        const key = String(event.data.key);
+        await step.run("a", () => count(`a:${key}`));
+        return step.run("b", async () => {
+          // the first attempt hangs, as in an executor killed while the step runs
+          if (!ran.has(`b-started:${key}`)) {
+            count(`b-started:${key}`);
+            await hung.promise;
+          }
+          count(`b:${key}`);
+          return "done";
+        });
       },
     ),
     c.createFunction(
@@ -80,6 +96,13 @@ function makeFunctions(c: Inngest.Any, appId: string) {
   ];
 }
 
+/** holds the first attempt of stuck-once's step b until the test lets it go */
+const hung: { promise: Promise<void>; resolve: () => void } = (() => {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+})();
+
 let app: TestApp;
 
 beforeAll(async () => {
@@ -97,7 +120,7 @@ describe("embedded executor", () => {
       .from(schema.jobFunctions)
       .where(eq(schema.jobFunctions.appId, app.appId));
     expect(fns.map((f) => f.id).sort()).toEqual(
-      ["flaky", "hopeless", "sleeper", "ticker", "two-step", "waiter"].map(
+      ["flaky", "hopeless", "sleeper", "stuck-once", "ticker", "two-step", "waiter"].map(
         (f) => `${app.appId}-${f}`,
       ),
     );
@@ -178,6 +201,34 @@ describe("embedded executor", () => {
     );
     expect(ran.get("a:k2")).toBe(1);
     expect(ran.get("b:k2")).toBe(1);
+    await second.stop();
+  });
+
+  it("resumes a run whose executor died in the middle of a step, after its lease lapses", async () => {
+    await app.send("stuck", { key: "k3" });
+    const first = app.executor({ leaseMs: 300 });
+    onTestFinished(() => hung.resolve());
+    // step a is saved, then the executor hangs in step b holding the lease: as if killed
+    void first.tick();
+    await until(
+      "step a to be saved mid-run",
+      async () => Object.keys((await app.runOf("stuck-once", "k3"))?.steps ?? {}).length === 1,
+    );
+    const mid = await app.runOf("stuck-once", "k3");
+    expect(mid?.status).toBe("running");
+    expect(mid?.wakeAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    const second = app.executor({ leaseMs: 300 });
+    second.start();
+    await until(
+      "another executor to take the run over and finish it",
+      async () => (await app.runOf("stuck-once", "k3"))?.status === "completed",
+    );
+    expect(ran.get("a:k3")).toBe(1);
+    expect(ran.get("b:k3")).toBe(1);
+    // the hung executor wakes up: it lost the lease, so it writes nothing over the finished run
+    hung.resolve();
+    await first.stop();
+    expect((await app.runOf("stuck-once", "k3"))?.status).toBe("completed");
     await second.stop();
   });
 

@@ -115,7 +115,9 @@ export async function saveRun(
         attempt: state.attempt,
         nextStepId: state.nextStepId,
         status: state.status,
-        wakeAt: state.wakeAt,
+        // A run still being worked on is due the moment its lease lapses: were the executor to
+        // die now, the next one must find it (a null wake_at is never claimed).
+        wakeAt: parked ? state.wakeAt : (state.wakeAt ?? sql`now()`),
         pending: state.pending,
         ...(state.result !== undefined ? { result: state.result } : {}),
         ...(state.summary !== undefined ? { summary: state.summary } : {}),
