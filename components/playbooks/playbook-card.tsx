@@ -81,7 +81,8 @@ export function PlaybookCard({
             ) : null}
           </div>
           <p className="mt-1 text-xs text-slate-600">
-            On {p.alertTypes.map(alertTypeLabel).join(", ")} →{" "}
+            On {p.alertTypes.map(alertTypeLabel).join(", ")}
+            {p.afterHoursOnly ? " after hours" : ""} →{" "}
             {p.stepKinds.map((k) => STEP_KIND_LABELS[k]).join(" → ")}
           </p>
         </div>

@@ -52,7 +52,14 @@ export function newPlaybook(): PlaybookEditorValues {
   return {
     name: "",
     definition: {
-      trigger: { alertTypes: [], minSeverity: "high", minScore: 0, clientIds: [], siteIds: [] },
+      trigger: {
+        alertTypes: [],
+        minSeverity: "high",
+        minScore: 0,
+        clientIds: [],
+        siteIds: [],
+        afterHoursOnly: false,
+      },
       requiresApproval: false,
       maxRunsPerSiteHour: 5,
       steps: [newStep("collect_diagnostics")],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { CheckboxGroup, NumberField, Select } from "@/components/forms/fields";
+import { Checkbox, CheckboxGroup, NumberField, Select } from "@/components/forms/fields";
 import { ALERT_TYPES, SEVERITIES } from "@/lib/noc";
 import { NEVER_AUTO_RESOLVE } from "@/lib/schemas/playbooks";
 import type { Choice, EditorControl } from "./step-fields";
@@ -68,6 +68,17 @@ export function TriggerFields({
         emptyAs={undefined}
         hint="0 to 100; 0 also matches alerts without a score."
       />
+      <div className="sm:col-span-2">
+        <Checkbox
+          control={control}
+          name="definition.trigger.afterHoursOnly"
+          label="After hours only"
+        />
+        <p className="mt-1 text-xs text-slate-500">
+          Only alerts that start before 07:00, from 19:00 or at a weekend, in the site&apos;s time
+          zone.
+        </p>
+      </div>
       <CheckboxGroup
         control={control}
         name="definition.trigger.clientIds"

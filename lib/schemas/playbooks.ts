@@ -299,6 +299,8 @@ export const playbookTrigger = z.object({
   /** empty = every (gold) client / site */
   clientIds: idList(200, "clients").default([]),
   siteIds: idList(500, "sites").default([]),
+  /** only alerts that started after hours at their site: before 07:00, from 19:00, or at a weekend */
+  afterHoursOnly: z.boolean("Tick or untick after hours only").default(false),
 });
 export type PlaybookTrigger = z.infer<typeof playbookTrigger>;
 

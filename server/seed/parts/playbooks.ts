@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { playbookDefinition, type PlaybookDefinitionInput } from "@/lib/schemas/playbooks";
 import { PLAYBOOK_FEATURE, tiersWith } from "@/lib/tiers";
 import { schema } from "@/server/db";
+import { isAfterHoursAt } from "@/server/services/noc/score";
 import type { SeedContext, SeedPart } from "../types";
 
 const M = 60_000;
@@ -33,7 +34,12 @@ async function demo(ctx: SeedContext) {
   const emergency = group("Emergency Response");
   if (!admin || !supervisor || !iot || !emergency) return;
   const goldSites = await db
-    .select({ id: schema.sites.id, clientId: schema.sites.clientId, name: schema.sites.name })
+    .select({
+      id: schema.sites.id,
+      clientId: schema.sites.clientId,
+      name: schema.sites.name,
+      timeZone: schema.sites.timeZone,
+    })
     .from(schema.sites)
     .innerJoin(schema.clients, eq(schema.clients.id, schema.sites.clientId))
     .where(
@@ -92,6 +98,7 @@ async function demo(ctx: SeedContext) {
       minSeverity: "high",
       minScore: 60,
       siteIds: goldSites.slice(0, 3).map((s) => s.id),
+      afterHoursOnly: true,
     },
     requiresApproval: true,
     maxRunsPerSiteHour: 3,
@@ -144,7 +151,10 @@ async function demo(ctx: SeedContext) {
     for (let i = 0; i < n; i++) {
       const site = goldSites[i % goldSites.length];
       if (!site) return;
-      const seen = new Date(now - (i + 1) * 13 * 60 * M);
+      let seen = new Date(now - (i + 1) * 13 * 60 * M);
+      // the intrusion playbook answers only after hours at the site
+      while (type === "INTRUSION" && !isAfterHoursAt(site.timeZone, seen))
+        seen = new Date(seen.getTime() - 60 * M);
       const how = outcome(i);
       const took = how === "auto" ? 6 + (i % 4) : 45 + ((i * 7) % 60);
       const [alert] = await db

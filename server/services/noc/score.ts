@@ -49,6 +49,35 @@ export function isAfterHours(localHour: number, localDay: number): boolean {
   return localHour < 7 || localHour >= 19 || localDay === 0 || localDay === 6;
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) and week day (0 = Sunday) at a site at an instant. */
+export function localClock(timeZone: string, at: Date): { hour: number; day: number } {
+  // building a DateTimeFormat costs far more than using one: keep one per zone
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hour: "numeric",
+      hourCycle: "h23",
+      weekday: "short",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
+  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(
+    parts.find((p) => p.type === "weekday")?.value ?? "Sun",
+  );
+  return { hour, day: Math.max(0, day) };
+}
+
+/** Whether an instant falls after hours in a time zone (see isAfterHours). */
+export function isAfterHoursAt(timeZone: string, at: Date): boolean {
+  const { hour, day } = localClock(timeZone, at);
+  return isAfterHours(hour, day);
+}
+
 /**
  * The heuristic priority score, 0–100, with the points each factor added, largest first.
  * Pure: the triage service gathers the inputs; the model uses the same features.

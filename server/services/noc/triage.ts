@@ -10,7 +10,7 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyGroup, notifyRole } from "../notifications/enqueue";
 import { predictLogistic } from "../models/logistic";
-import { RELATED_COUNT_CAP, scoreWith } from "./score";
+import { localClock, RELATED_COUNT_CAP, scoreWith } from "./score";
 
 const {
   alerts,
@@ -32,28 +32,6 @@ export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
   INTRUSION: "Security Team",
   FIRE_ALARM: "Emergency Response",
 };
-
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-function localClock(timeZone: string, at: Date): { hour: number; day: number } {
-  // building a DateTimeFormat costs far more than using one: keep one per zone
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hour: "numeric",
-      hourCycle: "h23",
-      weekday: "short",
-    });
-    clockFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
-  const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(
-    parts.find((p) => p.type === "weekday")?.value ?? "Sun",
-  );
-  return { hour, day: Math.max(0, day) };
-}
 
 /**
  * Triage on noc/alert.created: score and explain, route (≥ 80) to the type's group with an

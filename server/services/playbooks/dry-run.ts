@@ -20,7 +20,7 @@ import { replayGuardrail } from "./guardrail";
 import { triggerMismatches } from "./match";
 import { renderTemplate } from "./template";
 
-const { alerts, clients, users, groups } = schema;
+const { alerts, clients, sites, users, groups } = schema;
 
 export type DryRunStep = {
   index: number;
@@ -191,9 +191,11 @@ export async function dryRunHistory(
       clientId: alerts.clientId,
       siteId: alerts.siteId,
       firstSeenAt: alerts.firstSeenAt,
+      timeZone: sites.timeZone,
     })
     .from(alerts)
     .innerJoin(clients, eq(clients.id, alerts.clientId))
+    .innerJoin(sites, eq(sites.id, alerts.siteId))
     .where(
       and(
         eq(alerts.tenantId, ctx.tenantId),

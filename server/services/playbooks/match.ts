@@ -1,5 +1,6 @@
 import { SEVERITIES, type AlertType, type Severity } from "@/lib/noc";
 import type { PlaybookTrigger } from "@/lib/schemas/playbooks";
+import { isAfterHoursAt } from "../noc/score";
 
 export type MatchableAlert = {
   type: AlertType;
@@ -7,6 +8,9 @@ export type MatchableAlert = {
   score: number | null;
   clientId: string;
   siteId: string;
+  /** when the alert started, and its site's zone: for after-hours triggers */
+  firstSeenAt: Date;
+  timeZone: string;
 };
 
 /** Why an alert does not start a run of this trigger; empty when it does. */
@@ -25,6 +29,8 @@ export function triggerMismatches(t: PlaybookTrigger, a: MatchableAlert): string
     why.push("its client is not one of the trigger's");
   if (t.siteIds.length && !t.siteIds.includes(a.siteId))
     why.push("its site is not one of the trigger's");
+  if (t.afterHoursOnly && !isAfterHoursAt(a.timeZone, a.firstSeenAt))
+    why.push("it started in working hours at its site (07:00–19:00 on a weekday)");
   return why;
 }
 

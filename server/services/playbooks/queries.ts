@@ -48,6 +48,7 @@ export type PlaybookListItem = {
   currentVersion: number;
   requiresApproval: boolean;
   alertTypes: string[];
+  afterHoursOnly: boolean;
   stepKinds: StepKind[];
   updatedAt: Date;
   stats: PlaybookStats;
@@ -179,6 +180,7 @@ export async function listPlaybooks(ctx: ServiceCtx): Promise<PlaybookListItem[]
     currentVersion: pb.currentVersion,
     requiresApproval: definition.requiresApproval,
     alertTypes: definition.trigger.alertTypes,
+    afterHoursOnly: definition.trigger.afterHoursOnly,
     stepKinds: definition.steps.map((s) => s.kind),
     updatedAt: pb.updatedAt,
     stats: stats.get(pb.id) ?? emptyStats(),

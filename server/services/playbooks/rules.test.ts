@@ -10,6 +10,7 @@ const trigger: PlaybookTrigger = {
   minScore: 40,
   clientIds: [],
   siteIds: [],
+  afterHoursOnly: false,
 };
 const alert: MatchableAlert = {
   type: "DEVICE_OFFLINE",
@@ -17,6 +18,9 @@ const alert: MatchableAlert = {
   score: 55,
   clientId: "c1",
   siteId: "s1",
+  // Wednesday 2026-12-02 at 10:00 in Chicago
+  firstSeenAt: new Date("2026-12-02T16:00:00Z"),
+  timeZone: "America/Chicago",
 };
 
 describe("trigger matching", () => {
@@ -34,6 +38,27 @@ describe("trigger matching", () => {
     expect(matchesTrigger({ ...trigger, clientIds: ["c2"] }, alert)).toBe(false);
     expect(matchesTrigger({ ...trigger, siteIds: ["s1", "s2"] }, alert)).toBe(true);
     expect(matchesTrigger({ ...trigger, siteIds: ["s2"] }, alert)).toBe(false);
+  });
+  it("after hours only: before 07:00, from 19:00 or at a weekend, in the site's zone", () => {
+    const night = { ...trigger, afterHoursOnly: true };
+    expect(triggerMismatches(night, alert)[0]).toContain("working hours");
+    // 19:00 Wednesday in Chicago is 01:00 Thursday UTC: the site's zone decides
+    expect(matchesTrigger(night, { ...alert, firstSeenAt: new Date("2026-12-03T01:00:00Z") })).toBe(
+      true,
+    );
+    expect(matchesTrigger(night, { ...alert, firstSeenAt: new Date("2026-12-03T00:59:00Z") })).toBe(
+      false,
+    );
+    // 06:59 local, and Saturday noon
+    expect(matchesTrigger(night, { ...alert, firstSeenAt: new Date("2026-12-02T12:59:00Z") })).toBe(
+      true,
+    );
+    expect(matchesTrigger(night, { ...alert, firstSeenAt: new Date("2026-12-05T18:00:00Z") })).toBe(
+      true,
+    );
+    expect(
+      matchesTrigger(trigger, { ...alert, firstSeenAt: new Date("2026-12-05T18:00:00Z") }),
+    ).toBe(true);
   });
   it("a minimum score of 0 takes unscored alerts too", () => {
     expect(matchesTrigger({ ...trigger, minScore: 0 }, { ...alert, score: null })).toBe(true);
