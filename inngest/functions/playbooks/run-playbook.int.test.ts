@@ -113,6 +113,8 @@ describe("run-playbook", () => {
       ["escalate", "succeeded", 1],
       ["resolve_alert", "succeeded", 1],
     ]);
+    // the run's page reads the assignee's name, not an id
+    expect(steps[1]?.output).toEqual({ assignedTo: "IoT Specialists" });
     const diag = steps[2]?.output as {
       device: { name: string; online: boolean };
       openTickets: unknown[];

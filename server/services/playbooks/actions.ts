@@ -10,6 +10,7 @@ import { notifyGroup, notifyTenantSlack, notifyUsers } from "../notifications/en
 import { createTicket } from "../sla/tickets";
 import { templateValues, type AlertFacts } from "./alert-facts";
 import { collectDiagnostics } from "./diagnostics";
+import { recipientNames } from "./names";
 import { renderTemplate, type TemplateValues } from "./template";
 
 /** What a step did: its output (kept on the step's row) and what it changes on the run. */
@@ -130,13 +131,16 @@ export async function performStep(ctx: ServiceCtx, i: StepInput, now: Date): Pro
   switch (s.kind) {
     case "notify":
       return notify(ctx, { ...i, step: s }, now);
-    case "assign":
+    case "assign": {
       await assignAlert(ctx, {
         id: i.alert.id,
         ...(s.userId ? { userId: s.userId } : {}),
         ...(s.groupId ? { groupId: s.groupId } : {}),
       });
-      return { output: { userId: s.userId, groupId: s.groupId } };
+      const names = await recipientNames(ctx, { steps: [s] });
+      const to = s.userId ?? s.groupId ?? "";
+      return { output: { assignedTo: names.get(to) ?? "an unknown assignee" } };
+    }
     case "collect_diagnostics":
       return { output: await collectDiagnostics(ctx, i.alert, s.lookbackHours, now) };
     case "create_ticket":

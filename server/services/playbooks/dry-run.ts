@@ -18,9 +18,10 @@ import { requireActorCan } from "../_core/scope";
 import { alertFacts, templateValues, type AlertFacts } from "./alert-facts";
 import { replayGuardrail } from "./guardrail";
 import { triggerMismatches } from "./match";
+import { recipientNames, type Names } from "./names";
 import { renderTemplate } from "./template";
 
-const { alerts, clients, sites, users, groups } = schema;
+const { alerts, clients, sites } = schema;
 
 export type DryRunStep = {
   index: number;
@@ -58,30 +59,6 @@ export type DryRunHistoryResult = {
   /** a few of the alerts it would have run on, newest first */
   sample: { id: string; title: string; type: string; severity: string; firstSeenAt: Date }[];
 };
-
-type Names = Map<string, string>;
-
-async function recipientNames(ctx: ServiceCtx, d: PlaybookDefinition): Promise<Names> {
-  const ids = d.steps.flatMap((s) =>
-    s.kind === "notify"
-      ? [...s.recipients.userIds, ...s.recipients.groupIds]
-      : s.kind === "assign"
-        ? [s.userId, s.groupId].filter((x): x is string => x !== null)
-        : [],
-  );
-  if (!ids.length) return new Map();
-  const [us, gs] = await Promise.all([
-    ctx.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, ids))),
-    ctx.db
-      .select({ id: groups.id, name: groups.name })
-      .from(groups)
-      .where(and(eq(groups.tenantId, ctx.tenantId), inArray(groups.id, ids))),
-  ]);
-  return new Map([...us, ...gs].map((r) => [r.id, r.name]));
-}
 
 const nameOf = (names: Names, id: string) => names.get(id) ?? "an unknown recipient";
 
