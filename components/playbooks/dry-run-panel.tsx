@@ -137,7 +137,11 @@ function HistoryFigures({ result }: { result: HistoryResult }) {
             <span>
               {s.index + 1}. {s.label}
             </span>
-            <span className="tabular-nums text-slate-600">{s.runs} runs</span>
+            <span className="tabular-nums text-slate-600">
+              {s.runIf === "always"
+                ? `${s.runs} runs`
+                : `up to ${s.runs}, ${s.runIf === "met" ? "if the wait held" : "if it timed out"}`}
+            </span>
           </li>
         ))}
       </ol>

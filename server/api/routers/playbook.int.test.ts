@@ -128,7 +128,12 @@ describe("playbook procedures", () => {
     const one = await admin.playbook.dryRun({ definition, alertId: alert.id });
     expect(one).toMatchObject({ mode: "alert", matches: true, steps: [{ kind: "escalate" }] });
     const history = await admin.playbook.dryRun({ definition, days: 30 });
-    expect(history).toMatchObject({ mode: "history", matched: 1, wouldRun: 1 });
+    expect(history).toMatchObject({
+      mode: "history",
+      matched: 1,
+      wouldRun: 1,
+      steps: [{ kind: "escalate", runs: 1, runIf: "always" }],
+    });
   });
 
   it("an approval link works once, even under two clicks at once, and records the approver", async () => {

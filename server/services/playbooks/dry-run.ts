@@ -55,7 +55,11 @@ export type DryRunHistoryResult = {
   wouldRun: number;
   skippedGuardrail: number;
   /** runs that would reach each step (a wait that stops the run is not foreseen) */
-  steps: { index: number; kind: StepKind; label: string; runs: number }[];
+  /**
+   * runs that would reach each step; a step that runs only on one branch of a wait counts
+   * every run that reaches the wait (history cannot say how the wait would have gone)
+   */
+  steps: { index: number; kind: StepKind; label: string; runs: number; runIf: RunIf }[];
   /** a few of the alerts it would have run on, newest first */
   sample: { id: string; title: string; type: string; severity: string; firstSeenAt: Date }[];
 };
@@ -197,6 +201,7 @@ export async function dryRunHistory(
       index,
       kind: s.kind,
       label: STEP_KIND_LABELS[s.kind],
+      runIf: s.runIf,
       runs:
         s.kind === "resolve_alert"
           ? ran.filter((r) => !NEVER_AUTO_RESOLVE.includes(r.type)).length
