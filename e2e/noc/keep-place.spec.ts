@@ -1,4 +1,4 @@
-import { card, expect, test, trpcQuery, unique } from "../fixtures";
+import { card, expect, shot, test, trpcQuery, unique } from "../fixtures";
 import { createAlert, live, queueTable, rowOf } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -36,6 +36,7 @@ test.describe("NOC: the operator keeps their place", () => {
 
     const toast = page.getByTestId("toast");
     await expect(toast).toContainText("Resolved 1 alert");
+    await shot(page, "noc-resolved-toast-1440");
     await toast.getByRole("button", { name: "Undo" }).click();
     await expect(toast).toContainText("Undone");
     // back in the queue, selected again, open as before
@@ -99,6 +100,7 @@ test.describe("NOC: the operator keeps their place", () => {
       .getByRole("button", { name: /^Escalate/ })
       .click();
     await dialog.getByLabel("Reason (optional)").fill("Door keeps opening");
+    await shot(page, "noc-escalate-confirm-1440");
     await dialog.getByRole("button", { name: "Escalate and page" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("toast")).toContainText("supervisors are paged");

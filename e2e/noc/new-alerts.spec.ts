@@ -1,4 +1,4 @@
-import { expect, test, unique } from "../fixtures";
+import { expect, shot, test, unique } from "../fixtures";
 import { createAlert, live, queueTable, rowOf } from "./helpers";
 
 // short enough that the demo queue scrolls in its box
@@ -24,7 +24,9 @@ test.describe("NOC: new alerts are seen", () => {
     const pill = page.getByRole("button", { name: /^↑ \d+ new above$/ });
     await expect(pill).toBeVisible();
     await expect(row).not.toBeInViewport();
+    await page.screenshot({ path: test.info().outputPath("pill.png") });
     await pill.click();
+    await shot(page, "noc-arrival-1440");
     await expect(row).toBeInViewport();
     // seen: no longer counted (others' arrivals may still be)
     await expect(page.getByRole("button", { name: /new above/ })).toBeHidden({ timeout: 10_000 });

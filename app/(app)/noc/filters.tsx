@@ -59,7 +59,7 @@ export function FilterBar({
         aria-label={sheet ? "Filters" : undefined}
         className={
           sheet
-            ? "fixed inset-x-0 bottom-0 z-40 flex max-h-[85vh] flex-col gap-3 overflow-y-auto rounded-t-xl bg-white p-4 shadow-2xl ring-1 ring-slate-200 sm:contents"
+            ? "fixed inset-x-0 bottom-0 z-40 flex max-h-[85vh] flex-col gap-3 overflow-y-auto rounded-t-xl bg-white p-4 shadow-[0_0_0_100vmax_rgb(15_23_42/0.4)] sm:contents"
             : "hidden flex-wrap items-center gap-2 sm:contents"
         }
       >

@@ -72,9 +72,7 @@ export function QueueTable({
   /** scrolls to the nearest arrival out of view */
   const jump = (nearest: string | undefined) => {
     if (!nearest) return;
-    document
-      .getElementById(`alert-row-${nearest}`)
-      ?.scrollIntoView({ block: "center", behavior: "smooth" });
+    document.getElementById(`alert-row-${nearest}`)?.scrollIntoView({ block: "center" });
   };
 
   // Which columns fit: site and state go under the title on a phone, seen and assigned are

@@ -81,10 +81,11 @@ export function useQueueActions({
       acknowledgeM.mutate(
         { ids },
         {
-          onSuccess: ({ changed }) => {
+          onSuccess: ({ ids: changed }) => {
             moveOn(ids, true);
-            if (!changed) setToast({ id: Date.now(), text: "Already acknowledged" });
-            else done(`Acknowledged ${plural(changed)}`, ids, "alert.acknowledge");
+            if (!changed.length) setToast({ id: Date.now(), text: "Already acknowledged" });
+            // the undo takes back only those this acknowledged (not the already acknowledged)
+            else done(`Acknowledged ${plural(changed.length)}`, changed, "alert.acknowledge");
           },
         },
       );

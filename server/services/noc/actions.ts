@@ -66,7 +66,8 @@ export async function forEachAlert(
         "alert",
         audits.map((a) => a.entityId),
       );
-    return { changed: audits.length };
+    // ids: the alerts changed (an Undo takes back just these)
+    return { changed: audits.length, ids: audits.map((a) => a.entityId) };
   });
 }
 

@@ -44,7 +44,7 @@ describe("alert.undo", () => {
     expect((await read(a.id)).status).toBe("resolved");
     expect(
       await undoAlertAction(ctx, { ids: [a.id], action: "alert.resolve" }, new Date()),
-    ).toEqual({ changed: 1 });
+    ).toEqual({ changed: 1, ids: [a.id] });
     const back = await read(a.id);
     expect(back).toMatchObject({
       status: "acknowledged",
@@ -75,6 +75,9 @@ describe("alert.undo", () => {
     const [a, b] = [await newAlert(), await newAlert()];
     const ctx = await op();
     await acknowledgeAlerts(ctx, { ids: [a.id, b.id] }, new Date());
+    // an alert already acknowledged is not among those changed, so not among those to undo
+    const again = await acknowledgeAlerts(ctx, { ids: [a.id, b.id] }, new Date());
+    expect(again).toEqual({ changed: 0, ids: [] });
     await callerFor(t.users.noc_operator).alert.undo({
       ids: [a.id, b.id],
       action: "alert.acknowledge",
