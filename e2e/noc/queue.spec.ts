@@ -106,9 +106,19 @@ test.describe("NOC queue", () => {
     await dialog.getByLabel("Note").fill("Cleaner set off the sensor");
     await dialog.getByRole("button", { name: "Resolve" }).click();
     await expect(dialog).toBeHidden();
-    await expect(
-      page.getByText(/Resolved .* as False alarm — Cleaner set off the sensor/),
-    ).toBeVisible();
+    // the only alert shown is gone: the panel closes rather than show a resolved alert
+    await expect(page.getByRole("region", { name: /^Why \d+$/ })).toBeHidden();
+    await expect(page.getByTestId("toast")).toContainText("Resolved 1 alert");
+    const ended = await trpcQuery<{ status: string; resolution: string; resolutionNote: string }>(
+      page.request,
+      "alert.get",
+      { id: created.id },
+    );
+    expect(ended.data).toMatchObject({
+      status: "resolved",
+      resolution: "false_alarm",
+      resolutionNote: "Cleaner set off the sensor",
+    });
   });
 
   test("an alert of a client without AI triage on its plan says so, not 'scoring…'", async ({

@@ -22,32 +22,32 @@ import { useAlertRefresh } from "./use-alert-refresh";
 export function AlertDetail({
   id,
   canOperate,
+  onAcknowledge,
+  onEscalate,
   onResolve,
   onClose,
 }: {
   id: string;
   canOperate: boolean;
+  /** the page's actions: they move the selection on and confirm with a toast (Undo) */
+  onAcknowledge: () => void;
+  /** asks first: escalating pages people */
+  onEscalate: () => void;
   onResolve: () => void;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.alert.get.queryOptions({ id }));
   const refresh = useAlertRefresh();
-  const acknowledge = useMutation(
-    trpc.alert.acknowledge.mutationOptions({ onSuccess: (_, { ids }) => refresh.alerts(ids) }),
-  );
   const start = useMutation(
     trpc.alert.start.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
-  );
-  const escalate = useMutation(
-    trpc.alert.escalate.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
   );
   const comment = useMutation(
     trpc.alert.comment.mutationOptions({ onSuccess: (_, { id }) => refresh.details([id]) }),
   );
   const [note, setNote] = useState("");
   const a = detail.data;
-  const error = acknowledge.error ?? start.error ?? escalate.error ?? comment.error;
+  const error = start.error ?? comment.error;
   if (!a) {
     return (
       <Card title="Alert">
@@ -63,6 +63,9 @@ export function AlertDetail({
       title={a.title}
       actions={
         <Button variant="ghost" onClick={onClose}>
+          <span aria-hidden="true" className="sm:hidden">
+            ←
+          </span>
           Close
         </Button>
       }
@@ -112,11 +115,9 @@ export function AlertDetail({
         {open ? (
           <div className="flex flex-wrap gap-2">
             {a.status === "new" ? (
-              <Button
-                onClick={() => acknowledge.mutate({ ids: [a.id] })}
-                disabled={acknowledge.isPending}
-              >
-                Acknowledge (a)
+              <Button onClick={onAcknowledge}>
+                Acknowledge
+                <Key k="a" />
               </Button>
             ) : null}
             {a.status !== "in_progress" ? (
@@ -125,12 +126,14 @@ export function AlertDetail({
               </Button>
             ) : null}
             {canOperate ? (
-              <Button variant="secondary" onClick={() => escalate.mutate({ id: a.id })}>
-                Escalate (e)
+              <Button variant="secondary" onClick={onEscalate}>
+                Escalate…
+                <Key k="e" />
               </Button>
             ) : null}
             <Button variant="secondary" onClick={onResolve}>
-              Resolve (r)
+              Resolve
+              <Key k="r" />
             </Button>
           </div>
         ) : (
@@ -217,6 +220,11 @@ export function AlertDetail({
       </div>
     </Card>
   );
+}
+
+/** A button's key, for a keyboard: hidden on a phone (its name keeps it for everyone else). */
+function Key({ k }: { k: string }) {
+  return <span className="hidden md:inline"> ({k})</span>;
 }
 
 /**

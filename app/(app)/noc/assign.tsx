@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { useAlertRefresh } from "./use-alert-refresh";
+import { useQueueToast } from "./use-queue-actions";
 
 /** Assign an alert to a person and/or a group. */
 export function AssignControls({
@@ -20,8 +21,19 @@ export function AssignControls({
   const trpc = useTRPC();
   const options = useQuery(trpc.alert.assignees.queryOptions());
   const refresh = useAlertRefresh();
+  const toast = useQueueToast();
   const assign = useMutation(
-    trpc.alert.assign.mutationOptions({ onSuccess: (_, input) => refresh.alerts([input.id]) }),
+    trpc.alert.assign.mutationOptions({
+      onSuccess: ({ changed }, input) => {
+        void refresh.alerts([input.id]);
+        if (!changed || !toast) return;
+        const who =
+          input.userId !== undefined
+            ? (options.data?.people.find((p) => p.id === input.userId)?.name ?? "nobody")
+            : (options.data?.teams.find((g) => g.id === input.groupId)?.name ?? "no group");
+        toast.assigned(input.id, `Assigned to ${who}`);
+      },
+    }),
   );
   return (
     <div className="grid grid-cols-2 gap-2">

@@ -1,26 +1,32 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { Td, Th } from "@/components/ui/table";
+import { Toast } from "@/components/ui/toast";
 import { useNow } from "@/lib/hooks/use-now";
 import { QUEUE_FETCH_ROWS, QUEUE_PAGE_ROWS } from "@/lib/live-queue";
 import { filtersToSearch, type QueueFilterInput } from "@/lib/noc-filters";
+import { nextSelection } from "@/lib/noc-queue-nav";
+import { UNDO_TOAST_MS } from "@/lib/noc-undo";
 import { can } from "@/lib/permissions";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
 import { AlertDetail } from "./alert-detail";
-import { ResolveDialog } from "./resolve-dialog";
+import { EscalateDialog } from "./escalate-dialog";
 import { FALSE_ALARMS_PANEL_ID, FalseAlarmsPanel } from "./false-alarms";
 import { FilterBar } from "./filters";
+import { KeyHints, RoutedOnly } from "./header-notes";
 import { NewAlertDialog } from "./new-alert";
-import { AlarmAge, ScoreBadge, SeverityBadge } from "./parts";
+import { QueueTable } from "./queue-table";
+import { ResolveDialog } from "./resolve-dialog";
 import { StatsBar } from "./stats-bar";
-import { useAlertRefresh } from "./use-alert-refresh";
+import { useNewAlerts } from "./use-new-alerts";
+import { QueueActionsContext, useQueueActions } from "./use-queue-actions";
 import { useQueueKeys } from "./use-queue-keys";
+import { RingToggle, useRing } from "./use-ring";
 
 export function NocClient({
   initialFilters,
@@ -35,9 +41,12 @@ export function NocClient({
   const [filters, setFilters] = useState(initialFilters);
   const queue = useQuery(trpc.alert.list.queryOptions({ ...filters, limit: QUEUE_FETCH_ROWS }));
   const me = useQuery(trpc.me.get.queryOptions());
+  const options = useQuery(trpc.alert.filterOptions.queryOptions());
   const [selected, setSelected] = useState<string | null>(initialSelected);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [resolving, setResolving] = useState<string[] | null>(null);
+  // the ids to resolve, and the alert to select once they are (chosen as the dialog opens)
+  const [resolving, setResolving] = useState<{ ids: string[]; next: string | null } | null>(null);
+  const [escalating, setEscalating] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [showFalseAlarms, setShowFalseAlarms] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -53,14 +62,9 @@ export function NocClient({
     falseAlarmRates.data?.find((r) => r.siteId === filters.siteId)?.siteName;
   const canOperate = can(me.data?.role, "alert.triage");
 
-  const refresh = useAlertRefresh();
-  const acknowledge = useMutation(
-    trpc.alert.acknowledge.mutationOptions({ onSuccess: (_, { ids }) => refresh.alerts(ids) }),
-  );
-  const escalate = useMutation(
-    trpc.alert.escalate.mutationOptions({ onSuccess: (_, { id }) => refresh.alerts([id]) }),
-  );
-  const actionError = acknowledge.error ?? escalate.error;
+  const fresh = useNewAlerts(queue.data && rows, JSON.stringify(filters));
+  useRing(rows, fresh.arrived);
+  const actions = useQueueActions({ rows, selected, select: setSelected });
 
   const setFilter = (patch: Partial<QueueFilterInput>) => {
     const next = { ...filters, ...patch };
@@ -69,15 +73,26 @@ export function NocClient({
     setFilters(next);
     router.replace(`/noc${filtersToSearch(next)}`, { scroll: false });
   };
+  const resolve = (ids: string[]) =>
+    setResolving({
+      ids,
+      next:
+        selected && ids.includes(selected)
+          ? nextSelection(
+              rows.filter((r) => r.id === selected || !ids.includes(r.id)),
+              selected,
+            )
+          : null,
+    });
 
   useQueueKeys({
     rows,
     selected,
     select: setSelected,
     search,
-    acknowledge: (id) => acknowledge.mutate({ ids: [id] }),
-    escalate: canOperate ? (id) => escalate.mutate({ id }) : undefined,
-    resolve: (id) => setResolving([id]),
+    acknowledge: (id) => actions.acknowledge([id]),
+    escalate: canOperate ? setEscalating : undefined,
+    resolve: (id) => resolve([id]),
   });
 
   const toggle = (id: string) =>
@@ -87,35 +102,22 @@ export function NocClient({
       else n.add(id);
       return n;
     });
-
-  // Which columns fit: site and state go under the title on a phone, seen and assigned are
-  // left to the detail panel below 768 px. The same while the panel sits beside the queue
-  // (1280-1535 px), where the queue has about 540 px.
-  const cols = selected
-    ? {
-        site: "hidden sm:table-cell xl:hidden 2xl:table-cell",
-        more: "hidden md:table-cell xl:hidden 2xl:table-cell",
-        subLine: "sm:hidden xl:block 2xl:hidden",
-      }
-    : { site: "hidden sm:table-cell", more: "hidden md:table-cell", subLine: "sm:hidden" };
+  const escalatingTitle = rows.find((r) => r.id === escalating)?.title ?? "This alert";
 
   return (
-    <>
+    <QueueActionsContext.Provider value={actions}>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-xl font-semibold tracking-tight">NOC queue</h1>
           <p className="text-sm text-slate-600">
-            Open alerts by priority, then age. Keys:{" "}
-            <kbd className="rounded border px-1 text-xs">j</kbd>/
-            <kbd className="rounded border px-1 text-xs">k</kbd> move,{" "}
-            <kbd className="rounded border px-1 text-xs">a</kbd> acknowledge,{" "}
-            <kbd className="rounded border px-1 text-xs">e</kbd> escalate,{" "}
-            <kbd className="rounded border px-1 text-xs">r</kbd> resolve,{" "}
-            <kbd className="rounded border px-1 text-xs">/</kbd> search.
+            Open alerts by priority, then age.
+            {rows.length ? <KeyHints /> : null}
           </p>
+          {options.data?.routedOnly ? <RoutedOnly groups={options.data.groups} /> : null}
         </div>
-        <div className="flex flex-wrap items-center gap-3">
+        <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto sm:gap-3">
           <StatsBar />
+          <RingToggle />
           <Button
             variant="secondary"
             aria-expanded={showFalseAlarms}
@@ -150,18 +152,19 @@ export function NocClient({
         <div
           role="region"
           aria-label="Bulk actions"
-          className="mb-3 flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+          className="mb-3 flex flex-wrap items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
         >
           <span>{checked.size} selected</span>
           <Button
             variant="secondary"
-            onClick={() =>
-              acknowledge.mutate({ ids: [...checked] }, { onSuccess: () => setChecked(new Set()) })
-            }
+            onClick={() => {
+              actions.acknowledge([...checked]);
+              setChecked(new Set());
+            }}
           >
             Acknowledge selected
           </Button>
-          <Button variant="secondary" onClick={() => setResolving([...checked])}>
+          <Button variant="secondary" onClick={() => resolve([...checked])}>
             Resolve selected
           </Button>
           <Button variant="ghost" onClick={() => setChecked(new Set())}>
@@ -169,9 +172,9 @@ export function NocClient({
           </Button>
         </div>
       ) : null}
-      {actionError ? (
+      {actions.error ? (
         <p role="alert" className="mb-3 text-sm text-red-700">
-          {errorMessage(actionError)}
+          {errorMessage(actions.error)}
         </p>
       ) : null}
 
@@ -180,94 +183,39 @@ export function NocClient({
       >
         <Card>
           {rows.length ? (
-            <div className="max-h-[70vh] overflow-auto">
-              <table aria-label="Alert queue" className="w-full text-left text-sm">
-                <thead className="sticky top-0 z-10">
-                  <tr>
-                    <Th>
-                      <span className="sr-only">Select</span>
-                    </Th>
-                    <Th>Score</Th>
-                    <Th>Alert</Th>
-                    {/* on a phone: site and state under the title; seen and assigned in the
-                        detail panel */}
-                    <Th className={cols.site}>Site</Th>
-                    <Th>Waiting</Th>
-                    <Th className={cols.more}>Seen</Th>
-                    <Th className={cols.more}>Assigned</Th>
-                    <Th className={cols.site}>State</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr
-                      key={r.id}
-                      id={`alert-row-${r.id}`}
-                      aria-selected={selected === r.id}
-                      onClick={() => setSelected(r.id)}
-                      className={`cursor-pointer ${selected === r.id ? "bg-sky-100/70 outline-2 -outline-offset-2 outline-sky-500" : "hover:bg-slate-50"}`}
-                    >
-                      <Td>
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${r.title}`}
-                          checked={checked.has(r.id)}
-                          onClick={(e) => e.stopPropagation()}
-                          onChange={() => toggle(r.id)}
-                        />
-                      </Td>
-                      <Td>
-                        <ScoreBadge score={r.score} scoredBy={r.scoredBy} />
-                      </Td>
-                      <Td>
-                        <div className="font-medium [overflow-wrap:anywhere] text-slate-900">
-                          {r.title}
-                        </div>
-                        <div className={`text-xs text-slate-500 ${cols.subLine}`}>
-                          {r.siteName} · {r.status.replace("_", " ")}
-                        </div>
-                        <div className="mt-0.5 flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-slate-500">
-                          <SeverityBadge severity={r.severity} />
-                          {r.type.replaceAll("_", " ").toLowerCase()}
-                          {r.escalated ? (
-                            <span className="font-medium text-red-700">· escalated</span>
-                          ) : null}
-                        </div>
-                      </Td>
-                      <Td className={cols.site}>
-                        <div>{r.siteName}</div>
-                        <div className="text-xs text-slate-500">{r.clientName}</div>
-                      </Td>
-                      <Td>
-                        <AlarmAge
-                          severity={r.severity}
-                          firstSeenAt={r.firstSeenAt}
-                          acknowledgedAt={r.acknowledgedAt}
-                          now={now}
-                        />
-                      </Td>
-                      <Td className={`tabular-nums ${cols.more}`}>{r.occurrences}×</Td>
-                      <Td className={`text-xs text-slate-600 ${cols.more}`}>
-                        {r.assigneeName ?? r.groupName ?? "—"}
-                      </Td>
-                      <Td className={`text-xs ${cols.site}`}>{r.status.replace("_", " ")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <QueueTable
+              rows={rows}
+              selected={selected}
+              onSelect={setSelected}
+              checked={checked}
+              onCheck={toggle}
+              fresh={fresh.fresh}
+              unseen={fresh.unseen}
+              onSeen={fresh.seen}
+              now={now}
+            />
           ) : (
             <EmptyState>
-              {queue.isPending ? "Loading…" : "No open alerts match. The queue updates by itself."}
+              {queue.isPending
+                ? "Loading…"
+                : Object.keys(filters).length
+                  ? "No open alerts match these filters. The queue updates by itself."
+                  : "No open alerts. The queue updates by itself."}
+              {options.data?.routedOnly && !queue.isPending ? (
+                <RoutedOnly groups={options.data.groups} />
+              ) : null}
             </EmptyState>
           )}
         </Card>
         {selected ? (
-          <div className="order-first xl:order-none">
+          // a phone: full screen over the queue; wider: above it, then beside it (xl)
+          <div className="fixed inset-0 z-30 overflow-y-auto bg-slate-100 p-2 sm:static sm:z-auto sm:order-first sm:overflow-visible sm:bg-transparent sm:p-0 xl:order-none">
             <AlertDetail
               id={selected}
               canOperate={canOperate}
-              onResolve={() => setResolving([selected])}
+              onAcknowledge={() => actions.acknowledge([selected])}
+              onEscalate={() => setEscalating(selected)}
+              onResolve={() => resolve([selected])}
               onClose={() => setSelected(null)}
             />
           </div>
@@ -275,13 +223,27 @@ export function NocClient({
       </div>
       {resolving ? (
         <ResolveDialog
-          ids={resolving}
-          onDone={() => {
-            setResolving(null);
+          ids={resolving.ids}
+          onResolved={(ids) => {
+            actions.resolved(ids, resolving.next);
             setChecked(new Set());
+          }}
+          onDone={() => setResolving(null)}
+        />
+      ) : null}
+      {escalating ? (
+        <EscalateDialog
+          id={escalating}
+          title={escalatingTitle}
+          onDone={(escalated) => {
+            setEscalating(null);
+            if (escalated) actions.say("Escalated: the supervisors are paged");
           }}
         />
       ) : null}
-    </>
+      {actions.toast ? (
+        <Toast toast={actions.toast} ms={UNDO_TOAST_MS} onDismiss={actions.dismiss} />
+      ) : null}
+    </QueueActionsContext.Provider>
   );
 }

@@ -22,7 +22,17 @@ export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
  * Resolving with no resolution chosen: the resolution is the label the next model training
  * learns from, so there is no default and Enter alone resolves nothing.
  */
-export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+export function ResolveDialog({
+  ids,
+  onResolved,
+  onDone,
+}: {
+  ids: string[];
+  /** after the alerts are resolved (before onDone) */
+  onResolved?: (ids: string[]) => void;
+  /** the dialog closes: resolved or cancelled */
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const refresh = useAlertRefresh();
@@ -32,6 +42,7 @@ export function ResolveDialog({ ids, onDone }: { ids: string[]; onDone: () => vo
         // the queue and panels refetch behind the closed dialog; so does the false-alarm panel
         void refresh.alerts(ids);
         void qc.invalidateQueries(trpc.alert.falseAlarmRates.pathFilter());
+        onResolved?.(ids);
         onDone();
       },
     }),

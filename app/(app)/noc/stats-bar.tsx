@@ -15,7 +15,8 @@ export function StatsBar() {
   return (
     <div
       aria-label="Queue statistics"
-      className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm"
+      // a phone: smaller type and gaps, so the box stays a few lines tall
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs sm:gap-4 sm:px-4 sm:text-sm"
     >
       <div className="flex items-center gap-2">
         {SEVERITIES.map((sev) => (

@@ -82,10 +82,12 @@ describe("alert procedures", () => {
       .select({ id: schema.alerts.id, at: schema.alerts.acknowledgedAt })
       .from(schema.alerts)
       .where(inArray(schema.alerts.id, early));
-    expect(await op.alert.acknowledge({ ids: early })).toEqual({ changed: 0 }); // nothing to do
+    // nothing to do
+    expect(await op.alert.acknowledge({ ids: early })).toEqual({ changed: 0, ids: [] });
 
     expect(await op.alert.resolve({ ids, resolution: "false_alarm", note: " bulk " })).toEqual({
       changed: 60,
+      ids: expect.arrayContaining(ids),
     });
     const rows = await db.select().from(schema.alerts).where(inArray(schema.alerts.id, ids));
     expect(rows).toHaveLength(60);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { queueFilterSchema } from "@/lib/noc-filters";
 import { limit, text, uuid } from "@/lib/schemas/common";
+import { UNDOABLE_ACTIONS } from "@/lib/noc-undo";
 import { alertCreateInput, alertIds as ids, alertResolveInput } from "@/lib/schemas/noc";
 import {
   acknowledgeAlerts,
@@ -17,6 +18,7 @@ import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
 import { queueFilterOptions } from "@/server/services/noc/filter-options";
 import { getAlertDetail } from "@/server/services/noc/queries";
 import { listQueue, queueStats } from "@/server/services/noc/queue";
+import { undoAlertAction } from "@/server/services/noc/undo";
 import { requireCapability, router } from "../trpc";
 
 const view = requireCapability("alert.view");
@@ -62,6 +64,10 @@ export const alertRouter = router({
   escalate: triage
     .input(z.object({ id: uuid, reason: text({ max: 500 }).optional() }))
     .mutation(({ ctx, input }) => escalateAlert(ctx.svc, input, new Date())),
+  /** Takes back the user's own last acknowledge, resolve or assign on these alerts (shortly after). */
+  undo: work
+    .input(z.object({ ids, action: z.enum(UNDOABLE_ACTIONS, "Unknown action") }))
+    .mutation(({ ctx, input }) => undoAlertAction(ctx.svc, input, new Date())),
   comment: work
     .input(z.object({ id: uuid, body: text({ min: 1, minMessage: "Write a comment", max: 2000 }) }))
     .mutation(({ ctx, input }) => commentOnAlert(ctx.svc, input)),

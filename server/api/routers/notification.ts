@@ -5,6 +5,7 @@ import { notificationPrefsInput } from "@/lib/schemas/notifications";
 import { listInbox, markRead } from "@/server/services/notifications/inbox";
 import {
   getNotificationPrefs,
+  setCriticalAlertPing,
   updateNotificationPrefs,
 } from "@/server/services/notifications/preferences";
 import { requireCapability, router } from "../trpc";
@@ -22,4 +23,8 @@ export const notificationRouter = router({
   updatePreferences: signedIn
     .input(notificationPrefsInput)
     .mutation(({ ctx, input }) => updateNotificationPrefs(ctx.svc, input)),
+  /** The NOC page's sound and desktop notification for new alerts scored 80+ (opt-in). */
+  setCriticalAlertPing: signedIn
+    .input(z.object({ on: z.boolean("Say on or off") }))
+    .mutation(({ ctx, input }) => setCriticalAlertPing(ctx.svc, input)),
 });

@@ -119,6 +119,8 @@ export const users = pgTable(
     /** per-kind channel choices (lib/notifications.ts); a kind not in it keeps the default */
     notificationPrefs: jsonb("notification_prefs").$type<NotificationPrefs>().notNull().default({}),
     emailDigest: text("email_digest").$type<EmailDigest>().notNull().default("off"),
+    /** the NOC page rings (sound and desktop notification) for new alerts scored 80+: opt-in */
+    criticalAlertPing: boolean("critical_alert_ping").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     ...timestamps,
   },

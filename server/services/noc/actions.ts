@@ -20,7 +20,7 @@ function userId(ctx: ServiceCtx): string | null {
   return ctx.actor.type === "user" ? ctx.actor.userId : null;
 }
 
-const requireNoc = (ctx: ServiceCtx, capability: "alert.work" | "alert.triage") =>
+export const requireNoc = (ctx: ServiceCtx, capability: "alert.work" | "alert.triage") =>
   requireActorCan(ctx, capability, "Your role cannot do that to alerts");
 
 /**
@@ -29,7 +29,7 @@ const requireNoc = (ctx: ServiceCtx, capability: "alert.work" | "alert.triage") 
  * together, and their audit rows are written in one insert (a 200-alert bulk resolve is a
  * handful of statements, not 600).
  */
-async function forEachAlert(
+export async function forEachAlert(
   ctx: ServiceCtx,
   ids: string[],
   change: (tx: ServiceCtx, alert: Alert) => Promise<Partial<Alert> | null>,
@@ -66,7 +66,8 @@ async function forEachAlert(
         "alert",
         audits.map((a) => a.entityId),
       );
-    return { changed: audits.length };
+    // ids: the alerts changed (an Undo takes back just these)
+    return { changed: audits.length, ids: audits.map((a) => a.entityId) };
   });
 }
 

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { can } from "@/lib/permissions";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
-import { alertVisibility } from "./access";
+import { alertViewer } from "./access";
 
-const { clients, groups, groupMembers } = schema;
+const { clients, groups } = schema;
 
 /**
  * What the queue's client and group filters offer: the tenant's clients, and the groups
@@ -13,8 +12,8 @@ const { clients, groups, groupMembers } = schema;
  * `site.list`, as a large tenant has a thousand of them.
  */
 export async function queueFilterOptions(ctx: ServiceCtx) {
-  await alertVisibility(ctx); // refuses roles without the queue
-  const specialist = ctx.actor.type === "user" && !can(ctx.actor.role, "alert.triage");
+  // refuses roles without the queue; the groups are those the queue's own filter applies
+  const viewer = await alertViewer(ctx);
   const [clientRows, groupRows] = await Promise.all([
     ctx.db
       .select({ id: clients.id, name: clients.name })
@@ -27,23 +26,11 @@ export async function queueFilterOptions(ctx: ServiceCtx) {
       .where(
         and(
           eq(groups.tenantId, ctx.tenantId),
-          specialist && ctx.actor.type === "user"
-            ? inArray(
-                groups.id,
-                ctx.db
-                  .select({ id: groupMembers.groupId })
-                  .from(groupMembers)
-                  .where(
-                    and(
-                      eq(groupMembers.tenantId, ctx.tenantId),
-                      eq(groupMembers.userId, ctx.actor.userId),
-                    ),
-                  ),
-              )
-            : undefined,
+          viewer.all ? undefined : inArray(groups.id, viewer.groupIds),
         ),
       )
       .orderBy(asc(groups.name)),
   ]);
-  return { clients: clientRows, groups: groupRows };
+  /** routedOnly: the queue shows only alerts routed to these groups (a specialist's) */
+  return { clients: clientRows, groups: groupRows, routedOnly: !viewer.all };
 }

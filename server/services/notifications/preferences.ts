@@ -18,6 +18,7 @@ export async function getNotificationPrefs(ctx: ServiceCtx<UserActor>) {
       kinds: u.notificationPrefs,
       emailDigest: u.emailDigest,
       emailNotifications: u.emailNotifications,
+      criticalAlertPing: u.criticalAlertPing,
     })
     .from(u)
     .where(own(ctx));
@@ -55,6 +56,23 @@ export async function updateNotificationPrefs(
       entityId: ctx.actor.userId,
       before: { kinds: before.kinds, emailDigest: before.emailDigest },
       after: { kinds: input.kinds, emailDigest: input.emailDigest },
+    });
+    return getNotificationPrefs(tx);
+  });
+}
+
+/** Turns the NOC page's sound and desktop notification for new alerts scored 80+ on or off (audited). */
+export async function setCriticalAlertPing(ctx: ServiceCtx<UserActor>, input: { on: boolean }) {
+  return inTx(ctx, async (txCtx) => {
+    const tx = { ...txCtx, actor: ctx.actor };
+    const before = await getNotificationPrefs(tx);
+    await tx.db.update(u).set({ criticalAlertPing: input.on }).where(own(tx));
+    await recordAudit(tx, {
+      action: "user.notificationPrefs",
+      entityType: "user",
+      entityId: ctx.actor.userId,
+      before: { criticalAlertPing: before.criticalAlertPing },
+      after: { criticalAlertPing: input.on },
     });
     return getNotificationPrefs(tx);
   });

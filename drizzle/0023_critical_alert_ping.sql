@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "critical_alert_ping" boolean DEFAULT false NOT NULL;
