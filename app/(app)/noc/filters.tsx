@@ -94,6 +94,22 @@ export function FilterBar({
         />{" "}
         Suppressed by maintenance
       </label>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={Boolean(filters.escalated)}
+          onChange={(e) => setFilter({ escalated: e.target.checked || undefined })}
+        />{" "}
+        Escalated
+      </label>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={Boolean(filters.overdue)}
+          onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}
+        />{" "}
+        Overdue to acknowledge
+      </label>
       {filters.siteId && !filters.clientId ? (
         <span className="inline-flex items-center gap-1 rounded-md bg-sky-50 py-0.5 pr-0.5 pl-2 text-sky-800 ring-1 ring-sky-300 ring-inset">
           Site: {siteName ?? "one site"}
@@ -133,6 +149,8 @@ const CLEARED: { [K in keyof Required<QueueFilterInput>]: undefined } = {
   groupId: undefined,
   mine: undefined,
   suppressed: undefined,
+  escalated: undefined,
+  overdue: undefined,
   q: undefined,
 };
 
