@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures";
+import { expect, shotsAtWidths, test } from "../fixtures";
 
 const SHOTS = "/work/shots/ux2";
 
@@ -26,6 +26,7 @@ test("the operator starts on the overview; overdue and escalated open the queue 
   await page.getByRole("link", { name: /^Overdue to acknowledge: \d+$/ }).click();
   await expect(page).toHaveURL(/\/noc\?overdue=1$/);
   await expect(page.getByRole("checkbox", { name: "Overdue to acknowledge" })).toBeChecked();
+  await shotsAtWidths(page, "noc-overdue");
   // every row listed waits for acknowledgement
   const states = page.getByRole("table", { name: "Alert queue" }).locator("tbody tr td:last-child");
   for (const state of await states.allInnerTexts()) expect(state.trim()).toBe("new");
@@ -50,7 +51,10 @@ test("a supervisor's SLA risks open the SLA list at risk, or breached", async ({
   await sla.getByRole("link", { name: /^At risk: \d+$/ }).click();
   await expect(page).toHaveURL(/\/sla\?state=at-risk$/);
   await expect(page.getByRole("combobox", { name: "Show" })).toHaveValue("at-risk");
+  await shotsAtWidths(page, "sla-at-risk");
   await expect(page.getByRole("heading", { name: "SLA risk", level: 1 })).toBeVisible();
+  // the breached tickets' card is left out of the at-risk view
+  await expect(page.getByRole("heading", { name: /^Breached: past their/ })).toHaveCount(0);
 
   await page.goto("/overview");
   await sla.getByRole("link", { name: /^Breached: \d+$/ }).click();
