@@ -116,14 +116,46 @@ export async function trpcMutation<T = unknown>(
   return parseTrpc<T>(await request.post(`/api/trpc/${procedure}`, { data: { json: input } }));
 }
 
+/** Creates an open alert of a test's own at the user's first site (the demo queue is shared and live). */
+export async function createOwnAlert(
+  request: APIRequestContext,
+  title: string,
+  severity: "critical" | "high" = "high",
+): Promise<string> {
+  const sites = await trpcQuery<{ id: string }[]>(request, "site.list", {});
+  const res = await trpcMutation<{ id: string }>(request, "alert.create", {
+    siteId: sites.data?.[0]?.id,
+    type: "INTRUSION",
+    severity,
+    title,
+    fingerprint: title,
+  });
+  if (!res.data) throw new Error(`alert not created: ${JSON.stringify(res.error)}`);
+  return res.data.id;
+}
+
+/** `shot` at a desktop and a phone width (`<name>-1440`, `<name>-390`); the page keeps its size after. */
+export async function shotsAtWidths(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `${name}-${width}`);
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 /**
  * Waits until the header's bell has loaded the inbox and shows an unread count (every seeded
- * user starts with an unread welcome notification), so screenshots show the settled header.
+ * user starts with an unread welcome notification), so screenshots show the settled header
+ * (and the page is hydrated: the shell's keys listen).
  */
-export async function bellShowsUnread(page: Page) {
+export async function bellShowsUnread(page: Page, timeout?: number) {
   await expect(
     page.getByRole("banner").getByRole("button", { name: /^Notifications, \d+ unread$/ }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout });
 }
 
 export const test = base.extend<{

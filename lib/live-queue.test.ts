@@ -11,6 +11,7 @@ const row = (over: Partial<PatchableRow> = {}): PatchableRow => ({
   scoredBy: "heuristic",
   firstSeenAt: new Date("2026-11-29T10:00:00Z"),
   suppressed: false,
+  escalated: false,
   clientId: "c1",
   siteId: "s1",
   assignedGroupId: null,
@@ -40,11 +41,14 @@ describe("rowMatches", () => {
     expect(rowMatches(r, { limit: 200, groupId: "g2" }, null)).toBe(false);
     expect(rowMatches(r, { limit: 200, mine: true }, "u1")).toBe(true);
     expect(rowMatches(r, { limit: 200, mine: true }, "u2")).toBe(false);
+    expect(rowMatches(r, { limit: 200, escalated: true }, null)).toBe(false);
+    expect(rowMatches(row({ escalated: true }), { limit: 200, escalated: true }, null)).toBe(true);
   });
 
   it("cannot tell for a search (descriptions are not pushed) or for mine before the page knows who", () => {
     expect(rowMatches(row(), { limit: 200, q: "door" }, null)).toBeUndefined();
     expect(rowMatches(row(), { limit: 200, mine: true }, null)).toBeUndefined();
+    expect(rowMatches(row(), { limit: 200, overdue: true }, null)).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ export type PatchableRow = {
   scoredBy: string | null;
   firstSeenAt: Date | string;
   suppressed: boolean;
+  escalated: boolean;
   clientId: string;
   siteId: string;
   assignedGroupId: string | null;
@@ -32,7 +33,7 @@ export const QUEUE_FETCH_ROWS = QUEUE_PAGE_ROWS + QUEUE_SPARE_ROWS;
 /**
  * Whether a row belongs in a filtered queue, as the server's query decides; undefined when the
  * page cannot tell (a search also matches descriptions, which rows do not carry; "mine"
- * before the page knows who is signed in).
+ * before the page knows who is signed in; "overdue" changes with the clock, not with a push).
  */
 export function rowMatches(
   row: PatchableRow,
@@ -41,9 +42,11 @@ export function rowMatches(
 ): boolean | undefined {
   if (f.q?.trim()) return undefined;
   if (f.mine && !me) return undefined;
+  if (f.overdue) return undefined;
   return (
     (f.status ? row.status === f.status : row.status !== "resolved") &&
     row.suppressed === Boolean(f.suppressed) &&
+    (!f.escalated || row.escalated) &&
     (!f.type || row.type === f.type) &&
     (!f.severity || row.severity === f.severity) &&
     (!f.clientId || row.clientId === f.clientId) &&

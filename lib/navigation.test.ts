@@ -14,6 +14,7 @@ describe("navigation", () => {
     expect(navFor("admin").map((i) => i.href)).toContain("/admin/users");
     expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/admin/users");
     expect(navFor("supervisor").map((i) => i.href)).toEqual([
+      "/overview",
       "/noc",
       "/noc/rules",
       "/playbooks",
@@ -24,7 +25,6 @@ describe("navigation", () => {
       "/work-orders",
       "/vendors",
       "/scorecards",
-      "/overview",
       "/notifications",
       "/admin/audit",
     ]);
@@ -32,10 +32,11 @@ describe("navigation", () => {
     expect(navFor("noc_operator").map((i) => i.href)).not.toContain("/scorecards");
   });
 
-  it("sends operators and specialists to the NOC queue, others to the overview", () => {
-    expect(landingFor("noc_operator")).toBe("/noc");
-    expect(landingFor("specialist")).toBe("/noc");
+  it("starts every console role on the overview", () => {
+    expect(landingFor("noc_operator")).toBe("/overview");
+    expect(landingFor("specialist")).toBe("/overview");
     expect(landingFor("site_manager")).toBe("/overview");
+    expect(landingFor("executive")).toBe("/overview");
     expect(navFor("site_manager").map((i) => i.href)).not.toContain("/noc");
   });
 

@@ -11,6 +11,8 @@ export type NavItem = {
 
 /** Every page of the shell, who may open it, and where it sits in the sidebar. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // first: the start page of every console role (landingFor)
+  { href: "/overview", label: "Overview", capability: "overview.view", section: "main" },
   { href: "/noc", label: "NOC queue", capability: "alert.view", section: "main" },
   {
     href: "/noc/rules",
@@ -33,7 +35,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/work-orders", label: "Work orders", capability: "workOrder.manage", section: "main" },
   { href: "/vendors", label: "Vendors", capability: "vendor.view", section: "main" },
   { href: "/scorecards", label: "Scorecards", capability: "scorecard.view", section: "main" },
-  { href: "/overview", label: "Overview", capability: "overview.view", section: "main" },
   { href: "/notifications", label: "Notifications", capability: "signedIn", section: "main" },
   { href: "/admin/users", label: "Users", capability: "user.manage", section: "admin" },
   {
@@ -76,9 +77,13 @@ export function canOpen(role: Role | null | undefined, href: string): boolean {
   return item ? can(role, item.capability) : role != null;
 }
 
+/**
+ * Where a role starts: the overview (its numbers to act on, each a link to the filtered page)
+ * for every role that may open it, else the first page of its own (a guard's shifts).
+ */
 export function landingFor(role: Role): string {
-  if (role === "guard") return "/me/shifts";
-  return role === "noc_operator" || role === "specialist" ? "/noc" : "/overview";
+  if (can(role, "overview.view")) return "/overview";
+  return navFor(role)[0]?.href ?? "/notifications";
 }
 
 const PLACEHOLDER = "http://placeholder.invalid";

@@ -12,6 +12,10 @@ export const queueFilterSchema = z.object({
   groupId: uuid.optional(),
   mine: z.boolean().optional(),
   suppressed: z.boolean().optional(),
+  /** escalated alerts only */
+  escalated: z.boolean().optional(),
+  /** not acknowledged past the severity's response target (lib/noc.ts, TARGET_RESPONSE_MINUTES) */
+  overdue: z.boolean().optional(),
   q: searchText,
 });
 export type QueueFilterInput = z.infer<typeof queueFilterSchema>;
@@ -30,6 +34,8 @@ export function filtersFromSearch(
     groupId: pick("group"),
     mine: pick("mine") === "1" ? true : undefined,
     suppressed: pick("suppressed") === "1" ? true : undefined,
+    escalated: pick("escalated") === "1" ? true : undefined,
+    overdue: pick("overdue") === "1" ? true : undefined,
     q: pick("q") || undefined,
   };
   const out: Record<string, unknown> = {};
@@ -51,6 +57,8 @@ export function filtersToSearch(f: QueueFilterInput): string {
   if (f.groupId) p.set("group", f.groupId);
   if (f.mine) p.set("mine", "1");
   if (f.suppressed) p.set("suppressed", "1");
+  if (f.escalated) p.set("escalated", "1");
+  if (f.overdue) p.set("overdue", "1");
   if (f.q) p.set("q", f.q);
   const s = p.toString();
   return s ? `?${s}` : "";

@@ -25,6 +25,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           email={me.email}
           roleLabel={ROLE_LABELS[me.role]}
           tenantName={me.tenant.name}
+          role={me.role}
+          pages={items}
         />
         <main className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 sm:px-6">{children}</main>
       </div>

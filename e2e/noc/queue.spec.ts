@@ -21,8 +21,7 @@ test.describe("NOC queue", () => {
   }) => {
     test.slow(); // screenshots at two widths on top of the drill
     await loginAs("operator@northwind.test");
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/noc$/);
+    await page.goto("/noc");
     const queue = page.getByRole("table", { name: "Alert queue" });
     const rows = queue.locator("tbody tr");
     await expect(rows.first()).toBeVisible();

@@ -98,6 +98,10 @@ export const RISK_SORT_DEFAULT_DIR: Record<RiskSortKey, SortDir> = {
   age: "desc",
 };
 
+/** Which of the open tickets the list shows: at risk (not breached, at or over the alert line) or breached. */
+export const RISK_STATES = ["at-risk", "breached"] as const;
+export type RiskState = (typeof RISK_STATES)[number];
+
 export const slaFilterSchema = z.object({
   sort: z.enum(RISK_SORT_KEYS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),
@@ -105,5 +109,6 @@ export const slaFilterSchema = z.object({
   siteId: uuid.optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   minProbability: z.number().min(0).max(1).optional(),
+  state: z.enum(RISK_STATES).optional(),
 });
 export type SlaFilters = z.infer<typeof slaFilterSchema>;

@@ -64,7 +64,7 @@ export async function benchNoc() {
   const byFilter = filters.map(() => [] as number[]);
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    await listQueue(ctx, { ...filters[i % filters.length], limit: 50 });
+    await listQueue(ctx, { ...filters[i % filters.length], limit: 50 }, new Date());
     const ms = performance.now() - t0;
     times.push(ms);
     byFilter[i % filters.length]?.push(ms);

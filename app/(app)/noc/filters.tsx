@@ -107,22 +107,26 @@ export function FilterBar({
           options={(options.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
           onChange={(v) => setFilter({ groupId: v })}
         />
-        <label className="flex items-center gap-1.5">
-          <input
-            type="checkbox"
-            checked={Boolean(filters.mine)}
-            onChange={(e) => setFilter({ mine: e.target.checked || undefined })}
-          />{" "}
-          Assigned to me
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input
-            type="checkbox"
-            checked={Boolean(filters.suppressed)}
-            onChange={(e) => setFilter({ suppressed: e.target.checked || undefined })}
-          />{" "}
-          Suppressed by maintenance
-        </label>
+        <FilterCheck
+          label="Assigned to me"
+          checked={filters.mine}
+          onChange={(on) => setFilter({ mine: on })}
+        />
+        <FilterCheck
+          label="Suppressed by maintenance"
+          checked={filters.suppressed}
+          onChange={(on) => setFilter({ suppressed: on })}
+        />
+        <FilterCheck
+          label="Escalated"
+          checked={filters.escalated}
+          onChange={(on) => setFilter({ escalated: on })}
+        />
+        <FilterCheck
+          label="Overdue to acknowledge"
+          checked={filters.overdue}
+          onChange={(on) => setFilter({ overdue: on })}
+        />
         {filters.siteId && !filters.clientId ? (
           <span className="inline-flex items-center gap-1 rounded-md bg-sky-50 py-0.5 pr-0.5 pl-2 text-sky-800 ring-1 ring-sky-300 ring-inset">
             Site: {siteName ?? "one site"}
@@ -163,6 +167,8 @@ const CLEARED: { [K in keyof Required<QueueFilterInput>]: undefined } = {
   groupId: undefined,
   mine: undefined,
   suppressed: undefined,
+  escalated: undefined,
+  overdue: undefined,
   q: undefined,
 };
 
@@ -201,6 +207,28 @@ function FilterSelect({
           )}
         </Select>
       </span>
+    </label>
+  );
+}
+
+/** A yes/no filter: ticked sets it, unticked removes it from the URL. */
+function FilterCheck({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean | undefined;
+  onChange: (on: true | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1.5">
+      <input
+        type="checkbox"
+        checked={Boolean(checked)}
+        onChange={(e) => onChange(e.target.checked || undefined)}
+      />{" "}
+      {label}
     </label>
   );
 }

@@ -44,14 +44,14 @@ export function OverviewClient() {
               <Figure
                 label="Overdue to acknowledge"
                 value={o.alerts.overdue}
-                href="/noc?status=new"
+                href="/noc?overdue=1"
                 tone={o.alerts.overdue ? "red" : undefined}
                 hint="past the severity's target"
               />
               <Figure
                 label="Escalated"
                 value={o.alerts.escalated}
-                href="/noc"
+                href="/noc?escalated=1"
                 tone={o.alerts.escalated ? "red" : undefined}
               />
             </div>
@@ -77,13 +77,13 @@ export function OverviewClient() {
               <Figure
                 label="At risk"
                 value={o.sla.atRisk}
-                href="/sla"
+                href="/sla?state=at-risk"
                 tone={o.sla.atRisk ? "amber" : undefined}
               />
               <Figure
                 label="Breached"
                 value={o.sla.breached}
-                href="/sla"
+                href="/sla?state=breached"
                 tone={o.sla.breached ? "red" : undefined}
                 hint="open and past due"
               />

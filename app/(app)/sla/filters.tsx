@@ -5,6 +5,7 @@ import { Select } from "@/components/ui/field";
 import {
   RISK_SORT_DEFAULT_DIR,
   type RiskSortKey,
+  type RiskState,
   type SlaFilters,
   type SortDir,
 } from "@/lib/schemas/sla";
@@ -102,6 +103,19 @@ export function SlaFilterBar({
               {p}
             </option>
           ))}
+        </Select>
+      </Labelled>
+      <Labelled label="Show">
+        <Select
+          aria-label="Show"
+          value={filters.state ?? ""}
+          onChange={(e) =>
+            setFilter({ state: (e.target.value || undefined) as RiskState | undefined })
+          }
+        >
+          <option value="">All open</option>
+          <option value="at-risk">At risk</option>
+          <option value="breached">Breached</option>
         </Select>
       </Labelled>
       <Labelled label="Sort">

@@ -17,6 +17,7 @@ export function slaFiltersFromSearch(params: Params): SlaFilters {
     siteId: pick(params, "site"),
     priority: pick(params, "priority"),
     minProbability: min === undefined || min === "" ? undefined : Number(min),
+    state: pick(params, "state"),
   };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -40,6 +41,7 @@ export function slaSearch(f: SlaFilters, ticket: string | null): string {
   if (f.siteId) p.set("site", f.siteId);
   if (f.priority) p.set("priority", f.priority);
   if (f.minProbability !== undefined) p.set("min", String(f.minProbability));
+  if (f.state) p.set("state", f.state);
   if (ticket) p.set("ticket", ticket);
   const s = p.toString();
   return s ? `?${s}` : "";

@@ -4,6 +4,7 @@ import { queueFilterSchema } from "@/lib/noc-filters";
 import { limit, text, uuid } from "@/lib/schemas/common";
 import { UNDOABLE_ACTIONS } from "@/lib/noc-undo";
 import { alertCreateInput, alertIds as ids, alertResolveInput } from "@/lib/schemas/noc";
+import { paletteSearchInput } from "@/lib/schemas/palette";
 import {
   acknowledgeAlerts,
   assignAlert,
@@ -18,6 +19,7 @@ import { falseAlarmRatesBySite } from "@/server/services/noc/false-alarms";
 import { queueFilterOptions } from "@/server/services/noc/filter-options";
 import { getAlertDetail } from "@/server/services/noc/queries";
 import { listQueue, queueStats } from "@/server/services/noc/queue";
+import { searchOpenAlerts } from "@/server/services/noc/search";
 import { undoAlertAction } from "@/server/services/noc/undo";
 import { requireCapability, router } from "../trpc";
 
@@ -28,7 +30,11 @@ const triage = requireCapability("alert.triage");
 export const alertRouter = router({
   list: view
     .input(queueFilterSchema.extend({ limit: limit(500, 200) }))
-    .query(({ ctx, input }) => listQueue(ctx.svc, input)),
+    .query(({ ctx, input }) => listQueue(ctx.svc, input, new Date())),
+  /** The command palette's alerts: open ones the user sees, by title or site, most urgent first. */
+  search: view
+    .input(paletteSearchInput)
+    .query(({ ctx, input }) => searchOpenAlerts(ctx.svc, input, new Date())),
   stats: view.query(({ ctx }) => queueStats(ctx.svc, new Date())),
   /** Clients and groups the queue's filters offer (a specialist's own groups only). */
   filterOptions: view.query(({ ctx }) => queueFilterOptions(ctx.svc)),

@@ -2,7 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { siteCreateInput, siteUpdateInput } from "@/lib/schemas/admin";
 import { uuid } from "@/lib/schemas/common";
-import { createSite, getSiteInTenant, listSites, updateSite } from "@/server/services/sites/sites";
+import { paletteSearchInput } from "@/lib/schemas/palette";
+import {
+  createSite,
+  getSiteInTenant,
+  listSites,
+  searchSites,
+  updateSite,
+} from "@/server/services/sites/sites";
 import { requireCapability, router } from "../trpc";
 
 const view = requireCapability("site.view");
@@ -15,6 +22,8 @@ export const siteRouter = router({
   get: view
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => getSiteInTenant(ctx.svc, input.id)),
+  /** The command palette's sites: name or client name, in the user's scope, a few at a time. */
+  search: view.input(paletteSearchInput).query(({ ctx, input }) => searchSites(ctx.svc, input)),
   create: manage.input(siteCreateInput).mutation(({ ctx, input }) => createSite(ctx.svc, input)),
   update: manage.input(siteUpdateInput).mutation(({ ctx, input }) => updateSite(ctx.svc, input)),
 });

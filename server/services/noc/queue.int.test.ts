@@ -170,7 +170,7 @@ describe("queue order", () => {
     for (const id of [noPlanCritical, noPlanLow, scoredCritical, scoredLow])
       await triageAlert(jobContext(u.tenant.id, "triage-alert"), { alertId: id }, now);
 
-    const rows = await listQueue(await ctxFor(u.users.noc_operator), { limit: 50 });
+    const rows = await listQueue(await ctxFor(u.users.noc_operator), { limit: 50 }, new Date());
     expect(rows.map((r) => r.title)).toEqual([
       "pending",
       "scored critical", // intrusion 20 + critical 40 + site 5 + gold 5 = 70

@@ -17,8 +17,10 @@ import type { AlertStatus, AlertType, Severity } from "@/lib/noc";
 import { type DbOrTx, schema } from "@/server/db";
 import { queueRankSql } from "@/server/db/schema/noc";
 import type { ServiceCtx } from "../_core/context";
+import { likePattern } from "../_core/like";
 import { ttlMemo } from "../_core/memo";
 import { type AlertViewer, alertViewer, viewerCondition, viewerKey } from "./access";
+import { overdueToAcknowledge } from "./overdue";
 
 const { alerts, sites, clients, users, groups } = schema;
 const assignee = aliasedTable(users, "assignee");
@@ -32,6 +34,8 @@ export type QueueFilters = {
   groupId?: string;
   mine?: boolean;
   suppressed?: boolean;
+  escalated?: boolean;
+  overdue?: boolean;
   q?: string;
   limit: number;
 };
@@ -75,9 +79,6 @@ const queueRows = (db: DbOrTx) =>
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
-/** Escapes LIKE's wildcards so a search for "50%" means those characters. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * Title or description (the trigram index over open alerts), or the site's name. The few
  * matching sites are looked up first: as a literal list the planner can still use the
@@ -101,8 +102,11 @@ async function searchMatches(ctx: ServiceCtx, q: string) {
     : text;
 }
 
-/** The open queue, by rank (lib/noc.ts, queueRank) then age, with what each row shows. */
-export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
+/**
+ * The open queue, by rank (lib/noc.ts, queueRank) then age, with what each row shows; `now`
+ * decides which alerts are overdue to acknowledge (the `overdue` filter).
+ */
+export async function listQueue(ctx: ServiceCtx, f: QueueFilters, now: Date) {
   const visible = viewerCondition(await alertViewer(ctx));
   const me = ctx.actor.type === "user" ? ctx.actor.userId : null;
   const q = f.q?.trim();
@@ -119,6 +123,8 @@ export async function listQueue(ctx: ServiceCtx, f: QueueFilters) {
         f.siteId ? eq(alerts.siteId, f.siteId) : undefined,
         f.groupId ? eq(alerts.assignedGroupId, f.groupId) : undefined,
         f.mine && me ? eq(alerts.assignedUserId, me) : undefined,
+        f.escalated ? eq(alerts.escalated, true) : undefined,
+        f.overdue ? overdueToAcknowledge(now) : undefined,
         q ? await searchMatches(ctx, q) : undefined,
       ),
     )

@@ -1,19 +1,15 @@
 import "server-only";
 import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import { SEVERITIES, TARGET_RESPONSE_MINUTES, type Severity } from "@/lib/noc";
+import { SEVERITIES, type Severity } from "@/lib/noc";
 import { OPEN_WORK_ORDER_STATUSES } from "@/lib/work-orders";
 import { schema } from "@/server/db";
 import { rawRows } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { siteScopeFilter } from "../_core/scope";
 import { alertVisibility } from "../noc/access";
+import { overdueToAcknowledge } from "../noc/overdue";
 
 const { alerts, workOrders } = schema;
-
-/** An alert's target response, as SQL over the alerts table. */
-const targetMinutes = sql.raw(
-  `case "alerts"."severity" ${SEVERITIES.map((s) => `when '${s}' then ${TARGET_RESPONSE_MINUTES[s]}`).join(" ")} end`,
-);
 
 /**
  * The NOC queue's state as the viewer's queue shows it (open, not held by a maintenance window,
@@ -22,14 +18,12 @@ const targetMinutes = sql.raw(
  * alerts (the queue's partial index).
  */
 export async function alertSection(ctx: ServiceCtx, now: Date) {
-  const at = sql`${now.toISOString()}::timestamptz`;
   const rows = await ctx.db
     .select({
       severity: alerts.severity,
       open: sql<number>`count(*)::int`,
       unacknowledged: sql<number>`(count(*) filter (where ${alerts.status} = 'new'))::int`,
-      overdue: sql<number>`(count(*) filter (where ${alerts.status} = 'new'
-        and ${alerts.firstSeenAt} < ${at} - make_interval(mins => ${targetMinutes})))::int`,
+      overdue: sql<number>`(count(*) filter (where ${overdueToAcknowledge(now)}))::int`,
       escalated: sql<number>`(count(*) filter (where ${alerts.escalated}))::int`,
     })
     .from(alerts)

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ilike, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { siteCreateInput, siteUpdateInput } from "@/lib/schemas/admin";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError } from "../_core/errors";
+import { likePattern } from "../_core/like";
 import { siteScopeFilter } from "../_core/scope";
 import { inTx } from "../_core/tx";
 import { getClientInTenant } from "../clients/clients";
@@ -40,6 +41,24 @@ export async function listSites(ctx: ServiceCtx, input: { clientId?: string } = 
       ),
     )
     .orderBy(asc(clients.name), asc(sites.name));
+}
+
+/** Sites in the actor's scope whose name or client's name matches `q` (the command palette). */
+export async function searchSites(ctx: ServiceCtx, input: { q: string; limit: number }) {
+  const pattern = likePattern(input.q);
+  return ctx.db
+    .select({ id: sites.id, name: sites.name, clientName: clients.name })
+    .from(sites)
+    .innerJoin(clients, eq(clients.id, sites.clientId))
+    .where(
+      and(
+        eq(sites.tenantId, ctx.tenantId),
+        or(ilike(sites.name, pattern), ilike(clients.name, pattern)),
+        siteScopeFilter(ctx, sites.id),
+      ),
+    )
+    .orderBy(asc(sites.name))
+    .limit(input.limit);
 }
 
 /** Fetch-or-throw: a site of this tenant within the actor's scope. */

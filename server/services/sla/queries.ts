@@ -113,15 +113,21 @@ export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: nu
   );
   // both groups sorted by the chosen column in SQL, each up to the limit (riskOrder)
   const order = riskOrder(f.sort, f.dir);
+  // `state` keeps one group: at risk (running, at or over the alert line) or breached
+  const atRisk = gte(tickets.breachProbability, SLA_RULES.alertAt);
   const [running, past] = await Promise.all([
-    select()
-      .where(and(where, sql`not ${pastDue}`))
-      .orderBy(...order)
-      .limit(f.limit),
-    select()
-      .where(and(where, pastDue))
-      .orderBy(...(f.sort ? order : [asc(tickets.resolutionDueAt), asc(tickets.id)]))
-      .limit(f.limit),
+    f.state === "breached"
+      ? []
+      : select()
+          .where(and(where, sql`not ${pastDue}`, f.state === "at-risk" ? atRisk : undefined))
+          .orderBy(...order)
+          .limit(f.limit),
+    f.state === "at-risk"
+      ? []
+      : select()
+          .where(and(where, pastDue))
+          .orderBy(...(f.sort ? order : [asc(tickets.resolutionDueAt), asc(tickets.id)]))
+          .limit(f.limit),
   ]);
   const rows = [...running, ...past];
   const clocks = await clocksFor(
@@ -149,7 +155,10 @@ export async function listRiskQueue(ctx: ServiceCtx, f: SlaFilters & { limit: nu
     };
   });
   // a stale stored due time can put a ticket in the wrong group: the clock at `now` decides
-  return [...out.filter((r) => !r.breached), ...out.filter((r) => r.breached)];
+  return [
+    ...(f.state === "breached" ? [] : out.filter((r) => !r.breached)),
+    ...(f.state === "at-risk" ? [] : out.filter((r) => r.breached)),
+  ];
 }
 
 /**

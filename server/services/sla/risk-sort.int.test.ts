@@ -121,3 +121,32 @@ describe("the SLA list sorts in SQL by the chosen column", () => {
     expect(theirs.map((r) => r.title)).toEqual(["x"]);
   });
 });
+
+describe("the SLA list's state filter (the overview's At risk and Breached links)", () => {
+  it("keeps only the running tickets at or over the alert line, or only the breached ones", async () => {
+    expect(await titles({ limit: 50, state: "at-risk" })).toEqual(["a", "c"]);
+    expect(await titles({ limit: 50, state: "breached" })).toEqual([]);
+    // a fresh ticket whose resolution target passed before NOW
+    const { id } = await createTicket(
+      await ctxFor(t.users.supervisor),
+      {
+        siteId: t.sites[0]?.id ?? "",
+        title: "late",
+        description: "",
+        requester: "test",
+        category: "facilities",
+        priority: "P1",
+      },
+      new Date(NOW.getTime() - 3 * 24 * 60 * min),
+    );
+    await db
+      .update(schema.tickets)
+      .set({ breachProbability: 0.95 })
+      .where(eq(schema.tickets.id, id));
+    expect(await titles({ limit: 50, state: "breached" })).toEqual(["late"]);
+    expect(await titles({ limit: 50, state: "at-risk" })).toEqual(["a", "c"]);
+    await expect(
+      callerFor(t.users.supervisor).ticket.risk({ state: "late" as unknown as "breached" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
