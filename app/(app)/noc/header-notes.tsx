@@ -5,7 +5,7 @@ export function KeyHints() {
     <span className="hidden md:inline">
       {" "}
       Keys: {k("j")}/{k("k")} move, {k("a")} acknowledge, {k("e")} escalate, {k("r")} resolve,{" "}
-      {k("/")} search.
+      {k("/")} search, {k("?")} every key, {k("Ctrl")}+{k("K")} jump to anything.
     </span>
   );
 }
