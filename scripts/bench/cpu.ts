@@ -34,35 +34,31 @@ export async function postmasterOf(db: DbOrTx): Promise<number | null> {
   }
 }
 
-/** CPU milliseconds PostgreSQL has used so far (utime+stime of live children, cutime+cstime). */
-export function pgCpuMs(postmaster: number | null): number | null {
-  if (postmaster === null) return null;
-  try {
-    let ticks = ticksOf(postmaster, [14, 15, 16, 17]);
-    for (const entry of readdirSync("/proc")) {
-      const pid = Number(entry);
-      if (!Number.isInteger(pid) || pid === postmaster) continue;
-      try {
-        if (ppidOf(pid) === postmaster) ticks += ticksOf(pid, [14, 15]);
-      } catch {
-        // gone meanwhile: its time is in the postmaster's cutime once reaped
-      }
+/** The live children of `root` (a scan of /proc: a few hundred entries). */
+function childrenOf(root: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === root) continue;
+    try {
+      if (ppidOf(pid) === root) out.push(pid);
+    } catch {
+      // gone meanwhile: its time is in the parent's cutime once reaped
     }
-    return ticks * TICK_MS;
-  } catch {
-    return null;
   }
+  return out;
 }
 
-/** CPU milliseconds of a process and its live children so far (e.g. `next start` and its server). */
-export function treeCpuMs(root: number): number | null {
+/**
+ * CPU milliseconds of `root` and its children so far: its own time and its reaped children's
+ * (cutime, cstime), plus the given /proc stat fields of each live child.
+ */
+function cpuOfTree(root: number, childFields: number[]): number | null {
   try {
     let ticks = ticksOf(root, [14, 15, 16, 17]);
-    for (const entry of readdirSync("/proc")) {
-      const pid = Number(entry);
-      if (!Number.isInteger(pid) || pid === root) continue;
+    for (const pid of childrenOf(root)) {
       try {
-        if (ppidOf(pid) === root) ticks += ticksOf(pid, [14, 15, 16, 17]);
+        ticks += ticksOf(pid, childFields);
       } catch {
         // gone meanwhile
       }
@@ -71,6 +67,16 @@ export function treeCpuMs(root: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU milliseconds PostgreSQL has used so far (utime+stime of live children, cutime+cstime). */
+export function pgCpuMs(postmaster: number | null): number | null {
+  return postmaster === null ? null : cpuOfTree(postmaster, [14, 15]);
+}
+
+/** CPU milliseconds of a process and its live children so far (e.g. `next start` and its server). */
+export function treeCpuMs(root: number): number | null {
+  return cpuOfTree(root, [14, 15, 16, 17]);
 }
 
 export type CpuSpan = { wallMs: number; nodeMs: number; pgMs: number | null };
