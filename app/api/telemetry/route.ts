@@ -9,6 +9,16 @@ import { batchProblem, describeRejection } from "@/server/services/devices/valid
 /** 5,000 readings of a gateway, written out in full, stay well under this. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The answer, never compressed: Next.js gzips a streamed body of unknown length, which cost
+ * more CPU per batch (a zlib stream set up for ~200 bytes) than validating its 500 readings.
+ */
+const answer = (payload: unknown, status: number) =>
+  Response.json(payload, {
+    status,
+    headers: { "cache-control": "no-store, no-transform" },
+  });
+
 /** Whose key is this: a look-up across tenants, before the request has one. */
 const keyLookup = platformContext("telemetry-key-auth");
 
@@ -71,7 +81,7 @@ export function POST(req: Request) {
       rejected,
     };
     if (result.accepted === 0)
-      return Response.json(
+      return answer(
         {
           error: `No reading was accepted: ${rejected
             .slice(0, 3)
@@ -81,8 +91,8 @@ export function POST(req: Request) {
             )}${result.rejected.length > 3 ? ` (and ${result.rejected.length - 3} more)` : ""}`,
           ...payload,
         },
-        { status: 400 },
+        400,
       );
-    return Response.json(payload, { status: 200 });
+    return answer(payload, 200);
   });
 }

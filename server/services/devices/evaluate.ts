@@ -6,14 +6,7 @@ import type { LogisticModel } from "../models/logistic";
 import { healthComponents, healthScore, isOfflineByTimeout } from "./health";
 import { predictFailure } from "./predict-rules";
 import { hourFloor } from "./rollup";
-import {
-  EMPTY_SUMS,
-  mergeSums,
-  sumsOf,
-  toWindow,
-  type WindowInput,
-  type WindowSums,
-} from "./window";
+import { addSums, EMPTY_SUMS, sumsOf, toWindow, type WindowInput, type WindowSums } from "./window";
 
 /** A device as the hourly run reads it: live state and the sums of its last 24 h of rollups. */
 export type DeviceRow = WindowInput &
@@ -57,7 +50,7 @@ export function evaluateDevice(
   const failures: Evaluated["failures"] = [];
   if (!alerting)
     return { row, online, timedOut, score: null, components: null, prediction: null, failures };
-  const sums = mergeSums(sumsOf(row), fresh);
+  const sums = fresh === EMPTY_SUMS ? sumsOf(row) : addSums(sumsOf(row), fresh);
   const w = toWindow(row, sums);
   const components = healthComponents(w);
   let prediction = predictFailure(w, model);

@@ -12,11 +12,11 @@ import { evaluateDevice, type DeviceRow } from "./evaluate";
 import { dueHours, hourFloor, HOUR_MS, rollHours } from "./rollup";
 import { writeResults } from "./run-write";
 import {
-  EMPTY_SUMS,
+  addSums,
   hourSums,
-  mergeSums,
   windowHours,
   windowSumColumnsByHour,
+  windowSumNames,
   type WindowSums,
 } from "./window";
 
@@ -41,7 +41,7 @@ export function deviceWindowsQuery(tenantId: string, to: Date, skip: Date[] = []
       d.last_temperature as "lastTemperature",
       least(24, greatest(1, ceil(date_part('epoch', ${end}
         - greatest(coalesce(d.installed_at, ${from}::timestamptz), ${from}::timestamptz)) / 3600)))::int
-        as "windowHours", hh.signature as "prevSignature", w.*
+        as "windowHours", hh.signature as "prevSignature", ${windowSumNames()}
     from devices d
     join clients c on c.id = d.client_id
     left join device_health hh on hh.device_id = d.id
@@ -85,11 +85,11 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
   const deviceRows = rows ?? (await read([]));
   const readMs = performance.now() - started;
   const fresh = new Map<string, WindowSums>();
-  for (const r of rolled.kept)
-    fresh.set(
-      r.deviceId,
-      mergeSums(fresh.get(r.deviceId) ?? EMPTY_SUMS, hourSums(r, to.getTime())),
-    );
+  for (const r of rolled.kept) {
+    const sums = hourSums(r, to.getTime());
+    const before = fresh.get(r.deviceId);
+    fresh.set(r.deviceId, before ? addSums(before, sums) : sums);
+  }
   const evaluated = deviceRows.map((r) => evaluateDevice(r, model, now, fresh.get(r.id)));
   const evaluatedMs = performance.now() - started;
   const written = await writeResults(ctx, evaluated, now);

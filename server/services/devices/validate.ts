@@ -87,6 +87,8 @@ export function validateReading(
   raw: unknown,
   now: Date,
   ownDevice: string | null,
+  /** device ids already checked in this batch, as written → as kept (a batch names a few) */
+  checked?: Map<string, string>,
 ): Reading | { field: string; reason: string } {
   try {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw))
@@ -97,9 +99,15 @@ export function validateReading(
       if (!ownDevice) throw new Bad("deviceId", "is required with a site gateway key");
       deviceId = ownDevice;
     }
-    if (typeof deviceId !== "string" || !UUID.test(deviceId))
-      throw new Bad("deviceId", "must be a device id (a UUID)");
-    deviceId = deviceId.toLowerCase();
+    if (typeof deviceId !== "string") throw new Bad("deviceId", "must be a device id (a UUID)");
+    const known = checked?.get(deviceId);
+    if (known) deviceId = known;
+    else {
+      if (!UUID.test(deviceId)) throw new Bad("deviceId", "must be a device id (a UUID)");
+      const lower = deviceId.toLowerCase();
+      checked?.set(deviceId, lower);
+      deviceId = lower;
+    }
     if (ownDevice && deviceId !== ownDevice)
       throw new Bad("deviceId", "device not found (a device key posts only its own readings)");
     const online = r.online ?? true;
@@ -145,8 +153,9 @@ export function validateBatch(
 ): { good: Reading[]; rejected: Rejection[] } {
   const good: Reading[] = [];
   const rejected: Rejection[] = [];
+  const checked = new Map<string, string>();
   for (let i = 0; i < readings.length; i++) {
-    const r = validateReading(readings[i], now, ownDevice);
+    const r = validateReading(readings[i], now, ownDevice, checked);
     if ("reason" in r) rejected.push({ index: i, field: r.field, reason: r.reason });
     else good.push(r);
   }

@@ -85,14 +85,14 @@ const min = (a: number | null, b: number | null) =>
   a === null ? b : b === null ? a : Math.min(a, b);
 const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
-export function mergeSums(a: WindowSums, b: WindowSums): WindowSums {
-  const out = { ...a };
-  for (const k of SUM_KEYS) out[k] = a[k] + b[k];
-  out.tempJump = max(a.tempJump, b.tempJump);
-  out.rebootsMax = max(a.rebootsMax, b.rebootsMax);
-  out.rebootsMin = min(a.rebootsMin, b.rebootsMin);
-  out.rebootsLastHour = add(a.rebootsLastHour, b.rebootsLastHour);
-  return out;
+/** Adds `b` into `into` (no copy: 20,000 devices an hour) and returns it. */
+export function addSums(into: WindowSums, b: WindowSums): WindowSums {
+  for (const k of SUM_KEYS) into[k] += b[k];
+  into.tempJump = max(into.tempJump, b.tempJump);
+  into.rebootsMax = max(into.rebootsMax, b.rebootsMax);
+  into.rebootsMin = min(into.rebootsMin, b.rebootsMin);
+  into.rebootsLastHour = add(into.rebootsLastHour, b.rebootsLastHour);
+  return into;
 }
 
 /**
@@ -195,6 +195,15 @@ export function windowSumColumnsByHour(): SQL {
       sum(case when hx.last then h.reboots_max - h.reboots_min end)::int as "rebootsLastHour"`;
 }
 
+/** The sums' columns of a subquery `w` over windowSumColumnsByHour (its device_id left out). */
+export function windowSumNames(): SQL {
+  return sql.raw(
+    [...SUM_KEYS, "tempJump", "rebootsMax", "rebootsMin", "rebootsLastHour"]
+      .map((k) => `w."${k}"`)
+      .join(", "),
+  );
+}
+
 /** One freshly rolled hour (its RETURNING row) as window sums for a window ending at `toMs`. */
 export function hourSums(r: RolledHour, toMs: number): WindowSums {
   const hourMs = new Date(r.hour).getTime();
@@ -229,11 +238,12 @@ export function hourSums(r: RolledHour, toMs: number): WindowSums {
   };
 }
 
+const opt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
 /** Numbers as SQL sends them (sums of float8 can arrive as strings from some drivers' types). */
 export function sumsOf(r: Record<string, unknown>): WindowSums {
   const out = { ...EMPTY_SUMS };
   for (const k of SUM_KEYS) out[k] = Number(r[k] ?? 0);
-  const opt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   out.tempJump = opt(r.tempJump);
   out.rebootsMax = opt(r.rebootsMax);
   out.rebootsMin = opt(r.rebootsMin);
