@@ -94,6 +94,7 @@ class LiveBus {
    * updates are off.
    */
   private gap() {
+    for (const push of livePushes()) push.lost?.(null);
     for (const name of this.emitter.eventNames()) {
       if (typeof name === "string" && name !== "error") this.emitter.emit(name, GAP);
     }
@@ -137,28 +138,36 @@ class LiveBus {
     if (starting) setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
   }
 
-  /** Reads the batch once and hands it to the tenant's subscribers. */
+  /**
+   * Reads the batch once and hands it to the tenant's subscribers. Batches start PUSH_BATCH_MS
+   * apart (counted from the start of the last, so a slow read does not stretch the interval
+   * by its own length), and never two at once.
+   */
   private async push(push: RegisteredPush, tenantId: string) {
     const key = `${push.topic}:${tenantId}`;
     const batch = this.batches.get(key);
     if (!batch || batch.running) return;
+    const started = Date.now();
     const ids = batch.ids;
     batch.ids = new Set();
     batch.running = true;
     const event: TenantEvent = { event: { topic: push.topic, ids: ids ? [...ids] : null } };
     try {
-      if (ids && this.emitter.listenerCount(tenantId) > 0) {
-        const loaded = await push.load(liveDb(), tenantId, [...ids]);
+      if (!ids) push.lost?.(tenantId);
+      else if (this.emitter.listenerCount(tenantId) > 0) {
+        const loaded = await push.load(liveDb(), tenantId, [...ids], new Date(started));
         event.delta = { push, batch: loaded, shared: new Map() };
       }
     } catch {
       // the pages refetch what the event names instead
+      push.lost?.(tenantId);
     }
     this.emitter.emit(tenantId, event);
     batch.running = false;
-    // changes that arrived meanwhile go in the next batch, after a pause
+    // changes that arrived meanwhile go in the next batch
     if (batch.ids === null || batch.ids.size) {
-      setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
+      const wait = Math.max(0, started + PUSH_BATCH_MS - Date.now());
+      setTimeout(() => void this.push(push, tenantId), wait);
     } else {
       this.batches.delete(key);
     }
