@@ -42,6 +42,12 @@ async function signIn(base: string, email: string) {
   return cookie();
 }
 
+/** What a failed fetch ran into (fetch says only "fetch failed"; the cause has the code). */
+function networkCause(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
+  return cause?.code ?? cause?.message ?? String(err);
+}
+
 /** The machine's CPU use from now until the returned function is called: busy share of all cores. */
 function machineCpu() {
   const total = () =>
@@ -292,7 +298,7 @@ export async function benchLoad() {
           if (res.status !== 201) return fail(`POST /api/alerts ${res.status}`);
           ids.push(((await res.json()) as { id: string }).id);
         })
-        .catch(() => fail("POST /api/alerts network")),
+        .catch((err: unknown) => fail(`POST /api/alerts network ${networkCause(err)}`)),
     );
   }
   await Promise.all(posts);
@@ -302,7 +308,7 @@ export async function benchLoad() {
   console.log(`load: sent ${seconds * rate} alerts in ${sending.toFixed(1)} s`);
   // the generator shares the machine with the app: say how much of it was the generator's
   console.log(
-    `load: while sending, the machine's ${machine.cores} cores were ${(machine.busy * 100).toFixed(0)}% busy; this generator used ${((own.user + own.system) / 1e4 / sending).toFixed(0)}% of one core (${(((own.user + own.system) / 1e4 / sending / machine.cores / Math.max(machine.busy, 0.01)) * 100).toFixed(0)}% of the machine's busy time); load average ${loadavg()
+    `load: while sending, the machine's ${machine.cores} cores were ${(machine.busy * 100).toFixed(0)}% busy; this generator used ${((own.user + own.system) / 1e4 / sending).toFixed(0)}% of one core (${((own.user + own.system) / 1e4 / sending / machine.cores / Math.max(machine.busy, 0.01)).toFixed(0)}% of the machine's busy time); load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(", ")}`,
   );

@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Severity } from "@/lib/noc";
 import { type DbOrTx, schema } from "@/server/db";
-import type { OpenCount, QueueRow } from "./queue";
+import { type OpenCount, openInQueue, type QueueRow } from "./queue";
 
 const { alerts } = schema;
 
@@ -50,13 +49,7 @@ async function countAll(db: DbOrTx, tenantId: string, now: number): Promise<Tena
   const open = await db
     .select({ id: alerts.id, severity: alerts.severity, groupId: alerts.assignedGroupId })
     .from(alerts)
-    .where(
-      and(
-        eq(alerts.tenantId, tenantId),
-        ne(alerts.status, "resolved"),
-        isNull(alerts.suppressedByWindowId),
-      ),
-    );
+    .where(openInQueue(tenantId));
   const t: TenantCounts = { buckets: new Map(), counts: new Map(), countedAt: now, usedAt: now };
   for (const a of open) add(t, a.id, a.severity, a.groupId);
   return t;
