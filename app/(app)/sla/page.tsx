@@ -16,14 +16,9 @@ export default async function SlaPage({
   const filters = slaFiltersFromSearch(params);
   const selected = selectedFromSearch(params);
   const qc = getQueryClient();
-  // The risk list and the 30 days' trends read the open and recent tickets (about 1 s and 2 s
-  // on the large data set): not awaited, so the page's shell paints at once. Their pending
-  // queries go to the browser with their promises (lib/trpc/query-client.ts dehydrates pending
-  // queries), which stream in with the rest of the response and fill the table and the charts
-  // without requests of their own.
-  void qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }));
-  void qc.prefetchQuery(trpc.ticket.charts.queryOptions());
   await Promise.all([
+    qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT })),
+    qc.prefetchQuery(trpc.ticket.charts.queryOptions()),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.client.list.queryOptions()),
     qc.prefetchQuery(trpc.site.list.queryOptions({})),
