@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { type AttendanceKind } from "@/lib/shifts";
+import type { AttendanceKind } from "@/lib/shifts";
 import { schema } from "@/server/db";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx, UserActor } from "../_core/context";
@@ -10,7 +10,7 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { recordAttendance } from "./attendance";
 import { SHIFT_COLUMNS, toBoardRow } from "./board";
-import { type Fix } from "./geofence";
+import type { Fix } from "./geofence";
 import { withinAttachWindow } from "./rules";
 import { rawRows } from "@/server/db/raw";
 
