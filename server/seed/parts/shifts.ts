@@ -8,7 +8,8 @@ import { materialiseSchedule } from "@/server/services/shifts/materialise";
 import { addDays, localDay, shiftInstants } from "@/server/services/shifts/schedule";
 import { DEMO_PASSWORD } from "../logins";
 import type { SeedContext, SeedPart } from "../types";
-import { BLUEFIN_GUARDS, DEMO_GUARD, NORTHWIND_GUARDS, ROSTER } from "./shifts-data";
+import { BLUEFIN_GUARDS, DEMO_GUARD, NORTHWIND_GUARDS } from "./shifts-data";
+import { ROSTER } from "./shifts-roster-data";
 import { rawRows } from "@/server/db/raw";
 import {
   HISTORY_DAYS,
