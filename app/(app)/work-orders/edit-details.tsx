@@ -50,14 +50,14 @@ function EditForm({ order, onClose }: { order: Editable; onClose: () => void }) 
     <Form
       form={form}
       aria-label="Edit details"
-      className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 p-3"
+      className="grid grid-cols-1 sm:grid-cols-2 gap-2 rounded-md border border-slate-200 p-3"
       onSubmit={async (values) => {
         await update.mutateAsync(values);
         onClose();
         await refresh();
       }}
     >
-      <TextField control={control} name="title" label="Title" className="col-span-2" />
+      <TextField control={control} name="title" label="Title" className="sm:col-span-2" />
       <Select
         control={control}
         name="priority"
@@ -70,17 +70,17 @@ function EditForm({ order, onClose }: { order: Editable; onClose: () => void }) 
         name="dueAt"
         label="Due"
         hint="In your local time"
-        className="col-span-2"
+        className="sm:col-span-2"
       />
       <TextArea
         control={control}
         name="description"
         label="What needs doing"
-        className="col-span-2"
+        className="sm:col-span-2"
         rows={3}
       />
-      <FormError className="col-span-2" />
-      <div className="col-span-2 flex gap-2">
+      <FormError className="sm:col-span-2" />
+      <div className="sm:col-span-2 flex gap-2">
         <SubmitButton>Save</SubmitButton>
         <Button variant="ghost" onClick={onClose}>
           Cancel

@@ -2,13 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { uuid } from "@/lib/schemas/common";
 import { guardAttendanceInput, scanInput } from "@/lib/schemas/shifts";
-import {
-  confirmShift,
-  guardAttendance,
-  myShifts,
-  myTours,
-  scanCheckpoint,
-} from "@/server/services/shifts/guard";
+import { confirmShift, guardAttendance, myShifts } from "@/server/services/shifts/guard";
+import { myTours, scanCheckpoint } from "@/server/services/shifts/guard-tours";
 import { requireCapability, router } from "../trpc";
 
 /** The guard's phone page: their own shifts and tours only. */

@@ -16,18 +16,20 @@ import {
   tourUpdateInput,
 } from "@/lib/schemas/shifts";
 import {
-  createAssignment,
   createPost,
   createTemplate,
-  deleteAssignment,
-  listAssignments,
-  listGuards,
   listPosts,
   listTemplates,
-  updateAssignment,
   updatePost,
   updateTemplate,
 } from "@/server/services/shifts/roster";
+import {
+  createAssignment,
+  deleteAssignment,
+  listAssignments,
+  listGuards,
+  updateAssignment,
+} from "@/server/services/shifts/roster-assignments";
 import {
   addCheckpoint,
   listTours,

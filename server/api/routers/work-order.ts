@@ -13,11 +13,10 @@ import { getWorkOrderDetail, listWorkOrders } from "@/server/services/vendors/qu
 import {
   assignWorkOrder,
   confirmRework,
-  createWorkOrder,
   moveWorkOrder,
   noteOnWorkOrder,
-  updateWorkOrder,
-} from "@/server/services/vendors/work-orders";
+} from "@/server/services/vendors/work-order-flow";
+import { createWorkOrder, updateWorkOrder } from "@/server/services/vendors/work-orders";
 import { requestHost, requestProtocol } from "../client-address";
 import { requireCapability, router } from "../trpc";
 

@@ -4,6 +4,8 @@ export * from "./noc";
 export * from "./sla";
 export * from "./vendors";
 export * from "./shifts";
+export * from "./shift-findings";
+export * from "./tours";
 export * from "./scorecards";
 export * from "./devices";
 export * from "./playbooks";

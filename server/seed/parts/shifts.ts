@@ -1,196 +1,30 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { SHIFT_RULES } from "@/lib/shifts";
-import { tierIncludes, type Tier } from "@/lib/tiers";
 import { schema, type Db } from "@/server/db";
 import { hashPassword } from "@/server/services/auth/password";
 import { jobContext } from "@/server/services/_core/system";
-import { fenceVerdict, type Fix } from "@/server/services/shifts/geofence";
 import { materialiseSchedule } from "@/server/services/shifts/materialise";
-import { earlyBeyondTolerance } from "@/server/services/shifts/rules";
-import {
-  addDays,
-  localDay,
-  localInstant,
-  roundStarts,
-  shiftInstants,
-} from "@/server/services/shifts/schedule";
-import { newCheckpointToken } from "@/server/services/shifts/tour-roster";
+import { addDays, localDay, shiftInstants } from "@/server/services/shifts/schedule";
 import { DEMO_PASSWORD } from "../logins";
-import type { Random } from "../random";
 import type { SeedContext, SeedPart } from "../types";
-import {
-  BLUEFIN_GUARDS,
-  DEMO_GUARD,
-  HABITS,
-  NORTHWIND_GUARDS,
-  ROSTER,
-  TOURS,
-  USUAL_HABITS,
-} from "./shifts-data";
+import { BLUEFIN_GUARDS, DEMO_GUARD, NORTHWIND_GUARDS } from "./shifts-data";
+import { ROSTER } from "./shifts-roster-data";
 import { rawRows } from "@/server/db/raw";
-
-const HISTORY_DAYS = 35;
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-type Site = {
-  id: string;
-  name: string;
-  clientId: string;
-  timeZone: string;
-  latitude: number;
-  longitude: number;
-  radiusM: number;
-  tier: Tier;
-};
-
-async function sitesOf(db: Db, tenantId: string): Promise<Map<string, Site>> {
-  const rows = await db
-    .select({
-      id: schema.sites.id,
-      name: schema.sites.name,
-      clientId: schema.sites.clientId,
-      timeZone: schema.sites.timeZone,
-      latitude: schema.sites.latitude,
-      longitude: schema.sites.longitude,
-      radiusM: schema.sites.geofenceRadiusM,
-      tier: schema.clients.tier,
-    })
-    .from(schema.sites)
-    .innerJoin(schema.clients, eq(schema.clients.id, schema.sites.clientId))
-    .where(eq(schema.sites.tenantId, tenantId));
-  return new Map(rows.map((r) => [r.name, r]));
-}
+import {
+  HISTORY_DAYS,
+  MINUTE,
+  DAY,
+  type Site,
+  sitesOf,
+  insertChunks,
+  type HistoryShift,
+  playHistory,
+} from "./shifts-history";
+import { seedTours } from "./shifts-tours";
 
 const emailOf = (name: string, domain: string) =>
   `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${domain}`;
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
-}
-
-type HistoryShift = typeof schema.shifts.$inferInsert & {
-  id: string;
-  startsAt: Date;
-  endsAt: Date;
-};
-
-/** A fix near a point: `metres` away to the north-east, with this accuracy. */
-function fixNear(site: Site, metres: number, accuracyM: number): Fix {
-  const d = metres / 111_195 / Math.SQRT2;
-  return {
-    latitude: site.latitude + d,
-    longitude: site.longitude + d / Math.cos((site.latitude * Math.PI) / 180),
-    accuracyM,
-  };
-}
-
-/**
- * The last 35 days of a roster as it went: mostly on time, some late, a few no-shows and
- * wrong-site fixes, the shifts under way now checked in. Findings older than a day are stored
- * as detection would have (newer ones are left to the first detection run, which raises their
- * NOC alerts).
- */
-function playHistory(
-  r: Random,
-  site: Site,
-  shift: HistoryShift,
-  guardName: string | null,
-  now: Date,
-) {
-  const events: (typeof schema.attendanceEvents.$inferInsert)[] = [];
-  const findings: (typeof schema.shiftFindings.$inferInsert)[] = [];
-  // the demo guard's shift under way is his to check in to from the phone page
-  if (guardName === DEMO_GUARD.name && shift.endsAt > now) return { events, findings };
-  const habits = (guardName && HABITS[guardName]) || USUAL_HABITS;
-  const start = shift.startsAt.getTime();
-  const roll = r.next();
-  const outcome = !guardName
-    ? "absent"
-    : roll < habits.noShow
-      ? "absent"
-      : roll < habits.noShow + habits.late
-        ? "late"
-        : roll < habits.noShow + habits.late + (habits.wrongSite ?? 0.01)
-          ? "wrong_site"
-          : roll < habits.noShow + habits.late + (habits.wrongSite ?? 0.01) + 0.03
-            ? "uncertain"
-            : r.chance(0.02)
-              ? "early"
-              : "on_time";
-  const detectable = tierIncludes(site.tier, "shiftCompliance") && start < now.getTime() - DAY;
-  const finding = (kind: "LATE" | "NO_SHOW" | "WRONG_SITE", at: Date, details: object) =>
-    findings.push({
-      tenantId: shift.tenantId,
-      clientId: site.clientId,
-      siteId: site.id,
-      shiftId: shift.id,
-      kind,
-      key: `${shift.id}:${kind}`,
-      detectedAt: at,
-      details: details as Record<string, unknown>,
-    });
-  if (outcome === "absent") {
-    if (detectable && start + 120 * MINUTE <= now.getTime())
-      finding("NO_SHOW", new Date(start + 120 * MINUTE), { minutesOverdue: 120 });
-    return { events, findings };
-  }
-  const offset =
-    outcome === "late" ? r.int(16, 75) : outcome === "early" ? -r.int(35, 55) : r.int(-25, 9);
-  const at = new Date(start + offset * MINUTE);
-  if (at > now) return { events, findings };
-  const fix =
-    outcome === "wrong_site"
-      ? fixNear(site, r.int(900, 3000), r.int(10, 40))
-      : outcome === "uncertain"
-        ? fixNear(site, site.radiusM - 10, r.int(120, 250))
-        : fixNear(site, r.int(0, Math.max(0, site.radiusM - 60)), r.int(5, 35));
-  const { verdict, distanceM } = fenceVerdict(fix, site);
-  const method = r.chance(0.1) ? ("nfc" as const) : ("app" as const);
-  events.push({
-    tenantId: shift.tenantId,
-    shiftId: shift.id,
-    guardId: shift.guardId,
-    kind: "check_in",
-    method,
-    at,
-    ...fix,
-    verdict,
-    distanceM,
-    matchedSiteId: verdict === "on_site" ? site.id : null,
-    earlyMinutes: earlyBeyondTolerance(shift.startsAt, at),
-    createdAt: at,
-  });
-  shift.checkedInAt = at;
-  shift.checkInVerdict = verdict;
-  shift.checkInDistanceM = distanceM;
-  shift.lastVerdict = verdict;
-  if (detectable && outcome === "late") finding("LATE", at, { minutesLate: offset });
-  if (detectable && verdict === "wrong_site")
-    finding("WRONG_SITE", at, { kind: "check_in", at, distanceM, atSite: null });
-  const out = new Date(shift.endsAt.getTime() + r.int(-5, 15) * MINUTE);
-  if (out <= now) {
-    const back = fixNear(site, r.int(0, Math.max(0, site.radiusM - 60)), r.int(5, 30));
-    const v = fenceVerdict(back, site);
-    events.push({
-      tenantId: shift.tenantId,
-      shiftId: shift.id,
-      guardId: shift.guardId,
-      kind: "check_out",
-      method,
-      at: out,
-      ...back,
-      verdict: v.verdict,
-      distanceM: v.distanceM,
-      matchedSiteId: site.id,
-      createdAt: out,
-    });
-    shift.checkedOutAt = out;
-    shift.lastVerdict = v.verdict;
-  }
-  return { events, findings };
-}
 
 async function seedTenantShifts(
   ctx: SeedContext,
@@ -377,113 +211,6 @@ async function demoGuardOnDuty(db: Db, tenantId: string, site: Site, guardId: st
     endsAt,
     confirmedAt: now,
   });
-}
-
-/** Tours with their checkpoints, and the past rounds as walked (most checkpoints scanned in time). */
-async function seedTours(
-  ctx: SeedContext,
-  tenantId: string,
-  sites: Map<string, Site>,
-  history: HistoryShift[],
-  now: Date,
-): Promise<number> {
-  const { db, random } = ctx;
-  const since = new Date(now.getTime() - (HISTORY_DAYS + 5) * DAY);
-  let count = 0;
-  for (const tour of TOURS) {
-    const site = sites.get(tour.site);
-    if (!site) continue;
-    const [row] = await db
-      .insert(schema.tours)
-      .values({
-        tenantId,
-        siteId: site.id,
-        name: tour.name,
-        critical: tour.critical,
-        days: [1, 2, 3, 4, 5, 6, 7],
-        windowStart: tour.windowStart,
-        windowEnd: tour.windowEnd,
-        everyMinutes: tour.everyMinutes,
-        createdAt: since,
-      })
-      .returning({ id: schema.tours.id });
-    if (!row) throw new Error("seed: tour");
-    const checkpoints = await db
-      .insert(schema.tourCheckpoints)
-      .values(
-        tour.checkpoints.map((c, i) => ({
-          tenantId,
-          tourId: row.id,
-          siteId: site.id,
-          seq: i + 1,
-          ...c,
-          token: newCheckpointToken(),
-          createdAt: since,
-        })),
-      )
-      .returning();
-    const runs: (typeof schema.tourRuns.$inferInsert & { id: string; startsAt: Date })[] = [];
-    const scans: (typeof schema.checkpointScans.$inferInsert)[] = [];
-    const missed: (typeof schema.shiftFindings.$inferInsert)[] = [];
-    const today = localDay(site.timeZone, now);
-    const onDuty = history.filter((s) => s.siteId === site.id && s.checkedInAt);
-    for (let d = -HISTORY_DAYS; d <= 0; d++) {
-      const day = addDays(today, d);
-      for (const m of roundStarts(tour.windowStart, tour.windowEnd, tour.everyMinutes)) {
-        const startsAt = localInstant(day, m, site.timeZone);
-        if (startsAt > now) continue;
-        const run = {
-          id: randomUUID(),
-          tenantId,
-          tourId: row.id,
-          clientId: site.clientId,
-          siteId: site.id,
-          localDate: day,
-          startsAt,
-          createdAt: new Date(startsAt.getTime() - 14 * DAY),
-        };
-        runs.push(run);
-        const guard = onDuty.find((s) => s.startsAt <= startsAt && s.endsAt > startsAt);
-        for (const c of checkpoints) {
-          const at = new Date(startsAt.getTime() + random.int(2, c.toleranceMinutes - 2) * MINUTE);
-          const due = new Date(startsAt.getTime() + c.toleranceMinutes * MINUTE);
-          // a checkpoint whose window is still open is left for the guard on duty to scan
-          if (guard && due <= now && random.chance(0.94)) {
-            scans.push({
-              tenantId,
-              tourRunId: run.id,
-              checkpointId: c.id,
-              guardId: guard.guardId ?? null,
-              shiftId: guard.id,
-              scannedAt: at,
-              createdAt: at,
-            });
-          } else if (
-            due <= now &&
-            startsAt < new Date(now.getTime() - DAY) &&
-            tierIncludes(site.tier, "shiftCompliance")
-          ) {
-            missed.push({
-              tenantId,
-              clientId: site.clientId,
-              siteId: site.id,
-              tourRunId: run.id,
-              checkpointId: c.id,
-              kind: "MISSED_CHECKPOINT",
-              key: `${run.id}:${c.id}`,
-              detectedAt: due,
-              details: { checkpoint: c.name, roundStartsAt: startsAt, dueAt: due },
-            });
-          }
-        }
-      }
-    }
-    await insertChunks(runs, (c) => db.insert(schema.tourRuns).values(c));
-    await insertChunks(scans, (c) => db.insert(schema.checkpointScans).values(c));
-    await insertChunks(missed, (c) => db.insert(schema.shiftFindings).values(c));
-    count += runs.length;
-  }
-  return count;
 }
 
 export const shiftsPart: SeedPart = {

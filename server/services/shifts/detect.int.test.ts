@@ -5,7 +5,8 @@ import { createTestTenant, ctxFor, type TestTenant } from "@/server/test/factori
 import { createShift, scopeManagerTo } from "@/server/test/shift-factories";
 import { jobContext } from "../_core/system";
 import { recordAttendance } from "./attendance";
-import { detectShifts, detectTours, findingFingerprint } from "./detect";
+import { detectShifts, detectTours } from "./detect";
+import { findingFingerprint } from "./detect-raise";
 import { excuseAbsence } from "./manage";
 import { complianceFigures } from "./figures";
 

@@ -12,7 +12,7 @@ import { publish } from "../live/publish";
 import { resolveAlertsByFingerprint } from "../noc/system-alerts";
 import { getGuardInTenant, getShiftInTenant } from "./access";
 import { findGuardShift, recordAttendance } from "./attendance";
-import { findingFingerprint } from "./detect";
+import { findingFingerprint } from "./detect-raise";
 import { assertShiftOfGuard } from "./guard";
 
 const { shifts } = schema;

@@ -6,13 +6,8 @@ import { createGuard } from "@/server/test/shift-factories";
 import type { ServiceCtx } from "../_core/context";
 import { platformContext } from "../_core/system";
 import { materialiseSchedule, sitesDueForRebuild } from "./materialise";
-import {
-  createAssignment,
-  createPost,
-  createTemplate,
-  updateAssignment,
-  updateTemplate,
-} from "./roster";
+import { createPost, createTemplate, updateTemplate } from "./roster";
+import { createAssignment, updateAssignment } from "./roster-assignments";
 import { shiftInstants } from "./schedule";
 import { createTour } from "./tour-roster";
 

@@ -4,7 +4,7 @@ import type { ServiceCtx } from "../_core/context";
 import type { JobCtx } from "../_core/system";
 import { recordAttendance } from "./attendance";
 import type { Fix } from "./geofence";
-import { scanCheckpoint } from "./guard";
+import { scanCheckpoint } from "./guard-tours";
 import { rawRows } from "@/server/db/raw";
 
 /** The demo guard's own shifts are left to whoever signs in as them. */

@@ -10,7 +10,7 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { attachmentStore } from "./storage";
 import { checkUpload } from "./upload";
-import { addEvent, getWorkOrderInTenant } from "./work-orders";
+import { addEvent, getWorkOrderInTenant } from "./work-order-records";
 
 const { workOrderAttachments } = schema;
 

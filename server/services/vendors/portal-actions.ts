@@ -9,7 +9,7 @@ import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { notifyRole, notifyUsers } from "../notifications/enqueue";
 import { limited, touch, type PortalAccess } from "./portal";
-import { addEvent, getWorkOrderInTenant } from "./work-orders";
+import { addEvent, getWorkOrderInTenant } from "./work-order-records";
 
 const { workOrders, vendorTokens } = schema;
 

@@ -23,7 +23,8 @@ import {
   tokenExpiresAt,
   tokenState,
 } from "./token";
-import { addEvent, getWorkOrderInTenant, moveWorkOrder, noteOnWorkOrder } from "./work-orders";
+import { moveWorkOrder, noteOnWorkOrder } from "./work-order-flow";
+import { addEvent, getWorkOrderInTenant } from "./work-order-records";
 
 const {
   workOrders,

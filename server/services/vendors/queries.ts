@@ -5,7 +5,7 @@ import { schema } from "@/server/db";
 import { listEntityTimeline } from "../audit/list";
 import { actorRef, type ServiceCtx } from "../_core/context";
 import { siteScopeFilter } from "../_core/scope";
-import { expiredDocuments, getWorkOrderInTenant } from "./work-orders";
+import { expiredDocuments, getWorkOrderInTenant } from "./work-order-records";
 
 const {
   workOrders,

@@ -20,7 +20,8 @@ import {
 } from "./portal";
 import { newPortalToken } from "./token";
 import { vendorRankings, createVendor, addVendorDocument } from "./vendors";
-import { assignWorkOrder, createWorkOrder, moveWorkOrder, updateWorkOrder } from "./work-orders";
+import { assignWorkOrder, moveWorkOrder } from "./work-order-flow";
+import { createWorkOrder, updateWorkOrder } from "./work-orders";
 
 const linkLookup = platformContext("vendor-link");
 

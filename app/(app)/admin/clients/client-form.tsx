@@ -73,7 +73,7 @@ export function ClientForm({ client, onDone }: { client?: ClientRow; onDone: () 
           label="Executive recipients"
           hint="E-mail addresses, separated by commas."
         />
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-1 sm:grid-cols-2 gap-3">
           <NumberField
             control={control}
             name="contractTargets.slaMetPct"

@@ -65,7 +65,7 @@ export function SiteForm({
     >
       <Form
         form={form}
-        className="grid grid-cols-2 gap-3 p-4"
+        className="grid grid-cols-1 sm:grid-cols-2 gap-3 p-4"
         onSubmit={async (values) => {
           activate.reset();
           if (site) return update.mutateAsync({ id: site.id, ...values });
@@ -73,21 +73,21 @@ export function SiteForm({
           onDone();
         }}
       >
-        <TextField control={control} name="name" label="Name" className="col-span-2" />
-        <TextField control={control} name="address" label="Address" className="col-span-2" />
+        <TextField control={control} name="name" label="Name" className="sm:col-span-2" />
+        <TextField control={control} name="address" label="Address" className="sm:col-span-2" />
         <TextField
           control={control}
           name="phone"
           label="Site phone"
           hint="Vendors on a work order here can tap it to call."
-          className="col-span-2"
+          className="sm:col-span-2"
         />
         <TextField
           control={control}
           name="timeZone"
           label="Time zone (IANA)"
           hint="For example America/Chicago or Europe/London."
-          className="col-span-2"
+          className="sm:col-span-2"
         />
         <NumberField control={control} name="latitude" label="Latitude" />
         <NumberField control={control} name="longitude" label="Longitude" />
@@ -105,7 +105,7 @@ export function SiteForm({
           min={1}
           max={5}
         />
-        <div className="col-span-2 flex flex-wrap items-center gap-2">
+        <div className="sm:col-span-2 flex flex-wrap items-center gap-2">
           <SubmitButton>{site ? "Save changes" : "Create site"}</SubmitButton>
           {site ? (
             <Button
@@ -119,9 +119,9 @@ export function SiteForm({
             </Button>
           ) : null}
         </div>
-        <FormError className="col-span-2" />
+        <FormError className="sm:col-span-2" />
         {activate.error ? (
-          <p role="alert" className="col-span-2 text-sm text-red-700">
+          <p role="alert" className="sm:col-span-2 text-sm text-red-700">
             {errorMessage(activate.error)}
           </p>
         ) : null}
