@@ -72,7 +72,7 @@ export function WindowForm() {
           label="Name"
           placeholder="e.g. Fire panel firmware update"
         />
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <DateTimeField control={control} name="startsAt" label="Starts" />
           <DateTimeField control={control} name="endsAt" label="Ends" />
         </div>
