@@ -120,7 +120,7 @@ export async function trpcMutation<T = unknown>(
 export async function createOwnAlert(
   request: APIRequestContext,
   title: string,
-  severity: "critical" | "high" = "high",
+  severity: "critical" | "high" | "medium" | "low" = "high",
 ): Promise<string> {
   const sites = await trpcQuery<{ id: string }[]>(request, "site.list", {});
   const res = await trpcMutation<{ id: string }>(request, "alert.create", {
