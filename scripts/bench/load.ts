@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { cpus, loadavg } from "node:os";
 import { and, eq, inArray, isNotNull, like, ne } from "drizzle-orm";
 import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
@@ -40,32 +39,6 @@ async function signIn(base: string, email: string) {
   if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error="))
     throw new Error(`could not sign in as ${email}: ${res.status}`);
   return cookie();
-}
-
-/** What a failed fetch ran into (fetch says only "fetch failed"; the cause has the code). */
-function networkCause(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
-  return cause?.code ?? cause?.message ?? String(err);
-}
-
-/** The machine's CPU use from now until the returned function is called: busy share of all cores. */
-function machineCpu() {
-  const total = () =>
-    cpus().reduce(
-      (acc, c) => {
-        const t = c.times;
-        acc.busy += t.user + t.nice + t.sys + t.irq;
-        acc.all += t.user + t.nice + t.sys + t.irq + t.idle;
-        return acc;
-      },
-      { busy: 0, all: 0 },
-    );
-  const before = total();
-  return () => {
-    const after = total();
-    const all = after.all - before.all;
-    return { cores: cpus().length, busy: all > 0 ? (after.busy - before.busy) / all : 0 };
-  };
 }
 
 /** The browser's batched tRPC GET (httpBatchLink, superjson): one request for several queries. */
@@ -272,8 +245,6 @@ export async function benchLoad() {
 
   console.log(`load: ${rate} alerts/s for ${seconds} s`);
   const ids: string[] = [];
-  const cpu = machineCpu();
-  const ownCpu = process.cpuUsage();
   const started = performance.now();
   const posts: Promise<void>[] = [];
   for (let i = 0; i < seconds * rate; i++) {
@@ -298,20 +269,12 @@ export async function benchLoad() {
           if (res.status !== 201) return fail(`POST /api/alerts ${res.status}`);
           ids.push(((await res.json()) as { id: string }).id);
         })
-        .catch((err: unknown) => fail(`POST /api/alerts network ${networkCause(err)}`)),
+        .catch(() => fail("POST /api/alerts network")),
     );
   }
   await Promise.all(posts);
   const sending = (performance.now() - started) / 1000;
-  const own = process.cpuUsage(ownCpu);
-  const machine = cpu();
   console.log(`load: sent ${seconds * rate} alerts in ${sending.toFixed(1)} s`);
-  // the generator shares the machine with the app: say how much of it was the generator's
-  console.log(
-    `load: while sending, the machine's ${machine.cores} cores were ${(machine.busy * 100).toFixed(0)}% busy; this generator used ${((own.user + own.system) / 1e4 / sending).toFixed(0)}% of one core (${((own.user + own.system) / 1e4 / sending / machine.cores / Math.max(machine.busy, 0.01)).toFixed(0)}% of the machine's busy time); load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(", ")}`,
-  );
 
   // every alert triaged? (wait up to a minute for the tail)
   let triaged: { created: Date; triaged: Date | null }[] = [];

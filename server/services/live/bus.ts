@@ -1,12 +1,12 @@
 import "server-only";
+import { EventEmitter, on } from "node:events";
 import { isLiveTopic, LIVE_CHANNEL, type LiveEvent } from "@/lib/live-topics";
 import { liveDb, onDatabaseOutage, rawSql } from "@/server/db";
-import { type LiveSink, type TenantEvent, TenantFanOut } from "./fan-out";
+import type { ServiceCtx, UserActor } from "../_core/context";
 import { type LiveOut, livePushes, livePushOf, type RegisteredPush } from "./registry";
-import type { LiveSubscriber } from "./subscriber";
+import { AccessEnded, type LiveSubscriber } from "./subscriber";
 
 export type { LiveOut } from "./registry";
-export type { LiveSink } from "./fan-out";
 
 /**
  * Changes of a pushed topic (server/services/live/registry.ts: alerts) are gathered this long
@@ -18,11 +18,37 @@ export const PUSH_BATCH_MS = 300;
 /** More changed ids than this in one batch: pages refetch instead. */
 const MAX_PUSHED_IDS = 500;
 
+/** What a batch of a pushed topic's changes carries to the subscribers who may see it. */
+type PushDelta = {
+  push: RegisteredPush;
+  batch: unknown;
+  /** each class of subscriber's message, made once and handed to all such subscribers */
+  shared: Map<string, Promise<LiveOut>>;
+};
+/**
+ * What the bus hands its subscribers: one object per change, so that what is sent for it can
+ * be encoded once for every subscriber that gets the same message (see stream.ts).
+ */
+type TenantEvent = { event: LiveEvent; delta?: PushDelta; gap?: true };
+/** Ends every open stream: changes may have been missed (see LiveBus.gap). */
+const GAP: TenantEvent = { event: { topic: "alert", ids: null }, gap: true };
+
+/** A subscriber's access to each registered push (absent: the ids only), as last read. */
+type Accesses = Map<string, { push: RegisteredPush; access: unknown; class: string }>;
+
+async function accessesOf(ctx: ServiceCtx<UserActor>): Promise<Accesses> {
+  const out: Accesses = new Map();
+  for (const push of livePushes()) {
+    const access = await push.access(ctx).catch(() => null); // refused, or failed: the ids only
+    if (access !== null) out.set(push.topic, { push, access, class: push.accessClass(access) });
+  }
+  return out;
+}
+
 /** One LISTEN connection per process, fanning each tenant's changes out to its subscribers. */
 class LiveBus {
+  private emitter = new EventEmitter();
   private started: Promise<void> | null = null;
-  /** per tenant: its open streams in this process */
-  private tenants = new Map<string, TenantFanOut>();
   /** per pushed topic and tenant: ids changed since the last push (null: too many, or unknown) */
   private batches = new Map<string, { ids: Set<string> | null; running: boolean }>();
 
@@ -30,16 +56,13 @@ class LiveBus {
   private listened = false;
 
   constructor() {
+    this.emitter.setMaxListeners(0);
     onDatabaseOutage((state) => {
       // the pool holding the LISTEN connection is gone: listen again once the database is back
       this.started = null;
       if (state === "down") this.gap();
-      else if (this.watched().length) void this.ensureListening().catch(() => undefined);
+      else if (this.emitter.eventNames().length) void this.ensureListening().catch(() => undefined);
     });
-  }
-
-  private watched(): TenantFanOut[] {
-    return [...this.tenants.values()].filter((t) => t.size > 0);
   }
 
   private ensureListening(): Promise<void> {
@@ -71,8 +94,9 @@ class LiveBus {
    * updates are off.
    */
   private gap() {
-    for (const push of livePushes()) push.lost?.(null);
-    for (const t of this.tenants.values()) t.endAll();
+    for (const name of this.emitter.eventNames()) {
+      if (typeof name === "string" && name !== "error") this.emitter.emit(name, GAP);
+    }
   }
 
   private dispatch(payload: string) {
@@ -83,22 +107,25 @@ class LiveBus {
       const ids = Array.isArray(msg.ids)
         ? msg.ids.filter((x): x is string => typeof x === "string")
         : null;
-      const event: LiveEvent = { topic: msg.topic, ids };
+      const event: TenantEvent = { event: { topic: msg.topic, ids } };
       if (msg.t === "*") {
         // system-wide changes (job runs) go to every tenant's subscribers
-        for (const t of this.watched()) t.deliver({ event });
-        return;
+        // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
+        for (const name of this.emitter.eventNames()) {
+          if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
+        }
+      } else {
+        const push = livePushOf(event.event.topic);
+        if (push) this.gather(push, msg.t, ids);
+        else this.emitter.emit(msg.t, event);
       }
-      const push = livePushOf(event.topic);
-      if (push) this.gather(push, msg.t, ids);
-      else this.tenants.get(msg.t)?.deliver({ event });
     } catch {
       // a malformed payload is not ours; ignore it
     }
   }
 
   private gather(push: RegisteredPush, tenantId: string, ids: string[] | null) {
-    if (!this.tenants.get(tenantId)?.size) return; // nobody here watches this tenant
+    if (this.emitter.listenerCount(tenantId) === 0) return; // nobody here watches this tenant
     const key = `${push.topic}:${tenantId}`;
     let batch = this.batches.get(key);
     const starting = !batch;
@@ -110,107 +137,97 @@ class LiveBus {
     if (starting) setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
   }
 
-  /**
-   * Reads the batch once and hands it to the tenant's subscribers. Batches start PUSH_BATCH_MS
-   * apart (counted from the start of the last, so a slow read does not stretch the interval
-   * by its own length), and never two at once.
-   */
+  /** Reads the batch once and hands it to the tenant's subscribers. */
   private async push(push: RegisteredPush, tenantId: string) {
     const key = `${push.topic}:${tenantId}`;
     const batch = this.batches.get(key);
     if (!batch || batch.running) return;
-    const started = Date.now();
     const ids = batch.ids;
     batch.ids = new Set();
     batch.running = true;
     const event: TenantEvent = { event: { topic: push.topic, ids: ids ? [...ids] : null } };
-    const tenant = this.tenants.get(tenantId);
     try {
-      if (!ids) push.lost?.(tenantId);
-      else if (tenant?.size) {
-        const loaded = await push.load(liveDb(), tenantId, [...ids], new Date(started));
-        event.delta = { push, batch: loaded };
+      if (ids && this.emitter.listenerCount(tenantId) > 0) {
+        const loaded = await push.load(liveDb(), tenantId, [...ids]);
+        event.delta = { push, batch: loaded, shared: new Map() };
       }
     } catch {
       // the pages refetch what the event names instead
-      push.lost?.(tenantId);
     }
-    tenant?.deliver(event);
+    this.emitter.emit(tenantId, event);
     batch.running = false;
-    // changes that arrived meanwhile go in the next batch
+    // changes that arrived meanwhile go in the next batch, after a pause
     if (batch.ids === null || batch.ids.size) {
-      const wait = Math.max(0, started + PUSH_BATCH_MS - Date.now());
-      setTimeout(() => void this.push(push, tenantId), wait);
+      setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
     } else {
       this.batches.delete(key);
     }
   }
 
   /**
-   * Registers a stream of the tenant's changes: `sink` gets "ready" once the process listens
-   * and the stream is registered (so the browser can refetch anything that changed before),
-   * then each change, until `signal` aborts or the bus ends it (`sink.end`). With `who`, a
-   * pushed topic's changes carry what this subscriber may see; a change to the subscriber (or
-   * to what a push's access depends on, e.g. a specialist's groups) reads what they may see
-   * again, and ends the stream once they may no longer have it. Rejects when the bus cannot
-   * listen, or with AccessEnded.
+   * Yields "ready" once the process listens and this subscriber is registered (so the browser
+   * can refetch anything that changed before), then the tenant's events until `signal` aborts.
+   * With `who`, a pushed topic's events carry the changes this subscriber may see; a change to
+   * the subscriber (or to what a push's access depends on, e.g. a specialist's groups) reads
+   * what they may see again, and ends the stream (throws AccessEnded) once they may no longer
+   * have it.
    */
-  async attach(
-    tenantId: string,
-    sink: LiveSink,
-    signal: AbortSignal,
-    who?: LiveSubscriber,
-  ): Promise<void> {
-    await this.ensureListening();
-    if (signal.aborted) return;
-    let tenant = this.tenants.get(tenantId);
-    if (!tenant) {
-      tenant = new TenantFanOut(tenantId);
-      this.tenants.set(tenantId, tenant);
-    }
-    const detach = await tenant.add(sink, who);
-    if (signal.aborted) detach();
-    else signal.addEventListener("abort", detach, { once: true });
-  }
-
-  /** attach, as an async iterator of messages (scripts and tests); it ends when the bus ends it. */
   async *subscribe(
     tenantId: string,
     signal: AbortSignal,
     who?: LiveSubscriber,
   ): AsyncGenerator<LiveOut> {
-    const queue: LiveOut[] = [];
-    let ended = false;
-    let wake: (() => void) | null = null;
-    const finish = () => {
-      ended = true;
-      wake?.();
-    };
-    const stop = new AbortController();
-    const aborted = () => {
-      stop.abort();
-      finish();
-    };
-    signal.addEventListener("abort", aborted, { once: true });
-    const sink: LiveSink = {
-      send: (message) => {
-        queue.push(message);
-        wake?.();
-      },
-      end: finish,
-    };
-    try {
-      await this.attach(tenantId, sink, stop.signal, who);
-      for (;;) {
-        const next = queue.shift();
-        if (next) yield next;
-        else if (ended) return;
-        else await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
+    await this.ensureListening();
+    const load = async (): Promise<Accesses> => {
+      if (!who) return new Map();
+      let ctx: ServiceCtx<UserActor>;
+      try {
+        ctx = await who.signedIn();
+      } catch (err) {
+        if (err instanceof AccessEnded) throw err;
+        return new Map(); // the page refetches what events name instead
       }
-    } finally {
-      signal.removeEventListener("abort", aborted);
-      stop.abort();
+      return accessesOf(ctx);
+    };
+    const aboutMe = ({ topic, ids }: LiveEvent) =>
+      topic === "user" && (ids === null || (who?.userId != null && ids.includes(who.userId)));
+    let view = await load();
+    const accessChanged = (event: LiveEvent) =>
+      [...view.values()].some(({ push, access }) => push.refreshOn(event, access));
+    const events = on(this.emitter, tenantId, { signal });
+    yield { topic: "ready", ids: null };
+    try {
+      for await (const [raw] of events) {
+        const { event, delta, gap } = raw as TenantEvent;
+        if (gap) return;
+        // their role, scope or account may have changed; what a push shows them may have
+        if (aboutMe(event) || accessChanged(event)) view = await load();
+        const mine = delta && view.get(delta.push.topic);
+        if (delta && mine && event.ids) {
+          const ids = event.ids;
+          let message = delta.shared.get(mine.class);
+          if (!message) {
+            message = delta.push
+              .build({
+                db: liveDb(),
+                tenantId,
+                access: mine.access,
+                batch: delta.batch,
+                now: new Date(),
+              })
+              .then(
+                (data): LiveOut => ({ topic: delta.push.topic, ids, ...data }),
+                () => event,
+              );
+            delta.shared.set(mine.class, message);
+          }
+          yield await message;
+        } else {
+          yield event;
+        }
+      }
+    } catch (err) {
+      if (!signal.aborted) throw err;
     }
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { LIVE_CHANNEL, type LiveTopic } from "@/lib/live-topics";
 import type { ServiceCtx } from "../_core/context";
 
@@ -28,13 +28,4 @@ export async function publish(
     (c) => sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: ctx.tenantId, topic, ids: c })})`,
   );
   await ctx.db.execute(sql`select ${sql.join(notify, sql`, `)}`);
-}
-
-/**
- * The `pg_notify` call that `publish` makes for one id, as an expression over a row of the
- * statement it sits in (e.g. `up.id` of an insert's returning): for writes that are one
- * statement, so the announcement costs no round trip of its own. Delivered on commit, as above.
- */
-export function liveNotifySql(tenantId: string, topic: LiveTopic, id: SQL): SQL {
-  return sql`pg_notify(${LIVE_CHANNEL}, json_build_object('t', ${tenantId}::text, 'topic', ${topic}::text, 'ids', json_build_array(${id}::text))::text)`;
 }

@@ -41,12 +41,7 @@ export type LivePush<T extends PushedTopic, Access, Batch> = {
   /** Tenant events after which a subscriber's access is read again (besides their own changes). */
   refreshOn(event: LiveEvent, access: Access): boolean;
   /** A batch of changed ids, read once for all of the tenant's subscribers. */
-  load(db: DbOrTx, tenantId: string, ids: string[], now: Date): Promise<Batch>;
-  /**
-   * Changes of the tenant (null: of every tenant) went by unread (too many at once, or a gap
-   * in the bus's connection): what the push keeps between batches must be read afresh.
-   */
-  lost?(tenantId: string | null): void;
+  load(db: DbOrTx, tenantId: string, ids: string[]): Promise<Batch>;
   /** One class's message for a batch (without topic and ids: the bus adds them). */
   build(args: {
     db: DbOrTx;

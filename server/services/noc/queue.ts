@@ -144,14 +144,6 @@ export function queueRowsByIds(db: DbOrTx, tenantId: string, ids: string[]) {
 
 export type OpenCount = { severity: Severity; groupId: string | null; n: number };
 
-/** The tenant's alerts the header counts: open, and not held back by a maintenance window. */
-export const openInQueue = (tenantId: string) =>
-  and(
-    eq(alerts.tenantId, tenantId),
-    ne(alerts.status, "resolved"),
-    isNull(alerts.suppressedByWindowId),
-  );
-
 /**
  * Open alerts in the queue (not suppressed) by severity and group: summed over the groups a
  * viewer sees, the header's counts. One index-only query serves every viewer of a tenant.
@@ -164,7 +156,13 @@ export function openCountsByGroup(db: DbOrTx, tenantId: string): Promise<OpenCou
       n: sql<number>`count(*)::int`,
     })
     .from(alerts)
-    .where(openInQueue(tenantId))
+    .where(
+      and(
+        eq(alerts.tenantId, tenantId),
+        ne(alerts.status, "resolved"),
+        isNull(alerts.suppressedByWindowId),
+      ),
+    )
     .groupBy(alerts.severity, alerts.assignedGroupId);
 }
 

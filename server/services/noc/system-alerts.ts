@@ -8,9 +8,8 @@ import { publish } from "../live/publish";
 import { enqueueEvents, kickOutboxRelay } from "@/server/events/outbox";
 import { events } from "@/server/events/schemas";
 import { rawRows } from "@/server/db/raw";
-import { activeWindowSql } from "./maintenance-window-sql";
 
-const { alerts, auditLog } = schema;
+const { alerts, auditLog, maintenanceWindows } = schema;
 
 export type SystemAlert = {
   siteId: string;
@@ -66,13 +65,14 @@ export async function raiseSystemAlerts(
         severity, title, description, source, fingerprint, suppressed_by_window_id)
       select ${ctx.tenantId}, v."clientId", v."siteId", v."ticketId", v."deviceId", v."shiftId",
         v.type, v.severity, v.title, v.description, v.source, v.fingerprint,
-        case when v."lifeSafety" then null else ${activeWindowSql(
-          ctx.tenantId,
-          at,
-          sql`v."clientId"`,
-          sql`v."siteId"`,
-          sql`v.type`,
-        )} end
+        case when v."lifeSafety" then null else (
+          select w.id from ${maintenanceWindows} w
+          where w.tenant_id = ${ctx.tenantId} and w.cancelled_at is null
+            and w.starts_at <= ${at} and w.ends_at > ${at}
+            and (cardinality(w.client_ids) = 0 or v."clientId" = any(w.client_ids))
+            and (cardinality(w.site_ids) = 0 or v."siteId" = any(w.site_ids))
+            and (cardinality(w.types) = 0 or v.type = any(w.types))
+          limit 1) end
       from v
       on conflict (tenant_id, fingerprint) where status <> 'resolved' do update set
         occurrence_count = ${alerts}.occurrence_count + 1,
