@@ -8,6 +8,7 @@ import {
   type Child,
   killChild,
   runTs,
+  startExecutor as startHarnessExecutor,
   throwawayDatabase,
   until,
 } from "@/server/test/crash/harness";
@@ -26,14 +27,7 @@ let pg: Awaited<ReturnType<typeof throwawayDatabase>>;
 let t: TestTenant;
 let executor: Child | null = null;
 
-function startExecutor(): Child {
-  return runTs("scripts/executor.ts", {
-    DATABASE_URL: pg.url,
-    EXECUTOR_PORT,
-    INNGEST_DEV: "1",
-    INNGEST_BASE_URL: `http://127.0.0.1:${EXECUTOR_PORT}`,
-  });
-}
+const startExecutor = () => startHarnessExecutor(pg.url, EXECUTOR_PORT);
 
 const count = async (scored: boolean) => {
   const [row] = await db

@@ -7,7 +7,7 @@ import { createTestTenant, type TestTenant } from "@/server/test/factories";
 import {
   type Child,
   killChild,
-  runTs,
+  startExecutor as startHarnessExecutor,
   throwawayDatabase,
   until,
 } from "@/server/test/crash/harness";
@@ -26,13 +26,7 @@ let pg: Awaited<ReturnType<typeof throwawayDatabase>>;
 let t: TestTenant;
 let executor: Child | null = null;
 
-const startExecutor = () =>
-  runTs("scripts/executor.ts", {
-    DATABASE_URL: pg.url,
-    EXECUTOR_PORT,
-    INNGEST_DEV: "1",
-    INNGEST_BASE_URL: `http://127.0.0.1:${EXECUTOR_PORT}`,
-  });
+const startExecutor = () => startHarnessExecutor(pg.url, EXECUTOR_PORT);
 
 beforeAll(async () => {
   if (skip) return;

@@ -78,3 +78,13 @@ export async function until(check: () => Promise<boolean>, ms: number, what: str
   }
   throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
+
+/** The embedded executor as a child process on a throwaway database, serving the functions itself. */
+export function startExecutor(databaseUrl: string, port: string): Child {
+  return runTs("scripts/executor.ts", {
+    DATABASE_URL: databaseUrl,
+    EXECUTOR_PORT: port,
+    INNGEST_DEV: "1",
+    INNGEST_BASE_URL: `http://127.0.0.1:${port}`,
+  });
+}
