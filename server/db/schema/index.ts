@@ -9,3 +9,4 @@ export * from "./tours";
 export * from "./scorecards";
 export * from "./devices";
 export * from "./playbooks";
+export * from "./device-windows";

@@ -6,7 +6,7 @@ import type { LogisticModel } from "../models/logistic";
 import { healthComponents, healthScore, isOfflineByTimeout } from "./health";
 import { predictFailure } from "./predict-rules";
 import { hourFloor } from "./rollup";
-import { addSums, EMPTY_SUMS, sumsOf, toWindow, type WindowInput, type WindowSums } from "./window";
+import { sumsOf, toWindow, type WindowInput } from "./window";
 
 /** A device as the hourly run reads it: live state and the sums of its last 24 h of rollups. */
 export type DeviceRow = WindowInput &
@@ -38,8 +38,6 @@ export function evaluateDevice(
   row: DeviceRow,
   model: { version: number; model: LogisticModel } | null,
   now: Date,
-  /** the hours rolled up while the row was read */
-  fresh: WindowSums = EMPTY_SUMS,
 ): Evaluated {
   const kind = row.kind as DeviceKind;
   const lastSeen = row.lastSeenMs === null ? null : new Date(row.lastSeenMs);
@@ -50,7 +48,7 @@ export function evaluateDevice(
   const failures: Evaluated["failures"] = [];
   if (!alerting)
     return { row, online, timedOut, score: null, components: null, prediction: null, failures };
-  const sums = fresh === EMPTY_SUMS ? sumsOf(row) : addSums(sumsOf(row), fresh);
+  const sums = sumsOf(row);
   const w = toWindow(row, sums);
   const components = healthComponents(w);
   let prediction = predictFailure(w, model);

@@ -2,30 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { DEVICE_KINDS, KIND_PROFILES } from "@/lib/devices";
 import type { DbOrTx } from "@/server/db";
-import { rawRows } from "@/server/db/raw";
+import { affected, rawRows } from "@/server/db/raw";
 import type { JobCtx } from "../_core/system";
 import { inTx } from "../_core/tx";
 
-export const HOUR_MS = 3_600_000;
+import { HOUR_MS, hourFloor } from "./hours";
+import { forgetWindowsHolding } from "./window-state";
 
-/** An hour just rolled up, as its insert returns it: what the run adds to its window. */
-export type RolledHour = {
-  deviceId: string;
-  hour: Date | string;
-  up: number;
-  batteryN: number;
-  batterySum: number | null;
-  signalN: number;
-  signalSum: number | null;
-  signalSumSq: number | null;
-  tempN: number;
-  tempOut: number;
-  tempJump: number | null;
-  rebootsMin: number | null;
-  rebootsMax: number | null;
-};
-export const hourFloor = (at: Date | number) =>
-  new Date(Math.floor(new Date(at).getTime() / HOUR_MS) * HOUR_MS);
+export { HOUR_MS, hourFloor };
 
 /** Each kind's heartbeat and operating range as a SQL row source `k(kind, hb, lo, hi)`. */
 export const KIND_TABLE = sql.raw(
@@ -77,7 +61,7 @@ async function rollHour(db: DbOrTx, tenantId: string, from: Date, to: Date) {
   const hour = sql`${from.toISOString()}::timestamptz`;
   await db.execute(sql`
     delete from telemetry_hourly where tenant_id = ${tenantId}::uuid and hour = ${hour}`);
-  return rawRows<RolledHour>(
+  return affected(
     db,
     sql`
     with a as (
@@ -104,12 +88,7 @@ async function rollHour(db: DbOrTx, tenantId: string, from: Date, to: Date) {
       a.temp_n, a.temp_sum, a.temp_min, a.temp_max, ${OUT_OF_KIND}, a.reboots_min, a.reboots_max
     from a
     join devices d on d.id = a.device_id and d.tenant_id = ${tenantId}::uuid
-    join ${KIND_TABLE} on k.kind = d.kind
-    returning device_id as "deviceId", hour, up, battery_n as "batteryN",
-      battery_sum as "batterySum", signal_n as "signalN", signal_sum as "signalSum",
-      signal_sumsq as "signalSumSq", temp_n as "tempN", temp_out as "tempOut",
-      temp_max - temp_min as "tempJump", reboots_min as "rebootsMin",
-      reboots_max as "rebootsMax"`,
+    join ${KIND_TABLE} on k.kind = d.kind`,
   );
 }
 
@@ -160,7 +139,7 @@ const PARALLEL_HOURS = 3;
  * Rolls one hour up in its own transaction, clearing its dirty mark first: a late reading
  * that lands meanwhile waits on that row, then marks the hour again for the next run.
  */
-async function rollHourMarked(ctx: JobCtx, hour: Date): Promise<RolledHour[]> {
+async function rollHourMarked(ctx: JobCtx, hour: Date): Promise<number> {
   const { tenantId } = ctx;
   return inTx(ctx, async ({ db: tx }) => {
     // a repeatable step (rolled again if lost), and an hour's aggregate kept in memory
@@ -175,7 +154,9 @@ async function rollHourMarked(ctx: JobCtx, hour: Date): Promise<RolledHour[]> {
       insert into telemetry_rollup_hours (tenant_id, hour, dirty)
       values (${tenantId}, ${hour.toISOString()}::timestamptz, false)
       on conflict (tenant_id, hour) do update set dirty = false`);
-    return rollHour(tx, tenantId, hour, new Date(hour.getTime() + HOUR_MS));
+    const rows = await rollHour(tx, tenantId, hour, new Date(hour.getTime() + HOUR_MS));
+    await forgetWindowsHolding(tx, tenantId, hour);
+    return rows;
   });
 }
 
@@ -212,24 +193,17 @@ export async function dueHours(
 
 /**
  * Rolls the hours up, each in its own transaction, a few at a time (inside a caller's
- * transaction, the seed's, one after another in it). With `keep`, the rolled rows whose hour
- * the predicate accepts are handed back (the run adds them to the hours it read meanwhile).
+ * transaction, the seed's, one after another in it).
  */
-export async function rollHours(
-  ctx: JobCtx,
-  hours: Date[],
-  keep?: (hour: Date) => boolean,
-): Promise<{ rows: number; kept: RolledHour[] }> {
+export async function rollHours(ctx: JobCtx, hours: Date[]): Promise<{ rows: number }> {
   let rows = 0;
-  const kept: RolledHour[] = [];
-  const take = (rolled: RolledHour[]) => {
-    rows += rolled.length;
-    if (keep) for (const r of rolled) if (keep(new Date(r.hour))) kept.push(r);
+  const take = (rolled: number) => {
+    rows += rolled;
   };
   await summarizeNewRanges(ctx, hours);
   if ("rollback" in ctx.db) {
     for (const hour of hours) take(await rollHourMarked(ctx, hour));
-    return { rows, kept };
+    return { rows };
   }
   const queue = [...hours];
   await Promise.all(
@@ -238,7 +212,7 @@ export async function rollHours(
         take(await rollHourMarked(ctx, hour));
     }),
   );
-  return { rows, kept };
+  return { rows };
 }
 
 /** Brings a tenant's hourly rollups up to date for a run at `now` (see dueHours). */

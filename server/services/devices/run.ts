@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { DEVICE_RULES, type DeviceKind } from "@/lib/devices";
 import { schema } from "@/server/db";
 import { rawRows } from "@/server/db/raw";
@@ -11,37 +11,38 @@ import { reconcileDeviceAlerts, type AlertView } from "./alerts";
 import { evaluateDevice, type DeviceRow } from "./evaluate";
 import { dueHours, hourFloor, HOUR_MS, rollHours } from "./rollup";
 import { writeResults } from "./run-write";
-import {
-  addSums,
-  hourSums,
-  windowHours,
-  windowSumColumnsByHour,
-  windowSumNames,
-  type WindowSums,
-} from "./window";
+import { windowHours, windowSumColumnsByHour, windowSumNames } from "./window";
+import { bringWindowsTo, stateSumColumns } from "./window-state";
 
 const { deviceHealthRuns } = schema;
 
 /** The newest usable device-failure model of a tenant, or null (the rules predict). */
 export const usableDeviceModel = (ctx: JobCtx) => usableModel(ctx, "device");
 
-/**
- * Every active device of the tenant with its live state and the sums of its hourly rollups
- * of the 24 h before `to`, leaving out `skip` (the hours being rolled up as it reads): one
- * query, exported for the benchmark and the score-history backfill.
- */
-export function deviceWindowsQuery(tenantId: string, to: Date, skip: Date[] = []) {
+/** A device's live state as the run reads it, beside its window's sums (devices `d`). */
+function deviceColumns(to: Date): SQL {
   const end = sql`${to.toISOString()}::timestamptz`;
   const from = new Date(to.getTime() - 24 * HOUR_MS).toISOString();
-  return sql`
-    select d.id, d.name, d.kind, d.client_id as "clientId", d.site_id as "siteId", c.tier,
+  return sql`d.id, d.name, d.kind, d.client_id as "clientId", d.site_id as "siteId", c.tier,
       d.online, date_part('epoch', d.last_seen_at) * 1000 as "lastSeenMs",
       date_part('epoch', d.offline_since) * 1000 as "offlineSinceMs",
       d.last_battery as "lastBattery", d.last_signal as "lastSignal",
       d.last_temperature as "lastTemperature",
       least(24, greatest(1, ceil(date_part('epoch', ${end}
         - greatest(coalesce(d.installed_at, ${from}::timestamptz), ${from}::timestamptz)) / 3600)))::int
-        as "windowHours", hh.signature as "prevSignature", ${windowSumNames()}
+        as "windowHours", hh.signature as "prevSignature"`;
+}
+
+/**
+ * Every active device of the tenant with its live state and the sums of its hourly rollups
+ * of the 24 h before `to`, leaving out `skip`, summed afresh: one query, for the score-history
+ * backfill (and as the reference the sliding windows are tested against).
+ */
+export function deviceWindowsQuery(tenantId: string, to: Date, skip: Date[] = []) {
+  const end = sql`${to.toISOString()}::timestamptz`;
+  const from = new Date(to.getTime() - 24 * HOUR_MS).toISOString();
+  return sql`
+    select ${deviceColumns(to)}, ${windowSumNames()}
     from devices d
     join clients c on c.id = d.client_id
     left join device_health hh on hh.device_id = d.id
@@ -52,6 +53,18 @@ export function deviceWindowsQuery(tenantId: string, to: Date, skip: Date[] = []
       where h.tenant_id = ${tenantId} and h.hour >= ${from}::timestamptz and h.hour < ${end}
       group by h.device_id
     ) w on w.device_id = d.id
+    where d.tenant_id = ${tenantId} and d.active`;
+}
+
+/** Every active device of the tenant with its live state and its window ending at `to`. */
+export function deviceStatesQuery(tenantId: string, to: Date) {
+  return sql`
+    select ${deviceColumns(to)}, ${stateSumColumns()}
+    from devices d
+    join clients c on c.id = d.client_id
+    left join device_health hh on hh.device_id = d.id
+    left join device_windows w on w.device_id = d.id
+      and w.window_end = ${to.toISOString()}::timestamptz
     where d.tenant_id = ${tenantId} and d.active`;
 }
 
@@ -68,29 +81,17 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
   const { tenantId } = ctx;
   const to = hourFloor(now);
   const [model, due] = await Promise.all([usableDeviceModel(ctx), dueHours(ctx, now)]);
-  const read = (skip: Date[]) =>
-    inTx(ctx, async ({ db: tx }) => {
-      // the aggregate groups every device of the fleet: room in memory rather than on disk
-      await tx.execute(sql`set local work_mem = '64MB'`);
-      return rawRows<DeviceRow>(tx, deviceWindowsQuery(tenantId, to, skip));
-    });
-  // As scheduled, an hour or two are due: they are rolled up while the other hours of the
-  // window are read, and added to them. A catch-up of many hours rolls up first, then reads.
-  const inWindow = (h: Date) => h.getTime() >= to.getTime() - 24 * HOUR_MS && h < to;
-  const side = due.length <= 2;
-  const [rolled, rows] = side
-    ? await Promise.all([rollHours(ctx, due, inWindow), read(due.filter(inWindow))])
-    : [await rollHours(ctx, due), null];
+  const rolled = await rollHours(ctx, due);
   const rolledMs = performance.now() - started;
-  const deviceRows = rows ?? (await read([]));
+  // as scheduled the windows slide by the hour just rolled up; see window-state.ts
+  const { afresh, rows: deviceRows } = await inTx(ctx, async ({ db: tx }) => {
+    // summing windows afresh groups every device of the fleet: room in memory, not on disk
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const summed = await bringWindowsTo(tx, tenantId, to);
+    return { afresh: summed, rows: await rawRows<DeviceRow>(tx, deviceStatesQuery(tenantId, to)) };
+  });
   const readMs = performance.now() - started;
-  const fresh = new Map<string, WindowSums>();
-  for (const r of rolled.kept) {
-    const sums = hourSums(r, to.getTime());
-    const before = fresh.get(r.deviceId);
-    fresh.set(r.deviceId, before ? addSums(before, sums) : sums);
-  }
-  const evaluated = deviceRows.map((r) => evaluateDevice(r, model, now, fresh.get(r.id)));
+  const evaluated = deviceRows.map((r) => evaluateDevice(r, model, now));
   const evaluatedMs = performance.now() - started;
   const written = await writeResults(ctx, evaluated, now);
   const writtenMs = performance.now() - started;
@@ -143,12 +144,13 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
   return {
     ...summary,
     rolledHours: due.length,
+    rolledRows: rolled.rows,
+    windowsSummedAfresh: afresh,
     ms,
     phases: {
-      // side by side as scheduled: the newest hour's rollup and the read of the others
       rollupMs: Math.round(rolledMs),
+      // sliding (or summing afresh) the windows and reading them with the devices
       readMs: Math.round(readMs - rolledMs),
-      sideBySide: side,
       evaluateMs: Math.round(evaluatedMs - readMs),
       writeMs: Math.round(writtenMs - evaluatedMs),
       alertsMs: Math.round(ms - writtenMs),

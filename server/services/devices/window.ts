@@ -2,13 +2,13 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DeviceKind } from "@/lib/devices";
 import type { DeviceWindow } from "./health";
-import { HOUR_MS, type RolledHour } from "./rollup";
+import { HOUR_MS } from "./hours";
 
 /**
- * A device's 24 h window as additive sums over its hourly rollups: two spans of hours
- * combine by adding (and max/min), so the hourly run can read the hours rolled up before
- * while it rolls the newest one up, and add the two. The slopes are least squares over the
- * hourly means, computed from the sums (x = hours before the window's end).
+ * A device's 24 h window as additive sums over its hourly rollups (and max/min): the hourly
+ * run slides each device's sums by an hour (window-state.ts) rather than summing its 24
+ * rollups again. The slopes are least squares over the hourly means, computed from the sums
+ * (x = hours before the window's end).
  */
 export type WindowSums = {
   up24: number;
@@ -79,36 +79,20 @@ const SUM_KEYS = [
   "tempOut",
 ] as const;
 
-const max = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : Math.max(a, b);
-const min = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : Math.min(a, b);
-const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
-
-/** Adds `b` into `into` (no copy: 20,000 devices an hour) and returns it. */
-export function addSums(into: WindowSums, b: WindowSums): WindowSums {
-  for (const k of SUM_KEYS) into[k] += b[k];
-  into.tempJump = max(into.tempJump, b.tempJump);
-  into.rebootsMax = max(into.rebootsMax, b.rebootsMax);
-  into.rebootsMin = min(into.rebootsMin, b.rebootsMin);
-  into.rebootsLastHour = add(into.rebootsLastHour, b.rebootsLastHour);
-  return into;
-}
-
 /**
- * The sums as SQL over rollup rows `h` of a window ending at `to` (a SQL timestamptz),
+ * The sums as SQL aggregates over rollup rows `h`, each row's offset x (hours before the
+ * window's end) and flags (one of the last 6 hours, the last hour) given as expressions.
  * float8 throughout (date_part, not extract, which is numeric since PostgreSQL 14 and several
- * times slower per row). Shared by the hourly run and training.
+ * times slower per row; uptime summed as float8, as the sliding windows keep it).
  */
-export function windowSumColumns(to: SQL): SQL {
-  const x = sql`(date_part('epoch', h.hour - ${to}) / 3600)`;
+function sumColumns(x: SQL, recent: SQL, last: SQL): SQL {
   const b = sql`(h.battery_sum / h.battery_n)`;
   const s = sql`(h.signal_sum / h.signal_n)`;
   const hasB = sql`h.battery_n > 0`;
   const hasS = sql`h.signal_n > 0`;
   return sql`
-      coalesce(sum(h.up), 0)::float8 as up24,
-      coalesce(sum(case when h.hour >= ${to} - interval '6 hours' then h.up end), 0)::float8 as up6,
+      coalesce(sum(h.up::float8), 0) as up24,
+      coalesce(sum(case when ${recent} then h.up::float8 end), 0) as up6,
       count(*) filter (where ${hasB})::int as "bN",
       coalesce(sum(${x}) filter (where ${hasB}), 0) as "bX",
       coalesce(sum(${x} * ${x}) filter (where ${hasB}), 0) as "bXX",
@@ -127,8 +111,16 @@ export function windowSumColumns(to: SQL): SQL {
       max(h.temp_max - h.temp_min) as "tempJump",
       max(h.reboots_max) as "rebootsMax",
       min(h.reboots_min) as "rebootsMin",
-      sum(case when h.hour = ${to} - interval '1 hour' then h.reboots_max - h.reboots_min end)::int
-        as "rebootsLastHour"`;
+      sum(case when ${last} then h.reboots_max - h.reboots_min end)::int as "rebootsLastHour"`;
+}
+
+/** The sums over rollup rows `h` of a window ending at `to` (a SQL timestamptz): training. */
+export function windowSumColumns(to: SQL): SQL {
+  return sumColumns(
+    sql`(date_part('epoch', h.hour - ${to}) / 3600)`,
+    sql`h.hour >= ${to} - interval '6 hours'`,
+    sql`h.hour = ${to} - interval '1 hour'`,
+  );
 }
 
 /**
@@ -162,37 +154,11 @@ export function windowHours(to: Date, skip: Date[] = []): SQL {
 }
 
 /**
- * windowSumColumns over rollup rows `h` joined to windowHours `hx` (the hourly run): the same
- * sums, each hour's offset and flags read from `hx`.
+ * The sums over rollup rows `h` joined to windowHours `hx` (the hourly run): each hour's
+ * offset and flags read from `hx`.
  */
 export function windowSumColumnsByHour(): SQL {
-  const x = sql`hx.x`;
-  const b = sql`(h.battery_sum / h.battery_n)`;
-  const s = sql`(h.signal_sum / h.signal_n)`;
-  const hasB = sql`h.battery_n > 0`;
-  const hasS = sql`h.signal_n > 0`;
-  return sql`
-      coalesce(sum(h.up), 0)::float8 as up24,
-      coalesce(sum(case when hx.recent then h.up end), 0)::float8 as up6,
-      count(*) filter (where ${hasB})::int as "bN",
-      coalesce(sum(${x}) filter (where ${hasB}), 0) as "bX",
-      coalesce(sum(${x} * ${x}) filter (where ${hasB}), 0) as "bXX",
-      coalesce(sum(${b}) filter (where ${hasB}), 0) as "bY",
-      coalesce(sum(${x} * ${b}) filter (where ${hasB}), 0) as "bXY",
-      count(*) filter (where ${hasS})::int as "sN",
-      coalesce(sum(${x}) filter (where ${hasS}), 0) as "sX",
-      coalesce(sum(${x} * ${x}) filter (where ${hasS}), 0) as "sXX",
-      coalesce(sum(${s}) filter (where ${hasS}), 0) as "sY",
-      coalesce(sum(${x} * ${s}) filter (where ${hasS}), 0) as "sXY",
-      coalesce(sum(h.signal_n), 0)::int as "sRawN",
-      coalesce(sum(h.signal_sum), 0) as "sRawSum",
-      coalesce(sum(h.signal_sumsq), 0) as "sRawSq",
-      coalesce(sum(h.temp_n), 0)::int as "tempN",
-      coalesce(sum(h.temp_out), 0)::int as "tempOut",
-      max(h.temp_max - h.temp_min) as "tempJump",
-      max(h.reboots_max) as "rebootsMax",
-      min(h.reboots_min) as "rebootsMin",
-      sum(case when hx.last then h.reboots_max - h.reboots_min end)::int as "rebootsLastHour"`;
+  return sumColumns(sql`hx.x`, sql`hx.recent`, sql`hx.last`);
 }
 
 /** The sums' columns of a subquery `w` over windowSumColumnsByHour (its device_id left out). */
@@ -202,40 +168,6 @@ export function windowSumNames(): SQL {
       .map((k) => `w."${k}"`)
       .join(", "),
   );
-}
-
-/** One freshly rolled hour (its RETURNING row) as window sums for a window ending at `toMs`. */
-export function hourSums(r: RolledHour, toMs: number): WindowSums {
-  const hourMs = new Date(r.hour).getTime();
-  const x = (hourMs - toMs) / 3_600_000;
-  const b = r.batteryN > 0 ? (r.batterySum ?? 0) / r.batteryN : null;
-  const s = r.signalN > 0 ? (r.signalSum ?? 0) / r.signalN : null;
-  return {
-    up24: r.up,
-    up6: hourMs >= toMs - 6 * 3_600_000 ? r.up : 0,
-    bN: b === null ? 0 : 1,
-    bX: b === null ? 0 : x,
-    bXX: b === null ? 0 : x * x,
-    bY: b ?? 0,
-    bXY: b === null ? 0 : x * b,
-    sN: s === null ? 0 : 1,
-    sX: s === null ? 0 : x,
-    sXX: s === null ? 0 : x * x,
-    sY: s ?? 0,
-    sXY: s === null ? 0 : x * s,
-    sRawN: r.signalN,
-    sRawSum: r.signalSum ?? 0,
-    sRawSq: r.signalSumSq ?? 0,
-    tempN: r.tempN,
-    tempOut: r.tempOut,
-    tempJump: r.tempJump,
-    rebootsMax: r.rebootsMax,
-    rebootsMin: r.rebootsMin,
-    rebootsLastHour:
-      hourMs === toMs - 3_600_000 && r.rebootsMax !== null && r.rebootsMin !== null
-        ? r.rebootsMax - r.rebootsMin
-        : null,
-  };
 }
 
 const opt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
