@@ -14,7 +14,7 @@ import { recomputeClocks } from "@/server/services/sla/clock-store";
 import { TimelineCache } from "@/server/services/sla/clock";
 import { calendarFor, loadPolicies } from "@/server/services/sla/policy-lookup";
 import { predictTenant } from "@/server/services/sla/predict";
-import { commentSentiment } from "@/server/services/sla/tickets";
+import { commentSentiment } from "@/server/services/sla/ticket-comments";
 import { trainTicketModel } from "@/server/services/sla/train";
 import type { Random } from "../random";
 import type { SeedContext, SeedPart } from "../types";
