@@ -1,18 +1,13 @@
-import type { Page } from "@playwright/test";
-import { expect, shot, signIn, test, trpcMutation, trpcQuery, unique } from "../fixtures";
-
-/** Screenshots at a desktop and a phone width; the page goes back to its own size after. */
-async function shots(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await shot(page, `${name}-${width}`);
-  }
-  if (size) await page.setViewportSize(size);
-}
+import {
+  expect,
+  shot,
+  shotsAtWidths,
+  signIn,
+  test,
+  trpcMutation,
+  trpcQuery,
+  unique,
+} from "../fixtures";
 
 test.describe("NOC queue", () => {
   test("an operator works the queue from the keyboard and reads why an alert scored what it did", async ({
@@ -80,7 +75,7 @@ test.describe("NOC queue", () => {
     });
     expect(sideways).toBe(0);
     await shot(page, "noc-queue");
-    await shots(page, "noc-scored");
+    await shotsAtWidths(page, "noc-scored");
 
     // a acknowledges (when new), r resolves through the dialog
     const state = selected.locator("td:nth-child(8)");
@@ -96,7 +91,7 @@ test.describe("NOC queue", () => {
     await page.keyboard.press("Enter");
     await expect(dialog.getByRole("alert")).toHaveText(/Choose a resolution first/);
     await expect(dialog).toBeVisible();
-    await shots(page, "noc-resolve-dialog");
+    await shotsAtWidths(page, "noc-resolve-dialog");
     const detail = await trpcQuery<{ status: string }>(page.request, "alert.get", {
       id: created.id,
     });
@@ -151,7 +146,7 @@ test.describe("NOC queue", () => {
     const panel = page.getByRole("region", { name: "No AI triage on this plan" });
     await expect(panel).toContainText("Bronze and above include it");
     await expect(page.getByText(/Scored by|not in plan/)).toHaveCount(0);
-    await shots(page, "noc-no-plan");
+    await shotsAtWidths(page, "noc-no-plan");
   });
 
   test("an alert sent to the API appears in an open queue without a reload", async ({

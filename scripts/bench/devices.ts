@@ -2,18 +2,17 @@ import { rawRows } from "@/server/db/raw";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
-import { eq, sql } from "drizzle-orm";
-import { closeDb, db, schema } from "@/server/db";
+import { sql } from "drizzle-orm";
+import { closeDb, db } from "@/server/db";
 import { jobContext } from "@/server/services/_core/system";
 import { createGatewayKey } from "@/server/services/devices/manage";
 import { HOUR_MS, hourFloor } from "@/server/services/devices/rollup";
 import { scoreTenantDevices } from "@/server/services/devices/run";
 import { NEXT_START_ARGS, withPeerAddressStamp } from "../lib/launcher";
 import { cpuText, measured, pgCpuMs, postmasterOf, treeCpuMs, type CpuSpan } from "./cpu";
+import { benchTenant, pct } from "./shared";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -29,14 +28,7 @@ const load = () =>
  * out, BENCH_SKIP_RUNS=1 measures ingestion alone).
  */
 export async function benchDevices() {
-  const [tenant] = await db
-    .select({ id: schema.tenants.id })
-    .from(schema.tenants)
-    .where(eq(schema.tenants.slug, "northwind"));
-  if (!tenant)
-    throw new Error(
-      "no demo data: run `npm run db:seed -- --reset --scale large --only devices` first",
-    );
+  const tenant = await benchTenant("--scale large --only devices");
   console.log(`devices: load average at start ${load()} (${process.env.BENCH_NOTE ?? "2 cores"})`);
   const [info] = await rawRows<{ devices: number; newest: number }>(
     db,

@@ -6,11 +6,8 @@ import { type PatchableRow, patchQueue, QUEUE_FETCH_ROWS } from "@/lib/live-queu
 import { decodeLive } from "@/lib/live-wire";
 import { closeDb, db, schema } from "@/server/db";
 import { DEMO_PASSWORD } from "@/server/seed/logins";
+import { pct } from "./shared";
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type QueueRow = PatchableRow & { title: string };

@@ -7,11 +7,7 @@ import { resolveScope } from "@/server/services/_core/scope";
 import type { ServiceCtx, UserActor } from "@/server/services/_core/context";
 import { rawRows } from "@/server/db/raw";
 import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
+import { pct } from "./shared";
 
 /**
  * NOC speed (quality.md): the queue's first page over the --scale large history, and

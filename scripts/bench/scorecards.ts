@@ -1,11 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db, schema } from "@/server/db";
 import { jobContext } from "@/server/services/_core/system";
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
+import { benchTenant, pct } from "./shared";
 
 /**
  * Scorecards speed (issue 16): last month's scorecards for every client of the tenant from
@@ -13,14 +9,10 @@ const pct = (xs: number[], p: number) => {
  * Deletes that month's stored scorecards first: run it on benchmark data only.
  */
 export async function benchScorecards() {
-  const [tenant] = await db
-    .select({ id: schema.tenants.id })
-    .from(schema.tenants)
-    .where(eq(schema.tenants.slug, "northwind"));
-  if (!tenant)
-    throw new Error(
-      "no demo data: run `npm run db:seed -- --reset --scale large` first (every part: a scorecard reads every module)",
-    );
+  const tenant = await benchTenant(
+    "--scale large",
+    " (every part: a scorecard reads every module)",
+  );
   const { generateMonthForTenant } = await import("@/server/services/scorecards/generate");
   const { pastMonths, scorecardPdfInput } = await import("@/server/services/scorecards/queries");
   const { renderScorecardPdf } = await import("@/server/services/scorecards/pdf");

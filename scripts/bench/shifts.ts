@@ -1,8 +1,9 @@
 import { loadavg } from "node:os";
-import { eq, sql } from "drizzle-orm";
-import { closeDb, db, schema, type Tx } from "@/server/db";
+import { sql } from "drizzle-orm";
+import { closeDb, db, type Tx } from "@/server/db";
 import { jobContext } from "@/server/services/_core/system";
 import { rawRows } from "@/server/db/raw";
+import { benchTenant } from "./shared";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
@@ -35,14 +36,7 @@ async function rolledBack<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  *   rolled-back transactions. Scan: those shifts, the columns the rules read.
  */
 export async function benchShifts() {
-  const [tenant] = await db
-    .select({ id: schema.tenants.id })
-    .from(schema.tenants)
-    .where(eq(schema.tenants.slug, "northwind"));
-  if (!tenant)
-    throw new Error(
-      "no demo data: run `npm run db:seed -- --reset --scale large --only shifts` first",
-    );
+  const tenant = await benchTenant("--scale large --only shifts");
   const { materialiseSchedule } = await import("@/server/services/shifts/materialise");
   const { detectTenant } = await import("@/server/services/shifts/detect");
   const now = new Date();

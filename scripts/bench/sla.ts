@@ -1,22 +1,16 @@
-import { eq, sql } from "drizzle-orm";
-import { closeDb, db, schema } from "@/server/db";
+import { sql } from "drizzle-orm";
+import { closeDb, db } from "@/server/db";
 import { jobContext } from "@/server/services/_core/system";
 import { rawRows } from "@/server/db/raw";
 import { OPEN_TICKET_STATUS_LIST } from "@/server/db/sql-literals";
+import { benchTenant } from "./shared";
 
 /**
  * SLA speed (quality.md): one prediction run over the --scale large tickets, against a bare
  * scan of the same open tickets (same rows, same columns, fetched the same way) in this run.
  */
 export async function benchSla() {
-  const [tenant] = await db
-    .select({ id: schema.tenants.id })
-    .from(schema.tenants)
-    .where(eq(schema.tenants.slug, "northwind"));
-  if (!tenant)
-    throw new Error(
-      "no demo data: run `npm run db:seed -- --reset --scale large --only sla` first",
-    );
+  const tenant = await benchTenant("--scale large --only sla");
   const [counts] = await rawRows<{ open: number; closed: number }>(
     db,
     sql`

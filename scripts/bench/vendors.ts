@@ -1,26 +1,15 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { closeDb, db, schema } from "@/server/db";
 import { jobContext, platformContext } from "@/server/services/_core/system";
 import { rawRows } from "@/server/db/raw";
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
+import { benchTenant, pct } from "./shared";
 
 /**
  * Vendors speed (quality.md): rankings over 90 days for every vendor (bar ≤ 1 s), and the
  * vendor portal's server time (token lookup + view) p50/p95, on the --scale large data.
  */
 export async function benchVendors() {
-  const [tenant] = await db
-    .select({ id: schema.tenants.id })
-    .from(schema.tenants)
-    .where(eq(schema.tenants.slug, "northwind"));
-  if (!tenant)
-    throw new Error(
-      "no demo data: run `npm run db:seed -- --reset --scale large --only vendors` first",
-    );
+  const tenant = await benchTenant("--scale large --only vendors");
   const [counts] = await rawRows<{
     vendors: number;
     orders: number;

@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type RefObject, useState } from "react";
+import { FilterCheck, FilterSelect } from "@/components/forms/filter-fields";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { ALERT_STATUSES, ALERT_TYPES, SEVERITIES } from "@/lib/noc";
 import type { QueueFilterInput } from "@/lib/noc-filters";
 import { useTRPC } from "@/lib/trpc/client";
@@ -110,22 +111,22 @@ export function FilterBar({
         <FilterCheck
           label="Assigned to me"
           checked={filters.mine}
-          onChange={(on) => setFilter({ mine: on })}
+          onChange={(on) => setFilter({ mine: on || undefined })}
         />
         <FilterCheck
           label="Suppressed by maintenance"
           checked={filters.suppressed}
-          onChange={(on) => setFilter({ suppressed: on })}
+          onChange={(on) => setFilter({ suppressed: on || undefined })}
         />
         <FilterCheck
           label="Escalated"
           checked={filters.escalated}
-          onChange={(on) => setFilter({ escalated: on })}
+          onChange={(on) => setFilter({ escalated: on || undefined })}
         />
         <FilterCheck
           label="Overdue to acknowledge"
           checked={filters.overdue}
-          onChange={(on) => setFilter({ overdue: on })}
+          onChange={(on) => setFilter({ overdue: on || undefined })}
         />
         {filters.siteId && !filters.clientId ? (
           <span className="inline-flex items-center gap-1 rounded-md bg-sky-50 py-0.5 pr-0.5 pl-2 text-sky-800 ring-1 ring-sky-300 ring-inset">
@@ -171,64 +172,3 @@ const CLEARED: { [K in keyof Required<QueueFilterInput>]: undefined } = {
   overdue: undefined,
   q: undefined,
 };
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string | undefined;
-  /** enum values (shown in words), or ids with their labels */
-  options: readonly (string | { value: string; label: string })[];
-  onChange: (v: string | undefined) => void;
-}) {
-  return (
-    <label className="flex items-center gap-1.5">
-      <span className="text-slate-600">{label}</span>
-      <span className="max-w-48">
-        <Select
-          aria-label={label}
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value || undefined)}
-        >
-          <option value="">All</option>
-          {options.map((o) =>
-            typeof o === "string" ? (
-              <option key={o} value={o}>
-                {o.replaceAll("_", " ").toLowerCase()}
-              </option>
-            ) : (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ),
-          )}
-        </Select>
-      </span>
-    </label>
-  );
-}
-
-/** A yes/no filter: ticked sets it, unticked removes it from the URL. */
-function FilterCheck({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean | undefined;
-  onChange: (on: true | undefined) => void;
-}) {
-  return (
-    <label className="flex items-center gap-1.5">
-      <input
-        type="checkbox"
-        checked={Boolean(checked)}
-        onChange={(e) => onChange(e.target.checked || undefined)}
-      />{" "}
-      {label}
-    </label>
-  );
-}

@@ -14,10 +14,10 @@ import {
   slaCharts,
   ticketAssignees,
 } from "@/server/services/sla/queries";
+import { commentOnTicket } from "@/server/services/sla/ticket-comments";
 import {
   assignTicket,
   changeTicketStatus,
-  commentOnTicket,
   createTicket,
   setTicketPriority,
 } from "@/server/services/sla/tickets";

@@ -1,4 +1,5 @@
 export * from "./platform";
+export * from "./notifications";
 export * from "./jobs";
 export * from "./noc";
 export * from "./sla";

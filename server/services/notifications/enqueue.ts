@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { schema } from "@/server/db";
-import type { MailAttachmentRef } from "@/server/db/schema/platform";
+import type { MailAttachmentRef } from "@/server/db/schema/notifications";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { queueFor, recipientColumns, type Message, type Recipient } from "./queue";

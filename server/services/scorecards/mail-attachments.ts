@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@/server/db";
-import type { MailAttachmentRef } from "@/server/db/schema/platform";
+import type { MailAttachmentRef } from "@/server/db/schema/notifications";
 import { renderScorecardPdf } from "./pdf";
 import { scorecardPdfInput } from "./queries";
 import { jobContext } from "../_core/system";

@@ -3,7 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { OPEN_TICKET_STATUSES, TICKET_CATEGORIES, TICKET_PRIORITIES } from "@/lib/sla";
 import { schema } from "@/server/db";
 import type { ServiceCtx } from "../_core/context";
-import { canMoveTicket, changeTicketStatus, commentOnTicket, createTicket } from "./tickets";
+import { commentOnTicket } from "./ticket-comments";
+import { canMoveTicket, changeTicketStatus, createTicket } from "./tickets";
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 

@@ -2,10 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Input, Select } from "@/components/ui/field";
+import { FilterCheck, FilterField, FilterSelect } from "@/components/forms/filter-fields";
+import { Input } from "@/components/ui/field";
 import { actionLabel, AUDIT_ACTOR_KINDS, AUDIT_ENTITY_TYPES } from "@/lib/audit";
 import { useTRPC } from "@/lib/trpc/client";
 import type { AuditUrlFilters } from "./search-params";
+
+const ACTOR_KIND_OPTIONS = Object.entries(AUDIT_ACTOR_KINDS).map(([k, label]) => ({
+  value: `kind:${k}`,
+  label,
+}));
+const ENTITY_TYPE_OPTIONS = Object.entries(AUDIT_ENTITY_TYPES).map(([k, label]) => ({
+  value: k,
+  label,
+}));
 
 /** Who, what kind, which action, which days, free text, and the simulator's rows. */
 export function AuditFilterBar({
@@ -24,76 +34,54 @@ export function AuditFilterBar({
       aria-label="Filters"
       className="mb-3 grid grid-cols-2 gap-2 text-sm md:flex md:flex-wrap md:items-end"
     >
-      <Labelled label="Who">
-        <Select
-          aria-label="Who"
-          value={filters.actor ?? ""}
-          onChange={(e) => setFilter({ actor: e.target.value || undefined })}
-        >
-          <option value="">Anyone</option>
-          {Object.entries(AUDIT_ACTOR_KINDS).map(([k, label]) => (
-            <option key={k} value={`kind:${k}`}>
-              {label}
-            </option>
-          ))}
-          {(options.data?.people ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
-      </Labelled>
-      <Labelled label="About">
-        <Select
-          aria-label="Entity type"
-          value={filters.entityType ?? ""}
-          onChange={(e) =>
-            setFilter({
-              entityType: (e.target.value || undefined) as AuditUrlFilters["entityType"],
-              action: undefined,
-            })
-          }
-        >
-          <option value="">Everything</option>
-          {Object.entries(AUDIT_ENTITY_TYPES).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </Select>
-      </Labelled>
-      <Labelled label="Action">
-        <Select
-          aria-label="Action"
-          value={filters.action ?? ""}
-          onChange={(e) => setFilter({ action: e.target.value || undefined })}
-        >
-          <option value="">Any action</option>
-          {(options.data?.actions ?? [])
-            .filter((a) => !filters.entityType || a.startsWith(`${filters.entityType}.`))
-            .map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
-            ))}
-        </Select>
-      </Labelled>
-      <Labelled label="From">
+      <FilterSelect
+        layout="above"
+        label="Who"
+        all="Anyone"
+        value={filters.actor}
+        options={[
+          ...ACTOR_KIND_OPTIONS,
+          ...(options.data?.people ?? []).map((p) => ({ value: p.id, label: p.name })),
+        ]}
+        onChange={(v) => setFilter({ actor: v })}
+      />
+      <FilterSelect
+        layout="above"
+        label="About"
+        name="Entity type"
+        all="Everything"
+        value={filters.entityType}
+        options={ENTITY_TYPE_OPTIONS}
+        onChange={(v) =>
+          setFilter({ entityType: v as AuditUrlFilters["entityType"], action: undefined })
+        }
+      />
+      <FilterSelect
+        layout="above"
+        label="Action"
+        all="Any action"
+        value={filters.action}
+        options={(options.data?.actions ?? [])
+          .filter((a) => !filters.entityType || a.startsWith(`${filters.entityType}.`))
+          .map((a) => ({ value: a, label: actionLabel(a) }))}
+        onChange={(v) => setFilter({ action: v })}
+      />
+      <FilterField layout="above" label="From">
         <Input
           type="date"
           aria-label="From"
           value={filters.from ?? ""}
           onChange={(e) => setFilter({ from: e.target.value || undefined })}
         />
-      </Labelled>
-      <Labelled label="To">
+      </FilterField>
+      <FilterField layout="above" label="To">
         <Input
           type="date"
           aria-label="To"
           value={filters.to ?? ""}
           onChange={(e) => setFilter({ to: e.target.value || undefined })}
         />
-      </Labelled>
+      </FilterField>
       <form
         className="col-span-2 md:col-span-1"
         role="search"
@@ -102,7 +90,7 @@ export function AuditFilterBar({
           setFilter({ q: q.trim() || undefined });
         }}
       >
-        <Labelled label="Search">
+        <FilterField layout="above" label="Search">
           <Input
             type="search"
             aria-label="Search the log"
@@ -114,27 +102,14 @@ export function AuditFilterBar({
               if (!e.target.value) setFilter({ q: undefined });
             }}
           />
-        </Labelled>
+        </FilterField>
       </form>
-      <label className="col-span-2 flex items-center gap-2 md:col-span-1 md:pb-2">
-        <input
-          type="checkbox"
-          checked={filters.hideSimulator}
-          onChange={(e) => setFilter({ hideSimulator: e.target.checked })}
-        />
-        Hide the demo simulator
-      </label>
-    </div>
-  );
-}
-
-function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-0.5">
-      <span aria-hidden="true" className="text-xs text-slate-600">
-        {label}
-      </span>
-      {children}
+      <FilterCheck
+        className="col-span-2 flex items-center gap-2 md:col-span-1 md:pb-2"
+        label="Hide the demo simulator"
+        checked={filters.hideSimulator}
+        onChange={(on) => setFilter({ hideSimulator: on })}
+      />
     </div>
   );
 }
