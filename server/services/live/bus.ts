@@ -103,6 +103,7 @@ class LiveBus {
    * updates are off.
    */
   private gap() {
+    for (const push of livePushes()) push.forget?.(null);
     for (const name of this.emitter.eventNames()) {
       if (typeof name === "string" && name !== "error") this.emitter.emit(name, GAP);
     }
@@ -178,6 +179,7 @@ class LiveBus {
     batch.ids = new Set();
     batch.running = true;
     const event: TenantEvent = { event: { topic: push.topic, ids: ids ? [...ids] : null } };
+    if (!ids) push.forget?.(tenantId);
     try {
       if (ids && this.emitter.listenerCount(tenantId) > 0) {
         const loaded = await push.load(liveDb(), tenantId, [...ids]);
