@@ -1,54 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import { and, eq, inArray, isNotNull, like, ne } from "drizzle-orm";
-import superjson from "superjson";
 import { createKeyThrottle } from "@/lib/key-throttle";
 import { type PatchableRow, patchQueue, QUEUE_FETCH_ROWS } from "@/lib/live-queue";
 import { decodeLive } from "@/lib/live-wire";
 import { closeDb, db, schema } from "@/server/db";
-import { DEMO_PASSWORD } from "@/server/seed/logins";
+import { batchQuery, machineCpu, networkCause, signIn } from "./load-client";
 import { pct } from "./shared";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type QueueRow = PatchableRow & { title: string };
-
-/** A signed-in HTTP client: the session cookie of one demo user. */
-async function signIn(base: string, email: string) {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ""] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }),
-  });
-  keep(res);
-  if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error="))
-    throw new Error(`could not sign in as ${email}: ${res.status}`);
-  return cookie();
-}
-
-/** The browser's batched tRPC GET (httpBatchLink, superjson): one request for several queries. */
-async function batchQuery(base: string, cookie: string, calls: [string, unknown][]) {
-  const input = Object.fromEntries(calls.map(([, i], n) => [n, superjson.serialize(i)]));
-  const res = await fetch(
-    `${base}/api/trpc/${calls.map(([p]) => p).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
-    { headers: { cookie } },
-  );
-  if (!res.ok) throw new Error(`batch ${calls.map(([p]) => p).join(",")} answered ${res.status}`);
-  const body = (await res.json()) as { result?: { data?: { json?: unknown } } }[];
-  return body.map((b) => b.result?.data?.json);
-}
 
 /**
  * quality.md's load bar against a running app (`npm run build && npm start`, or any URL in
@@ -242,6 +204,8 @@ export async function benchLoad() {
 
   console.log(`load: ${rate} alerts/s for ${seconds} s`);
   const ids: string[] = [];
+  const cpuFrom = machineCpu();
+  const ownFrom = process.cpuUsage();
   const started = performance.now();
   const posts: Promise<void>[] = [];
   for (let i = 0; i < seconds * rate; i++) {
@@ -266,11 +230,13 @@ export async function benchLoad() {
           if (res.status !== 201) return fail(`POST /api/alerts ${res.status}`);
           ids.push(((await res.json()) as { id: string }).id);
         })
-        .catch(() => fail("POST /api/alerts network")),
+        .catch((err: unknown) => fail(`POST /api/alerts network (${networkCause(err)})`)),
     );
   }
   await Promise.all(posts);
   const sending = (performance.now() - started) / 1000;
+  const own = process.cpuUsage(ownFrom);
+  const machine = machineCpu();
   console.log(`load: sent ${seconds * rate} alerts in ${sending.toFixed(1)} s`);
 
   // every alert triaged? (wait up to a minute for the tail)
@@ -306,6 +272,11 @@ export async function benchLoad() {
   );
   console.log(
     `load: the load generator's own event-loop lag p50 ${pct(lags, 50).toFixed(0)} ms, p95 ${pct(lags, 95).toFixed(0)} ms`,
+  );
+  const busy = machine.busy - cpuFrom.busy;
+  const total = machine.total - cpuFrom.total;
+  console.log(
+    `load: while sending, the machine's CPU was ${((100 * busy) / total).toFixed(0)} % busy (of ${machine.cores} cores); this generator used ${((own.user + own.system) / 1e4 / sending).toFixed(0)} % of one core; load average ${loadavg()[0]?.toFixed(1)}`,
   );
   console.log(
     `load: write → visible in ${watched} watched pages (${visible.length} sightings; ${unseen} alerts never seen): p50 ${pct(visible, 50).toFixed(0)} ms, p95 ${pct(visible, 95).toFixed(0)} ms`,

@@ -118,6 +118,18 @@ describe("playbook procedures", () => {
     expect(item?.lastRuns).toHaveLength(3);
   });
 
+  it("keeps the guardrail when one site's alerts start runs at the same moment", async () => {
+    const t = await createTestTenant("pb-race");
+    await createTestPlaybook(t, definition);
+    const alerts = await Promise.all(
+      Array.from({ length: 4 }, () => createTestAlert(t, { type: "INTRUSION" })),
+    );
+    // four starts at once at one site, 2 an hour allowed: two start, two are skipped
+    const outs = await Promise.all(alerts.map((a) => startRuns(t, a.id, NOW)));
+    expect(outs.flatMap((o) => o.started)).toHaveLength(2);
+    expect(outs.flatMap((o) => o.skippedGuardrail)).toHaveLength(2);
+  });
+
   it("dry-runs a definition against one alert and against the last 30 days", async () => {
     const t = await createTestTenant("pb-dry");
     const admin = callerFor(t.users.admin);

@@ -1,6 +1,6 @@
 import "server-only";
 import { EventEmitter, on } from "node:events";
-import { isLiveTopic, LIVE_CHANNEL, type LiveEvent } from "@/lib/live-topics";
+import { isLiveTopic, LIVE_CHANNEL, type LiveEvent, type LiveTopic } from "@/lib/live-topics";
 import { liveDb, onDatabaseOutage, rawSql } from "@/server/db";
 import type { ServiceCtx, UserActor } from "../_core/context";
 import { type LiveOut, livePushes, livePushOf, type RegisteredPush } from "./registry";
@@ -17,6 +17,13 @@ export type { LiveOut } from "./registry";
 export const PUSH_BATCH_MS = 300;
 /** More changed ids than this in one batch: pages refetch instead. */
 const MAX_PUSHED_IDS = 500;
+/**
+ * Changes of the other topics are gathered this long per tenant and topic, then handed on as
+ * one event naming every changed id: a burst (50 alerts a second each starting a playbook run,
+ * an SLA run escalating thousands of tickets) reaches each open page a few times a second
+ * instead of once per notification, each of which every page's stream would carry.
+ */
+export const COALESCE_MS = 150;
 
 /** What a batch of a pushed topic's changes carries to the subscribers who may see it. */
 type PushDelta = {
@@ -51,6 +58,8 @@ class LiveBus {
   private started: Promise<void> | null = null;
   /** per pushed topic and tenant: ids changed since the last push (null: too many, or unknown) */
   private batches = new Map<string, { ids: Set<string> | null; running: boolean }>();
+  /** per other topic and tenant ("*": every tenant): ids changed since the last event */
+  private pending = new Map<string, { ids: Set<string> | null }>();
 
   /** LISTEN has been set up once: a later (re-)LISTEN follows a gap */
   private listened = false;
@@ -94,6 +103,7 @@ class LiveBus {
    * updates are off.
    */
   private gap() {
+    for (const push of livePushes()) push.forget?.(null);
     for (const name of this.emitter.eventNames()) {
       if (typeof name === "string" && name !== "error") this.emitter.emit(name, GAP);
     }
@@ -107,20 +117,43 @@ class LiveBus {
       const ids = Array.isArray(msg.ids)
         ? msg.ids.filter((x): x is string => typeof x === "string")
         : null;
-      const event: TenantEvent = { event: { topic: msg.topic, ids } };
-      if (msg.t === "*") {
-        // system-wide changes (job runs) go to every tenant's subscribers
-        // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
-        for (const name of this.emitter.eventNames()) {
-          if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
-        }
-      } else {
-        const push = livePushOf(event.event.topic);
-        if (push) this.gather(push, msg.t, ids);
-        else this.emitter.emit(msg.t, event);
-      }
+      const topic = msg.topic;
+      const push = msg.t === "*" ? undefined : livePushOf(topic);
+      if (push) this.gather(push, msg.t, ids);
+      else this.coalesce(msg.t, topic, ids);
     } catch {
       // a malformed payload is not ours; ignore it
+    }
+  }
+
+  /** Gathers a non-pushed topic's changes for COALESCE_MS, then emits them as one event. */
+  private coalesce(tenantId: string, topic: LiveTopic, ids: string[] | null) {
+    // "*": system-wide changes (job runs), for every tenant's subscribers
+    if (tenantId !== "*" && this.emitter.listenerCount(tenantId) === 0) return;
+    const key = `${topic}:${tenantId}`;
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { ids: new Set() };
+      this.pending.set(key, entry);
+      setTimeout(() => this.flush(key, tenantId, topic), COALESCE_MS);
+    }
+    if (ids === null) entry.ids = null;
+    else if (entry.ids) for (const id of ids) entry.ids.add(id);
+    if (entry.ids && entry.ids.size > MAX_PUSHED_IDS) entry.ids = null;
+  }
+
+  private flush(key: string, tenantId: string, topic: LiveTopic) {
+    const entry = this.pending.get(key);
+    this.pending.delete(key);
+    if (!entry) return;
+    const event: TenantEvent = { event: { topic, ids: entry.ids ? [...entry.ids] : null } };
+    if (tenantId !== "*") {
+      this.emitter.emit(tenantId, event);
+      return;
+    }
+    // ("error" is not a tenant: events.on() listens to it and would throw what it gets)
+    for (const name of this.emitter.eventNames()) {
+      if (typeof name === "string" && name !== "error") this.emitter.emit(name, event);
     }
   }
 
@@ -146,6 +179,7 @@ class LiveBus {
     batch.ids = new Set();
     batch.running = true;
     const event: TenantEvent = { event: { topic: push.topic, ids: ids ? [...ids] : null } };
+    if (!ids) push.forget?.(tenantId);
     try {
       if (ids && this.emitter.listenerCount(tenantId) > 0) {
         const loaded = await push.load(liveDb(), tenantId, [...ids]);

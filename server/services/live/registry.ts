@@ -40,6 +40,11 @@ export type LivePush<T extends PushedTopic, Access, Batch> = {
   accessClass(access: Access): string;
   /** Tenant events after which a subscriber's access is read again (besides their own changes). */
   refreshOn(event: LiveEvent, access: Access): boolean;
+  /**
+   * What the push keeps of a tenant (null: of every tenant) may be stale: a batch was too large
+   * to read, or the bus lost its LISTEN connection.
+   */
+  forget?(tenantId: string | null): void;
   /** A batch of changed ids, read once for all of the tenant's subscribers. */
   load(db: DbOrTx, tenantId: string, ids: string[]): Promise<Batch>;
   /** One class's message for a batch (without topic and ids: the bus adds them). */

@@ -1,9 +1,9 @@
 import "server-only";
 import type { LivePush } from "../live/registry";
 import { type AlertViewer, alertViewer, viewerKey } from "./access";
+import { forgetOpenCounts, openCountsAfter } from "./open-counts";
 import {
   type OpenCount,
-  openCountsByGroup,
   openCountsFor,
   type QueueRow,
   queueRowsByIds,
@@ -45,13 +45,9 @@ export const alertLivePush: LivePush<"alert", AlertViewer, AlertBatch> = {
   access: alertViewer,
   accessClass: viewerKey,
   refreshOn: (event, viewer) => !viewer.all && event.topic === "group",
-  load: async (db, tenantId, ids) => {
-    const [rows, counts] = await Promise.all([
-      queueRowsByIds(db, tenantId, ids),
-      openCountsByGroup(db, tenantId),
-    ]);
-    return { rows, counts };
-  },
+  load: (db, tenantId, ids) =>
+    openCountsAfter(db, tenantId, ids, () => queueRowsByIds(db, tenantId, ids)),
+  forget: forgetOpenCounts,
   build: async ({ db, tenantId, access: viewer, batch, now }) => {
     const groups = viewer.all ? null : new Set(viewer.groupIds);
     const rows: QueueRow[] = [];
