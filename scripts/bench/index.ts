@@ -1,6 +1,7 @@
 import { prepareDatabase } from "../lib/launcher";
 import { runMigrations } from "../lib/migrate";
 import { benchDevices } from "./devices";
+import { benchEscalation } from "./escalation";
 import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
@@ -12,6 +13,7 @@ import { benchVendors } from "./vendors";
 /** `npm run bench -- <name>`: speed figures for quality.md, printed, never asserted. */
 const benches: Record<string, (url: string) => Promise<void>> = {
   devices: () => benchDevices(),
+  escalation: () => benchEscalation(),
   live: benchLive,
   load: () => benchLoad(),
   noc: () => benchNoc(),

@@ -26,7 +26,7 @@ export function ChartsPanel() {
         <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-3">
           <ProbabilityHistogram bins={c.distribution} />
           <BreachesDaily rows={c.daily} />
-          <ClientCompliance rows={c.perClient} />
+          <ClientCompliance rows={c.perClient} more={c.perClientMore} />
           <EscalationsDaily rows={c.escalations} />
           <CalibrationChart rows={c.calibration} />
         </div>

@@ -57,21 +57,31 @@ function NameTick(props: { x?: number | string; y?: number | string; value: stri
   );
 }
 
-/** SLA met % per client over 30 days, worst first, with each contract's target as a mark. */
+/**
+ * SLA met % per client over 30 days, worst first, with each contract's target as a mark. A
+ * large tenant's clients beyond the worst few are counted (`more`), not drawn.
+ */
 export function ClientCompliance({
   rows,
+  more = { clients: 0, belowTarget: 0 },
 }: {
   rows: readonly { client: string; resolved: number; metPct: number; target: number | null }[];
+  more?: { clients: number; belowTarget: number };
 }) {
   const data = perClientData(rows).map((r) => ({ ...r, colour: r.belowTarget ? BELOW : MEETS }));
   const below = data.filter((d) => d.belowTarget).map((d) => d.client);
+  const rest = more.clients
+    ? ` The worst ${data.length} of ${data.length + more.clients} clients are drawn; ${more.clients} more not shown${more.belowTarget ? `, ${more.belowTarget} of them below target` : ", all meeting their targets"}.`
+    : "";
   return (
     <ChartFrame
       title="SLA compliance per client"
       summary={
-        below.length
+        (below.length
           ? `Below contract target: ${below.join(", ")}.`
-          : "Last 30 days; every client with a target meets it."
+          : more.belowTarget
+            ? "Last 30 days; the clients drawn meet their targets."
+            : "Last 30 days; every client with a target meets it.") + rest
       }
       height={Math.max(160, data.length * 38 + 30)}
       empty={!data.length}

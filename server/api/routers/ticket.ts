@@ -8,12 +8,9 @@ import {
   ticketStatusInput,
 } from "@/lib/schemas/sla";
 import { TICKET_PRIORITIES } from "@/lib/sla";
-import {
-  getTicketDetail,
-  listRiskQueue,
-  slaCharts,
-  ticketAssignees,
-} from "@/server/services/sla/queries";
+import { slaCharts } from "@/server/services/sla/charts";
+import { listRiskQueue } from "@/server/services/sla/queries";
+import { getTicketDetail, ticketAssignees } from "@/server/services/sla/ticket-detail";
 import { commentOnTicket } from "@/server/services/sla/ticket-comments";
 import {
   assignTicket,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ttlMemo } from "./memo";
+import { staleWhileRevalidate, ttlMemo } from "./memo";
 
 describe("ttlMemo", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -31,5 +31,50 @@ describe("ttlMemo", () => {
     await memo("c", () => Promise.resolve("c1")); // three keys: stale "a" goes
     expect(await memo("a", () => Promise.resolve("a2"))).toBe("a2");
     expect(await memo("b", () => Promise.resolve("b2"))).toBe("b1");
+  });
+});
+
+describe("staleWhileRevalidate", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("answers with the stale value at once while one computation refreshes it", async () => {
+    const memo = staleWhileRevalidate<number>(1_000, 60_000);
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        const n = ++calls;
+        release = () => resolve(n);
+      });
+    const first = memo("a", slow);
+    release?.();
+    expect(await first).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    // stale: the old value now, one refresh behind it however many ask
+    expect(await Promise.all([memo("a", slow), memo("a", slow)])).toEqual([1, 1]);
+    expect(calls).toBe(2);
+    release?.();
+    await Promise.resolve();
+    expect(await memo("a", slow)).toBe(2);
+    expect(calls).toBe(2);
+  });
+
+  it("keeps the old value when a refresh fails, and tries again on the next call", async () => {
+    const memo = staleWhileRevalidate<number>(1_000, 60_000);
+    expect(await memo("a", () => Promise.resolve(1))).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(await memo("a", () => Promise.reject(new Error("down")))).toBe(1);
+    await Promise.resolve();
+    expect(await memo("a", () => Promise.resolve(2))).toBe(1);
+    await Promise.resolve();
+    expect(await memo("a", () => Promise.resolve(3))).toBe(2);
+  });
+
+  it("makes callers wait for a fresh value once the old one is too stale", async () => {
+    const memo = staleWhileRevalidate<number>(1_000, 60_000);
+    expect(await memo("a", () => Promise.resolve(1))).toBe(1);
+    vi.advanceTimersByTime(60_000);
+    expect(await memo("a", () => Promise.resolve(2))).toBe(2);
   });
 });

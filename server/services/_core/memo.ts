@@ -22,3 +22,46 @@ export function ttlMemo<T>(ttlMs: number, maxKeys = 1_000) {
     return value;
   };
 }
+
+/**
+ * Like `ttlMemo`, but once a value is older than `freshMs` callers get it at once while one
+ * computation refreshes it behind them (stale-while-revalidate): a slow figure never makes a
+ * caller wait except the very first, or once the value is older than `maxStaleMs` (a page
+ * after a long quiet spell waits rather than show a long-stale figure). A failed refresh keeps
+ * the old value, and the next caller tries again.
+ */
+export function staleWhileRevalidate<T>(freshMs: number, maxStaleMs: number, maxKeys = 1_000) {
+  type Entry = { at: number; value: Promise<T>; refreshing: boolean };
+  const entries = new Map<string, Entry>();
+  const start = (key: string, compute: () => Promise<T>, prior?: Entry): Promise<T> => {
+    const at = Date.now();
+    const value = compute();
+    if (prior) prior.refreshing = true;
+    value.then(
+      () => {
+        const current = entries.get(key);
+        if (!current || current.at <= at) entries.set(key, { at, value, refreshing: false });
+      },
+      () => {
+        if (prior) prior.refreshing = false;
+        if (entries.get(key)?.value === value) entries.delete(key);
+      },
+    );
+    return value;
+  };
+  return (key: string, compute: () => Promise<T>): Promise<T> => {
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && now - hit.at < freshMs) return hit.value;
+    if (hit && now - hit.at < maxStaleMs) {
+      if (!hit.refreshing) void start(key, compute, hit).catch(() => undefined);
+      return hit.value;
+    }
+    const value = start(key, compute);
+    entries.set(key, { at: now, value, refreshing: false });
+    if (entries.size > maxKeys) {
+      for (const [k, e] of entries) if (now - e.at >= maxStaleMs) entries.delete(k);
+    }
+    return value;
+  };
+}

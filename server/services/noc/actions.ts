@@ -11,7 +11,7 @@ import { getGroupInTenant } from "../groups/groups";
 import { publish } from "../live/publish";
 import { getUserInTenant } from "../users/list";
 import { getAlertInTenant, lockAlertsInTenant } from "./access";
-import { notifySupervisors } from "./triage";
+import { notifySupervisors } from "./escalate-alerts";
 
 const { alerts, alertComments, sites } = schema;
 type Alert = typeof alerts.$inferSelect;

@@ -1,7 +1,7 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, schema } from "@/server/db";
-import { createTestTenant } from "@/server/test/factories";
+import { alertRow, createTestTenant } from "@/server/test/factories";
 import { jobContext, platformContext } from "../_core/system";
 import { createAlert } from "./create-alert";
 import { runEscalationClocks } from "./escalation-clocks";
@@ -113,5 +113,121 @@ describe("escalation clocks", () => {
     // whatever the clocks decided, they decided it about a scored alert
     for (const e of escalations)
       expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(a?.triagedAt?.getTime() ?? Infinity);
+  });
+
+  it("escalate a batch across tenants in one pass: the right rows, audit and notifications", async () => {
+    const [a, b] = [await createTestTenant("batch-a"), await createTestTenant("batch-b")];
+    const [noPlan] = await db
+      .insert(schema.clients)
+      .values({ tenantId: b.tenant.id, name: "No plan", tier: "none" })
+      .returning();
+    const [noPlanSite] = await db
+      .insert(schema.sites)
+      .values({
+        tenantId: b.tenant.id,
+        clientId: noPlan?.id ?? "",
+        name: "No plan site",
+        timeZone: "UTC",
+        latitude: 0,
+        longitude: 0,
+      })
+      .returning();
+    const siteA = a.sites[0];
+    const siteB = b.sites[0];
+    if (!siteA || !siteB || !noPlanSite) throw new Error("no sites");
+    const due = { severity: "critical" as const, triagedAt: minutesAgo(20), score: 50 };
+    const inserted = await db
+      .insert(schema.alerts)
+      .values([
+        alertRow(siteA, { ...due, firstSeenAt: minutesAgo(7) }), // late
+        alertRow(siteA, { ...due, firstSeenAt: minutesAgo(20), routedAt: minutesAgo(12) }), // two clocks
+        alertRow(siteA, { ...due, firstSeenAt: minutesAgo(9) }), // already escalated
+        alertRow(siteB, { ...due, firstSeenAt: minutesAgo(8) }), // the other tenant's
+        alertRow(noPlanSite, { ...due, firstSeenAt: minutesAgo(30) }), // no triage in its plan
+      ])
+      .returning({ id: schema.alerts.id });
+    const [late, twice, done, theirs, unplanned] = inserted.map((r) => r.id);
+    if (!late || !twice || !done || !theirs || !unplanned) throw new Error("no alerts");
+    await db
+      .insert(schema.alertEscalations)
+      .values({ tenantId: a.tenant.id, alertId: done, clock: "unacknowledged" });
+
+    await runEscalationClocks(clocks, NOW);
+    await runEscalationClocks(clocks, NOW); // again, as after a restart: nothing more
+
+    const name = (id: string) =>
+      ({ [late]: "late", [twice]: "twice", [done]: "done", [theirs]: "theirs" })[id] ?? id;
+    const ids = [late, twice, done, theirs, unplanned];
+    const rows = await db
+      .select()
+      .from(schema.alertEscalations)
+      .where(inArray(schema.alertEscalations.alertId, ids));
+    expect(
+      rows
+        .map((r) => `${r.tenantId === a.tenant.id ? "a" : "b"}:${name(r.alertId)}:${r.clock}`)
+        .sort(),
+    ).toEqual([
+      "a:done:unacknowledged",
+      "a:late:unacknowledged",
+      "a:twice:routed_unacknowledged",
+      "a:twice:unacknowledged",
+      "b:theirs:unacknowledged",
+    ]);
+    const flagged = await db
+      .select({
+        id: schema.alerts.id,
+        at: schema.alerts.escalatedAt,
+        to: schema.alerts.escalationTarget,
+      })
+      .from(schema.alerts)
+      .where(and(inArray(schema.alerts.id, ids), eq(schema.alerts.escalated, true)));
+    expect(flagged.map((f) => name(f.id)).sort()).toEqual(["late", "theirs", "twice"]);
+    for (const f of flagged) expect(f).toMatchObject({ at: NOW, to: "supervisors" });
+    const audit = await db
+      .select()
+      .from(schema.auditLog)
+      .where(
+        and(inArray(schema.auditLog.entityId, ids), eq(schema.auditLog.action, "alert.escalate")),
+      );
+    expect(audit.map((r) => `${name(r.entityId)}:${String(r.after?.reason)}`).sort()).toEqual([
+      "late:not acknowledged after 7 min",
+      "theirs:not acknowledged after 8 min",
+      "twice:not acknowledged after 20 min",
+      "twice:routed 12 min ago and still not acknowledged",
+    ]);
+    for (const r of audit)
+      expect(r).toMatchObject({ actorType: "system", actorId: "escalation-clocks", before: null });
+    // each tenant's supervisor hears of its own alerts only, once per escalation; the two
+    // escalations of one alert fold into one unread row that counts two
+    const notes = await db
+      .select()
+      .from(schema.notifications)
+      .where(
+        and(
+          inArray(schema.notifications.tenantId, [a.tenant.id, b.tenant.id]),
+          like(schema.notifications.dedupeKey, "alert:%:escalated:%"),
+        ),
+      );
+    const summary = notes
+      .map((r) => {
+        const who =
+          r.userId === a.users.supervisor.id
+            ? "a-sup"
+            : r.userId === b.users.supervisor.id
+              ? "b-sup"
+              : "other";
+        const about = name(r.link?.replace("/noc?alert=", "") ?? "");
+        return `${who}:${r.channel}:${about}:${r.count}`;
+      })
+      .sort();
+    expect(summary).toEqual([
+      "a-sup:email:late:1",
+      "a-sup:email:twice:1",
+      "a-sup:email:twice:1",
+      "a-sup:in_app:late:1",
+      "a-sup:in_app:twice:2",
+      "b-sup:email:theirs:1",
+      "b-sup:in_app:theirs:1",
+    ]);
   });
 });

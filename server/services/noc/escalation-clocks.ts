@@ -1,10 +1,11 @@
 import "server-only";
 import { gatherDeliveryRequests } from "../notifications/request-delivery";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { TARGET_RESPONSE_MINUTES } from "@/lib/noc";
 import { tiersWith } from "@/lib/tiers";
 import { forTenant, jobContext, type PlatformCtx } from "../_core/system";
-import { escalate, triageAlert } from "./triage";
+import { escalateAlerts, type Escalation } from "./escalate-alerts";
+import { triageAlert } from "./triage";
 import { rawRows } from "@/server/db/raw";
 
 /** The plans whose alerts are triaged, and so escalated (a Postgres array literal). */
@@ -44,7 +45,50 @@ export async function runEscalationClocks(
 ): Promise<{ escalated: number; checked: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const unscored = await triageOverdueFirst(ctx, now);
-  const due = await rawRows<Due>(
+  let escalated = 0;
+  let checked = 0;
+  // one batch after another until none is due, each escalated in a few statements per tenant
+  // (a fresh large data set has tens of thousands due at once)
+  // one delivery request per 500 notifications, not one per escalation
+  await gatherDeliveryRequests(async () => {
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const due = await dueEscalations(ctx, at, unscored);
+      checked += due.length;
+      let did = 0;
+      for (const [tenantId, items] of byTenant(due))
+        did += await escalateAlerts(forTenant(ctx, tenantId), items, now);
+      escalated += did;
+      if (due.length < BATCH || did === 0) break;
+    }
+  });
+  return { escalated, checked };
+}
+
+/** Escalations per batch (one transaction per tenant in it), and batches per run at most. */
+const BATCH = 2_000;
+const MAX_BATCHES = 50;
+
+const reasonFor = (d: Due): string =>
+  ({
+    unacknowledged: `not acknowledged after ${d.minutes} min`,
+    routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
+    not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
+    nobody_on_shift: "routed to a group with nobody on shift",
+  })[d.clock];
+
+function byTenant(due: Due[]): Map<string, Escalation[]> {
+  const out = new Map<string, Escalation[]>();
+  for (const d of due) {
+    const list = out.get(d.tenantId) ?? [];
+    list.push({ ...d, reason: reasonFor(d) });
+    out.set(d.tenantId, list);
+  }
+  return out;
+}
+
+/** The alerts whose clocks ran out and that those clocks have not escalated yet, oldest first. */
+function dueEscalations(ctx: PlatformCtx, at: SQL, unscored: string[]): Promise<Due[]> {
+  return rawRows<Due>(
     ctx.db,
     sql`
     with off_shift as (
@@ -71,31 +115,8 @@ export async function runEscalationClocks(
         or a.id in (select jsonb_array_elements_text(${JSON.stringify(unscored)}::jsonb)::uuid))
       and not exists (select 1 from alert_escalations e where e.alert_id = a.id and e.clock = c.clock::escalation_clock)
     order by a.first_seen_at
-    limit 2000`,
+    limit ${BATCH}`,
   );
-  let escalated = 0;
-  // thousands of escalations at once (stale alerts after an outage) ask for a few delivery
-  // runs, not one each
-  await gatherDeliveryRequests(async () => {
-    for (const d of due) {
-      const reasons: Record<Clock, string> = {
-        unacknowledged: `not acknowledged after ${d.minutes} min`,
-        routed_unacknowledged: `routed ${d.minutes} min ago and still not acknowledged`,
-        not_progressed: `acknowledged ${d.minutes} min ago and not in progress`,
-        nobody_on_shift: "routed to a group with nobody on shift",
-      };
-      const did = await escalate(forTenant(ctx, d.tenantId), {
-        alertId: d.alertId,
-        clock: d.clock,
-        title: d.title,
-        siteName: d.siteName,
-        reason: reasons[d.clock],
-        now,
-      });
-      if (did) escalated++;
-    }
-  });
-  return { escalated, checked: due.length };
 }
 
 /**

@@ -8,21 +8,13 @@ import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
-import { notifyGroup, notifyRole } from "../notifications/enqueue";
+import { notifyGroup } from "../notifications/enqueue";
+import { escalate } from "./escalate-alerts";
 import { predictLogistic } from "../models/logistic";
 import { localClock, RELATED_COUNT_CAP, scoreWith } from "./score";
 
-const {
-  alerts,
-  sites,
-  clients,
-  routingRules,
-  groups,
-  priorityModels,
-  alertEscalations,
-  deviceHealth,
-  playbooks,
-} = schema;
+const { alerts, sites, clients, routingRules, groups, priorityModels, deviceHealth, playbooks } =
+  schema;
 
 /** Where an alert type goes when nobody has edited the routing table (noc.md). */
 export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
@@ -197,68 +189,3 @@ const defaultRouteName = sql`(case ${alerts.type} ${sql.join(
   Object.entries(DEFAULT_ROUTES).map(([type, name]) => sql`when ${type} then ${name}`),
   sql` `,
 )} end)`;
-
-/** Escalates to supervisors once per alert and clock; returns whether this call did it. */
-export async function escalate(
-  ctx: ServiceCtx,
-  input: {
-    alertId: string;
-    clock: (typeof schema.escalationClockEnum.enumValues)[number];
-    title: string;
-    siteName: string;
-    reason: string;
-    now: Date;
-  },
-): Promise<boolean> {
-  return inTx(ctx, async (tx) => {
-    const [fresh] = await tx.db
-      .insert(alertEscalations)
-      .values({ tenantId: ctx.tenantId, alertId: input.alertId, clock: input.clock })
-      .onConflictDoNothing()
-      .returning({ alertId: alertEscalations.alertId });
-    if (!fresh) return false;
-    await tx.db
-      .update(alerts)
-      .set({ escalated: true, escalatedAt: input.now, escalationTarget: "supervisors" })
-      .where(eq(alerts.id, input.alertId));
-    await recordAudit(tx, {
-      action: "alert.escalate",
-      entityType: "alert",
-      entityId: input.alertId,
-      after: { clock: input.clock, reason: input.reason },
-    });
-    await notifySupervisors(
-      tx,
-      {
-        alertId: input.alertId,
-        title: input.title,
-        siteName: input.siteName,
-        reason: input.reason,
-        dedupeKey: `alert:${input.alertId}:escalated:${input.clock}`,
-      },
-      input.now,
-    );
-    return true;
-  });
-}
-
-/** Tells the tenant's active supervisors about an escalated alert (in-app and e-mail). */
-export async function notifySupervisors(
-  ctx: ServiceCtx,
-  input: { alertId: string; title: string; siteName: string; reason: string; dedupeKey: string },
-  now: Date,
-) {
-  await notifyRole(
-    ctx,
-    {
-      role: "supervisor",
-      subject: `Escalated: ${input.title}`,
-      body: `At ${input.siteName}; ${input.reason}.`,
-      link: `/noc?alert=${input.alertId}`,
-      dedupeKey: input.dedupeKey,
-      kind: "alert_escalated",
-      entity: `alert:${input.alertId}`,
-    },
-    now,
-  );
-}

@@ -4,10 +4,11 @@ import { schema } from "@/server/db";
 import type { MailAttachmentRef } from "@/server/db/schema/notifications";
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
-import { queueFor, recipientColumns, type Message, type Recipient } from "./queue";
+import { queueFor, queueMany, recipientColumns, type Message, type Recipient } from "./queue";
 import { requestDelivery } from "./request-delivery";
 
 type Attachments = { attachments?: MailAttachmentRef[] };
+type Role = (typeof schema.users.$inferSelect)["role"];
 
 /** The tenant's active users that `where` picks, as notification recipients. */
 function activeUsers(ctx: ServiceCtx, where: SQL): Promise<Recipient[]> {
@@ -35,11 +36,26 @@ export async function notifyUsers(
 /** Notifies the tenant's active users of a role (supervisors, say) as `notifyUsers` does. */
 export async function notifyRole(
   ctx: ServiceCtx,
-  input: Message & { role: (typeof schema.users.$inferSelect)["role"] },
+  input: Message & { role: Role },
   now: Date,
 ): Promise<number> {
-  const recipients = await activeUsers(ctx, eq(schema.users.role, input.role));
-  return queueFor(ctx, recipients, input, now);
+  return notifyRoleMany(ctx, input.role, [input], now);
+}
+
+/** `notifyRole` for many messages to the same role: its users are read once. */
+export async function notifyRoleMany(
+  ctx: ServiceCtx,
+  role: Role,
+  messages: Message[],
+  now: Date,
+): Promise<number> {
+  if (!messages.length) return 0;
+  const recipients = await activeUsers(ctx, eq(schema.users.role, role));
+  return queueMany(
+    ctx,
+    messages.map((message) => ({ recipients, message })),
+    now,
+  );
 }
 
 /**
@@ -52,6 +68,17 @@ export async function notifyGroup(
   input: Message & { groupId: string; slack?: boolean },
   now: Date,
 ): Promise<number> {
+  return notifyGroupMany(ctx, input.groupId, [input], now);
+}
+
+/** `notifyGroup` for many messages to the same group: the group is read once. */
+export async function notifyGroupMany(
+  ctx: ServiceCtx,
+  groupId: string,
+  messages: (Message & { slack?: boolean })[],
+  now: Date,
+): Promise<number> {
+  if (!messages.length) return 0;
   const rows = await ctx.db
     .select({
       webhook: schema.groups.slackWebhookUrl,
@@ -69,7 +96,7 @@ export async function notifyGroup(
         eq(schema.users.active, true),
       ),
     )
-    .where(and(eq(schema.groups.id, input.groupId), eq(schema.groups.tenantId, ctx.tenantId)));
+    .where(and(eq(schema.groups.id, groupId), eq(schema.groups.tenantId, ctx.tenantId)));
   const [group] = rows;
   if (!group) return 0;
   const members = rows.flatMap((r) =>
@@ -89,19 +116,26 @@ export async function notifyGroup(
         ]
       : [],
   );
-  let added = await queueFor(ctx, members, input, now);
-  if ((group.webhook || group.tenantWebhook) && input.slack !== false) {
+  let added = await queueMany(
+    ctx,
+    messages.map((message) => ({ recipients: members, message })),
+    now,
+  );
+  const toSlack = messages.filter((m) => m.slack !== false);
+  if ((group.webhook || group.tenantWebhook) && toSlack.length) {
     const slack = await ctx.db
       .insert(schema.notifications)
-      .values({
-        tenantId: ctx.tenantId,
-        channel: "slack",
-        recipient: `group:${input.groupId}`,
-        subject: input.subject,
-        body: input.body,
-        link: input.link,
-        dedupeKey: `${input.dedupeKey}:slack:${input.groupId}`,
-      })
+      .values(
+        toSlack.map((m) => ({
+          tenantId: ctx.tenantId,
+          channel: "slack" as const,
+          recipient: `group:${groupId}`,
+          subject: m.subject,
+          body: m.body,
+          link: m.link,
+          dedupeKey: `${m.dedupeKey}:slack:${groupId}`,
+        })),
+      )
       .onConflictDoNothing({
         target: [schema.notifications.tenantId, schema.notifications.dedupeKey],
       })
