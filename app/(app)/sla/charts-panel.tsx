@@ -9,13 +9,17 @@ import {
   ProbabilityHistogram,
 } from "@/components/charts/sla-charts";
 import { EmptyState } from "@/components/ui/card";
-import { useTRPC } from "@/lib/trpc/client";
+import { SKIP_BATCH, useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/errors";
+import { ChartsSkeleton } from "./skeletons";
 
-/** The page's trends: open-ticket risk, breaches and compliance, escalations, calibration. */
+/**
+ * The page's trends: open-ticket risk, breaches and compliance, escalations, calibration.
+ * Not prefetched by the page: the slowest read, below the fold, fetched after first paint.
+ */
 export function ChartsPanel() {
   const trpc = useTRPC();
-  const charts = useQuery(trpc.ticket.charts.queryOptions());
+  const charts = useQuery(trpc.ticket.charts.queryOptions(undefined, SKIP_BATCH));
   const c = charts.data;
   return (
     <section aria-labelledby="sla-trends" className="mt-6">
@@ -30,14 +34,12 @@ export function ChartsPanel() {
           <EscalationsDaily rows={c.escalations} />
           <CalibrationChart rows={c.calibration} />
         </div>
-      ) : (
+      ) : charts.isError ? (
         <div className="rounded-lg border border-slate-200 bg-white">
-          <EmptyState>
-            {charts.isError
-              ? `Charts unavailable: ${errorMessage(charts.error)}`
-              : "Loading charts…"}
-          </EmptyState>
+          <EmptyState>Charts unavailable: {errorMessage(charts.error)}</EmptyState>
         </div>
+      ) : (
+        <ChartsSkeleton />
       )}
     </section>
   );
