@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
@@ -11,9 +11,6 @@ import { TRPC_MAX_BATCH_SIZE } from "./limits";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-/** Query options for a slow read (seconds at scale): its own request, not holding up a batch. */
-export const SKIP_BATCH = { trpc: { context: { skipBatch: true } } } as const;
 
 // In the browser zod would probe for eval (new Function), which the pages' CSP refuses and
 // reports as a violation; the server keeps zod's compiled parsers.
@@ -31,16 +28,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       // live changes come from /api/live (components/shell/live-updates.tsx), not tRPC
       links: [
-        // a batch answers when its slowest call does: a slow read asks on its own (SKIP_BATCH)
-        splitLink({
-          condition: (op) => op.context.skipBatch === true,
-          true: httpLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({
-            url: "/api/trpc",
-            transformer: superjson,
-            maxItems: TRPC_MAX_BATCH_SIZE,
-          }),
-        }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
       ],
     }),
   );

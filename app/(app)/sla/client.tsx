@@ -4,18 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LockedClients } from "@/components/tiers/locked-clients";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Locked } from "@/components/ui/locked";
 import { can } from "@/lib/permissions";
 import { RISK_SORT_DEFAULT_DIR, type RiskSortKey, type SlaFilters } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
-import { Streamed } from "@/lib/trpc/streamed";
+import { lockedFeature } from "@/lib/trpc/errors";
 import { ChartsPanel } from "./charts-panel";
 import { SlaFilterBar } from "./filters";
 import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
-import { RiskPanel } from "./risk-panel";
+import { RiskTable } from "./risk-table";
 import { RISK_LIMIT, slaSearch } from "./search-params";
 import { nextSort, type RiskSort } from "./sort-header";
-import { DetailSkeleton, RiskSkeleton } from "./skeletons";
 import { TicketDetail } from "./ticket-detail";
 
 export function SlaClient({
@@ -29,10 +30,18 @@ export function SlaClient({
   const [filters, setFilters] = useState(initialFilters);
   const [selected, setSelectedState] = useState<string | null>(initialSelected);
   const [creating, setCreating] = useState(false);
-  // the list and a selected ticket stream in behind their skeletons (page.tsx)
-  const riskKey = trpc.ticket.risk.queryKey({ ...filters, limit: RISK_LIMIT });
+  const risk = useQuery({
+    ...trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }),
+    // a plan refusal stays a refusal: show it locked at once
+    retry: (n, err) => !lockedFeature(err) && n < 3,
+  });
   const me = useQuery(trpc.me.get.queryOptions());
   const role = me.data?.role;
+  const rows = risk.data ?? [];
+  const riskLocked = lockedFeature(risk.error);
+  // the server lists tickets breached at its now after the rest; they are not "at risk" any more
+  const running = rows.filter((r) => !r.breached);
+  const breached = rows.filter((r) => r.breached);
   // a shallow URL update (Next's router follows it): the queries refetch, the page does not
   const go = (f: SlaFilters, ticket: string | null) =>
     window.history.replaceState(null, "", `/sla${slaSearch(f, ticket)}`);
@@ -100,26 +109,54 @@ export function SlaClient({
       <div
         className={`grid items-start gap-4 ${selected ? "xl:grid-cols-[minmax(0,1fr)_460px]" : ""}`}
       >
-        <Streamed queryKey={riskKey} fallback={<RiskSkeleton />}>
-          <RiskPanel
-            filters={filters}
-            selected={selected}
-            select={select}
-            sort={sort}
-            onSort={onSort}
-          />
-        </Streamed>
+        <div className="space-y-4">
+          <Card>
+            {running.length ? (
+              <RiskTable
+                label="At-risk tickets"
+                rows={running}
+                selected={selected}
+                select={select}
+                compact={Boolean(selected)}
+                sort={sort}
+                onSort={onSort}
+              />
+            ) : riskLocked ? (
+              <div className="p-4">
+                <Locked feature={riskLocked}>{risk.error?.message}</Locked>
+              </div>
+            ) : (
+              <EmptyState>
+                {risk.isPending
+                  ? "Loading…"
+                  : risk.isError
+                    ? "The tickets could not be loaded."
+                    : breached.length
+                      ? "Every matching open ticket is already past its resolution target (below)."
+                      : "No open tickets match. The list updates by itself after each prediction run."}
+              </EmptyState>
+            )}
+          </Card>
+          {breached.length ? (
+            <Card title={`Breached: past their resolution target (${breached.length})`}>
+              <RiskTable
+                label="Breached tickets"
+                rows={breached}
+                selected={selected}
+                select={select}
+                compact={Boolean(selected)}
+                sort={sort}
+                onSort={onSort}
+              />
+            </Card>
+          ) : null}
+        </div>
         {selected ? (
           <div
             id="ticket-detail"
             className="order-first scroll-mt-4 xl:sticky xl:top-4 xl:order-none xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto"
           >
-            <Streamed
-              queryKey={trpc.ticket.get.queryKey({ id: selected })}
-              fallback={<DetailSkeleton />}
-            >
-              <TicketDetail key={selected} id={selected} role={role} onClose={() => select(null)} />
-            </Streamed>
+            <TicketDetail key={selected} id={selected} role={role} onClose={() => select(null)} />
           </div>
         ) : null}
       </div>

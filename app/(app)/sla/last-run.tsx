@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SKIP_BATCH, useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/lib/trpc/client";
 
 /** When breach probabilities were last computed and by what; how many of the viewer's tickets are scored, at risk and breached. */
 export function LastRun() {
   const trpc = useTRPC();
-  const charts = useQuery(trpc.ticket.charts.queryOptions(undefined, SKIP_BATCH));
+  const charts = useQuery(trpc.ticket.charts.queryOptions());
   const run = charts.data?.lastRun;
   // counted over the tickets the viewer can see, not the run's tenant-wide summary
   const counts = charts.data?.counts;
@@ -45,24 +45,13 @@ export function LastRun() {
           </span>
           <span className="text-slate-500">by {run.scoredBy}</span>
         </>
-      ) : charts.isPending ? (
-        // the figures' room, held while the browser fetches them after first paint
-        <>
-          <span className="sr-only">Loading the last prediction run…</span>
-          {[176, 72, 72, 88, 112].map((w, i) => (
-            <span
-              key={i}
-              aria-hidden
-              style={{ width: w }}
-              className="inline-block h-4 animate-pulse rounded bg-slate-100"
-            />
-          ))}
-        </>
       ) : (
         <span className="text-slate-500">
-          {charts.isError
-            ? "The last prediction run could not be loaded."
-            : "No prediction run yet; one runs every 15 minutes."}
+          {charts.isPending
+            ? "Loading the last prediction run…"
+            : charts.isError
+              ? "The last prediction run could not be loaded."
+              : "No prediction run yet; one runs every 15 minutes."}
         </span>
       )}
     </div>

@@ -16,15 +16,13 @@ export default async function SlaPage({
   const filters = slaFiltersFromSearch(params);
   const selected = selectedFromSearch(params);
   const qc = getQueryClient();
-  // started, not awaited: the list and the ticket stream in behind skeletons (Streamed); the
-  // charts, below the fold and the slowest, are fetched by the browser after first paint
-  void qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }));
-  if (selected) void qc.prefetchQuery(trpc.ticket.get.queryOptions({ id: selected }));
-  // the shell's own small look-ups: the role (its buttons) and the clients (the locked note
-  // above the list); the sites, a long list for one select, are fetched by the browser
   await Promise.all([
+    qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT })),
+    qc.prefetchQuery(trpc.ticket.charts.queryOptions()),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.client.list.queryOptions()),
+    qc.prefetchQuery(trpc.site.list.queryOptions({})),
+    selected ? qc.prefetchQuery(trpc.ticket.get.queryOptions({ id: selected })) : null,
   ]);
   return (
     <HydrateClient>
