@@ -5,6 +5,7 @@ import { benchEscalation } from "./escalation";
 import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchNoc } from "./noc";
+import { benchPaint } from "./paint";
 import { benchShifts } from "./shifts";
 import { benchScorecards } from "./scorecards";
 import { benchSla } from "./sla";
@@ -23,10 +24,19 @@ const benches: Record<string, (url: string) => Promise<void>> = {
   vendors: () => benchVendors(),
 };
 
+/** Benches that only talk to a running app (BENCH_APP_URL): no database of their own. */
+const appBenches: Record<string, () => Promise<void>> = { paint: benchPaint };
+
 const name = process.argv[2];
+const appBench = name ? appBenches[name] : undefined;
+if (appBench) {
+  await appBench();
+  process.exit(0);
+}
 const bench = name ? benches[name] : undefined;
 if (!bench) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}>`);
+  const names = [...Object.keys(benches), ...Object.keys(appBenches)];
+  console.error(`usage: npm run bench -- <${names.join("|")}>`);
   process.exit(2);
 }
 const { url, embedded } = await prepareDatabase();
