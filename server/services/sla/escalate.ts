@@ -98,7 +98,8 @@ async function raiseTickets(
         on conflict do nothing
         returning ticket_id
       )
-      update ${tickets} t set priority = v."to", escalation_level = v.level, updated_at = now()
+      update ${tickets} t set priority = v."to", escalation_level = v.level,
+        updated_at = ${now.toISOString()}::timestamptz
       from v
       where t.id = v.id and t.tenant_id = ${ctx.tenantId} and t.escalation_level = v.level - 1
         and t.id in (select ticket_id from ins)
