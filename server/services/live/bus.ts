@@ -25,6 +25,13 @@ const MAX_PUSHED_IDS = 500;
  */
 export const COALESCE_MS = 150;
 
+/** Ids gathered so far plus a notification's (null: "some changed", or more than the cap). */
+function withIds(gathered: Set<string> | null, ids: string[] | null): Set<string> | null {
+  if (gathered === null || ids === null) return null;
+  for (const id of ids) gathered.add(id);
+  return gathered.size > MAX_PUSHED_IDS ? null : gathered;
+}
+
 /** What a batch of a pushed topic's changes carries to the subscribers who may see it. */
 type PushDelta = {
   push: RegisteredPush;
@@ -137,9 +144,7 @@ class LiveBus {
       this.pending.set(key, entry);
       setTimeout(() => this.flush(key, tenantId, topic), COALESCE_MS);
     }
-    if (ids === null) entry.ids = null;
-    else if (entry.ids) for (const id of ids) entry.ids.add(id);
-    if (entry.ids && entry.ids.size > MAX_PUSHED_IDS) entry.ids = null;
+    entry.ids = withIds(entry.ids, ids);
   }
 
   private flush(key: string, tenantId: string, topic: LiveTopic) {
@@ -164,9 +169,7 @@ class LiveBus {
     const starting = !batch;
     batch ??= { ids: new Set(), running: false };
     this.batches.set(key, batch);
-    if (ids === null) batch.ids = null;
-    else if (batch.ids) for (const id of ids) batch.ids.add(id);
-    if (batch.ids && batch.ids.size > MAX_PUSHED_IDS) batch.ids = null;
+    batch.ids = withIds(batch.ids, ids);
     if (starting) setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
   }
 
