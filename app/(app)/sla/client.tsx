@@ -7,7 +7,7 @@ import { LockedClients } from "@/components/tiers/locked-clients";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Locked } from "@/components/ui/locked";
 import { can } from "@/lib/permissions";
-import { RISK_SORT_DEFAULT_DIR, type RiskSortKey, type SlaFilters } from "@/lib/schemas/sla";
+import { RISK_SORT_DEFAULT_DIR, type SlaFilters } from "@/lib/schemas/sla";
 import { useTRPC } from "@/lib/trpc/client";
 import { lockedFeature } from "@/lib/trpc/errors";
 import { ChartsPanel } from "./charts-panel";
@@ -16,7 +16,7 @@ import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
 import { RiskTable } from "./risk-table";
 import { RISK_LIMIT, slaSearch } from "./search-params";
-import { nextSort, type RiskSort } from "./sort-header";
+import { nextSort, type RiskSort, type Sorting } from "./sort-header";
 import { TicketDetail } from "./ticket-detail";
 
 export function SlaClient({
@@ -56,9 +56,16 @@ export function SlaClient({
     key: filters.sort ?? "risk",
     dir: filters.dir ?? RISK_SORT_DEFAULT_DIR[filters.sort ?? "risk"],
   };
-  const onSort = (key: RiskSortKey) => {
-    const next = nextSort(sort, key);
-    setFilter({ sort: next.key, dir: next.dir });
+  const sorting: Sorting = {
+    sort,
+    onSort: (key) => {
+      const next = nextSort(sort, key);
+      setFilter({ sort: next.key, dir: next.dir });
+    },
+    href: (key) => {
+      const next = nextSort(sort, key);
+      return `/sla${slaSearch({ ...filters, sort: next.key, dir: next.dir }, selected)}`;
+    },
   };
   const select = (id: string | null) => {
     setSelectedState(id);
@@ -118,8 +125,7 @@ export function SlaClient({
                 selected={selected}
                 select={select}
                 compact={Boolean(selected)}
-                sort={sort}
-                onSort={onSort}
+                sorting={sorting}
               />
             ) : riskLocked ? (
               <div className="p-4">
@@ -145,8 +151,7 @@ export function SlaClient({
                 selected={selected}
                 select={select}
                 compact={Boolean(selected)}
-                sort={sort}
-                onSort={onSort}
+                sorting={sorting}
               />
             </Card>
           ) : null}

@@ -3,10 +3,9 @@
 import { breachedNow, factorSummary, factorsOnceBreached } from "@/components/charts/sla-data";
 import { Td, Th } from "@/components/ui/table";
 import { formatDuration } from "@/lib/format";
-import type { RiskSortKey } from "@/lib/schemas/sla";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { BreachedBadge, Countdown, PriorityBadge, ProbabilityBadge, words } from "./parts";
-import { SortHeader, type RiskSort } from "./sort-header";
+import { SortHeader, type Sorting } from "./sort-header";
 import { useClock } from "./use-clock";
 
 type RiskRow = RouterOutputs["ticket"]["risk"][number];
@@ -21,8 +20,7 @@ export function RiskTable({
   selected,
   select,
   compact,
-  sort,
-  onSort,
+  sorting,
 }: {
   label: string;
   rows: readonly RiskRow[];
@@ -30,8 +28,7 @@ export function RiskTable({
   select: (id: string) => void;
   /** beside the detail panel */
   compact: boolean;
-  sort: RiskSort;
-  onSort: (key: RiskSortKey) => void;
+  sorting: Sorting;
 }) {
   const breachedOnly = rows.every((r) => r.breached);
   // beside the detail panel the table drops to its essentials; the rest moves under the title
@@ -60,30 +57,24 @@ export function RiskTable({
       <table aria-label={label} className="w-full text-left text-sm">
         <thead className="sticky top-0 z-10">
           <tr>
-            <SortHeader column="risk" sort={sort} onSort={onSort} className="px-2 sm:px-4">
+            <SortHeader column="risk" sorting={sorting} className="px-2 sm:px-4">
               Risk
             </SortHeader>
             <Th className="px-2 sm:px-4">Ticket</Th>
             <Th className={col.client}>Client / site</Th>
-            <SortHeader
-              column="priority"
-              sort={sort}
-              onSort={onSort}
-              className="hidden sm:table-cell"
-            >
+            <SortHeader column="priority" sorting={sorting} className="hidden sm:table-cell">
               Priority
             </SortHeader>
             <Th className={col.assignee}>Assignee</Th>
             <Th className={col.status}>Status</Th>
             <SortHeader
               column="timeLeft"
-              sort={sort}
-              onSort={onSort}
+              sorting={sorting}
               className="hidden whitespace-nowrap sm:table-cell"
             >
               {breachedOnly ? "Breached" : "Time left"}
             </SortHeader>
-            <SortHeader column="age" sort={sort} onSort={onSort} className={col.age}>
+            <SortHeader column="age" sorting={sorting} className={col.age}>
               Age
             </SortHeader>
             <Th className={col.why}>Why</Th>
