@@ -4,6 +4,7 @@ import { schema } from "@/server/db";
 import { rawRows } from "@/server/db/raw";
 import { actorRef, type ServiceCtx } from "../_core/context";
 import { inTx } from "../_core/tx";
+import { publish } from "../live/publish";
 import { notifyRole, notifyRoleMany } from "../notifications/enqueue";
 import type { Message } from "../notifications/queue";
 
@@ -30,8 +31,9 @@ export async function escalate(
  * Escalates many of the tenant's alerts to supervisors in one transaction and a few
  * statements, whatever their number: the escalation rows (once per alert and clock: the
  * key of alert_escalations makes a repeat, a restart or a racing run add nothing), the
- * alerts' escalated flag, one audit row per escalation, and the supervisors' notifications.
- * Alerts of other tenants are ignored. Returns how many escalations were new.
+ * alerts' escalated flag, one audit row per escalation, and the supervisors' notifications;
+ * open pages are told which alerts turned escalated (at commit). Alerts of other tenants are
+ * ignored. Returns how many escalations were new.
  */
 export async function escalateAlerts(
   ctx: ServiceCtx,
@@ -87,6 +89,7 @@ export async function escalateAlerts(
       }),
       now,
     );
+    if (fresh.length) await publish(tx, "alert", [...new Set(fresh.map((f) => f.alertId))]);
     return fresh.length;
   });
 }

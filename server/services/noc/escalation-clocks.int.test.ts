@@ -1,5 +1,7 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { LIVE_CHANNEL } from "@/lib/live-topics";
 import { db, schema } from "@/server/db";
 import { alertRow, createTestTenant } from "@/server/test/factories";
 import { jobContext, platformContext } from "../_core/system";
@@ -10,6 +12,18 @@ const clocks = platformContext("escalation-clocks");
 
 const NOW = new Date("2026-12-02T17:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+// listens as an app process does: which alerts the tenant's open pages are told changed
+const listener = postgres(process.env.DATABASE_URL ?? "", { max: 1, onnotice: () => undefined });
+afterAll(() => listener.end());
+async function alertsAnnounced(tenantId: string) {
+  const ids: (string | null)[] = [];
+  const sub = await listener.listen(LIVE_CHANNEL, (payload) => {
+    const m = JSON.parse(payload) as { t: string; topic: string; ids: string[] | null };
+    if (m.t === tenantId && m.topic === "alert") ids.push(...(m.ids ?? [null]));
+  });
+  return { ids, stop: () => sub.unlisten() };
+}
 
 describe("escalation clocks", () => {
   it("escalate each overdue alert once per clock, and leave the rest", async () => {
@@ -47,8 +61,16 @@ describe("escalation clocks", () => {
     });
     await set(routed, { firstSeenAt: minutesAgo(4), routedAt: minutesAgo(12) });
 
+    const announced = await alertsAnnounced(t.tenant.id);
     await runEscalationClocks(clocks, NOW);
     await runEscalationClocks(clocks, NOW); // again: nothing more
+    // open queues hear of each newly escalated alert (its badge), and of no other alert (the
+    // clocks' own triage of an unscored alert announces it too: the same id twice is fine)
+    const heard = () => [...new Set(announced.ids)].sort();
+    await expect.poll(() => heard().length).toBeGreaterThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 200)); // a late, unwanted announcement would land
+    await announced.stop();
+    expect(heard()).toEqual([late, routed, stuck].sort());
 
     const rows = await db
       .select({ alertId: schema.alertEscalations.alertId, clock: schema.alertEscalations.clock })
