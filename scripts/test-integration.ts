@@ -1,39 +1,61 @@
-import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { startEmbeddedPostgres, StartupError } from "./lib/embedded-postgres";
 
 /**
- * Runs the integration project against a fresh embedded PostgreSQL, and then, when
- * DATABASE_URL is set (CI sets the machine's PostgreSQL 15), against that server too.
+ * Runs the integration project against a fresh embedded PostgreSQL and, when DATABASE_URL is
+ * set (CI sets the machine's PostgreSQL 15), against that server too — both at once. Vitest
+ * runs one file at a time on a two-core machine, and a suite keeps about one core busy (its
+ * own process and its database), so the two side by side take the time of one. The embedded
+ * run prints as it goes; the other run's output is kept in a file and printed after both.
  */
-function vitest(url: string, label: string, extraEnv: Record<string, string> = {}): number {
-  console.log(`\n[integration] running against ${label}`);
-  const r = spawnSync(
+function vitest(
+  url: string,
+  label: string,
+  extraEnv: Record<string, string>,
+  log?: string,
+): Promise<number> {
+  console.log(`\n[integration] running against ${label}${log ? ` (output in ${log})` : ""}`);
+  const child = spawn(
     "./node_modules/.bin/vitest",
     ["run", "--project", "integration", ...process.argv.slice(2)],
     {
-      stdio: "inherit",
+      stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...process.env, DATABASE_URL: url, ...extraEnv },
     },
   );
-  return r.status ?? 1;
+  if (log) {
+    const out = createWriteStream(log);
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+  }
+  return new Promise((resolve) => {
+    child.on("error", (err) => {
+      console.error(`[integration] ${label}: ${err.message}`);
+      resolve(1);
+    });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
 }
 
+// a failure until shown otherwise: should a promise below never settle (a database that
+// vanished under its stop), the process ends when nothing is left to run, and must not pass
+process.exitCode = 1;
 const external = process.env.DATABASE_URL;
-const dataDir = ".data/test-pg";
+const port = Number(process.env.TEST_PG_PORT ?? 54330);
+// one data folder per port: two runs side by side in one checkout keep out of each other's way
+const dataDir = `.data/test-pg-${port}`;
+const externalLog = `.data/integration-external-${port}.log`;
 rmSync(dataDir, { recursive: true, force: true });
-let code = 0;
+mkdirSync(".data", { recursive: true });
+
+let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
 try {
-  const pg = await startEmbeddedPostgres({
+  pg = await startEmbeddedPostgres({
     dataDir,
-    port: Number(process.env.TEST_PG_PORT ?? 54330),
+    port,
     database: "watchfloor_test",
   });
-  try {
-    code = vitest(pg.url, "the embedded PostgreSQL");
-  } finally {
-    await pg.stop();
-  }
 } catch (err) {
   if (err instanceof StartupError) {
     console.error(`[integration] ${err.message}`);
@@ -41,9 +63,23 @@ try {
   }
   throw err;
 }
-if (code === 0 && external)
-  // the crash tests bring their own throwaway PostgreSQL: once is enough
-  code = vitest(external, `DATABASE_URL (${external.replace(/:[^:@/]+@/, ":***@")})`, {
-    SKIP_CRASH_TESTS: "1",
-  });
-process.exit(code);
+
+const externalLabel = external
+  ? `DATABASE_URL (${external.replace(/:[^:@/]+@/, ":***@")})`
+  : undefined;
+const [embeddedCode, externalCode] = await Promise.all([
+  vitest(pg.url, "the embedded PostgreSQL", {}).finally(() => pg.stop()),
+  external && externalLabel
+    ? // the crash tests bring their own throwaway PostgreSQL (on fixed ports): once is enough
+      vitest(external, externalLabel, { SKIP_CRASH_TESTS: "1" }, externalLog)
+    : 0,
+]);
+if (external && externalLabel) {
+  console.log(`\n[integration] ${externalLabel}, exit code ${externalCode}:\n`);
+  process.stdout.write(readFileSync(externalLog, "utf8"));
+}
+console.log(
+  `[integration] embedded PostgreSQL: exit code ${embeddedCode}` +
+    (external ? `; DATABASE_URL: exit code ${externalCode}` : ""),
+);
+process.exit(embeddedCode || externalCode ? 1 : 0);

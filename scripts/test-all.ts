@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+
+/**
+ * `npm test`: every check and test suite. The static checks and the unit tests are one
+ * process each and mostly one core each, so they run side by side (their output is kept and
+ * printed in order as each ends); then the integration suites (which run their two databases
+ * side by side themselves), the browser tests, and the client bundle check. Every step of the
+ * first group runs even when another fails, so one CI run names every failure.
+ */
+type Step = { name: string; command: string; args: string[] };
+
+const npmRun = (script: string): Step => ({
+  name: script,
+  command: "npm",
+  args: ["run", "-s", script],
+});
+
+const checks: Step[] = [
+  npmRun("typecheck"),
+  npmRun("lint"),
+  npmRun("format:check"),
+  npmRun("test:unit"),
+];
+const suites: Step[] = [npmRun("test:integration"), npmRun("test:e2e"), npmRun("check:bundle")];
+
+function run(step: Step, buffered: boolean): Promise<{ code: number; output: string; s: number }> {
+  const started = performance.now();
+  const child = spawn(step.command, step.args, {
+    stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: process.env,
+  });
+  const chunks: Buffer[] = [];
+  child.stdout?.on("data", (c: Buffer) => chunks.push(c));
+  child.stderr?.on("data", (c: Buffer) => chunks.push(c));
+  return new Promise((resolve) => {
+    const done = (code: number) =>
+      resolve({
+        code,
+        output: Buffer.concat(chunks).toString("utf8"),
+        s: Math.round((performance.now() - started) / 100) / 10,
+      });
+    child.on("error", (err) => {
+      chunks.push(Buffer.from(`${err.message}\n`));
+      done(1);
+    });
+    child.on("close", (code) => done(code ?? 1));
+  });
+}
+
+// a failure until shown otherwise: should a promise below never settle (a database that
+// vanished under its stop), the process ends when nothing is left to run, and must not pass
+process.exitCode = 1;
+console.log(`[test] ${checks.map((s) => s.name).join(", ")}: side by side`);
+const failed: string[] = [];
+// printed in the order they were listed, each as soon as it and those before it have ended
+let printed = Promise.resolve();
+await Promise.all(
+  checks.map((step) => {
+    const result = run(step, true);
+    printed = printed.then(async () => {
+      const { code, output, s } = await result;
+      console.log(`\n[test] ── ${step.name}: exit code ${code} in ${s} s ──`);
+      process.stdout.write(output);
+      if (code !== 0) failed.push(step.name);
+    });
+    return result;
+  }),
+);
+await printed;
+if (failed.length) {
+  console.error(`\n[test] failed: ${failed.join(", ")}`);
+  process.exit(1);
+}
+
+for (const step of suites) {
+  console.log(`\n[test] ── ${step.name} ──`);
+  const { code, s } = await run(step, false);
+  console.log(`[test] ${step.name}: exit code ${code} in ${s} s`);
+  if (code !== 0) process.exit(code);
+}
+console.log("\n[test] every check and suite passed");
+process.exit(0);
