@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 
 /**
- * `npm test`: every check and test suite. The static checks and the unit tests are one
- * process each and mostly one core each, so they run side by side (their output is kept and
- * printed in order as each ends); then the integration suites (which run their two databases
- * side by side themselves), the browser tests, and the client bundle check. Every step of the
- * first group runs even when another fails, so one CI run names every failure.
+ * `npm test`: every check and test suite. The static checks are one process each and mostly
+ * one core each, so they run side by side (their output is kept and printed in order as each
+ * ends); then the unit tests (alone: a few take seconds of CPU and have a 5 s timeout), the
+ * integration suites (which run their two databases side by side themselves), the browser
+ * tests, and the client bundle check. Every static check runs even when another fails, so one
+ * CI run names every failure.
  */
 type Step = { name: string; command: string; args: string[] };
 
@@ -15,13 +16,13 @@ const npmRun = (script: string): Step => ({
   args: ["run", "-s", script],
 });
 
-const checks: Step[] = [
-  npmRun("typecheck"),
-  npmRun("lint"),
-  npmRun("format:check"),
+const checks: Step[] = [npmRun("typecheck"), npmRun("lint"), npmRun("format:check")];
+const suites: Step[] = [
   npmRun("test:unit"),
+  npmRun("test:integration"),
+  npmRun("test:e2e"),
+  npmRun("check:bundle"),
 ];
-const suites: Step[] = [npmRun("test:integration"), npmRun("test:e2e"), npmRun("check:bundle")];
 
 function run(step: Step, buffered: boolean): Promise<{ code: number; output: string; s: number }> {
   const started = performance.now();

@@ -359,28 +359,22 @@ describe("timeline properties (seeded random instants)", () => {
 });
 
 describe("building timelines", () => {
-  it("builds 400 days in well under 10 ms and answers queries by binary search", () => {
+  // its speed is a figure of `npm run bench -- sla` (a whole run's timelines), not a timed
+  // assertion here: a shared, loaded machine made this test fail on a correct build
+  it("builds 400 days once per calendar and answers many queries consistently", () => {
     const cal = business(NY, { holidays: ["2026-07-03", "2026-12-25"] });
     const from = utc("2026-01-01T00:00:00Z");
     const to = new Date(from.getTime() + 400 * 86_400_000);
-    WorkingTimeline.build(cal, from, to); // warm the zone data
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      WorkingTimeline.build(cal, from, to);
-      times.push(performance.now() - t0);
-    }
-    expect(Math.min(...times)).toBeLessThan(10);
     const tl = WorkingTimeline.build(cal, from, to);
-    const t0 = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 100_000; i++) {
+    expect(WorkingTimeline.build(cal, from, to).totalMinutes).toBe(tl.totalMinutes);
+    expect(tl.between(from, to)).toBeCloseTo(tl.totalMinutes, 6);
+    for (let i = 0; i < 20_000; i++) {
       const at = new Date(from.getTime() + ((i * 7919) % 390) * 86_400_000 + i * 1000);
-      sink += tl.between(at, new Date(at.getTime() + 3 * 86_400_000));
-      sink += tl.add(at, 600)?.getTime() ?? 0;
+      const later = tl.add(at, 600);
+      if (!later) continue;
+      // 600 working minutes after a moment are 600 working minutes after it
+      expect(tl.between(at, later)).toBeCloseTo(600, 6);
     }
-    expect(sink).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it("shares one timeline per distinct calendar", () => {
