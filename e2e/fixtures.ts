@@ -158,12 +158,32 @@ export async function bellShowsUnread(page: Page, timeout?: number) {
   ).toBeVisible({ timeout });
 }
 
+/** Waits until React has hydrated the page (lib/trpc/client.tsx marks <html data-hydrated>). */
+export async function hydrated(page: Page, timeout = 30_000) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, {
+    timeout,
+  });
+}
+
 export const test = base.extend<{
   /** Signs the page's browser context in as a demo login (or any user with `password`). */
   loginAs: (email: string, password?: string) => Promise<void>;
   /** Fails the test when a page throws an uncaught exception. */
   failOnPageError: void;
 }>({
+  // a navigation to a page returns once the page has hydrated: a click on server-rendered
+  // markup before React listens is lost, and a test then fails on a slow machine (CI did)
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    const settle = async (res: Awaited<ReturnType<Page["goto"]>>) => {
+      if ((res?.headers()["content-type"] ?? "").includes("text/html")) await hydrated(page);
+      return res;
+    };
+    page.goto = async (url, options) => settle(await goto(url, options));
+    page.reload = async (options) => settle(await reload(options));
+    await use(page);
+  },
   loginAs: async ({ context }, use) => {
     await use((email, password) => signIn(context, email, password));
   },

@@ -3,7 +3,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import superjson from "superjson";
 import { z } from "zod";
 import type { AppRouter } from "@/server/api/root";
@@ -32,6 +32,11 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       ],
     }),
   );
+  // <html data-hydrated>: React listens from here on (a click now is never lost); the browser
+  // tests wait for it after each navigation, as a person waits for a page to respond
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
