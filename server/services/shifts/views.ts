@@ -37,10 +37,17 @@ export async function shiftWeek(
       and sh.local_date >= ${from} and sh.local_date < ${from} + ${input.days}::int`;
   const busy = input.siteId
     ? scoped
-    : await rawRows<{ siteId: string }>(
+    : // one short index range per site (a shift's start lies within a day of its local date),
+      // stopping at the first: ~0.25 s for 984 sites against ~1 s for a semi join over them all
+      await rawRows<{ siteId: string }>(
         ctx.db,
-        sql`select s.id as "siteId" from sites s
-          where s.id in ${ids(scoped.map((s) => s.id))} and exists (select 1 from shifts sh where ${inPeriod})`,
+        sql`with s as materialized (
+            select s.id, s.time_zone, ${from} as from_day from sites s where s.id in ${ids(scoped.map((s) => s.id))})
+          select s.id as "siteId" from s cross join lateral (
+            select 1 from shifts sh where ${inPeriod}
+              and sh.starts_at >= (s.from_day - 2)::timestamptz
+              and sh.starts_at < (s.from_day + ${input.days + 2}::int)::timestamptz
+            limit 1) x`,
       ).then((r) => {
         const has = new Set(r.map((x) => x.siteId));
         return scoped.filter((s) => has.has(s.id));
