@@ -2,32 +2,33 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
 import { createShift, scopeManagerTo } from "@/server/test/shift-factories";
 
+type Site = TestTenant["sites"][number];
+
 // The board at scale: a page of sites at a time, those needing attention first, the summary
 // over the whole scope (and nothing beyond it). Three sites stand in for hundreds (perPage: 1).
 let t: TestTenant;
 let other: TestTenant;
-const site = (i: number) => {
-  const s = t.sites[i];
-  if (!s) throw new Error("no site");
-  return s;
-};
-const minutes = (m: number) => new Date(Date.now() + m * 60_000);
-// (sites in client, then name order: Bronze Store, Gold Depot, Gold HQ)
-const HQ = 0;
-const DEPOT = 1;
-const BRONZE = 2;
+// the factory's sites (scopedSites orders them by client, then name: Bronze Store, Gold Depot, Gold HQ)
+let hq: Site;
+let depot: Site;
+let bronze: Site;
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000);
 
 beforeAll(async () => {
   [t, other] = await Promise.all([
     createTestTenant("shift-board"),
     createTestTenant("shift-board-o"),
   ]);
-  await scopeManagerTo(t, [site(DEPOT)]);
+  const [a, b, c] = t.sites;
+  const [theirs] = other.sites;
+  if (!a || !b || !c || !theirs) throw new Error("no sites");
+  [hq, depot, bronze] = [a, b, c];
+  await scopeManagerTo(t, [depot]);
   // HQ: a guard 30 min late (needs attention) and one coming later; Depot: one coming later
-  await createShift(site(HQ), { startsAt: minutes(-30), guard: t.users.guard });
-  await createShift(site(HQ), { startsAt: minutes(120), guard: t.users.guard });
-  await createShift(site(DEPOT), { startsAt: minutes(60), guard: null });
-  await createShift(other.sites[0] ?? site(HQ), { startsAt: minutes(-30) });
+  await createShift(hq, { startsAt: inMinutes(-30), guard: t.users.guard });
+  await createShift(hq, { startsAt: inMinutes(120), guard: t.users.guard });
+  await createShift(depot, { startsAt: inMinutes(60), guard: null });
+  await createShift(theirs, { startsAt: inMinutes(-30) });
 });
 
 describe("the shift board, a page of sites at a time", () => {
@@ -52,7 +53,7 @@ describe("the shift board, a page of sites at a time", () => {
     // the locked site comes last; a page past the end shows the last one
     const past = await supervisor.shift.board({ perPage: 1, page: 99 });
     expect(past.page.index).toBe(3);
-    expect(past.sites).toMatchObject([{ id: site(BRONZE).id, compliance: false, shifts: [] }]);
+    expect(past.sites).toMatchObject([{ id: bronze.id, compliance: false, shifts: [] }]);
     // the default page holds a small scope whole, in the same order
     const all = await supervisor.shift.board({});
     expect(all.sites.map((s) => s.name)).toEqual(["Gold HQ", "Gold Depot", "Bronze Store"]);
@@ -70,13 +71,13 @@ describe("the shift board, a page of sites at a time", () => {
       attentionSites: 0,
     });
     expect(board.page).toMatchObject({ pages: 1, total: 1 });
-    const one = await callerFor(t.users.supervisor).shift.board({ siteId: site(HQ).id });
+    const one = await callerFor(t.users.supervisor).shift.board({ siteId: hq.id });
     expect(one.sites.map((s) => s.name)).toEqual(["Gold HQ"]);
     expect(one.summary.total).toBe(2);
     // another tenant's board counts its own shifts only
     const theirs = await callerFor(other.users.supervisor).shift.board({});
     expect(theirs.summary.total).toBe(1);
-    expect(theirs.sites.map((s) => s.id)).not.toContain(site(HQ).id);
+    expect(theirs.sites.map((s) => s.id)).not.toContain(hq.id);
   });
 
   it("refuses a page size out of bounds naming the field", async () => {
