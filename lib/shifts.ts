@@ -22,6 +22,9 @@ export const SHIFT_RULES = {
   historyDays: 30,
 } as const;
 
+/** The shift board's page: this many sites at a time, those needing attention first. */
+export const BOARD_SITES_PER_PAGE = 10;
+
 export const SHIFT_STATES = [
   "upcoming",
   "on_duty",
@@ -107,4 +110,23 @@ export function shiftState(s: ShiftFacts, now: Date): ShiftState {
 export const CHECKPOINT_SCAN_PATH = "/me/shifts/scan";
 export function checkpointScanPath(token: string): string {
   return `${CHECKPOINT_SCAN_PATH}/${encodeURIComponent(token)}`;
+}
+
+/** The states a manager must act on now: a site with any of them goes to the top of the board. */
+export const ATTENTION_STATES: readonly ShiftState[] = [
+  "no_show",
+  "wrong_site",
+  "late",
+  "uncertain",
+];
+
+/** How many shifts are in each state, and how many nobody is assigned to. */
+export function stateCounts(shifts: readonly { state: ShiftState; guardId: string | null }[]) {
+  const counts = new Map<ShiftState, number>();
+  let open = 0;
+  for (const s of shifts) {
+    counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
+    if (!s.guardId) open++;
+  }
+  return { counts, open, total: shifts.length };
 }

@@ -33,13 +33,5 @@ export function recentMonths(now: Date, count = 6): { value: string; label: stri
   });
 }
 
-/** How many shifts are in each state, and how many nobody is assigned to. */
-export function stateCounts(shifts: readonly { state: ShiftState; guardId: string | null }[]) {
-  const counts = new Map<ShiftState, number>();
-  let open = 0;
-  for (const s of shifts) {
-    counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
-    if (!s.guardId) open++;
-  }
-  return { counts, open, total: shifts.length };
-}
+/** (the board summary counts on the server now; the rule lives with the states) */
+export { stateCounts } from "@/lib/shifts";

@@ -1,9 +1,11 @@
-import { stateCounts } from "./board-logic";
-import { type BoardSite, STATES_BY_URGENCY, ShiftStateBadge } from "./board-parts";
+import type { RouterOutputs } from "@/lib/trpc/types";
+import { STATES_BY_URGENCY, ShiftStateBadge } from "./board-parts";
 
-/** Today across the sites shown: how many shifts are in each state, most urgent first. */
-export function BoardSummary({ sites }: { sites: readonly BoardSite[] }) {
-  const { counts, open, total } = stateCounts(sites.flatMap((s) => s.shifts));
+type Summary = RouterOutputs["shift"]["board"]["summary"];
+
+/** Today across every site in scope (not only the page shown): shifts by state, most urgent first. */
+export function BoardSummary({ summary, sites }: { summary: Summary; sites: number }) {
+  const { counts, open, total, attentionSites } = summary;
   return (
     <div
       role="group"
@@ -12,9 +14,10 @@ export function BoardSummary({ sites }: { sites: readonly BoardSite[] }) {
     >
       <span className="text-slate-600">
         <b className="text-slate-900 tabular-nums">{total}</b> shifts today
+        {sites > 1 ? ` at ${sites} sites` : ""}
       </span>
       {STATES_BY_URGENCY.map((state) => {
-        const n = counts.get(state) ?? 0;
+        const n = counts[state] ?? 0;
         return (
           <span key={state} className={`flex items-center gap-1 ${n ? "" : "opacity-50"}`}>
             <ShiftStateBadge state={state} />
@@ -25,6 +28,11 @@ export function BoardSummary({ sites }: { sites: readonly BoardSite[] }) {
       {open ? (
         <span className="font-medium text-amber-700">
           {open} open shift{open === 1 ? "" : "s"}
+        </span>
+      ) : null}
+      {sites > 1 && attentionSites ? (
+        <span className="font-medium text-red-700">
+          {attentionSites} site{attentionSites === 1 ? " needs" : "s need"} attention (shown first)
         </span>
       ) : null}
     </div>

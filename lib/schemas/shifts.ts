@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTENDANCE_KINDS, SHIFT_RULES } from "../shifts";
+import { ATTENDANCE_KINDS, BOARD_SITES_PER_PAGE, SHIFT_RULES } from "../shifts";
 import { coercedInstant, idList, isoDay, limit, searchText, text, uuid } from "./common";
 
 /** A local wall-clock time, "HH:MM" on the 24-hour clock. */
@@ -179,13 +179,23 @@ export const excuseInput = z.object({
   reason: text({ min: 1, minMessage: "Give the reason for the absence", max: 500 }),
 });
 
-export const boardInput = z.object({ siteId: uuid.optional() });
+/** Sites a page of the board (or the week view) shows, and which page (1 = the first). */
+const boardPage = {
+  page: z.number().int().min(1).max(10_000).default(1),
+  perPage: z.number().int().min(1).max(50).default(BOARD_SITES_PER_PAGE),
+};
+
+export const boardInput = z.object({ siteId: uuid.optional(), ...boardPage });
+
+/** One site in scope, or all of them (the board's figures panels). */
+export const shiftSitesInput = z.object({ siteId: uuid.optional() });
 
 export const weekInput = z.object({
   siteId: uuid.optional(),
   /** the first site-local day shown (default: today) */
   from: isoDay().optional(),
   days: z.number().int().min(1).max(SHIFT_RULES.horizonDays).default(SHIFT_RULES.horizonDays),
+  ...boardPage,
 });
 
 export const shiftListInput = z.object({

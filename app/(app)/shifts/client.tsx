@@ -1,10 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { CompliancePanel, TourCoveragePanel } from "@/components/shifts/board-figures";
 import { ExportCsv } from "@/components/shifts/board-export";
+import { BoardPager } from "@/components/shifts/board-pager";
 import { CoverageRiskPanel } from "@/components/shifts/board-risk";
 import { SiteWeek } from "@/components/shifts/board-week";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -52,7 +53,11 @@ export function ShiftsClient({ initialFilters }: { initialFilters: BoardFilters 
       <BoardFilterBar filters={filters} setFilters={setFilters} />
       {filters.view === "today" ? (
         <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
-          <TodayBoard siteId={filters.siteId} canRecord={can(role, "shifts.record")} />
+          <TodayBoard
+            filters={filters}
+            setFilters={setFilters}
+            canRecord={can(role, "shifts.record")}
+          />
           <div className="min-w-0 space-y-4">
             <CoverageRiskPanel siteId={filters.siteId} zones={zones} />
             <CompliancePanel siteId={filters.siteId} />
@@ -60,15 +65,24 @@ export function ShiftsClient({ initialFilters }: { initialFilters: BoardFilters 
           </div>
         </div>
       ) : (
-        <WeekView filters={filters} />
+        <WeekView filters={filters} setFilters={setFilters} />
       )}
     </>
   );
 }
 
-function WeekView({ filters }: { filters: BoardFilters }) {
+function WeekView({
+  filters,
+  setFilters,
+}: {
+  filters: BoardFilters;
+  setFilters: (next: BoardFilters) => void;
+}) {
   const trpc = useTRPC();
-  const week = useQuery(trpc.shift.week.queryOptions(boardInputs(filters).week));
+  const week = useQuery({
+    ...trpc.shift.week.queryOptions(boardInputs(filters).week),
+    placeholderData: keepPreviousData,
+  });
   const sites = (week.data?.sites ?? []).filter((s) => s.shifts.length || filters.siteId);
   if (!week.data || !sites.length)
     return (
@@ -82,11 +96,24 @@ function WeekView({ filters }: { filters: BoardFilters }) {
         </EmptyState>
       </Card>
     );
+  const pager = (
+    <BoardPager
+      page={week.data.page}
+      href={(page) => `/shifts${boardSearch({ ...filters, page })}`}
+      onPage={(page) => {
+        setFilters({ ...filters, page });
+        window.scrollTo({ top: 0 });
+      }}
+      label="sites with shifts"
+    />
+  );
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" aria-busy={week.isPlaceholderData}>
+      {pager}
       {sites.map((s) => (
         <SiteWeek key={s.id} site={s} />
       ))}
+      {pager}
     </div>
   );
 }

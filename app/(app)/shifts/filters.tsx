@@ -21,6 +21,11 @@ export function BoardFilterBar({
 }) {
   const trpc = useTRPC();
   const sites = useQuery(trpc.site.list.queryOptions({}));
+  // the chosen site by itself (the page prefetches it) until the list of every site arrives
+  const chosen = useQuery({
+    ...trpc.site.get.queryOptions({ id: filters.siteId ?? "" }),
+    enabled: Boolean(filters.siteId) && !sites.data,
+  });
   const clients = new Map<string, { name: string; sites: NonNullable<typeof sites.data> }>();
   for (const s of sites.data ?? []) {
     if (!s.active && s.id !== filters.siteId) continue;
@@ -35,9 +40,14 @@ export function BoardFilterBar({
         <span className="w-64">
           <Select
             value={filters.siteId ?? ""}
-            onChange={(e) => setFilters({ ...filters, siteId: e.target.value || undefined })}
+            onChange={(e) =>
+              setFilters({ ...filters, siteId: e.target.value || undefined, page: undefined })
+            }
           >
             <option value="">All my sites</option>
+            {!sites.data && chosen.data ? (
+              <option value={chosen.data.id}>{chosen.data.name}</option>
+            ) : null}
             {[...clients.entries()].map(([id, c]) => (
               <optgroup key={id} label={c.name}>
                 {c.sites.map((s) => (
@@ -63,7 +73,7 @@ export function BoardFilterBar({
             key={v.value}
             type="button"
             aria-pressed={filters.view === v.value}
-            onClick={() => setFilters({ ...filters, view: v.value })}
+            onClick={() => setFilters({ ...filters, view: v.value, page: undefined })}
             className={`px-3 py-1.5 font-medium focus-visible:relative focus-visible:outline-2 focus-visible:outline-sky-600 ${
               filters.view === v.value
                 ? "bg-sky-700 text-white"

@@ -15,10 +15,11 @@ export default async function ShiftsPage({
   const filters = boardFiltersFromSearch(await searchParams);
   const inputs = boardInputs(filters);
   const qc = getQueryClient();
-  // the figures panels load in the browser: they would hold up the board for seconds
+  // the figures panels load in the browser: they would hold up the board for seconds; so does
+  // the site picker's list (a large tenant's hundreds of sites): the page names the chosen one
   await Promise.all([
     qc.prefetchQuery(trpc.me.get.queryOptions()),
-    qc.prefetchQuery(trpc.site.list.queryOptions({})),
+    filters.siteId ? qc.prefetchQuery(trpc.site.get.queryOptions({ id: filters.siteId })) : null,
     filters.view === "week"
       ? qc.prefetchQuery(trpc.shift.week.queryOptions(inputs.week))
       : qc.prefetchQuery(trpc.shift.board.queryOptions(inputs.board)),

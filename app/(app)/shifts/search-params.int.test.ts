@@ -34,4 +34,21 @@ describe("the shift board's URL", () => {
     });
     expect(boardInputs({ siteId: id, view: "week" }).week).toEqual({ siteId: id, days: 14 });
   });
+
+  it("carries the page of sites beyond the first, and drops a page that does not parse", () => {
+    const id = randomUUID();
+    expect(boardFiltersFromSearch({ site: id, page: "3" })).toEqual({
+      siteId: id,
+      view: "today",
+      page: 3,
+    });
+    for (const bad of ["1", "0", "-2", "2.5", "1e3", " 4", "x", "99999999"])
+      expect(boardFiltersFromSearch({ page: bad })).toEqual({ view: "today" });
+    expect(boardSearch({ view: "week", page: 2 })).toBe("?view=week&page=2");
+    expect(boardSearch({ view: "today", page: 1 })).toBe("");
+    expect(boardInputs({ view: "today", page: 4 })).toEqual({
+      board: { page: 4 },
+      week: { days: 14, page: 4 },
+    });
+  });
 });

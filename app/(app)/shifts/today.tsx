@@ -1,32 +1,39 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ExcuseDialog, ManualAttendanceDialog } from "@/components/shifts/board-dialogs";
 import type { BoardSite } from "@/components/shifts/board-parts";
+import { BoardPager } from "@/components/shifts/board-pager";
 import { BoardSummary } from "@/components/shifts/board-summary";
 import { type BoardAction, SiteBoard } from "@/components/shifts/board-today";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Locked } from "@/components/ui/locked";
 import { useTRPC } from "@/lib/trpc/client";
+import { type BoardFilters, boardInputs, boardSearch } from "./search-params";
 
 type Held = ReadonlyMap<string, { at: Date; site: BoardSite }>;
 const without = (held: Held, id: string) => new Map([...held].filter(([k]) => k !== id));
 
 /**
- * Today's board. Sites on a plan with the live board (gold) follow every change; the others
- * keep the rows as they were read until the manager refreshes them (or changes one here).
+ * Today's board, a page of sites at a time (those needing attention first). Sites on a plan with
+ * the live board (gold) follow every change; the others keep the rows as they were read until the
+ * manager refreshes them (or changes one here).
  */
 export function TodayBoard({
-  siteId,
+  filters,
+  setFilters,
   canRecord,
 }: {
-  siteId: string | undefined;
+  filters: BoardFilters;
+  setFilters: (next: BoardFilters) => void;
   canRecord: boolean;
 }) {
   const trpc = useTRPC();
   const board = useQuery({
-    ...trpc.shift.board.queryOptions(siteId ? { siteId } : {}),
+    ...trpc.shift.board.queryOptions(boardInputs(filters).board),
+    // the page shown stays until the next one arrives
+    placeholderData: keepPreviousData,
     // states move with the clock too (upcoming → late at +15 min): a live board rereads each minute
     refetchInterval: (q) => (q.state.data?.sites.some((s) => s.live) ? 60_000 : false),
   });
@@ -56,9 +63,20 @@ export function TodayBoard({
     await board.refetch();
     setHeld((h) => without(h, id));
   };
+  const pager = (
+    <BoardPager
+      page={data.page}
+      href={(page) => `/shifts${boardSearch({ ...filters, page })}`}
+      onPage={(page) => {
+        setFilters({ ...filters, page });
+        window.scrollTo({ top: 0 });
+      }}
+    />
+  );
   return (
-    <div className="min-w-0 space-y-4">
-      <BoardSummary sites={withShifts} />
+    <div className="min-w-0 space-y-4" aria-busy={board.isPlaceholderData}>
+      <BoardSummary summary={data.summary} sites={data.page.total} />
+      {pager}
       {withShifts.map((s) => (
         <SiteBoard
           key={s.id}
@@ -70,7 +88,7 @@ export function TodayBoard({
           onRefresh={() => void refresh(s.id)}
         />
       ))}
-      {!withShifts.length && !locked.length ? (
+      {!withShifts.length && !locked.length && !quiet.length ? (
         <Card>
           <EmptyState>No sites with shifts in your scope.</EmptyState>
         </Card>
@@ -87,6 +105,7 @@ export function TodayBoard({
           shifts stay in the 14-day schedule and the CSV export.
         </Locked>
       ) : null}
+      {pager}
       {action?.kind === "excuse" ? (
         <ExcuseDialog
           shift={action.shift}

@@ -8,6 +8,7 @@ import {
   exportInput,
   manualAttendanceInput,
   shiftListInput,
+  shiftSitesInput,
   weekInput,
 } from "@/lib/schemas/shifts";
 import { shiftBoard } from "@/server/services/shifts/board";
@@ -34,7 +35,7 @@ export const shiftRouter = router({
     .input(z.object({ id: uuid }))
     .query(({ ctx, input }) => shiftDetail(ctx.svc, input.id, new Date())),
   coverageRisk: viewers
-    .input(boardInput)
+    .input(shiftSitesInput)
     .query(({ ctx, input }) => coverageRisk(ctx.svc, input, new Date())),
   compliance: viewers
     .input(complianceInput)

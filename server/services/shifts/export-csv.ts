@@ -4,7 +4,7 @@ import { tierIncludes } from "@/lib/tiers";
 import type { ServiceCtx } from "../_core/context";
 import { ValidationError } from "../_core/errors";
 import { requireActorCan } from "../_core/scope";
-import { SHIFT_COLUMNS, toBoardRow } from "./board";
+import { SHIFT_COLUMNS, toBoardRow } from "./board-rows";
 import { localClock } from "./schedule";
 import { scopedSites } from "./sites";
 import { rawRows } from "@/server/db/raw";

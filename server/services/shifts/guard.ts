@@ -9,7 +9,7 @@ import { requireActorCan } from "../_core/scope";
 import { inTx } from "../_core/tx";
 import { publish } from "../live/publish";
 import { recordAttendance } from "./attendance";
-import { SHIFT_COLUMNS, toBoardRow } from "./board";
+import { SHIFT_COLUMNS, toBoardRow } from "./board-rows";
 import type { Fix } from "./geofence";
 import { withinAttachWindow } from "./rules";
 import { rawRows } from "@/server/db/raw";
