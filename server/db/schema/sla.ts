@@ -132,6 +132,12 @@ export const tickets = pgTable(
     index("tickets_open_risk_idx")
       .on(t.tenantId, sql`${t.breachProbability} desc nulls last`)
       .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
+    // the SLA risk list's running group, riskiest first: the breached tickets (probability
+    // about 1, tens of thousands at scale) sit at the head of tickets_open_risk_idx and were
+    // each read and thrown away before the first running one
+    index("tickets_open_running_risk_idx")
+      .on(t.tenantId, sql`${t.breachProbability} desc nulls last`)
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST} and not ${t.resolutionBreached}`),
     // charts and training over closed tickets; migration 0006 adds INCLUDE (category,
     // resolution_used_minutes, resolution_target_minutes) for the prediction's category history,
     // 0025 (client_id, site_id, resolution_breached, id) for the SLA page's charts
