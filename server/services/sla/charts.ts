@@ -34,46 +34,72 @@ export async function slaCharts(ctx: ServiceCtx, now: Date) {
         and status in ${OPEN_TICKET_STATUS_LIST} and ${eligible} ${scopeSql(ctx)}
       group by 1 order by 1`,
       ),
+      // one pass over the tickets resolved in the 30 days (an index-only range scan), counted
+      // per day of the session's time zone, then laid on the days (those without any: zero)
       rawRows<{ day: string; breaches: number; resolved: number; metPct: number | null }>(
         ctx.db,
         sql`
       with days as (
         select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
+      ), per_day as (
+        select date_trunc('day', tickets.resolved_at) as day,
+          count(*) filter (where tickets.resolution_breached)::int as breaches,
+          count(*) filter (where not tickets.resolution_breached)::int as met,
+          count(*)::int as resolved
+        from tickets where tickets.tenant_id = ${ctx.tenantId}
+          and tickets.resolved_at >= date_trunc('day', ${at}) - interval '29 days'
+          and tickets.resolved_at < date_trunc('day', ${at}) + interval '1 day'
+          and ${eligible} ${scopeSql(ctx)}
+        group by 1
       )
-      select to_char(days.day, 'YYYY-MM-DD') as day,
-        count(tickets.id) filter (where tickets.resolution_breached)::int as breaches,
-        count(tickets.id)::int as resolved,
-        round(100.0 * count(tickets.id) filter (where not tickets.resolution_breached) / nullif(count(tickets.id), 0), 1)::float8 as "metPct"
-      from days left join tickets on tickets.tenant_id = ${ctx.tenantId}
-        and tickets.resolved_at >= days.day and tickets.resolved_at < days.day + interval '1 day'
-        and ${eligible} ${scopeSql(ctx)}
-      group by days.day order by days.day`,
+      select to_char(days.day, 'YYYY-MM-DD') as day, coalesce(per_day.breaches, 0) as breaches,
+        coalesce(per_day.resolved, 0) as resolved,
+        round(100.0 * per_day.met / nullif(per_day.resolved, 0), 1)::float8 as "metPct"
+      from days left join per_day on per_day.day = days.day
+      order by days.day`,
       ),
+      // counted per client first (client names are unique in a tenant), then named
       rawRows<{ client: string; resolved: number; metPct: number; target: number | null }>(
         ctx.db,
         sql`
-      select c.name as client, count(*)::int as resolved,
-        round(100.0 * count(*) filter (where not tickets.resolution_breached) / count(*), 1)::float8 as "metPct",
+      select c.name as client, r.resolved,
+        round(100.0 * r.met / r.resolved, 1)::float8 as "metPct",
         (c.contract_targets->>'slaMetPct')::float8 as target
-      from tickets join clients c on c.id = tickets.client_id
-      where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > ${at} - interval '30 days'
-        and ${eligible} ${scopeSql(ctx)}
-      group by c.name, c.contract_targets order by 3 asc, 1`,
+      from (
+        select tickets.client_id, count(*)::int as resolved,
+          count(*) filter (where not tickets.resolution_breached)::int as met
+        from tickets
+        where tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > ${at} - interval '30 days'
+          and ${eligible} ${scopeSql(ctx)}
+        group by 1
+      ) r join clients c on c.id = r.client_id
+      order by 3 asc, 1`,
       ),
+      // the escalations of the 30 days, each joined to its own ticket (not a list of every
+      // ticket of the tenant), counted per day
       rawRows<{ day: string; n: number }>(
         ctx.db,
         sql`
       with days as (
         select generate_series(date_trunc('day', ${at}) - interval '29 days', date_trunc('day', ${at}), interval '1 day') as day
+      ), per_day as (
+        select date_trunc('day', e.at) as day, count(*)::int as n
+        from ticket_escalations e join tickets on tickets.id = e.ticket_id
+        where e.tenant_id = ${ctx.tenantId}
+          and e.at >= date_trunc('day', ${at}) - interval '29 days'
+          and e.at < date_trunc('day', ${at}) + interval '1 day'
+          and tickets.tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)}
+        group by 1
       )
-      select to_char(days.day, 'YYYY-MM-DD') as day, count(e.id)::int as n
-      from days left join ticket_escalations e on e.tenant_id = ${ctx.tenantId}
-        and e.at >= days.day and e.at < days.day + interval '1 day'
-        and e.ticket_id in (select id from tickets where tenant_id = ${ctx.tenantId} and ${eligible} ${scopeSql(ctx)})
-      group by days.day order by days.day`,
+      select to_char(days.day, 'YYYY-MM-DD') as day, coalesce(per_day.n, 0) as n
+      from days left join per_day on per_day.day = days.day
+      order by days.day`,
       ),
       // calibration: predictions of the last 30 days (each change of a ticket's probability)
-      // for tickets since resolved, by band
+      // for tickets since resolved, by band. A ticket is scored only while open and reopening
+      // clears resolved_at, so a resolved ticket with a prediction in the window was resolved
+      // in it too: the bound lets the tickets side be an index-only range scan of the window
+      // rather than every resolved ticket in history.
       rawRows<{ band: number; n: number; predicted: number; actual: number }>(
         ctx.db,
         sql`
@@ -82,7 +108,8 @@ export async function slaCharts(ctx: ServiceCtx, now: Date) {
         avg(case when tickets.resolution_breached then 1 else 0 end)::float8 as actual
       from ticket_predictions p join tickets on tickets.id = p.ticket_id
       where p.tenant_id = ${ctx.tenantId} and p.run_at > ${at} - interval '30 days'
-        and tickets.resolved_at is not null and ${eligible} ${scopeSql(ctx)}
+        and tickets.tenant_id = ${ctx.tenantId} and tickets.resolved_at > ${at} - interval '30 days'
+        and ${eligible} ${scopeSql(ctx)}
       group by 1 order by 1`,
       ),
       ctx.db

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_open_running_risk_idx" ON "tickets" USING btree ("tenant_id","breach_probability" desc nulls last) WHERE "tickets"."status" in ('open', 'in_progress', 'pending_customer') and not "tickets"."resolution_breached";
