@@ -146,6 +146,7 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
     rolledHours: due.length,
     rolledRows: rolled.rows,
     windowsSummedAfresh: afresh,
+    healthRowsRewritten: written.rewritten,
     ms,
     phases: {
       rollupMs: Math.round(rolledMs),
