@@ -153,8 +153,8 @@ export function PredictionBlock({
       )}
       {asOf ? (
         <p className="text-xs text-slate-500">
-          Figures as of <RelativeTime date={asOf} />: checked every hour, rewritten when the
-          chance moves a point or the type or reasons change.
+          Figures as of <RelativeTime date={asOf} />: checked every hour, rewritten when the chance
+          moves a point or the type or reasons change.
         </p>
       ) : null}
       <div
