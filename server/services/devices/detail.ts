@@ -7,10 +7,11 @@ import { rawRows } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError, TierRequiredError } from "../_core/errors";
 import { siteScopeFilter } from "../_core/scope";
+import { lastRunAt } from "./fleet";
 import { hourFloor, HOUR_MS } from "./rollup";
 
 const { devices, deviceHealth, sites, clients, deviceScores, alerts, deviceFailures } = schema;
-const { deviceWorkOrders, workOrders, deviceHealthRuns } = schema;
+const { deviceWorkOrders, workOrders } = schema;
 const DAY_MS = 86_400_000;
 
 /** A device of the tenant in the actor's sites, with its client's plan, or NotFoundError. */
@@ -141,7 +142,7 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
   const d = await getDeviceInTenant(ctx, input.id);
   requirePlan(d, "deviceHealth");
   const from = new Date(hourFloor(now).getTime() - 7 * DAY_MS);
-  const [series, scores, alertRows, failures, orders, [lastRun]] = await Promise.all([
+  const [series, scores, alertRows, failures, orders, lastRun] = await Promise.all([
     hourlySeries(ctx, d.id, KIND_PROFILES[d.kind].heartbeatMinutes, from, now),
     ctx.db
       .select({
@@ -197,12 +198,7 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
       .where(and(eq(deviceWorkOrders.deviceId, d.id), eq(deviceWorkOrders.tenantId, ctx.tenantId)))
       .orderBy(desc(workOrders.createdAt)),
     // the device's row changes only when its shown health does: the run checked it since
-    ctx.db
-      .select({ runAt: deviceHealthRuns.runAt })
-      .from(deviceHealthRuns)
-      .where(eq(deviceHealthRuns.tenantId, ctx.tenantId))
-      .orderBy(desc(deviceHealthRuns.runAt))
-      .limit(1),
+    lastRunAt(ctx),
   ]);
   const { tier, replacementReason, replacementSince, ...device } = d;
   const gold = tierIncludes(tier, "predictiveReplacement");
@@ -214,7 +210,7 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
     failures,
     workOrders: orders,
     /** the tenant's last hourly run; `device.scoredAt` is when this device's health last changed */
-    lastRunAt: lastRun?.runAt ?? null,
+    lastRunAt: lastRun,
     replacement: gold
       ? { available: true as const, reason: replacementReason, since: replacementSince }
       : { available: false as const, reason: null, since: null },
