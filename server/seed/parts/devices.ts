@@ -226,7 +226,10 @@ export async function largeFleet(ctx: SeedContext, tenantId: string, now: Date, 
           where t.ts >= ${new Date(start.getTime() + (LARGE_HOURS - 1) * HOUR_MS).toISOString()}::timestamptz
           order by t.device_id, t.ts desc) x
     where d.id = x.device_id and d.tenant_id = ${tenantId} and d.serial like 'LG-%'`);
-  const rolled = await rollUpTenant(jobContext(tenantId, "seed", ctx.db), now, { all: true });
+  const rolled = await rollUpTenant(jobContext(tenantId, "seed", ctx.db), now, {
+    all: true,
+    hours: LARGE_HOURS,
+  });
   ctx.log(
     `devices: ${total} devices in the large tenant, ${LARGE_HOURS} h of readings, ${rolled.rows} device-hours rolled up`,
   );
