@@ -116,9 +116,12 @@ export type Prediction = {
  */
 export function PredictionBlock({
   prediction,
+  asOf,
   action,
 }: {
   prediction: Prediction | null;
+  /** when the prediction was last rewritten: the figures in its reasons are of that run */
+  asOf?: Date | null;
   action?: React.ReactNode;
 }) {
   if (!prediction)
@@ -148,6 +151,12 @@ export function PredictionBlock({
       ) : (
         <p className="text-slate-600">Nothing stands out in the last 24 h.</p>
       )}
+      {asOf ? (
+        <p className="text-xs text-slate-500">
+          Figures as of <RelativeTime date={asOf} />: checked every hour, rewritten when the chance
+          moves a point or the type or reasons change.
+        </p>
+      ) : null}
       <div
         className={`flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 ${watch ? "border-sky-200 bg-sky-50" : "border-slate-200 bg-slate-50"}`}
       >

@@ -40,6 +40,11 @@ test.describe("device context in the NOC and the one-click work order", () => {
     const device = await failingDevice(page.request);
     await page.goto(`/devices/${device.id}`);
     await expect(page.getByText("Recommended:")).toBeVisible();
+    // the run checks every hour; the row, and the reasons' figures, change only with the health
+    await expect(page.getByText(/^checked /)).toBeVisible();
+    await expect(page.getByText(/^health changed /)).toBeVisible();
+    await expect(page.getByText(/^Figures as of /)).toBeVisible();
+    await shot(page, "devices-device-page");
     await page.getByRole("button", { name: "Create work order" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a work order?" });
     await expect(dialog).toContainText(device.name);

@@ -104,6 +104,7 @@ function DeviceSnapshot({ id }: { id: string }) {
           {s.locked.includes("deviceFailureAlerts") ? null : (
             <PredictionBlock
               prediction={s.prediction}
+              asOf={s.predictionAsOf}
               action={
                 s.prediction ? (
                   <CreateWorkOrderButton device={s.device} type={s.prediction.type} />

@@ -104,6 +104,9 @@ describe("device.get and device.snapshot", () => {
       true,
     );
     expect(d.scores).toEqual([expect.objectContaining({ runAt: NOW })]);
+    // when its health last changed, and when the tenant's run last checked it
+    expect(d.device.scoredAt).toEqual(NOW);
+    expect(d.lastRunAt).toEqual(NOW);
     expect(d.alerts.map((a) => a.type)).toEqual(["DEVICE_FAILURE"]);
     expect(d.replacement.available).toBe(true);
   });
@@ -122,6 +125,7 @@ describe("device.get and device.snapshot", () => {
   it("gives the NOC panel a bronze device's prediction, with its health shown locked", async () => {
     const s = await callerFor(t.users.noc_operator).device.snapshot({ id: bronze.id });
     expect(s.prediction?.type).toBe("battery");
+    expect(s.predictionAsOf).toEqual(NOW);
     expect(s.health).toBeNull();
     expect(s.sparkline).toBeNull();
     expect(s.locked).toEqual(["deviceHealth"]);

@@ -4,6 +4,7 @@ import {
   integer,
   pgTable,
   real,
+  smallint,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -17,7 +18,9 @@ import { tenantRef } from "./platform";
  * x counted in hours before `window_end`. A max or min stays with the hour it came from, so
  * the slide knows when it leaves the window (the device is then summed afresh).
  * Updated in place every hour; no indexed column changes, and the migration leaves room on
- * each page (fillfactor), so the updates stay HOT.
+ * each page (fillfactor), so the updates stay HOT. The float sums drift by float addition as
+ * they slide: `slides` counts the slides since the window was last summed afresh, and a window
+ * that reached WINDOW_SLIDES_BEFORE_RESUM is summed afresh instead of slid.
  */
 export const deviceWindows = pgTable(
   "device_windows",
@@ -52,6 +55,8 @@ export const deviceWindows = pgTable(
     rebootsMin: integer("reboots_min"),
     rebootsMinAt: timestamp("reboots_min_at", { withTimezone: true }),
     rebootsLastHour: integer("reboots_last_hour"),
+    /** slides since last summed afresh (a full re-sum starts each device at its own count) */
+    slides: smallint("slides").notNull().default(0),
   },
   // the run's slide and read of a tenant's windows
   (t) => [index("device_windows_tenant_id_idx").on(t.tenantId)],

@@ -7,6 +7,7 @@ import { rawRows } from "@/server/db/raw";
 import type { ServiceCtx } from "../_core/context";
 import { NotFoundError, TierRequiredError } from "../_core/errors";
 import { siteScopeFilter } from "../_core/scope";
+import { lastRunAt } from "./fleet";
 import { hourFloor, HOUR_MS } from "./rollup";
 
 const { devices, deviceHealth, sites, clients, deviceScores, alerts, deviceFailures } = schema;
@@ -141,7 +142,7 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
   const d = await getDeviceInTenant(ctx, input.id);
   requirePlan(d, "deviceHealth");
   const from = new Date(hourFloor(now).getTime() - 7 * DAY_MS);
-  const [series, scores, alertRows, failures, orders] = await Promise.all([
+  const [series, scores, alertRows, failures, orders, lastRun] = await Promise.all([
     hourlySeries(ctx, d.id, KIND_PROFILES[d.kind].heartbeatMinutes, from, now),
     ctx.db
       .select({
@@ -196,6 +197,8 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
       .innerJoin(workOrders, eq(workOrders.id, deviceWorkOrders.workOrderId))
       .where(and(eq(deviceWorkOrders.deviceId, d.id), eq(deviceWorkOrders.tenantId, ctx.tenantId)))
       .orderBy(desc(workOrders.createdAt)),
+    // the device's row changes only when its shown health does: the run checked it since
+    lastRunAt(ctx),
   ]);
   const { tier, replacementReason, replacementSince, ...device } = d;
   const gold = tierIncludes(tier, "predictiveReplacement");
@@ -206,6 +209,8 @@ export async function deviceDetail(ctx: ServiceCtx, input: { id: string }, now: 
     alerts: alertRows,
     failures,
     workOrders: orders,
+    /** the tenant's last hourly run; `device.scoredAt` is when this device's health last changed */
+    lastRunAt: lastRun,
     replacement: gold
       ? { available: true as const, reason: replacementReason, since: replacementSince }
       : { available: false as const, reason: null, since: null },
@@ -266,6 +271,8 @@ export async function deviceSnapshot(ctx: ServiceCtx, input: { id: string }, now
         }
       : null,
     prediction: predicts ? d.prediction : null,
+    /** when the prediction was last rewritten (its reasons' figures are of that run) */
+    predictionAsOf: predicts ? d.scoredAt : null,
     /** the features this client's plan lacks, for the panel to show them locked */
     locked: [
       ...(health ? [] : (["deviceHealth"] as const)),

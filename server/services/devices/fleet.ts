@@ -60,7 +60,7 @@ const listColumns = {
  */
 export async function fleetSummary(ctx: ServiceCtx, f: FleetFilters) {
   const where = await fleetScope(ctx, f);
-  const [buckets, [counts], worst, perSite, replacement, locked, [lastRun]] = await Promise.all([
+  const [buckets, [counts], worst, perSite, replacement, locked, lastRun] = await Promise.all([
     ctx.db
       .select({
         bucket: sql<number>`least(9, ${deviceHealth.score} / 10)::int`,
@@ -142,12 +142,7 @@ export async function fleetSummary(ctx: ServiceCtx, f: FleetFilters) {
         ),
       )
       .orderBy(asc(clients.name)),
-    ctx.db
-      .select({ runAt: deviceHealthRuns.runAt })
-      .from(deviceHealthRuns)
-      .where(eq(deviceHealthRuns.tenantId, ctx.tenantId))
-      .orderBy(desc(deviceHealthRuns.runAt))
-      .limit(1),
+    lastRunAt(ctx),
   ]);
   const histogram = Array.from({ length: 10 }, (_, i) => ({
     from: i * 10,
@@ -164,8 +159,19 @@ export async function fleetSummary(ctx: ServiceCtx, f: FleetFilters) {
       ? { available: true as const, items: replacement }
       : { available: false as const, minTier: "gold" as Tier, items: [] },
     lockedClients: locked,
-    lastRunAt: lastRun?.runAt ?? null,
+    lastRunAt: lastRun,
   };
+}
+
+/** When the tenant's hourly device run last ran (null: never). */
+export async function lastRunAt(ctx: ServiceCtx): Promise<Date | null> {
+  const [run] = await ctx.db
+    .select({ runAt: deviceHealthRuns.runAt })
+    .from(deviceHealthRuns)
+    .where(eq(deviceHealthRuns.tenantId, ctx.tenantId))
+    .orderBy(desc(deviceHealthRuns.runAt))
+    .limit(1);
+  return run?.runAt ?? null;
 }
 
 /** Whether any client in view has a plan with the feature. */

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/server/db";
 import type { JobCtx } from "../_core/system";
 import { inTx } from "../_core/tx";
 import type { Evaluated } from "./evaluate";
+import { shownSignatureOf } from "./health-signature";
 import { KIND_TABLE } from "./rollup";
 
 /**
@@ -50,25 +51,6 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-/**
- * A short hash (FNV-1a) of what the run writes of a device: score, components, probability,
- * type and the explanation's labels, which carry the numbers that move. A crypto hash of
- * the JSON cost a tenth of the run on 20,000 devices.
- */
-export function signatureOf(e: Pick<Evaluated, "score" | "components" | "prediction">): string {
-  const c = e.components;
-  const p = e.prediction;
-  const text = `${e.score}|${c?.battery}|${c?.signal}|${c?.uptime}|${c?.temperature}|${p?.probability}|${p?.type}|${p?.scoredBy}|${p?.explanation.map((x) => x.label).join(";")}|${p?.byType.battery}|${p?.byType.connectivity}|${p?.byType.device}`;
-  let h = 0x811c9dc5;
-  let g = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h = Math.imul(h ^ ch, 0x01000193);
-    g = Math.imul(g ^ ch, 0x811c9dc5);
-  }
-  return `${(h >>> 0).toString(36)}${(g >>> 0).toString(36)}`;
-}
-
 /** Writes the run's results in one transaction, set-based (a few statements, any fleet size). */
 export async function writeResults(ctx: JobCtx, evaluated: Evaluated[], now: Date) {
   const tenantId = ctx.tenantId;
@@ -82,15 +64,18 @@ export async function writeResults(ctx: JobCtx, evaluated: Evaluated[], now: Dat
       detail: f.detail,
     })),
   );
+  let rewritten = 0;
   await inTx(ctx, async ({ db: tx }) => {
     // the run can be repeated: waiting for the WAL flush of its commit buys nothing
     await tx.execute(sql`set local synchronous_commit = off`);
     await insertScoreHistory(tx, now, scored);
-    // most devices read the same from one hour to the next: only the rows that changed go
+    // only the rows whose shown health changed go (health-signature.ts): the numbers in the
+    // reasons move every hour, what is shown and acted on mostly does not
     const changed = evaluated.flatMap((e) => {
-      const signature = signatureOf(e);
+      const signature = shownSignatureOf(e);
       return signature === e.row.prevSignature ? [] : [{ e, signature }];
     });
+    rewritten = changed.length;
     if (changed.length)
       await tx.execute(sql`
         insert into device_health (device_id, tenant_id, score, components, probability,
@@ -136,5 +121,5 @@ export async function writeResults(ctx: JobCtx, evaluated: Evaluated[], now: Dat
           and f.type = v.type::failure_type and f.at > v.at - interval '24 hours' and f.at <= v.at)
         on conflict do nothing`);
   });
-  return { scored: scored.length, failures: failures.length };
+  return { scored: scored.length, failures: failures.length, rewritten };
 }

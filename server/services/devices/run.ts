@@ -84,11 +84,11 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
   const rolled = await rollHours(ctx, due);
   const rolledMs = performance.now() - started;
   // as scheduled the windows slide by the hour just rolled up; see window-state.ts
-  const { afresh, rows: deviceRows } = await inTx(ctx, async ({ db: tx }) => {
+  const { summed, rows: deviceRows } = await inTx(ctx, async ({ db: tx }) => {
     // summing windows afresh groups every device of the fleet: room in memory, not on disk
     await tx.execute(sql`set local work_mem = '64MB'`);
     const summed = await bringWindowsTo(tx, tenantId, to);
-    return { afresh: summed, rows: await rawRows<DeviceRow>(tx, deviceStatesQuery(tenantId, to)) };
+    return { summed, rows: await rawRows<DeviceRow>(tx, deviceStatesQuery(tenantId, to)) };
   });
   const readMs = performance.now() - started;
   const evaluated = deviceRows.map((r) => evaluateDevice(r, model, now));
@@ -145,7 +145,9 @@ export async function scoreTenantDevices(ctx: JobCtx, now: Date) {
     ...summary,
     rolledHours: due.length,
     rolledRows: rolled.rows,
-    windowsSummedAfresh: afresh,
+    windowsSummedAfresh: summed.afresh,
+    windowsResummedAsDue: summed.due,
+    healthRowsRewritten: written.rewritten,
     ms,
     phases: {
       rollupMs: Math.round(rolledMs),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { rawRows } from "@/server/db/raw";
@@ -8,10 +9,37 @@ import { sendReadings } from "@/server/test/telemetry";
 import { evaluateDevice, type DeviceRow } from "./evaluate";
 import { deviceStatesQuery, deviceWindowsQuery, scoreTenantDevices } from "./run";
 import { sumsOf } from "./window";
+import { WINDOW_SLIDES_BEFORE_RESUM } from "./window-state";
 
 const H = 3_600_000;
 const TO0 = new Date("2026-11-22T12:00:00Z");
 const hourAfter = (k: number) => new Date(TO0.getTime() + k * H);
+
+/** The tenant's slid windows against the same windows summed afresh, and what they score. */
+async function compareWithAfresh(tenantId: string, to: Date, now: Date) {
+  const slid = await rawRows<DeviceRow>(db, deviceStatesQuery(tenantId, to));
+  const afresh = await rawRows<DeviceRow>(db, deviceWindowsQuery(tenantId, to));
+  const byId = new Map(afresh.map((r) => [r.id, r]));
+  expect(slid.map((r) => r.id).sort()).toEqual([...byId.keys()].sort());
+  for (const row of slid) {
+    const ref = byId.get(row.id);
+    if (!ref) throw new Error(`no window summed afresh for ${row.id}`);
+    const want = sumsOf(ref);
+    for (const [k, v] of Object.entries(sumsOf(row))) {
+      const what = `${k} of ${row.id} at ${to.toISOString()}`;
+      const expected = want[k as keyof typeof want];
+      if (expected === null) expect(v, what).toBeNull();
+      else expect(v, what).toBeCloseTo(expected, 9);
+    }
+    const a = evaluateDevice(row, null, now);
+    const b = evaluateDevice(ref, null, now);
+    expect({ score: a.score, components: a.components, prediction: a.prediction }).toEqual({
+      score: b.score,
+      components: b.components,
+      prediction: b.prediction,
+    });
+  }
+}
 
 /**
  * The hourly run slides each device's window by an hour instead of summing its 24 rollups
@@ -42,30 +70,7 @@ describe("sliding device windows", () => {
     };
     await send(new Date(TO0.getTime() - 26 * H), TO0, TO0);
 
-    const compare = async (to: Date, now: Date) => {
-      const slid = await rawRows<DeviceRow>(db, deviceStatesQuery(t.tenant.id, to));
-      const afresh = await rawRows<DeviceRow>(db, deviceWindowsQuery(t.tenant.id, to));
-      const byId = new Map(afresh.map((r) => [r.id, r]));
-      expect(slid.map((r) => r.id).sort()).toEqual([...byId.keys()].sort());
-      for (const row of slid) {
-        const ref = byId.get(row.id);
-        if (!ref) throw new Error(`no window summed afresh for ${row.id}`);
-        const want = sumsOf(ref);
-        for (const [k, v] of Object.entries(sumsOf(row))) {
-          const what = `${k} of ${row.id} at ${to.toISOString()}`;
-          const expected = want[k as keyof typeof want];
-          if (expected === null) expect(v, what).toBeNull();
-          else expect(v, what).toBeCloseTo(expected, 9);
-        }
-        const a = evaluateDevice(row, null, now);
-        const b = evaluateDevice(ref, null, now);
-        expect({ score: a.score, components: a.components, prediction: a.prediction }).toEqual({
-          score: b.score,
-          components: b.components,
-          prediction: b.prediction,
-        });
-      }
-    };
+    const compare = (to: Date, now: Date) => compareWithAfresh(t.tenant.id, to, now);
 
     // the first run sums every window afresh
     const runAt = async (k: number) => {
@@ -104,5 +109,62 @@ describe("sliding device windows", () => {
     await send(hourAfter(4), hourAfter(5), hourAfter(5));
     expect(await runAt(5)).toBe(0);
     expect(await runAt(5)).toBe(0);
+  });
+
+  it("are summed afresh once slid a day's worth of times, a share of the fleet each hour", async () => {
+    const t = await createTestTenant("dev-slide-resum");
+    const ctx = jobContext(t.tenant.id, "test");
+    const fleet: Awaited<ReturnType<typeof createTestDevice>>[] = [];
+    for (let i = 0; i < 4; i++) fleet.push(await createTestDevice(t, { site: 0, kind: "sensor" }));
+    // steady readings: no maximum or minimum ever leaves, so only the count re-sums a window
+    const steady = (i: number) => ({ battery: 80 - i * 0.01, signal: -70 - (i % 3), reboots: 2 });
+    const send = (from: Date, to: Date) =>
+      Promise.all(
+        fleet.map((d) =>
+          sendReadings(t.tenant.id, d, { from, to, now: to, stepMin: 15, at: steady }),
+        ),
+      );
+    const N = WINDOW_SLIDES_BEFORE_RESUM;
+    await send(new Date(TO0.getTime() - 24 * H), TO0);
+    const runAt = async (k: number) => {
+      const now = new Date(hourAfter(k).getTime() + 5 * 60_000);
+      const r = await scoreTenantDevices(ctx, now);
+      await compareWithAfresh(t.tenant.id, hourAfter(k), now);
+      return r;
+    };
+    expect((await runAt(0)).windowsSummedAfresh).toBe(-1);
+    // the full sum started each count at its device's own offset (the id's last byte)
+    const offset = new Map(fleet.map((d) => [d.id, parseInt(d.id.slice(-2), 16) % N]));
+    const counts = async () =>
+      new Map(
+        (
+          await rawRows<{ id: string; slides: number }>(
+            db,
+            sql`select device_id as id, slides from device_windows where tenant_id = ${t.tenant.id}`,
+          )
+        ).map((r) => [r.id, r.slides]),
+      );
+    expect(await counts()).toEqual(offset);
+    // a window is slid until it has been slid N times in all, then summed afresh (its count
+    // back to 0): within the next N + 1 runs each window is summed afresh exactly once, in
+    // the run its offset gives it, and never slid an (N + 1)th time
+    const dueAt = new Map(fleet.map((d) => [d.id, N + 1 - (offset.get(d.id) ?? 0)]));
+    for (let k = 1; k <= N + 1; k++) {
+      await send(hourAfter(k - 1), hourAfter(k));
+      const r = await runAt(k);
+      const due = fleet.filter((d) => dueAt.get(d.id) === k);
+      expect({ k, afresh: r.windowsSummedAfresh, due: r.windowsResummedAsDue }).toEqual({
+        k,
+        afresh: 0,
+        due: due.length,
+      });
+      const now = await counts();
+      for (const d of fleet) {
+        const at = dueAt.get(d.id) ?? 0;
+        expect(now.get(d.id), `slides of ${d.id} after run ${k}`).toBe(
+          k < at ? (offset.get(d.id) ?? 0) + k : k - at,
+        );
+      }
+    }
   });
 });

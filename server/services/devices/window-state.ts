@@ -12,9 +12,17 @@ import { windowHours, windowSumColumnsByHour } from "./window";
  * which reads three hours of rollups instead of 24. Windows that cannot slide (a new device,
  * a max or min whose hour left, a re-rolled hour, a missed run) are summed afresh from their
  * rollups. Integer sums slide exactly; the others as float8 additions, which differ from a
- * fresh sum in the last bits only (a parallel aggregate's summing order already does).
+ * fresh sum in the last bits only (a parallel aggregate's summing order already does) — and,
+ * so that this difference stays bounded, a window slid WINDOW_SLIDES_BEFORE_RESUM times is
+ * summed afresh instead of slid. A full re-sum starts each window's count at its own offset
+ * (from its device id), so about 1/WINDOW_SLIDES_BEFORE_RESUM of a fleet is re-summed each
+ * hour: the cost stays flat from one run to the next, no hour re-sums the whole fleet.
  */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** A window slid this many times since it was last summed afresh is summed afresh instead. */
+export const WINDOW_SLIDES_BEFORE_RESUM = 24;
+const RESUM = sql.raw(String(WINDOW_SLIDES_BEFORE_RESUM));
 
 /** The window columns of device_windows, in the order sumsOf names them. */
 const STATE_COLUMNS = [
@@ -48,9 +56,10 @@ export function stateSumColumns(): SQL {
 }
 
 /**
- * Slides the tenant's windows ending at `to` − 1 h to `to`. A window whose largest temperature
- * jump, or highest or lowest reboot counter, came from the hour that left (and is not matched
- * by the newest hour) keeps its old end: it is summed afresh.
+ * Slides the tenant's windows ending at `to` − 1 h to `to`, counting the slide. A window whose
+ * largest temperature jump, or highest or lowest reboot counter, came from the hour that left
+ * (and is not matched by the newest hour), or slid WINDOW_SLIDES_BEFORE_RESUM times already,
+ * keeps its old end: it is summed afresh.
  */
 async function slideWindows(db: DbOrTx, tenantId: string, to: Date) {
   const at = (hoursBefore: number) => ts(new Date(to.getTime() - hoursBefore * HOUR_MS));
@@ -73,10 +82,12 @@ async function slideWindows(db: DbOrTx, tenantId: string, to: Date) {
     sql.raw(`${col} = case when v.${fresh} ${cmp} w.${col} or w.${col} is null then v.${fresh} else w.${col} end,
       ${col}_at = case when v.${fresh} ${cmp} w.${col} or (w.${col} is null and v.${fresh} is not null)
         then v.f_hour else w.${col}_at end`);
+  const kept = sql`${lost("temp_jump", "f_jump", ">=")} or ${lost("reboots_max", "f_rmax", ">=")}
+        or ${lost("reboots_min", "f_rmin", "<=")}`;
   await db.execute(sql`
     update device_windows w set
-      window_end = case when ${lost("temp_jump", "f_jump", ">=")} or ${lost("reboots_max", "f_rmax", ">=")}
-        or ${lost("reboots_min", "f_rmin", "<=")} then w.window_end else ${ts(to)} end,
+      window_end = case when ${kept} then w.window_end else ${ts(to)} end,
+      slides = case when ${kept} then w.slides else w.slides + 1 end,
       up24 = w.up24 - v.e_up + v.f_up,
       up6 = w.up6 - v.r_up + v.f_up,
       b_n = w.b_n - v.eb + v.fb,
@@ -119,14 +130,16 @@ async function slideWindows(db: DbOrTx, tenantId: string, to: Date) {
       ${hour("f", 1)}
       ${hour("e", 25)}
       ${hour("r", 7)}
-      where w.tenant_id = ${tenantId} and w.window_end = ${at(1)}
+      where w.tenant_id = ${tenantId} and w.window_end = ${at(1)} and w.slides < ${RESUM}
     ) v
     where w.device_id = v.device_id`);
 }
 
 /**
  * Sums the windows ending at `to` afresh from the hourly rollups: of the tenant's active
- * devices named in `ids`, or of all of them (null), written over what they held.
+ * devices named in `ids` (their slide counts back to 0), or of all of them (null; each count
+ * starts at its device's offset, spreading the re-sums over the hours), written over what
+ * they held.
  */
 async function sumWindowsAfresh(db: DbOrTx, tenantId: string, to: Date, ids: string[] | null) {
   const from = ts(new Date(to.getTime() - 24 * HOUR_MS));
@@ -139,12 +152,13 @@ async function sumWindowsAfresh(db: DbOrTx, tenantId: string, to: Date, ids: str
       filter (where ${value} is not null))[2])`);
   await db.execute(sql`
     insert into device_windows (device_id, tenant_id, window_end, ${sql.raw(cols.join(", "))},
-      temp_jump_at, reboots_max_at, reboots_min_at)
+      temp_jump_at, reboots_max_at, reboots_min_at, slides)
     select d.id, d.tenant_id, ${ts(to)}, ${sql.raw(
       STATE_COLUMNS.map(([c, k]) => (NULLABLE.has(c) ? `a."${k}"` : `coalesce(a."${k}", 0)`)).join(
         ", ",
       ),
-    )}, a.temp_jump_at, a.reboots_max_at, a.reboots_min_at
+    )}, a.temp_jump_at, a.reboots_max_at, a.reboots_min_at,
+      ${ids ? sql`0` : sql`get_byte(uuid_send(d.id), 15) % ${RESUM}`}
     from devices d
     left join (
       select h.device_id, ${windowSumColumnsByHour()},
@@ -160,7 +174,7 @@ async function sumWindowsAfresh(db: DbOrTx, tenantId: string, to: Date, ids: str
     where d.tenant_id = ${tenantId} and d.active ${only("d.id")}
     on conflict (device_id) do update set window_end = excluded.window_end,
       ${sql.raw(
-        [...cols, "temp_jump_at", "reboots_max_at", "reboots_min_at"]
+        [...cols, "temp_jump_at", "reboots_max_at", "reboots_min_at", "slides"]
           .map((c) => `${c} = excluded.${c}`)
           .join(", "),
       )}`);
@@ -170,7 +184,9 @@ async function sumWindowsAfresh(db: DbOrTx, tenantId: string, to: Date, ids: str
  * Brings the tenant's windows to the one ending at `to` (on the hour): slides them when the
  * tenant's mark says they end an hour before, leaves them when they already end at `to`, and
  * otherwise sums them all afresh; then sums afresh any active device whose window is still
- * elsewhere. In the caller's transaction. Returns how many windows were summed afresh.
+ * elsewhere (it could not slide, or was due its periodic re-sum). In the caller's
+ * transaction. Returns how many windows were summed afresh because they could not slide
+ * (−1: all of them) and how many because they were due.
  */
 export async function bringWindowsTo(db: DbOrTx, tenantId: string, to: Date) {
   const [mark] = await rawRows<{ end: Date | string }>(
@@ -179,22 +195,24 @@ export async function bringWindowsTo(db: DbOrTx, tenantId: string, to: Date) {
       for update`,
   );
   const markMs = mark ? new Date(mark.end).getTime() : null;
-  let afresh: string[] | null = null;
+  let behind: { id: string; due: boolean }[] | null = null;
   if (markMs === to.getTime() - HOUR_MS || markMs === to.getTime()) {
     if (markMs !== to.getTime()) await slideWindows(db, tenantId, to);
-    const behind = await rawRows<{ id: string }>(
+    behind = await rawRows<{ id: string; due: boolean }>(
       db,
-      sql`select d.id from devices d
-      left join device_windows w on w.device_id = d.id and w.window_end = ${ts(to)}
-      where d.tenant_id = ${tenantId} and d.active and w.device_id is null`,
+      sql`select d.id, coalesce(w.slides >= ${RESUM}, false) as due from devices d
+      left join device_windows w on w.device_id = d.id
+      where d.tenant_id = ${tenantId} and d.active
+        and (w.device_id is null or w.window_end <> ${ts(to)})`,
     );
-    afresh = behind.map((r) => r.id);
   }
-  if (afresh === null || afresh.length) await sumWindowsAfresh(db, tenantId, to, afresh);
+  if (behind === null || behind.length)
+    await sumWindowsAfresh(db, tenantId, to, behind && behind.map((r) => r.id));
   await db.execute(sql`
     insert into device_window_marks (tenant_id, window_end) values (${tenantId}, ${ts(to)})
     on conflict (tenant_id) do update set window_end = excluded.window_end`);
-  return afresh?.length ?? -1;
+  const due = behind?.filter((r) => r.due).length ?? 0;
+  return { afresh: behind ? behind.length - due : -1, due };
 }
 
 /**

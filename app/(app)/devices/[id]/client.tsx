@@ -80,10 +80,16 @@ export function DeviceClient({ id }: { id: string }) {
             ) : (
               "Never heard from"
             )}
+            {d.lastRunAt ? (
+              <>
+                {" "}
+                · <RelativeTime date={d.lastRunAt} prefix="checked " />
+              </>
+            ) : null}
             {dev.scoredAt ? (
               <>
                 {" "}
-                · <RelativeTime date={dev.scoredAt} prefix="scored " />
+                · <RelativeTime date={dev.scoredAt} prefix="health changed " />
               </>
             ) : null}
             {dev.installedAt ? ` · installed ${formatDate(dev.installedAt, { timeZone: tz })}` : ""}
@@ -114,6 +120,7 @@ export function DeviceClient({ id }: { id: string }) {
           <div className="p-4">
             <PredictionBlock
               prediction={prediction}
+              asOf={dev.scoredAt}
               action={
                 prediction ? <CreateWorkOrderButton device={dev} type={prediction.type} /> : null
               }

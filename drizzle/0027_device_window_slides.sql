@@ -1,0 +1,1 @@
+ALTER TABLE "device_windows" ADD COLUMN "slides" smallint DEFAULT 0 NOT NULL;
