@@ -158,11 +158,19 @@ export async function bellShowsUnread(page: Page, timeout?: number) {
   ).toBeVisible({ timeout });
 }
 
-/** Waits until React has hydrated the page (lib/trpc/client.tsx marks <html data-hydrated>). */
+/**
+ * Waits until React has hydrated the page (lib/trpc/client.tsx marks <html data-hydrated>).
+ * A page without Next's scripts (a route handler's plain HTML, such as the approval link's
+ * answer) has nothing to hydrate.
+ */
 export async function hydrated(page: Page, timeout = 30_000) {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, {
-    timeout,
-  });
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.hydrated === "true" ||
+      !document.querySelector('script[src*="/_next/"]'),
+    null,
+    { timeout },
+  );
 }
 
 export const test = base.extend<{
