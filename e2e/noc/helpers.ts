@@ -5,13 +5,17 @@ import { expect, trpcMutation, trpcQuery } from "../fixtures";
 export async function createAlert(
   page: Page,
   title: string,
-  { severity = "high", site }: { severity?: string; site?: string } = {},
+  {
+    severity = "high",
+    site,
+    type = "INTRUSION",
+  }: { severity?: string; site?: string; type?: string } = {},
 ): Promise<string> {
   const sites = await trpcQuery<{ id: string; name: string }[]>(page.request, "site.list", {});
   const siteId = (site ? sites.data?.find((s) => s.name === site) : sites.data?.[0])?.id;
   const res = await trpcMutation<{ id: string }>(page.request, "alert.create", {
     siteId,
-    type: "INTRUSION",
+    type,
     severity,
     title,
     fingerprint: title,
