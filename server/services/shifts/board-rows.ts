@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { shiftState, type FindingKind, type LocationVerdict, type ShiftState } from "@/lib/shifts";
 import { localClock } from "./schedule";
 
-/** A shift as every view shows it (board, week, list, detail, CSV, the guard's own). */
-export type BoardRow = {
+/** What a shift is, as read and as shown. */
+type ShiftCore = {
   id: string;
   siteId: string;
   postId: string;
@@ -13,6 +13,10 @@ export type BoardRow = {
   guardName: string | null;
   startsAt: Date;
   endsAt: Date;
+};
+
+/** A shift as every view shows it (board, week, list, detail, CSV, the guard's own). */
+export type BoardRow = ShiftCore & {
   localStart: string;
   localEnd: string;
   state: ShiftState;
@@ -29,15 +33,7 @@ export type BoardRow = {
   earlyMinutes: number | null;
 };
 
-export type RawShift = {
-  id: string;
-  siteId: string;
-  postId: string;
-  postName: string;
-  guardId: string | null;
-  guardName: string | null;
-  startsAt: Date;
-  endsAt: Date;
+export type RawShift = ShiftCore & {
   status: "scheduled" | "cancelled";
   confirmedAt: Date | null;
   excusedAt: Date | null;
