@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { runChild } from "./lib/run-child";
 
 /**
  * `npm test`: every check and test suite. The static checks are one process each and mostly
@@ -24,29 +24,7 @@ const suites: Step[] = [
   npmRun("check:bundle"),
 ];
 
-function run(step: Step, buffered: boolean): Promise<{ code: number; output: string; s: number }> {
-  const started = performance.now();
-  const child = spawn(step.command, step.args, {
-    stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: process.env,
-  });
-  const chunks: Buffer[] = [];
-  child.stdout?.on("data", (c: Buffer) => chunks.push(c));
-  child.stderr?.on("data", (c: Buffer) => chunks.push(c));
-  return new Promise((resolve) => {
-    const done = (code: number) =>
-      resolve({
-        code,
-        output: Buffer.concat(chunks).toString("utf8"),
-        s: Math.round((performance.now() - started) / 100) / 10,
-      });
-    child.on("error", (err) => {
-      chunks.push(Buffer.from(`${err.message}\n`));
-      done(1);
-    });
-    child.on("close", (code) => done(code ?? 1));
-  });
-}
+const run = (step: Step, capture: boolean) => runChild(step.command, step.args, { capture });
 
 // a failure until shown otherwise: should a promise below never settle (a database that
 // vanished under its stop), the process ends when nothing is left to run, and must not pass
@@ -59,8 +37,8 @@ await Promise.all(
   checks.map((step) => {
     const result = run(step, true);
     printed = printed.then(async () => {
-      const { code, output, s } = await result;
-      console.log(`\n[test] ── ${step.name}: exit code ${code} in ${s} s ──`);
+      const { code, output, seconds } = await result;
+      console.log(`\n[test] ── ${step.name}: exit code ${code} in ${seconds} s ──`);
       process.stdout.write(output);
       if (code !== 0) failed.push(step.name);
     });
@@ -75,8 +53,8 @@ if (failed.length) {
 
 for (const step of suites) {
   console.log(`\n[test] ── ${step.name} ──`);
-  const { code, s } = await run(step, false);
-  console.log(`[test] ${step.name}: exit code ${code} in ${s} s`);
+  const { code, seconds } = await run(step, false);
+  console.log(`[test] ${step.name}: exit code ${code} in ${seconds} s`);
   if (code !== 0) process.exit(code);
 }
 console.log("\n[test] every check and suite passed");

@@ -1,41 +1,21 @@
-import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { startEmbeddedPostgres, StartupError } from "./lib/embedded-postgres";
+import { runChild } from "./lib/run-child";
 
 /**
  * Runs the integration project against a fresh embedded PostgreSQL and, when DATABASE_URL is
  * set (CI sets the machine's PostgreSQL 15), against that server too — both at once. Vitest
  * runs one file at a time on a two-core machine, and a suite keeps about one core busy (its
  * own process and its database), so the two side by side take the time of one. The embedded
- * run prints as it goes; the other run's output is kept in a file and printed after both.
+ * run prints as it goes; the other run's output is kept and printed after both.
  */
-function vitest(
-  url: string,
-  label: string,
-  extraEnv: Record<string, string>,
-  log?: string,
-): Promise<number> {
-  console.log(`\n[integration] running against ${label}${log ? ` (output in ${log})` : ""}`);
-  const child = spawn(
+function vitest(url: string, label: string, extraEnv: Record<string, string>, capture = false) {
+  console.log(`\n[integration] running against ${label}${capture ? " (printed when done)" : ""}`);
+  return runChild(
     "./node_modules/.bin/vitest",
     ["run", "--project", "integration", ...process.argv.slice(2)],
-    {
-      stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, DATABASE_URL: url, ...extraEnv },
-    },
+    { env: { ...process.env, DATABASE_URL: url, ...extraEnv }, capture },
   );
-  if (log) {
-    const out = createWriteStream(log);
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-  }
-  return new Promise((resolve) => {
-    child.on("error", (err) => {
-      console.error(`[integration] ${label}: ${err.message}`);
-      resolve(1);
-    });
-    child.on("close", (code) => resolve(code ?? 1));
-  });
 }
 
 // a failure until shown otherwise: should a promise below never settle (a database that
@@ -45,7 +25,6 @@ const external = process.env.DATABASE_URL;
 const port = Number(process.env.TEST_PG_PORT ?? 54330);
 // one data folder per port: two runs side by side in one checkout keep out of each other's way
 const dataDir = `.data/test-pg-${port}`;
-const externalLog = `.data/integration-external-${port}.log`;
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(".data", { recursive: true });
 
@@ -67,16 +46,18 @@ try {
 const externalLabel = external
   ? `DATABASE_URL (${external.replace(/:[^:@/]+@/, ":***@")})`
   : undefined;
-const [embeddedCode, externalCode] = await Promise.all([
+const [embedded, other] = await Promise.all([
   vitest(pg.url, "the embedded PostgreSQL", {}).finally(() => pg.stop()),
   external && externalLabel
     ? // the crash tests bring their own throwaway PostgreSQL (on fixed ports): once is enough
-      vitest(external, externalLabel, { SKIP_CRASH_TESTS: "1" }, externalLog)
-    : 0,
+      vitest(external, externalLabel, { SKIP_CRASH_TESTS: "1" }, true)
+    : null,
 ]);
-if (external && externalLabel) {
+const embeddedCode = embedded.code;
+const externalCode = other?.code ?? 0;
+if (other) {
   console.log(`\n[integration] ${externalLabel}, exit code ${externalCode}:\n`);
-  process.stdout.write(readFileSync(externalLog, "utf8"));
+  process.stdout.write(other.output);
 }
 console.log(
   `[integration] embedded PostgreSQL: exit code ${embeddedCode}` +
