@@ -166,7 +166,10 @@ function LastReading({
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="font-medium tabular-nums">{value === null ? "—" : `${value}${unit}`}</dd>
+      <dd className="font-medium tabular-nums">
+        {/* a reading to one decimal, as the prediction's reasons give it */}
+        {value === null ? "—" : `${Math.round(value * 10) / 10}${unit}`}
+      </dd>
     </div>
   );
 }
