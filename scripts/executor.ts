@@ -27,6 +27,11 @@ const knob = (name: string) => {
 async function serveFunctions(): Promise<string> {
   process.env.INNGEST_DEV ??= "1";
   process.env.INNGEST_BASE_URL ??= `http://127.0.0.1:${port}`;
+  // The SDK reads the whole environment several times per request it serves (its
+  // getProcessEnv lists every variable of process.env, a host object slow to enumerate):
+  // 8.6 % of this process's CPU at 50 alerts a second. A plain copy lists fast; nothing in
+  // this process changes its environment from here on.
+  process.env = { ...process.env };
   const { serve } = await import("inngest/node");
   const { inngest } = await import("@/inngest/client");
   const { functions } = await import("@/inngest/functions");
