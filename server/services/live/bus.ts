@@ -181,6 +181,7 @@ class LiveBus {
     const ids = batch.ids;
     batch.ids = new Set();
     batch.running = true;
+    const began = performance.now();
     const event: TenantEvent = { event: { topic: push.topic, ids: ids ? [...ids] : null } };
     if (!ids) push.forget?.(tenantId);
     try {
@@ -193,9 +194,11 @@ class LiveBus {
     }
     this.emitter.emit(tenantId, event);
     batch.running = false;
-    // changes that arrived meanwhile go in the next batch, after a pause
+    // changes that arrived meanwhile go in the next batch, PUSH_BATCH_MS after this one began
+    // (not after it ended: a slow read under load would stretch every change's wait by it)
     if (batch.ids === null || batch.ids.size) {
-      setTimeout(() => void this.push(push, tenantId), PUSH_BATCH_MS);
+      const wait = Math.max(0, PUSH_BATCH_MS - (performance.now() - began));
+      setTimeout(() => void this.push(push, tenantId), wait);
     } else {
       this.batches.delete(key);
     }
