@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { ESCALATE_THRESHOLD, NOT_IN_PLAN, ROUTE_THRESHOLD, type AlertType } from "@/lib/noc";
+import type { PlaybookTrigger } from "@/lib/schemas/playbooks";
 import { PLAYBOOK_FEATURE, tierIncludes } from "@/lib/tiers";
 import { schema } from "@/server/db";
 import { enqueueEvents } from "@/server/events/outbox";
@@ -11,10 +12,20 @@ import { publish } from "../live/publish";
 import { notifyGroup } from "../notifications/enqueue";
 import { escalate } from "./escalate-alerts";
 import { predictLogistic } from "../models/logistic";
+import { matchesTrigger } from "../playbooks/match";
 import { localClock, RELATED_COUNT_CAP, scoreWith } from "./score";
 
-const { alerts, sites, clients, routingRules, groups, priorityModels, deviceHealth, playbooks } =
-  schema;
+const {
+  alerts,
+  sites,
+  clients,
+  routingRules,
+  groups,
+  priorityModels,
+  deviceHealth,
+  playbooks,
+  playbookVersions,
+} = schema;
 
 /** Where an alert type goes when nobody has edited the routing table (noc.md). */
 export const DEFAULT_ROUTES: Partial<Record<AlertType, string>> = {
@@ -37,6 +48,8 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
       id: alerts.id,
       type: alerts.type,
       severity: alerts.severity,
+      clientId: alerts.clientId,
+      firstSeenAt: alerts.firstSeenAt,
       title: alerts.title,
       status: alerts.status,
       siteId: alerts.siteId,
@@ -59,8 +72,14 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
         (select g.id from ${groups} g
           where g.tenant_id = ${alerts.tenantId} and g.name = ${defaultRouteName})
       )`,
-      // whether a playbook may start on it: the tenant has one enabled (gold is checked below)
-      playbooks: sql<boolean>`exists (select 1 from ${playbooks} p
+      // the triggers of the tenant's enabled playbooks: a start is asked for only when one
+      // matches (gold is checked below). A flood that matches none (an SLA run's thousands of
+      // breach alerts) asked for as many start runs that started nothing.
+      triggers: sql<
+        PlaybookTrigger[]
+      >`(select coalesce(json_agg(v.definition->'trigger'), '[]'::json)
+        from ${playbooks} p join ${playbookVersions} v
+          on v.playbook_id = p.id and v.version = p.current_version
         where p.tenant_id = ${alerts.tenantId} and p.enabled and p.killed_at is null)`,
       // the device's health as of its last hourly run (silver and up; null without one)
       deviceHealth: sql<number | null>`(select h.score from ${deviceHealth} h
@@ -164,8 +183,13 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
           })
         : false;
     await publish(tx, "alert", [a.id]);
-    // playbooks start after triage (playbooks.md), in the same commit as the score
-    if (a.playbooks && !a.suppressed && tierIncludes(a.tier, PLAYBOOK_FEATURE))
+    // playbooks start after triage (playbooks.md), in the same commit as the score; the start
+    // run checks the triggers again against the alert as committed
+    const startsPlaybook =
+      !a.suppressed &&
+      tierIncludes(a.tier, PLAYBOOK_FEATURE) &&
+      a.triggers.some((t) => matchesTrigger(t, { ...a, score: scored.score }));
+    if (startsPlaybook)
       await enqueueEvents(tx.db, [
         {
           name: "noc/alert.triaged",
