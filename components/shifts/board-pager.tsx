@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import { inPlace } from "@/lib/links";
 
 export type BoardPage = { index: number; pages: number; perPage: number; total: number };
 
@@ -23,11 +23,7 @@ export function BoardPager({
   if (page.pages <= 1) return null;
   const first = (page.index - 1) * page.perPage + 1;
   const last = Math.min(page.total, page.index * page.perPage);
-  const go = (n: number) => (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    onPage(n);
-  };
+  const go = (n: number) => inPlace(() => onPage(n));
   return (
     <nav
       aria-label={`Pages of ${label}`}

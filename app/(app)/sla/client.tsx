@@ -15,23 +15,28 @@ import { SlaFilterBar } from "./filters";
 import { LastRun } from "./last-run";
 import { NewTicketDialog } from "./new-ticket";
 import { RiskTable } from "./risk-table";
-import { RISK_LIMIT, slaSearch } from "./search-params";
+import { MoreRows } from "./more-rows";
+import { slaSearch } from "./search-params";
 import { nextSort, type RiskSort, type Sorting } from "./sort-header";
 import { TicketDetail } from "./ticket-detail";
 
 export function SlaClient({
   initialFilters,
   initialSelected,
+  initialRows,
 }: {
   initialFilters: SlaFilters;
   initialSelected: string | null;
+  /** tickets of each group listed (search-params.ts: the first 50, or up to 200) */
+  initialRows: number;
 }) {
   const trpc = useTRPC();
   const [filters, setFilters] = useState(initialFilters);
   const [selected, setSelectedState] = useState<string | null>(initialSelected);
   const [creating, setCreating] = useState(false);
+  const [limit, setLimit] = useState(initialRows);
   const risk = useQuery({
-    ...trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT }),
+    ...trpc.ticket.risk.queryOptions({ ...filters, limit }),
     // a plan refusal stays a refusal: show it locked at once
     retry: (n, err) => !lockedFeature(err) && n < 3,
   });
@@ -43,8 +48,8 @@ export function SlaClient({
   const running = rows.filter((r) => !r.breached);
   const breached = rows.filter((r) => r.breached);
   // a shallow URL update (Next's router follows it): the queries refetch, the page does not
-  const go = (f: SlaFilters, ticket: string | null) =>
-    window.history.replaceState(null, "", `/sla${slaSearch(f, ticket)}`);
+  const go = (f: SlaFilters, ticket: string | null, rows = limit) =>
+    window.history.replaceState(null, "", `/sla${slaSearch(f, ticket, rows)}`);
   const setFilter = (patch: Partial<SlaFilters>) => {
     const next: SlaFilters = { ...filters, ...patch };
     for (const k of Object.keys(next) as (keyof SlaFilters)[])
@@ -64,7 +69,7 @@ export function SlaClient({
     },
     href: (key) => {
       const next = nextSort(sort, key);
-      return `/sla${slaSearch({ ...filters, sort: next.key, dir: next.dir }, selected)}`;
+      return `/sla${slaSearch({ ...filters, sort: next.key, dir: next.dir }, selected, limit)}`;
     },
   };
   const select = (id: string | null) => {
@@ -155,6 +160,15 @@ export function SlaClient({
               />
             </Card>
           ) : null}
+          <MoreRows
+            shown={Math.max(running.length, breached.length)}
+            limit={limit}
+            href={(rows) => `/sla${slaSearch(filters, selected, rows)}`}
+            onMore={(rows) => {
+              setLimit(rows);
+              go(filters, selected, rows);
+            }}
+          />
         </div>
         {selected ? (
           <div

@@ -7,10 +7,10 @@ import { useTRPC } from "@/lib/trpc/client";
 /** When breach probabilities were last computed and by what; how many of the viewer's tickets are scored, at risk and breached. */
 export function LastRun() {
   const trpc = useTRPC();
-  const charts = useQuery(trpc.ticket.charts.queryOptions());
-  const run = charts.data?.lastRun;
+  const summary = useQuery(trpc.ticket.summary.queryOptions());
+  const run = summary.data?.lastRun;
   // counted over the tickets the viewer can see, not the run's tenant-wide summary
-  const counts = charts.data?.counts;
+  const counts = summary.data?.counts;
   return (
     <div
       role="status"
@@ -47,9 +47,9 @@ export function LastRun() {
         </>
       ) : (
         <span className="text-slate-500">
-          {charts.isPending
+          {summary.isPending
             ? "Loading the last prediction run…"
-            : charts.isError
+            : summary.isError
               ? "The last prediction run could not be loaded."
               : "No prediction run yet; one runs every 15 minutes."}
         </span>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Forbidden, mayOpen } from "@/components/shell/page-guard.server";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { SlaClient } from "./client";
-import { RISK_LIMIT, selectedFromSearch, slaFiltersFromSearch } from "./search-params";
+import { rowsFromSearch, selectedFromSearch, slaFiltersFromSearch } from "./search-params";
 
 export const metadata: Metadata = { title: "SLA risk" };
 
@@ -15,18 +15,22 @@ export default async function SlaPage({
   const params = await searchParams;
   const filters = slaFiltersFromSearch(params);
   const selected = selectedFromSearch(params);
+  const rows = rowsFromSearch(params);
   const qc = getQueryClient();
+  // what the page shows first; the 30 days' charts (seconds on a large tenant) sit below the
+  // list and load after the page, and the site filter's options (a large tenant's thousand
+  // sites) once the page runs, unless the URL names a client or site
   await Promise.all([
-    qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: RISK_LIMIT })),
-    qc.prefetchQuery(trpc.ticket.charts.queryOptions()),
+    qc.prefetchQuery(trpc.ticket.risk.queryOptions({ ...filters, limit: rows })),
+    qc.prefetchQuery(trpc.ticket.summary.queryOptions()),
     qc.prefetchQuery(trpc.me.get.queryOptions()),
     qc.prefetchQuery(trpc.client.list.queryOptions()),
-    qc.prefetchQuery(trpc.site.list.queryOptions({})),
+    filters.clientId || filters.siteId ? qc.prefetchQuery(trpc.site.list.queryOptions({})) : null,
     selected ? qc.prefetchQuery(trpc.ticket.get.queryOptions({ id: selected })) : null,
   ]);
   return (
     <HydrateClient>
-      <SlaClient initialFilters={filters} initialSelected={selected} />
+      <SlaClient initialFilters={filters} initialSelected={selected} initialRows={rows} />
     </HydrateClient>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Th } from "@/components/ui/table";
+import { inPlace } from "@/lib/links";
 import { RISK_SORT_DEFAULT_DIR, type RiskSortKey, type SortDir } from "@/lib/schemas/sla";
 
 export type RiskSort = { key: RiskSortKey; dir: SortDir };
@@ -43,12 +44,7 @@ export function SortHeader({
     >
       <a
         href={href(column)}
-        onClick={(e) => {
-          // a new tab or window keeps the browser's own way
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
-          e.preventDefault();
-          onSort(column);
-        }}
+        onClick={inPlace(() => onSort(column))}
         className={`inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900 focus-visible:underline ${active ? "text-slate-900" : ""}`}
       >
         {children}

@@ -8,7 +8,7 @@ import {
   ticketStatusInput,
 } from "@/lib/schemas/sla";
 import { TICKET_PRIORITIES } from "@/lib/sla";
-import { slaCharts } from "@/server/services/sla/charts";
+import { slaCharts, slaSummary } from "@/server/services/sla/charts";
 import { listRiskQueue } from "@/server/services/sla/queries";
 import { getTicketDetail, ticketAssignees } from "@/server/services/sla/ticket-detail";
 import { commentOnTicket } from "@/server/services/sla/ticket-comments";
@@ -29,6 +29,7 @@ export const ticketRouter = router({
   risk: viewers
     .input(slaFilterSchema.extend({ limit: limit(500, 200) }))
     .query(({ ctx, input }) => listRiskQueue(ctx.svc, input, new Date())),
+  summary: viewers.query(({ ctx }) => slaSummary(ctx.svc, new Date())),
   charts: viewers.query(({ ctx }) => slaCharts(ctx.svc, new Date())),
   get: viewers
     .input(z.object({ id: uuid }))

@@ -360,12 +360,12 @@ describe("SLA header counts follow the viewer's scope", () => {
     await open(hq.id, 6 * 60, 1);
 
     const manager = callerFor(s.users.site_manager);
-    const mine = await manager.ticket.charts();
+    const mine = await manager.ticket.summary();
     expect(mine.counts).toEqual({ open: 3, scored: 3, atRisk: 1, breached: 1 });
     const table = await manager.ticket.risk({});
     expect(table.filter((r) => !r.breached && (r.probability ?? 0) >= 0.7)).toHaveLength(1);
     expect(table.filter((r) => r.breached)).toHaveLength(1);
-    const all = await callerFor(s.users.supervisor).ticket.charts();
+    const all = await callerFor(s.users.supervisor).ticket.summary();
     expect(all.counts).toEqual({ open: 9, scored: 9, atRisk: 6, breached: 2 });
   });
 });
@@ -442,7 +442,7 @@ describe("policies and access", () => {
     const charts = await callerFor(t.users.supervisor).ticket.charts();
     expect(charts.daily).toHaveLength(30);
     expect(charts.distribution.reduce((n, b) => n + b.n, 0)).toBeGreaterThan(0);
-    expect(charts.lastRun).not.toBeNull();
+    expect((await callerFor(t.users.supervisor).ticket.summary()).lastRun).not.toBeNull();
     const scoped = await callerFor(t.users.site_manager).ticket.charts();
     expect(scoped.daily).toHaveLength(30);
     const detail = await callerFor(t.users.supervisor).ticket.get({ id: mine });
