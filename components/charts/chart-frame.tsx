@@ -59,6 +59,9 @@ export function ChartFrame({
 
 /** Shared axis and tooltip styling, small enough for a phone. */
 export const AXIS = { fontSize: 11, fill: "#64748b" } as const;
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+/** A count axis's labels: 60K rather than 60000, which the axis's width would clip. */
+export const countTick = (v: number) => compact.format(v);
 export const TOOLTIP_STYLE = {
   fontSize: 12,
   borderRadius: 6,

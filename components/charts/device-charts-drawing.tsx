@@ -17,7 +17,7 @@ import {
 } from "recharts";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SCORE_COMPONENTS } from "@/lib/devices";
-import { AXIS, ChartFrame, TOOLTIP_STYLE, useMounted } from "./chart-frame";
+import { AXIS, countTick, ChartFrame, TOOLTIP_STYLE, useMounted } from "./chart-frame";
 import {
   COMPONENT_COLOURS,
   COMPONENT_LABELS,
@@ -58,7 +58,7 @@ export function HealthHistogram({ buckets }: { buckets: readonly HistogramBucket
         <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="from" tick={AXIS} interval={0} />
-          <YAxis allowDecimals={false} tick={AXIS} />
+          <YAxis allowDecimals={false} tick={AXIS} tickFormatter={countTick} />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
             labelFormatter={(_, p) =>

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { AXIS, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
+import { AXIS, countTick, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
 import { dailyData } from "../sla-data";
 import { pctTick } from "./parts";
 
@@ -35,7 +35,7 @@ export function BreachesDaily({
         <ComposedChart data={data} margin={{ top: 4, right: -12, bottom: 0, left: -20 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis yAxisId="n" allowDecimals={false} tick={AXIS} />
+          <YAxis yAxisId="n" allowDecimals={false} tick={AXIS} tickFormatter={countTick} />
           <YAxis
             yAxisId="pct"
             orientation="right"

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
+import { AXIS, countTick, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
 import { escalationData } from "../sla-data";
 
 /** Auto-escalations per day, 30 days. */
@@ -18,7 +18,7 @@ export function EscalationsDaily({ rows }: { rows: readonly { day: string; n: nu
         <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis allowDecimals={false} tick={AXIS} />
+          <YAxis allowDecimals={false} tick={AXIS} tickFormatter={countTick} />
           <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => [v, "escalations"]} />
           <Bar dataKey="n" name="Escalations" fill="#7c3aed" isAnimationActive={false} />
         </BarChart>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
+import { AXIS, countTick, ChartFrame, TOOLTIP_STYLE } from "../chart-frame";
 import { distributionData } from "../sla-data";
 import { ColouredBar } from "./parts";
 
@@ -20,7 +20,7 @@ export function ProbabilityHistogram({ bins }: { bins: readonly { bin: number; n
         <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="bin" tick={AXIS} tickFormatter={(b: number) => `${b * 10}%`} />
-          <YAxis allowDecimals={false} tick={AXIS} />
+          <YAxis allowDecimals={false} tick={AXIS} tickFormatter={countTick} />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
             labelFormatter={(_, p) => `${String(p[0]?.payload?.label ?? "")} probability`}
