@@ -6,6 +6,7 @@ import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { queueFor, queueMany, recipientColumns, type Message, type Recipient } from "./queue";
 import { requestDelivery } from "./request-delivery";
+import { summarizeOutgoing } from "./summarize";
 
 type Attachments = { attachments?: MailAttachmentRef[] };
 type Role = (typeof schema.users.$inferSelect)["role"];
@@ -126,15 +127,18 @@ export async function notifyGroupMany(
     const slack = await ctx.db
       .insert(schema.notifications)
       .values(
-        toSlack.map((m) => ({
-          tenantId: ctx.tenantId,
-          channel: "slack" as const,
-          recipient: `group:${groupId}`,
-          subject: m.subject,
-          body: m.body,
-          link: m.link,
-          dedupeKey: `${m.dedupeKey}:slack:${groupId}`,
-        })),
+        summarizeOutgoing(
+          toSlack.map((m) => ({
+            tenantId: ctx.tenantId,
+            channel: "slack" as const,
+            recipient: `group:${groupId}`,
+            subject: m.subject,
+            body: m.body,
+            link: m.link,
+            kind: m.kind ?? "other",
+            dedupeKey: `${m.dedupeKey}:slack:${groupId}`,
+          })),
+        ),
       )
       .onConflictDoNothing({
         target: [schema.notifications.tenantId, schema.notifications.dedupeKey],

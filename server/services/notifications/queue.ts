@@ -10,6 +10,7 @@ import {
 import { afterCommit, type ServiceCtx } from "../_core/context";
 import { publish } from "../live/publish";
 import { requestDelivery } from "./request-delivery";
+import { summarizeOutgoing } from "./summarize";
 
 const n = schema.notifications;
 
@@ -122,11 +123,12 @@ export async function queueMany(
   }
   const inAppIds = inApp.length ? await upsertInApp(ctx, inApp) : [];
   const sent: { id: string; status: Insert["status"] }[] = [];
-  for (let i = 0; i < outgoing.length; i += ROWS_PER_INSERT)
+  const mail = summarizeOutgoing(outgoing);
+  for (let i = 0; i < mail.length; i += ROWS_PER_INSERT)
     sent.push(
       ...(await ctx.db
         .insert(n)
-        .values(outgoing.slice(i, i + ROWS_PER_INSERT))
+        .values(mail.slice(i, i + ROWS_PER_INSERT))
         .onConflictDoNothing({ target: [n.tenantId, n.dedupeKey] })
         .returning({ id: n.id, status: n.status })),
     );
