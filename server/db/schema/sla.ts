@@ -149,6 +149,11 @@ export const tickets = pgTable(
     index("tickets_tenant_id_created_at_open_idx")
       .on(t.tenantId, t.createdAt)
       .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
+    // a site's open tickets, newest first: a playbook's diagnostics step and its dry run (25 ms
+    // each through the index above on the large set, 6 a second at the load bench's pace)
+    index("tickets_tenant_id_site_id_open_idx")
+      .on(t.tenantId, t.siteId, t.createdAt)
+      .where(sql`${t.status} in ${OPEN_TICKET_STATUS_LIST}`),
     // the SLA risk list sorted by time left (and breached ones, longest overdue first)
     index("tickets_open_due_idx")
       .on(t.tenantId, t.resolutionDueAt)
