@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callerFor, createTestTenant, type TestTenant } from "@/server/test/factories";
 import { createShift, scopeManagerTo } from "@/server/test/shift-factories";
 
@@ -14,7 +14,17 @@ let depot: Site;
 let bronze: Site;
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000);
 
+// The board is each site's local day, and the router reads the clock: the clock is pinned to
+// an hour that is midday at all three sites (Chicago 11:00, New York 12:00, London 17:00), or
+// between 22:00 and 24:00 in Chicago the shift two hours on fell on tomorrow's board
+const NOW = new Date("2026-03-04T17:00:00Z");
+afterAll(() => {
+  vi.useRealTimers();
+});
+
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
   [t, other] = await Promise.all([
     createTestTenant("shift-board"),
     createTestTenant("shift-board-o"),
