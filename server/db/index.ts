@@ -1,6 +1,7 @@
 import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparesEnabled, preparing } from "./prepare";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -102,7 +103,7 @@ function pool(max: number): Handle {
     // the console's aggregates (vendor rankings, SLA history), which finish in well under 1 s
     connection: { jit: "off" },
   });
-  return { sql, db: drizzle(sql, { schema }) };
+  return { sql, db: drizzle(preparesEnabled() ? preparing(sql) : sql, { schema }) };
 }
 
 function handle(): Handle {
