@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { connectTo } from "@/server/db/connect";
 import { closeDb, schema } from "@/server/db";
 import { jobContext } from "@/server/services/_core/system";
 import { liveBus } from "@/server/services/live/bus";
@@ -12,7 +12,7 @@ import { publish } from "@/server/services/live/publish";
  * at 50 writes/s, with 200 subscribers of the tenant listening (200 open pages).
  */
 export async function benchLive(url: string) {
-  const writer = postgres(url, { max: 4, onnotice: () => undefined });
+  const writer = connectTo(url, { max: 4, onnotice: () => undefined });
   const db = drizzle(writer, { schema });
   const tenantId = randomUUID();
   const controllers = Array.from({ length: 200 }, () => new AbortController());

@@ -1,6 +1,7 @@
 import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectTo } from "./connect";
 import { preparesEnabled, preparing } from "./prepare";
 import * as schema from "./schema";
 
@@ -93,7 +94,7 @@ export function databaseUrl(): string {
 
 function pool(max: number): Handle {
   health.closing = false;
-  const sql = postgres(databaseUrl(), {
+  const sql = connectTo(databaseUrl(), {
     max,
     connect_timeout: CONNECT_TIMEOUT_S,
     onnotice: () => undefined,
@@ -195,7 +196,7 @@ function tell(state: "down" | "up"): void {
 const PROBE_EVERY_MS = 1_000;
 
 async function probe(): Promise<boolean> {
-  const sql = postgres(databaseUrl(), {
+  const sql = connectTo(databaseUrl(), {
     max: 1,
     connect_timeout: 2,
     onnotice: () => undefined,

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
-import postgres from "postgres";
+import { connectTo } from "@/server/db/connect";
 import { db, schema } from "@/server/db";
 import { Executor, type ExecutorOptions } from "@/server/executor/executor";
 import { createExecutorServer } from "@/server/executor/http";
@@ -26,7 +26,7 @@ const TURN_LOCK = [7_226_312, 1] as const;
 async function takeTurn(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const conn = postgres(url, { max: 1, onnotice: () => undefined });
+  const conn = connectTo(url, { max: 1, onnotice: () => undefined });
   await conn`select pg_advisory_lock(${TURN_LOCK[0]}, ${TURN_LOCK[1]})`;
   return async () => {
     await conn`select pg_advisory_unlock(${TURN_LOCK[0]}, ${TURN_LOCK[1]})`;

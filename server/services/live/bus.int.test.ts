@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import postgres from "postgres";
+import { connectTo } from "@/server/db/connect";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { LiveMessage } from "@/lib/live-topics";
 import { db, schema } from "@/server/db";
@@ -9,7 +9,7 @@ import { COALESCE_MS, liveBus } from "./bus";
 import { publish } from "./publish";
 
 // A second connection pool stands in for another app process writing to the same database.
-const other = postgres(process.env.DATABASE_URL ?? "", { max: 2, onnotice: () => undefined });
+const other = connectTo(process.env.DATABASE_URL ?? "", { max: 2, onnotice: () => undefined });
 const otherDb = drizzle(other, { schema });
 afterAll(() => other.end());
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import postgres from "postgres";
+import { connectTo } from "@/server/db/connect";
 import { afterAll, describe, expect, it } from "vitest";
 import { LIVE_CHANNEL } from "@/lib/live-topics";
 import { db, schema } from "@/server/db";
@@ -14,7 +14,7 @@ const NOW = new Date("2026-12-02T17:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 // listens as an app process does: which alerts the tenant's open pages are told changed
-const listener = postgres(process.env.DATABASE_URL ?? "", { max: 1, onnotice: () => undefined });
+const listener = connectTo(process.env.DATABASE_URL ?? "", { max: 1, onnotice: () => undefined });
 afterAll(() => listener.end());
 async function alertsAnnounced(tenantId: string) {
   const ids: (string | null)[] = [];
