@@ -6,8 +6,22 @@ import { OPEN_TICKET_STATUSES } from "@/lib/sla";
  * planner matches the partial indexes whose predicates use the same text. Imports nothing
  * from the services, so the schema and every service can use it without a circle.
  */
-const list = (values: readonly string[]): SQL =>
-  sql.raw(`(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`);
+const quoted = (v: string) => `'${v.replaceAll("'", "''")}'`;
+const list = (values: readonly string[]): SQL => sql.raw(`(${values.map(quoted).join(", ")})`);
+
+/**
+ * A constant of the code as a literal. A statement prepared with a parameter where a constant
+ * would do can lose its generic plan: with `limit $2` PostgreSQL guessed the limit, costed the
+ * triage read's generic plan far above its custom ones and planned it again on every call
+ * (0.5–0.9 ms of planning for 0.2 ms of execution); with `limit 100` it keeps one plan.
+ */
+export const literal = (value: string | number): SQL => {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return sql.raw(String(value));
+  }
+  return sql.raw(quoted(value));
+};
 
 /** `('open', 'in_progress', 'pending_customer')`: a ticket whose SLA clocks run. */
 export const OPEN_TICKET_STATUS_LIST = list(OPEN_TICKET_STATUSES);

@@ -4,6 +4,7 @@ import { ESCALATE_THRESHOLD, NOT_IN_PLAN, ROUTE_THRESHOLD, type AlertType } from
 import type { PlaybookTrigger } from "@/lib/schemas/playbooks";
 import { PLAYBOOK_FEATURE, tierIncludes } from "@/lib/tiers";
 import { schema } from "@/server/db";
+import { literal } from "@/server/db/sql-literals";
 import { enqueueEvents } from "@/server/events/outbox";
 import { recordAudit } from "../audit/record";
 import type { ServiceCtx } from "../_core/context";
@@ -64,7 +65,7 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
       related: sql<number>`(select count(*)::int from (select 1 from ${alerts} r
         where r.tenant_id = ${alerts.tenantId} and r.site_id = ${alerts.siteId}
           and r.id <> ${alerts.id} and r.last_seen_at > ${now.toISOString()}::timestamptz - interval '24 hours'
-        limit ${RELATED_COUNT_CAP}) related)`,
+        limit ${literal(RELATED_COUNT_CAP)}) related)`,
       // where a route would go: the tenant's rule for the type, else the default group
       routeGroupId: sql<string | null>`coalesce(
         (select rr.group_id from ${routingRules} rr
@@ -210,6 +211,8 @@ export async function triageAlert(ctx: ServiceCtx, input: { alertId: string }, n
 
 /** The default group's name for an alert's type, as SQL over the alerts row. */
 const defaultRouteName = sql`(case ${alerts.type} ${sql.join(
-  Object.entries(DEFAULT_ROUTES).map(([type, name]) => sql`when ${type} then ${name}`),
+  Object.entries(DEFAULT_ROUTES).map(
+    ([type, name]) => sql`when ${literal(type)} then ${literal(name)}`,
+  ),
   sql` `,
 )} end)`;
