@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { staleWhileRevalidate, ttlMemo } from "./memo";
+import { shareInFlight, staleWhileRevalidate, ttlMemo } from "./memo";
 
 describe("ttlMemo", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -76,5 +76,37 @@ describe("staleWhileRevalidate", () => {
     expect(await memo("a", () => Promise.resolve(1))).toBe(1);
     vi.advanceTimersByTime(60_000);
     expect(await memo("a", () => Promise.resolve(2))).toBe(2);
+  });
+});
+
+describe("shareInFlight", () => {
+  it("shares a computation among the callers that ask while it runs, and no longer", async () => {
+    const share = shareInFlight<number>();
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        calls += 1;
+        const n = calls;
+        release = () => resolve(n);
+      });
+    const first = share("a", slow);
+    const second = share("a", slow);
+    expect(calls).toBe(1);
+    release();
+    expect(await Promise.all([first, second])).toEqual([1, 1]);
+    // done: the next caller reads again
+    const third = share("a", slow);
+    release();
+    expect(await third).toBe(2);
+  });
+
+  it("hands a failure to the callers that shared it, and the next caller tries again", async () => {
+    const share = shareInFlight<number>();
+    const failing = share("a", () => Promise.reject(new Error("down")));
+    const sharing = share("a", () => Promise.resolve(1));
+    await expect(failing).rejects.toThrow("down");
+    await expect(sharing).rejects.toThrow("down");
+    expect(await share("a", () => Promise.resolve(2))).toBe(2);
   });
 });

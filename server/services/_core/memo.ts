@@ -65,3 +65,20 @@ export function staleWhileRevalidate<T>(freshMs: number, maxStaleMs: number, max
     return value;
   };
 }
+
+/**
+ * Shares a computation per key among the callers that ask while it runs, and no longer: a
+ * caller gets a value whose read began at most one computation before it asked (as two reads
+ * side by side would race anyway), never one kept from earlier. 200 pages opening at once
+ * cost a few reads of the figure instead of 200.
+ */
+export function shareInFlight<T>() {
+  const running = new Map<string, Promise<T>>();
+  return (key: string, compute: () => Promise<T>): Promise<T> => {
+    const hit = running.get(key);
+    if (hit) return hit;
+    const value = compute().finally(() => running.delete(key));
+    running.set(key, value);
+    return value;
+  };
+}
