@@ -5,6 +5,7 @@ import { evaluate } from "./expression";
 import { createRun, createRuns } from "./runs";
 import type { InngestEvent, RegisteredFunction } from "./types";
 import { rawRows } from "@/server/db/raw";
+import { literal } from "@/server/db/sql-literals";
 
 /**
  * Events in: recording them, starting the functions they trigger (from HTTP, the outbox, or
@@ -117,8 +118,13 @@ async function ingestIn(
   const waiting = await tx
     .select({ id: jobRuns.id, event: jobRuns.event, pending: jobRuns.pending })
     .from(jobRuns)
+    // 'waiting' as a literal: a prepared statement's generic plan then matches the partial
+    // index on waiting runs; with it a parameter, every batch of events planned this again
     .where(
-      and(eq(jobRuns.status, "waiting"), inArray(sql<string>`${jobRuns.pending}->>'event'`, names)),
+      and(
+        sql`${jobRuns.status} = ${literal("waiting")}`,
+        inArray(sql<string>`${jobRuns.pending}->>'event'`, names),
+      ),
     );
   for (const run of waiting) {
     if (run.pending?.kind !== "wait") continue;
